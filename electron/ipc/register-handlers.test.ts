@@ -1,0 +1,112 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { channels } from '../../shared/bridge';
+import type { AppInfo } from '../../shared/bridge';
+import { getAllowedOrigins } from '../security';
+import { isTrustedSender, registerIpcHandlers } from './register-handlers';
+import type { InvokeEvent, IpcMainLike } from './register-handlers';
+
+vi.mock('electron', () => ({}));
+
+type Listener = Parameters<IpcMainLike['handle']>[1];
+
+function createFakeIpcMain(): IpcMainLike & { listeners: Map<string, Listener> } {
+  const listeners = new Map<string, Listener>();
+  return {
+    listeners,
+    handle(channel, listener) {
+      if (listeners.has(channel)) throw new Error(`second handler for ${channel}`);
+      listeners.set(channel, listener);
+    },
+  };
+}
+
+const info: AppInfo = { name: 'SoHoa', version: '0.1.0', platform: 'win32', isPackaged: true };
+const appFrame = (url = 'app://sohoa/index.html'): InvokeEvent => ({
+  senderFrame: { url, parent: null },
+});
+
+function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
+  const ipcMain = createFakeIpcMain();
+  registerIpcHandlers(ipcMain, {
+    allowedOrigins: getAllowedOrigins(null),
+    getAppInfo: () => info,
+    pickFolder,
+  });
+  // Like ipcRenderer.invoke: a handler that throws becomes a rejected promise.
+  const invoke = (channel: string, event: InvokeEvent, ...args: unknown[]): Promise<unknown> =>
+    new Promise((resolve) => {
+      const listener = ipcMain.listeners.get(channel);
+      if (!listener) throw new Error(`no handler for ${channel}`);
+      resolve(listener(event, ...args));
+    });
+  return { ipcMain, invoke, pickFolder };
+}
+
+describe('registerIpcHandlers', () => {
+  it('registers exactly the channels of shared/bridge.ts', () => {
+    const { ipcMain } = setUp();
+    expect([...ipcMain.listeners.keys()].sort()).toEqual(Object.values(channels).sort());
+  });
+
+  it('answers getAppInfo to the app page, ignoring any payload', async () => {
+    const { invoke } = setUp();
+    expect(await invoke(channels.getAppInfo, appFrame())).toEqual(info);
+    expect(await invoke(channels.getAppInfo, appFrame(), { evil: true }, 'x')).toEqual(info);
+  });
+
+  it('validates the saveBundle payload before opening any dialog', async () => {
+    const { invoke, pickFolder } = setUp();
+    const result = await invoke(channels.saveBundle, appFrame(), { folderName: '../x', files: [] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(pickFolder).not.toHaveBeenCalled();
+  });
+
+  it('saves a bundle end to end into the picked folder', async () => {
+    const parent = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-ipc-'));
+    try {
+      const { invoke } = setUp(vi.fn(() => Promise.resolve<string | null>(parent)));
+      const result = await invoke(channels.saveBundle, appFrame('app://sohoa/#/export'), {
+        folderName: 'Bo',
+        files: [{ name: 'a.xlsx', data: new Uint8Array([1, 2, 3]) }],
+      });
+      expect(result).toEqual({
+        ok: true,
+        value: { folder: path.join(parent, 'Bo'), files: [{ name: 'a.xlsx', bytes: 3 }] },
+      });
+    } finally {
+      await fs.rm(parent, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['another origin', { senderFrame: { url: 'https://example.com/', parent: null } }],
+    ['a file: page', { senderFrame: { url: 'file:///C:/evil.html', parent: null } }],
+    ['a sub-frame of the app', { senderFrame: { url: 'app://sohoa/index.html', parent: {} } }],
+    ['a destroyed frame', { senderFrame: null }],
+    [
+      'the dev server in a packaged build',
+      { senderFrame: { url: 'http://localhost:5173/', parent: null } },
+    ],
+  ] satisfies [string, InvokeEvent][])('rejects calls from %s', async (_label, event) => {
+    const { invoke, pickFolder } = setUp();
+    await expect(invoke(channels.getAppInfo, event)).rejects.toThrow(/untrusted/);
+    await expect(
+      invoke(channels.saveBundle, event, {
+        folderName: 'Bo',
+        files: [{ name: 'a', data: new Uint8Array() }],
+      }),
+    ).rejects.toThrow(/untrusted/);
+    expect(pickFolder).not.toHaveBeenCalled();
+  });
+});
+
+describe('isTrustedSender', () => {
+  it('trusts the dev server page only when it is an allowed origin', () => {
+    const event: InvokeEvent = { senderFrame: { url: 'http://localhost:5173/', parent: null } };
+    expect(isTrustedSender(event, getAllowedOrigins('http://localhost:5173'))).toBe(true);
+    expect(isTrustedSender(event, getAllowedOrigins(null))).toBe(false);
+  });
+});

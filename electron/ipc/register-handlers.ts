@@ -1,0 +1,48 @@
+// Wires each channel of shared/bridge.ts to its handler. Only the app's own top-level page
+// may call: a frame from anywhere else gets a rejection, never an answer.
+import { channels } from '../../shared/bridge';
+import type { AppInfo, BridgeResult, SaveBundleResult } from '../../shared/bridge';
+import { isAllowedNavigation } from '../security';
+import type { PickFolder } from './files';
+import { handleSaveBundle } from './files';
+
+/** What a handler needs to know about the caller; Electron's IpcMainInvokeEvent fits. */
+export interface InvokeEvent {
+  readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
+}
+
+/** The part of Electron's ipcMain used here, so tests can pass a fake. */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => unknown): void;
+}
+
+export interface IpcDeps {
+  allowedOrigins: readonly string[];
+  getAppInfo: () => AppInfo;
+  pickFolder: PickFolder;
+}
+
+export function isTrustedSender(event: InvokeEvent, allowedOrigins: readonly string[]): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isAllowedNavigation(frame.url, allowedOrigins);
+}
+
+function assertTrusted(event: InvokeEvent, allowedOrigins: readonly string[]): void {
+  if (!isTrustedSender(event, allowedOrigins)) {
+    throw new Error(`Refused IPC from untrusted frame: ${event.senderFrame?.url ?? '(destroyed)'}`);
+  }
+}
+
+export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
+  ipcMain.handle(channels.getAppInfo, (event): AppInfo => {
+    assertTrusted(event, deps.allowedOrigins);
+    return deps.getAppInfo();
+  });
+  ipcMain.handle(
+    channels.saveBundle,
+    async (event, payload): Promise<BridgeResult<SaveBundleResult>> => {
+      assertTrusted(event, deps.allowedOrigins);
+      return handleSaveBundle(payload, deps.pickFolder);
+    },
+  );
+}

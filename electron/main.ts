@@ -1,0 +1,109 @@
+// App lifecycle and wiring only: one instance, one locked-down window showing the renderer
+// from app://sohoa. Policies live in security.ts, window.ts, session-guards.ts and ipc/.
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
+import { createAppProtocolHandler } from './app-protocol';
+import { readAppInfo } from './ipc/app-info';
+import { createFolderPicker } from './ipc/files';
+import { registerIpcHandlers } from './ipc/register-handlers';
+import { APP_ENTRY_URL, APP_SCHEME, getAllowedOrigins, parseDevOrigin } from './security';
+import { lockDownSession } from './session-guards';
+import { chooseWindowBounds, createWindowOptions, lockDownWebContents } from './window';
+
+// main.js is emitted to dist-electron/electron/, next to preload.js; vite builds to dist/.
+const DIST_ROOT = path.join(__dirname, '..', '..', 'dist');
+const PRELOAD_PATH = path.join(__dirname, 'preload.js');
+
+// Must happen before 'ready'. standard + secure give app://sohoa a real, stable origin
+// (IndexedDB, module workers, fetch); corsEnabled and bypassCSP stay off on purpose.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: {
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      stream: true,
+      codeCache: true,
+    },
+  },
+]);
+
+// A packaged build never loads a dev server, whatever the environment says.
+const devUrlSetting = app.isPackaged ? undefined : process.env['SOHOA_DEV_URL'];
+const devOrigin = parseDevOrigin(devUrlSetting);
+if (devUrlSetting !== undefined && devOrigin === null) {
+  console.warn(`SOHOA_DEV_URL ignored (only http(s)://localhost is allowed): ${devUrlSetting}`);
+}
+const startUrl = devOrigin === null ? APP_ENTRY_URL : (devUrlSetting ?? '').trim();
+const allowedOrigins = getAllowedOrigins(devOrigin);
+
+let mainWindow: BrowserWindow | null = null;
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+async function createMainWindow(): Promise<void> {
+  const bounds = chooseWindowBounds(screen.getPrimaryDisplay().workAreaSize);
+  const window = new BrowserWindow(
+    createWindowOptions(PRELOAD_PATH, { bounds, devTools: !app.isPackaged }),
+  );
+  mainWindow = window;
+  window.once('ready-to-show', () => {
+    if (bounds.maximize) window.maximize();
+    window.show();
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  await window.loadURL(startUrl);
+  if (devOrigin !== null) window.webContents.openDevTools({ mode: 'detach' });
+}
+
+async function start(): Promise<void> {
+  // The default menu is English and its Help items open websites.
+  Menu.setApplicationMenu(null);
+  lockDownSession(session.defaultSession, allowedOrigins);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(DIST_ROOT));
+  registerIpcHandlers(ipcMain, {
+    allowedOrigins,
+    getAppInfo: () => readAppInfo(app),
+    pickFolder: createFolderPicker(dialog, () => mainWindow),
+  });
+  await createMainWindow();
+}
+
+function failToStart(error: unknown): void {
+  console.error('SoHoa failed to start', error);
+  dialog.showErrorBox(
+    'SoHoa không khởi động được',
+    'Phần mềm gặp lỗi khi mở cửa sổ làm việc. Dữ liệu đã lưu không bị ảnh hưởng. ' +
+      'Hãy tắt phần mềm rồi mở lại; nếu vẫn lỗi, hãy cài lại phần mềm hoặc báo cán bộ phụ trách.',
+  );
+  app.quit();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Two instances would share one IndexedDB; the first one keeps the window.
+  app.quit();
+} else {
+  app.enableSandbox();
+  if (process.platform === 'win32') app.setAppUserModelId('vn.sohoa.app');
+
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => {
+    lockDownWebContents(contents, allowedOrigins);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (mainWindow === null && app.isReady()) createMainWindow().catch(failToStart);
+  });
+
+  app.whenReady().then(start).catch(failToStart);
+}

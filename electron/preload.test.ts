@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { channels } from '../shared/bridge';
+import type { SohoaBridge } from '../shared/bridge';
+
+const electron = vi.hoisted(() => ({
+  contextBridge: { exposeInMainWorld: vi.fn<(key: string, api: unknown) => void>() },
+  ipcRenderer: {
+    invoke: vi.fn<(channel: string, ...args: unknown[]) => Promise<unknown>>(),
+    send: vi.fn(),
+    on: vi.fn(),
+  },
+}));
+
+vi.mock('electron', () => electron);
+
+let bridge: SohoaBridge;
+
+beforeAll(async () => {
+  await import('./preload');
+  const [call] = electron.contextBridge.exposeInMainWorld.mock.calls;
+  bridge = call?.[1] as SohoaBridge;
+});
+
+describe('preload', () => {
+  it('exposes exactly one object, window.sohoa, with exactly the bridge functions', () => {
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
+    expect(electron.contextBridge.exposeInMainWorld.mock.calls[0]?.[0]).toBe('sohoa');
+    expect(Object.keys(bridge).sort()).toEqual(Object.keys(channels).sort());
+    for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
+  });
+
+  it('does not leak ipcRenderer or a generic send', () => {
+    const exposed = Object.values(bridge) as unknown[];
+    expect(exposed).not.toContain(electron.ipcRenderer);
+    expect(exposed).not.toContain(electron.ipcRenderer.invoke);
+    expect(exposed).not.toContain(electron.ipcRenderer.send);
+    expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
+    expect(electron.ipcRenderer.on).not.toHaveBeenCalled();
+  });
+
+  it('sends getAppInfo on its channel, with no payload', async () => {
+    const info = { name: 'SoHoa', version: '0.1.0', platform: 'win32', isPackaged: true };
+    electron.ipcRenderer.invoke.mockResolvedValueOnce(info);
+    await expect(bridge.getAppInfo()).resolves.toEqual(info);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(channels.getAppInfo);
+  });
+
+  it('sends saveBundle on its channel, passing the request through untouched', async () => {
+    const request = { folderName: 'Bo', files: [{ name: 'a.pdf', data: new Uint8Array([1]) }] };
+    const answer = { ok: false, error: { code: 'cancelled', message: 'Đã huỷ' } };
+    electron.ipcRenderer.invoke.mockResolvedValueOnce(answer);
+    await expect(bridge.saveBundle(request)).resolves.toEqual(answer);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(channels.saveBundle, request);
+    expect(electron.ipcRenderer.invoke.mock.lastCall?.[1]).toBe(request);
+  });
+
+  it('requires nothing but electron, as a sandboxed preload must', () => {
+    const source = readFileSync(path.join(import.meta.dirname, 'preload.ts'), 'utf8');
+    const valueImports = [...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)].map(
+      (match) => match[1],
+    );
+    expect(valueImports).toEqual(['electron']);
+  });
+});

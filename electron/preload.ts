@@ -1,0 +1,26 @@
+// Exposes exactly one object, window.sohoa, with one function per use case. A sandboxed
+// preload can only require('electron'), so everything from shared/ is imported as types.
+import { contextBridge, ipcRenderer } from 'electron';
+import type {
+  AppInfo,
+  BridgeResult,
+  channels,
+  SaveBundleRequest,
+  SaveBundleResult,
+  SohoaBridge,
+} from '../shared/bridge';
+
+// Spelled out because shared/bridge.js cannot be loaded here; the type pins each literal
+// to shared/bridge.ts, so a renamed channel fails the typecheck instead of the app.
+const ch: typeof channels = {
+  getAppInfo: 'app:get-info',
+  saveBundle: 'files:save-bundle',
+};
+
+const bridge = {
+  getAppInfo: () => ipcRenderer.invoke(ch.getAppInfo) as Promise<AppInfo>,
+  saveBundle: (request: SaveBundleRequest) =>
+    ipcRenderer.invoke(ch.saveBundle, request) as Promise<BridgeResult<SaveBundleResult>>,
+} satisfies SohoaBridge;
+
+contextBridge.exposeInMainWorld('sohoa', bridge);
