@@ -14,8 +14,14 @@ export const safeFileNameSchema = z
   .string()
   .min(1)
   .max(200)
-  .refine((name) => !/[\\/:*?"<>|\u0000-\u001f]/.test(name), 'Tên tệp chứa ký tự không hợp lệ')
-  .refine((name) => name !== '.' && name !== '..' && !name.includes('..'), 'Tên tệp không được chứa ".."');
+  .refine(
+    (name) => !/[\\/:*?"<>|]/.test(name) && ![...name].some((ch) => ch.charCodeAt(0) < 0x20),
+    'Tên tệp chứa ký tự không hợp lệ',
+  )
+  .refine(
+    (name) => name !== '.' && name !== '..' && !name.includes('..'),
+    'Tên tệp không được chứa ".."',
+  );
 
 export const saveBundleRequestSchema = z.object({
   /** Sub-folder created inside the folder the officer picks; same rules as a file name. */

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { ksTemplate60, ksTemplate70 } from '../registers/ks';
+import { ruleIds } from '../validation/types';
+import type { PlanEntry, PlanInput } from './plan';
+import { planBundle } from './plan';
+
+const now = new Date(2026, 0, 15);
+const book = { type: 'KS' as const, year: 2008, quyenSo: '01/2008' };
+
+function entry(id: string, changes: Record<string, string> = {}, pageCount = 1): PlanEntry {
+  return {
+    id,
+    pageCount,
+    fields: {
+      so: id,
+      quyenSo: '01/2008',
+      ngayDangKy: '15.01.2008',
+      noiDangKy: 'UBND xã An Nhơn',
+      nguoiKy: 'Lê Đức Tuấn',
+      chucVuNguoiKy: 'Chủ tịch',
+      nguoiThucHien: 'Nguyễn Văn Sơn',
+      nksHoTen: `Nguyễn Văn ${id}`,
+      nksNgaySinh: '01.01.2008',
+      ...changes,
+    },
+  };
+}
+
+const plan = (entries: PlanEntry[], extra: Partial<PlanInput> = {}) =>
+  planBundle({ template: ksTemplate70, book, entries, now, ...extra });
+
+describe('planBundle', () => {
+  it('plans rows and PDF names in số order, numbering STT from 1', () => {
+    const result = plan([entry('10'), entry('2'), entry('1', { ngayDangKy: '02.01.2008' })]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.rows).toHaveLength(4);
+    expect(result.rows[0]?.[0]).toBe('STT');
+    expect(result.rows.slice(1).map((row) => [row[0], row[1]])).toEqual([
+      ['1', '1'],
+      ['2', '2'],
+      ['3', '10'],
+    ]);
+    expect(result.pdfs).toEqual([
+      { entryId: '1', fileName: 'KS.2008.01.2008-01-02.001.pdf' },
+      { entryId: '2', fileName: 'KS.2008.01.2008-01-15.002.pdf' },
+      { entryId: '10', fileName: 'KS.2008.01.2008-01-15.010.pdf' },
+    ]);
+    expect(result.stem).toBe('KS.2008.01');
+  });
+
+  it('uses the configured stem pattern and places', () => {
+    const result = plan([entry('1')], {
+      naming: {
+        pattern: '{xa}_{huyen}_{tinh}.{loai}.{nam}.{quyen}',
+        commune: 'Xã An Nhơn',
+        district: 'Huyện Đạ Tẻh',
+        province: 'Tỉnh Lâm Đồng',
+      },
+    });
+    expect(result.ok && result.stem).toBe('AnNhon_DT_LD.KS.2008.01');
+  });
+
+  it('follows the 60-column template', () => {
+    const result = planBundle({ template: ksTemplate60, book, entries: [entry('1')], now });
+    expect(result.ok && result.rows.map((row) => row.length)).toEqual([60, 60]);
+  });
+
+  it('refuses an empty book', () => {
+    expect(plan([])).toEqual({ ok: false, problems: [{ entryId: '', so: '', rule: 'noEntries' }] });
+  });
+
+  it('returns every validation error of every entry instead of a plan', () => {
+    const result = plan([
+      entry('1', { nksHoTen: '' }),
+      entry('2', { nksNgaySinh: '31.02.2008', loaiDangKy: '9' }),
+      // Warnings do not block.
+      entry('3', { meNgaySinh: '1098', nksHoTen: 'Lê Văn 3' }),
+    ]);
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { entryId: '1', so: '1', field: 'nksHoTen', rule: 'required' },
+        { entryId: '2', so: '2', field: 'loaiDangKy', rule: 'unknownCode', params: { value: '9' } },
+        {
+          entryId: '2',
+          so: '2',
+          field: 'nksNgaySinh',
+          rule: 'invalidDate',
+          params: { value: '31.02.2008' },
+        },
+      ],
+    });
+  });
+
+  it('reports an entry without scanned pages', () => {
+    const result = plan([entry('1'), entry('2', {}, 0)]);
+    expect(result).toEqual({ ok: false, problems: [{ entryId: '2', so: '2', rule: 'noPages' }] });
+  });
+
+  it('reports a PDF name it cannot make, once per cause', () => {
+    const result = plan([
+      entry('1', { ngayDangKy: '01.2008' }),
+      entry('2', { so: '' }),
+      entry('3', { ngayDangKy: '' }),
+    ]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    // A partial date is fine for the row but cannot name a PDF.
+    expect(result.problems).toContainEqual({
+      entryId: '1',
+      so: '1',
+      field: 'ngayDangKy',
+      rule: 'partialDate',
+    });
+    // A missing số or date is already "required": not reported again as a naming problem.
+    const forEntry = (id: string) =>
+      result.problems.filter((p) => p.entryId === id).map((p) => `${p.field}:${p.rule}`);
+    expect(forEntry('2')).toEqual(['so:required']);
+    expect(forEntry('3')).toEqual(['ngayDangKy:required']);
+  });
+
+  it('reports a book-level naming problem that validation does not see', () => {
+    const result = plan([entry('1')], { book: { ...book, year: Number.NaN } });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ entryId: '1', so: '1', rule: 'badBookYear' }],
+    });
+  });
+
+  it('reports an entry filed under another book number', () => {
+    const ok = plan([entry('1', { quyenSo: '1/2008' })]);
+    expect(ok.ok).toBe(true);
+    expect(plan([entry('1', { quyenSo: '02/2008' })])).toEqual({
+      ok: false,
+      problems: [
+        {
+          entryId: '1',
+          so: '1',
+          field: 'quyenSo',
+          rule: 'quyenSoMismatch',
+          params: { book: '01/2008' },
+        },
+      ],
+    });
+  });
+
+  it('explains two entries that would get the same PDF name', () => {
+    // "7" and "007" are one number to the importer: both would be ...007.pdf.
+    const result = plan([entry('a', { so: '7' }), entry('b', { so: '007' })]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const clashes = result.problems.filter((p) => p.rule === 'pdfNameClash');
+    expect(clashes).toEqual([
+      {
+        entryId: 'a',
+        so: '7',
+        field: 'so',
+        rule: 'pdfNameClash',
+        params: { other: '007', fileName: 'KS.2008.01.2008-01-15.007.pdf' },
+      },
+      {
+        entryId: 'b',
+        so: '007',
+        field: 'so',
+        rule: 'pdfNameClash',
+        params: { other: '7', fileName: 'KS.2008.01.2008-01-15.007.pdf' },
+      },
+    ]);
+    expect(result.problems.filter((p) => p.rule === 'duplicateSo')).toHaveLength(2);
+  });
+
+  it('sorts entries with a non-numeric số after the others when reporting', () => {
+    const result = plan([entry('x', { so: 'abc' }), entry('5'), entry('y', { so: '' })]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.entryId)).toEqual(['x', 'y']);
+    for (const problem of result.problems) expect(ruleIds).toContain(problem.rule);
+  });
+});

@@ -1,0 +1,154 @@
+// Plans one book's bundle: the workbook rows and each entry's PDF name. It is all or nothing:
+// any error in any entry is returned instead of a plan, since a partial bundle would be
+// imported as if complete.
+import type { RegisterTemplate, RegisterTypeCode } from '../registers/types';
+import type { RuleId } from '../validation/types';
+import { soKey, validateEntry } from '../validation/validate-entry';
+import { bundleStem, pdfFileName, sameQuyenSo } from './names';
+import { entryToRow, headerRow } from './rows';
+
+export interface PlanEntry {
+  id: string;
+  fields: Record<string, string>;
+  /** Scanned pages linked to the entry. */
+  pageCount: number;
+}
+
+export interface PlanInput {
+  template: RegisterTemplate;
+  book: { type: RegisterTypeCode; year: number; quyenSo: string };
+  entries: PlanEntry[];
+  /** Bundle stem pattern and the place names it may use (see bundleStem). */
+  naming?: { pattern?: string; commune?: string; district?: string; province?: string };
+  now?: Date;
+}
+
+export interface BundleProblem {
+  /** '' for a problem of the whole book. */
+  entryId: string;
+  so: string;
+  field?: string;
+  rule: RuleId;
+  params?: Record<string, string | number>;
+}
+
+export type BundlePlan =
+  | {
+      ok: true;
+      /** Header row, then one row per entry in số order. */
+      rows: string[][];
+      pdfs: { entryId: string; fileName: string }[];
+      stem: string;
+    }
+  | { ok: false; problems: BundleProblem[] };
+
+// Which field each PDF-name problem is about, so it is not reported twice when validation
+// already flagged that field.
+const problemField: Record<string, string> = {
+  missingSo: 'so',
+  soNotNumeric: 'so',
+  missingQuyenSo: 'quyenSo',
+  badQuyenSo: 'quyenSo',
+  missingDate: 'ngayDangKy',
+  badDate: 'ngayDangKy',
+  partialDate: 'ngayDangKy',
+};
+
+/** Numeric order of số; anything else after, in input order (Array.sort is stable). */
+function bySo(a: PlanEntry, b: PlanEntry): number {
+  const na = Number((a.fields.so ?? '').trim());
+  const nb = Number((b.fields.so ?? '').trim());
+  const va = Number.isFinite(na) && (a.fields.so ?? '').trim() !== '';
+  const vb = Number.isFinite(nb) && (b.fields.so ?? '').trim() !== '';
+  if (va && vb) return na - nb;
+  return Number(vb) - Number(va);
+}
+
+export function planBundle(input: PlanInput): BundlePlan {
+  const { template, book, entries } = input;
+  const problems: BundleProblem[] = [];
+  if (entries.length === 0) {
+    return { ok: false, problems: [{ entryId: '', so: '', rule: 'noEntries' }] };
+  }
+  const sorted = [...entries].sort(bySo);
+  const pdfs: { entryId: string; fileName: string }[] = [];
+  const byName = new Map<string, PlanEntry[]>();
+  // Only entries sharing a number can be duplicates: grouping keeps a 5,000-entry book linear.
+  const sameSo = new Map<string, PlanEntry[]>();
+  for (const entry of entries) {
+    const key = soKey(entry.fields.so ?? '');
+    const group = sameSo.get(key);
+    if (group) group.push(entry);
+    else sameSo.set(key, [entry]);
+  }
+
+  for (const entry of sorted) {
+    const so = (entry.fields.so ?? '').trim();
+    const add = (problem: Omit<BundleProblem, 'entryId' | 'so'>): void => {
+      problems.push({ entryId: entry.id, so, ...problem });
+    };
+    const { errors } = validateEntry(template, entry.fields, {
+      bookYear: book.year,
+      otherEntries: sameSo.get(soKey(entry.fields.so ?? '')) ?? [],
+      selfId: entry.id,
+      ...(input.now ? { now: input.now } : {}),
+    });
+    for (const { field, rule, params } of errors) {
+      add(params ? { field, rule, params } : { field, rule });
+    }
+    const flagged = new Set(errors.map((issue) => issue.field));
+
+    const quyenSo = (entry.fields.quyenSo ?? '').trim();
+    if (quyenSo !== '' && !flagged.has('quyenSo') && !sameQuyenSo(quyenSo, book.quyenSo)) {
+      add({ field: 'quyenSo', rule: 'quyenSoMismatch', params: { book: book.quyenSo } });
+    }
+    if (entry.pageCount < 1) add({ rule: 'noPages' });
+
+    // The book's own number names the PDF, so it matches the rows the importer reads.
+    const name = pdfFileName({
+      type: book.type,
+      bookYear: book.year,
+      quyenSo: book.quyenSo,
+      ngayDangKy: entry.fields.ngayDangKy ?? '',
+      so: entry.fields.so ?? '',
+    });
+    if (!name.ok) {
+      const field = problemField[name.problem];
+      if (field === undefined || !flagged.has(field)) {
+        add(field === undefined ? { rule: name.problem } : { field, rule: name.problem });
+      }
+      continue;
+    }
+    pdfs.push({ entryId: entry.id, fileName: name.name });
+    const named = byName.get(name.name);
+    if (named) named.push(entry);
+    else byName.set(name.name, [entry]);
+  }
+
+  for (const [fileName, clash] of byName) {
+    if (clash.length < 2) continue;
+    for (const entry of clash) {
+      const other = clash.find((e) => e !== entry);
+      problems.push({
+        entryId: entry.id,
+        so: (entry.fields.so ?? '').trim(),
+        field: 'so',
+        rule: 'pdfNameClash',
+        params: { other: (other?.fields.so ?? '').trim(), fileName },
+      });
+    }
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  const rows = [
+    headerRow(template),
+    ...sorted.map((entry, index) => entryToRow(template, entry.fields, index + 1)),
+  ];
+  const stem = bundleStem({
+    ...input.naming,
+    type: book.type,
+    bookYear: book.year,
+    quyenSo: book.quyenSo,
+  });
+  return { ok: true, rows, pdfs, stem };
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { ksTemplate60, ksTemplate70 } from '../registers/ks';
+import { entryToRow, headerRow, notesSheet } from './rows';
+
+const col = (key: string): number => ksTemplate70.fields.findIndex((f) => f.key === key);
+
+describe('headerRow', () => {
+  it('writes the template headers verbatim', () => {
+    const header = headerRow(ksTemplate70);
+    expect(header).toHaveLength(70);
+    expect(header[0]).toBe('STT');
+    expect(header[1]).toBe('so ');
+    expect(header[5]).toBe('loaiDangKy \ni=[1,2,3,4,5,6]');
+    expect(headerRow(ksTemplate60)).toHaveLength(60);
+  });
+});
+
+describe('entryToRow', () => {
+  const fields = {
+    so: ' 12 ',
+    quyenSo: '01/2008',
+    ngayDangKy: '5/2/2008',
+    loaiDangKy: '01',
+    nksHoTen: 'Nguye\u0302\u0303n Văn A',
+    nksGioiTinh: 'Nữ',
+    nksNgaySinh: '27082008',
+    nksDanToc: 'khome',
+    nksQuocTich: 'VN',
+    meDanToc: '13',
+    meNgaySinh: '1981',
+    meSoGiayToTuyThan: '012345678',
+    chaDanToc: 'Người sao Hỏa',
+    ghiChu: '  ghi chú  ',
+  };
+
+  it('writes one string per column, STT being the row number', () => {
+    const row = entryToRow(ksTemplate70, fields, 7);
+    expect(row).toHaveLength(70);
+    for (const cell of row) expect(typeof cell).toBe('string');
+    expect(row[col('STT')]).toBe('7');
+    expect(row[col('so')]).toBe('12');
+    expect(row[col('trangSo')]).toBe('');
+  });
+
+  it('writes NFC and trimmed text, keeping leading zeros', () => {
+    const row = entryToRow(ksTemplate70, fields, 1);
+    expect(row[col('nksHoTen')]).toBe('Nguyễn Văn A');
+    expect(row[col('ghiChu')]).toBe('ghi chú');
+    expect(row[col('meSoGiayToTuyThan')]).toBe('012345678');
+  });
+
+  it('writes dates as dd.mm.yyyy and keeps partial dates partial', () => {
+    const row = entryToRow(ksTemplate70, fields, 1);
+    expect(row[col('ngayDangKy')]).toBe('05.02.2008');
+    expect(row[col('nksNgaySinh')]).toBe('27.08.2008');
+    expect(row[col('meNgaySinh')]).toBe('1981');
+    expect(entryToRow(ksTemplate70, { chaNgaySinh: 'không rõ' }, 1)[col('chaNgaySinh')]).toBe(
+      'không rõ',
+    );
+  });
+
+  it('writes number-coded lists as codes and name-written lists as canonical names', () => {
+    const row = entryToRow(ksTemplate70, fields, 1);
+    expect(row[col('loaiDangKy')]).toBe('1');
+    expect(row[col('nksGioiTinh')]).toBe('2');
+    expect(row[col('nksDanToc')]).toBe('Khơ-me');
+    expect(row[col('nksQuocTich')]).toBe('Việt Nam');
+    expect(row[col('meDanToc')]).toBe('Ba Na');
+    // Unmatched values stay as typed; validation refuses them before export.
+    expect(row[col('chaDanToc')]).toBe('Người sao Hỏa');
+  });
+
+  it('fills an empty birth date in words from the birth date, but keeps one typed', () => {
+    const row = entryToRow(ksTemplate70, fields, 1);
+    expect(row[col('nksNgaySinhBangChu')]).toBe(
+      'Ngày Hai Mươi Bảy Tháng Tám Năm Hai Nghìn Không Trăm Linh Tám',
+    );
+    const typed = entryToRow(
+      ksTemplate70,
+      { ...fields, nksNgaySinhBangChu: 'Ngày Hai Tháng Ba Năm Hai Nghìn Linh Tám' },
+      1,
+    );
+    expect(typed[col('nksNgaySinhBangChu')]).toBe('Ngày Hai Tháng Ba Năm Hai Nghìn Linh Tám');
+    expect(entryToRow(ksTemplate70, {}, 1)[col('nksNgaySinhBangChu')]).toBe('');
+  });
+
+  it('follows the 60-column layout when asked', () => {
+    const row = entryToRow(ksTemplate60, fields, 3);
+    expect(row).toHaveLength(60);
+    expect(row[0]).toBe('12');
+    expect(row).not.toContain('3');
+  });
+});
+
+describe('notesSheet', () => {
+  it('lists each number-coded list the template uses, blank rows between lists', () => {
+    const rows = notesSheet(ksTemplate70);
+    expect(rows.slice(0, 8)).toEqual([
+      ['Loại đăng ký'],
+      ['1', 'Đăng kí đúng hạn'],
+      ['2', 'Đăng kí lại'],
+      ['3', 'Ghi vào sổ việc khai sinh đã đăng ký ở CQ có thẩm quyền nước ngoài'],
+      ['4', 'Đăng kí quá hạn'],
+      ['5', 'Cấp bản chính giấy khai sinh'],
+      ['6', 'Không xác định'],
+      [],
+    ]);
+    const titles = rows.filter(
+      (row, i) => row.length === 1 && (i === 0 || rows[i - 1]?.length === 0),
+    );
+    expect(titles.map((row) => row[0])).toEqual([
+      'Loại đăng ký',
+      'Giới tính',
+      'Loại khai sinh',
+      'nksMatTich & nksHanCheNangLucHanhVi',
+      'Loại cư trú',
+      'Loại giấy tờ tùy thân',
+    ]);
+    // Ethnicity and nationality are written by name, so they need no key.
+    expect(rows.flat()).not.toContain('Kinh');
+    expect(rows.at(-1)).toEqual(['8', 'Giấy tờ khác']);
+    for (const row of rows) for (const cell of row) expect(typeof cell).toBe('string');
+  });
+});

@@ -1,0 +1,76 @@
+// Register types are data: a template lists the Ministry's columns in order, and each
+// column's field says how it is typed, labelled, validated and written to Excel.
+
+/** Short code used in PDF names and bundle stems. */
+export type RegisterTypeCode = 'KS' | 'KT' | 'KH' | 'HN' | 'CMC';
+
+export type FieldKind =
+  | 'text' // free text
+  | 'personName' // capitalised, NFC, one space between words
+  | 'place' // free text, autocompleted from the book
+  | 'date' // dd.mm.yyyy, or partial mm.yyyy / yyyy
+  | 'code' // a value from `codeList`; stored as the code (or the name for name-coded lists)
+  | 'number' // digits as written (leading zeros kept)
+  | 'idNumber'; // identity-document number
+
+export type FieldGroup =
+  | 'dangKy' // Đăng ký
+  | 'nguoiDuocKhaiSinh' // Người được khai sinh
+  | 'me' // Mẹ
+  | 'cha' // Cha
+  | 'nguoiYeuCau' // Người đi khai / yêu cầu
+  | 'nuocNgoai' // Đăng ký ở nước ngoài
+  | 'khac'; // Thông tin khác
+
+export interface CodeItem {
+  code: string;
+  label: string;
+  /** Other spellings matched after normalising (e.g. "Khơ Me" for "Khơ-me"). */
+  aliases?: string[];
+}
+
+export interface CodeList {
+  id: string;
+  /** Vietnamese title written above the list in the `Ghi chu` sheet. */
+  title: string;
+  items: CodeItem[];
+  /** 'code': the cell holds the code ("1"); 'label': the cell holds the name ("Kinh"). */
+  writes: 'code' | 'label';
+}
+
+export interface FieldDef {
+  /** The Ministry's camelCase column name, used as the key everywhere. */
+  key: string;
+  /** Excel header exactly as in the template (trailing spaces and i=[…] lines kept). */
+  header: string;
+  /** Vietnamese label shown in the form; unique within the template. */
+  label: string;
+  group: FieldGroup;
+  kind: FieldKind;
+  codeListId?: string;
+  required?: boolean;
+  /** Shown in the main form; otherwise folded under "Thông tin khác". */
+  shownByDefault?: boolean;
+  /** Filled from the book's defaults when a new entry is created. */
+  bookDefault?: 'quyenSo' | 'noiDangKy' | 'nguoiKy' | 'chucVuNguoiKy' | 'nguoiThucHien';
+  /** Filled by the exporter rather than typed (e.g. STT = row number). */
+  generated?: 'rowNumber';
+  /** For …BangChu fields: the date field whose words this holds. */
+  wordsOf?: string;
+}
+
+export interface RegisterTemplate {
+  type: RegisterTypeCode;
+  /** Template version id, e.g. "ks-70"; stored with every entry. */
+  version: string;
+  /** Vietnamese name of the register ("Khai sinh"). */
+  name: string;
+  sheetName: string;
+  notesSheetName: string;
+  /** Columns in template order. */
+  fields: FieldDef[];
+  /** The field holding the main person's name (for lists and duplicate checks). */
+  mainNameField: string;
+  /** Whether the Ministry's importer accepts this register type yet. */
+  importable: boolean;
+}
