@@ -1,0 +1,5 @@
+import { db } from './database';
+import { createRepositories } from './repositories';
+
+export { db };
+export const repo = createRepositories(db);

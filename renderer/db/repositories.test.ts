@@ -1,0 +1,124 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRepositories, type NewBookInput } from './repositories';
+import { freshIndexedDb, openCurrent, uniqueName } from './test-harness';
+import type { SohoaDatabase } from './database';
+
+const bookInput: NewBookInput = {
+  type: 'KS',
+  templateVersion: 'ks-70',
+  quyenSo: '01/2008',
+  year: 2008,
+  noiDangKy: 'UBND xã An Nhơn',
+  nguoiKy: 'Lê Đức Tuấn',
+  chucVuNguoiKy: 'Chủ tịch',
+  nguoiThucHien: 'Nguyễn Văn Sơn',
+  expectedCount: null,
+};
+
+let db: SohoaDatabase;
+let repo: ReturnType<typeof createRepositories>;
+
+beforeEach(async () => {
+  freshIndexedDb();
+  db = openCurrent(uniqueName());
+  await db.open();
+  repo = createRepositories(db);
+});
+
+describe('books and scans', () => {
+  it('creates a book and records who/when in the audit log', async () => {
+    const book = await repo.createBook(bookInput);
+    expect(await db.books.get(book.id)).toMatchObject({ quyenSo: '01/2008', year: 2008 });
+    const events = await db.audit.where('entityId').equals(book.id).toArray();
+    expect(events.map((e) => e.action)).toEqual(['create']);
+  });
+
+  it('appends the pages of each imported scan after the pages already in the book', async () => {
+    const book = await repo.createBook(bookInput);
+    await repo.addScan(book.id, {
+      fileName: 'a.pdf',
+      mimeType: 'application/pdf',
+      blob: new Blob(['%PDF-1.7']),
+      pageCount: 2,
+    });
+    const { pages } = await repo.addScan(book.id, {
+      fileName: 'b.pdf',
+      mimeType: 'application/pdf',
+      blob: new Blob(['%PDF-1.7']),
+      pageCount: 3,
+    });
+    expect(pages.map((p) => [p.order, p.indexInScan])).toEqual([
+      [2, 0],
+      [3, 1],
+      [4, 2],
+    ]);
+    expect(await db.pages.where('bookId').equals(book.id).count()).toBe(5);
+  });
+});
+
+describe('entries', () => {
+  it('prefills a new entry with the book defaults, the number after the previous one and the page shown', async () => {
+    const book = await repo.createBook(bookInput);
+    const first = await repo.createEntry(book.id, 'page-1');
+    expect(first.fields).toMatchObject({
+      so: '1',
+      quyenSo: '01/2008',
+      noiDangKy: 'UBND xã An Nhơn',
+      nguoiKy: 'Lê Đức Tuấn',
+      chucVuNguoiKy: 'Chủ tịch',
+      nguoiThucHien: 'Nguyễn Văn Sơn',
+      nksHoTen: '',
+    });
+    expect(first.pageIds).toEqual(['page-1']);
+    await repo.saveFields(first.id, { so: '41' });
+    const second = await repo.createEntry(book.id, null);
+    expect(second.fields.so).toBe('42');
+    expect(second.pageIds).toEqual([]);
+  });
+
+  it('saves only changed fields, bumps the revision and logs old and new values', async () => {
+    const book = await repo.createBook(bookInput);
+    const entry = await repo.createEntry(book.id, null);
+    const saved = await repo.saveFields(entry.id, { nksHoTen: 'Phạm Anh Đài', so: '1' });
+    expect(saved.revision).toBe(2);
+    expect((await db.records.get(entry.id))?.fields.nksHoTen).toBe('Phạm Anh Đài');
+    const edits = await db.audit
+      .where('entityId')
+      .equals(entry.id)
+      .filter((e) => e.action === 'edit')
+      .toArray();
+    expect(edits).toHaveLength(1);
+    expect(edits[0]).toMatchObject({ field: 'nksHoTen', oldValue: '', newValue: 'Phạm Anh Đài' });
+
+    const unchanged = await repo.saveFields(entry.id, { nksHoTen: 'Phạm Anh Đài' });
+    expect(unchanged.revision).toBe(2);
+  });
+
+  it('writes nothing when the entry is gone', async () => {
+    await expect(repo.saveFields('missing', { so: '1' })).rejects.toThrow();
+    expect(await db.audit.count()).toBe(0);
+  });
+
+  it('rolls back the whole change when the audit write fails', async () => {
+    const book = await repo.createBook(bookInput);
+    const entry = await repo.createEntry(book.id, null);
+    vi.spyOn(db.audit, 'bulkAdd').mockImplementationOnce(() => {
+      throw new Error('disk full');
+    });
+    await expect(repo.saveFields(entry.id, { nksHoTen: 'Lê Văn B' })).rejects.toThrow('disk full');
+    expect((await db.records.get(entry.id))?.fields.nksHoTen).toBe('');
+  });
+
+  it('links pages to an entry and records an export', async () => {
+    const book = await repo.createBook(bookInput);
+    const entry = await repo.createEntry(book.id, 'p1');
+    await repo.setEntryPages(entry.id, ['p1', 'p2']);
+    expect((await db.records.get(entry.id))?.pageIds).toEqual(['p1', 'p2']);
+    await repo.recordExport({
+      bookId: book.id,
+      entryIds: [entry.id],
+      files: [{ name: 'a.xlsx', bytes: 10 }],
+    });
+    expect(await db.exports.where('bookId').equals(book.id).count()).toBe(1);
+  });
+});

@@ -1,0 +1,181 @@
+// All writes go through here. Anything touching more than one table is one transaction, so
+// a crash leaves either the whole change or none of it.
+import { getTemplate } from '../../shared/registers';
+import type { SohoaDatabase } from './database';
+import type { AuditEvent, Book, EntryRecord, Page, Scan } from './types';
+
+export interface NewBookInput {
+  type: Book['type'];
+  templateVersion: string;
+  quyenSo: string;
+  year: number;
+  noiDangKy: string;
+  nguoiKy: string;
+  chucVuNguoiKy: string;
+  nguoiThucHien: string;
+  expectedCount: number | null;
+}
+
+export interface NewScanInput {
+  fileName: string;
+  mimeType: string;
+  blob: Blob;
+  pageCount: number;
+}
+
+const newId = (): string => crypto.randomUUID();
+
+/** The number after the previous entry's: books are typed in order, so this is what comes next. */
+function nextSo(previous: EntryRecord | undefined): string {
+  const n = Number.parseInt(previous?.fields.so ?? '', 10);
+  return String(Number.isFinite(n) ? n + 1 : 1);
+}
+
+export function createRepositories(db: SohoaDatabase) {
+  const audit = (event: Omit<AuditEvent, 'at' | 'seq'>, at: number) =>
+    db.audit.add({ ...event, at });
+
+  return {
+    async createBook(input: NewBookInput): Promise<Book> {
+      const now = Date.now();
+      const book: Book = { id: newId(), ...input, createdAt: now, updatedAt: now };
+      await db.transaction('rw', db.books, db.audit, async () => {
+        await db.books.add(book);
+        await audit({ entity: 'book', entityId: book.id, action: 'create' }, now);
+      });
+      return book;
+    },
+
+    /** Stores the scan file and appends its pages to the end of the book's page sequence. */
+    async addScan(bookId: string, input: NewScanInput): Promise<{ scan: Scan; pages: Page[] }> {
+      const now = Date.now();
+      const scan: Scan = {
+        id: newId(),
+        bookId,
+        fileName: input.fileName,
+        mimeType: input.mimeType,
+        size: input.blob.size,
+        blob: input.blob,
+        pageCount: input.pageCount,
+        importedAt: now,
+      };
+      let pages: Page[] = [];
+      await db.transaction('rw', db.scans, db.pages, db.audit, async () => {
+        const existing = await db.pages.where('bookId').equals(bookId).count();
+        pages = Array.from({ length: input.pageCount }, (_, i) => ({
+          id: newId(),
+          bookId,
+          scanId: scan.id,
+          indexInScan: i,
+          order: existing + i,
+          rotation: 0 as const,
+        }));
+        await db.scans.add(scan);
+        await db.pages.bulkAdd(pages);
+        await audit(
+          { entity: 'scan', entityId: scan.id, action: 'import', newValue: scan.fileName },
+          now,
+        );
+      });
+      return { scan, pages };
+    },
+
+    /**
+     * A new entry prefilled with the book's defaults and the number after the previous entry's,
+     * linked to the page the officer is looking at.
+     */
+    async createEntry(bookId: string, pageId: string | null): Promise<EntryRecord> {
+      const now = Date.now();
+      let record: EntryRecord | undefined;
+      await db.transaction('rw', db.books, db.records, db.audit, async () => {
+        const book = await db.books.get(bookId);
+        if (!book) throw new Error(`Book ${bookId} not found`);
+        const template = getTemplate(book.templateVersion);
+        const previous = await db.records
+          .where('[bookId+createdAt]')
+          .between([bookId, -Infinity], [bookId, Infinity])
+          .last();
+        const fields: Record<string, string> = {};
+        for (const field of template.fields) {
+          fields[field.key] = field.bookDefault ? String(book[field.bookDefault]) : '';
+        }
+        fields.so = nextSo(previous);
+        record = {
+          id: newId(),
+          bookId,
+          templateVersion: book.templateVersion,
+          fields,
+          pageIds: pageId ? [pageId] : [],
+          status: 'draft',
+          createdAt: now,
+          updatedAt: now,
+          revision: 1,
+        };
+        await db.records.add(record);
+        await audit({ entity: 'record', entityId: record.id, action: 'create' }, now);
+      });
+      if (!record) throw new Error('Entry was not created');
+      return record;
+    },
+
+    /** Saves changed field values; resolves once they are durably on disk. */
+    async saveFields(recordId: string, changes: Record<string, string>): Promise<EntryRecord> {
+      const now = Date.now();
+      let saved: EntryRecord | undefined;
+      await db.transaction('rw', db.records, db.audit, async () => {
+        const record = await db.records.get(recordId);
+        if (!record) throw new Error(`Entry ${recordId} not found`);
+        const changed = Object.entries(changes).filter(([k, v]) => (record.fields[k] ?? '') !== v);
+        if (changed.length === 0) {
+          saved = record;
+          return;
+        }
+        const fields = { ...record.fields };
+        for (const [key, value] of changed) fields[key] = value;
+        saved = { ...record, fields, updatedAt: now, revision: record.revision + 1 };
+        await db.records.put(saved);
+        await db.audit.bulkAdd(
+          changed.map(([field, newValue]) => ({
+            at: now,
+            entity: 'record' as const,
+            entityId: recordId,
+            action: 'edit',
+            field,
+            oldValue: record.fields[field] ?? '',
+            newValue,
+          })),
+        );
+      });
+      if (!saved) throw new Error('Entry was not saved');
+      return saved;
+    },
+
+    async setEntryPages(recordId: string, pageIds: string[]): Promise<void> {
+      const now = Date.now();
+      await db.transaction('rw', db.records, db.audit, async () => {
+        const record = await db.records.get(recordId);
+        if (!record) throw new Error(`Entry ${recordId} not found`);
+        await db.records.put({ ...record, pageIds, updatedAt: now, revision: record.revision + 1 });
+        await audit(
+          { entity: 'record', entityId: recordId, action: 'pages', newValue: pageIds.join(',') },
+          now,
+        );
+      });
+    },
+
+    async recordExport(run: {
+      bookId: string;
+      entryIds: string[];
+      files: { name: string; bytes: number }[];
+    }) {
+      const now = Date.now();
+      await db.transaction('rw', db.exports, db.audit, async () => {
+        const id = newId();
+        await db.exports.add({ id, at: now, ...run });
+        await audit({ entity: 'book', entityId: run.bookId, action: 'export' }, now);
+      });
+    },
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

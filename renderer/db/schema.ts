@@ -1,0 +1,27 @@
+// Every schema version the app has ever shipped, oldest first. Versions only add tables or
+// indexes; each upgrade has a test in migrations.test.ts that seeds the previous version.
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const schemaVersions: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      books: 'id, createdAt',
+      scans: 'id, bookId',
+      pages: 'id, bookId, scanId, [bookId+order]',
+      records: 'id, bookId, [bookId+status], [bookId+createdAt], [bookId+fields.so], updatedAt',
+      people: 'id, name',
+      audit: '++seq, entityId, at',
+      settings: 'key',
+      exports: 'id, bookId, at',
+    },
+  },
+];
+
+export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

@@ -1,0 +1,90 @@
+import type { RegisterTypeCode } from '../../shared/registers/types';
+
+export type EntryStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
+
+export interface Book {
+  id: string;
+  type: RegisterTypeCode;
+  templateVersion: string;
+  /** Book number as written on the cover, e.g. "01/2017". */
+  quyenSo: string;
+  /** Year the book was opened. */
+  year: number;
+  /** Defaults copied into every new entry. */
+  noiDangKy: string;
+  nguoiKy: string;
+  chucVuNguoiKy: string;
+  nguoiThucHien: string;
+  expectedCount: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Scan {
+  id: string;
+  bookId: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  /** The original file, kept as imported. */
+  blob: Blob;
+  pageCount: number;
+  importedAt: number;
+}
+
+export interface Page {
+  id: string;
+  bookId: string;
+  scanId: string;
+  /** 0-based page index inside the scan file. */
+  indexInScan: number;
+  /** 0-based position of the page in the book's page sequence. */
+  order: number;
+  rotation: 0 | 90 | 180 | 270;
+}
+
+export interface EntryRecord {
+  id: string;
+  bookId: string;
+  templateVersion: string;
+  /** Values keyed by the Ministry's field names; always strings, '' when empty. */
+  fields: Record<string, string>;
+  /** Pages holding this entry, in order. */
+  pageIds: string[];
+  status: EntryStatus;
+  createdAt: number;
+  updatedAt: number;
+  /** Bumped on every saved change; used later to merge work between PCs. */
+  revision: number;
+}
+
+export interface AuditEvent {
+  seq?: number;
+  at: number;
+  entity: 'book' | 'scan' | 'record';
+  entityId: string;
+  action: string;
+  field?: string;
+  oldValue?: string;
+  newValue?: string;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  role: 'entry' | 'review' | 'admin';
+  createdAt: number;
+}
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+export interface ExportRun {
+  id: string;
+  bookId: string;
+  at: number;
+  entryIds: string[];
+  files: { name: string; bytes: number }[];
+}
