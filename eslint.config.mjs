@@ -88,7 +88,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**'], message: 'electron/ may not import renderer/.' }] },
+        {
+          patterns: [{ group: ['**/renderer/**'], message: 'electron/ may not import renderer/.' }],
+        },
       ],
     },
   },

@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { BooksScreen } from '../features/books/BooksScreen';
+import { BookWorkspace } from '../features/books/BookWorkspace';
+import { setLanguage } from './i18n';
+import { Notices } from './Notices';
+import { navigate, useRoute } from './router';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const route = useRoute();
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <a
+          className="app-title"
+          href="#/"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate({ name: 'books' });
+          }}
+        >
+          {t('app.title')}
+        </a>
+        <span className="app-subtitle">{t('app.subtitle')}</span>
+        <label className="language">
+          <span className="visually-hidden">{t('app.language')}</span>
+          <select
+            aria-label={t('app.language')}
+            value={i18n.language}
+            onChange={(event) => setLanguage(event.target.value === 'en' ? 'en' : 'vi')}
+          >
+            <option value="vi">Tiếng Việt</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </header>
+      <main className="app-main">
+        {route.name === 'books' ? (
+          <BooksScreen />
+        ) : (
+          <BookWorkspace
+            key={route.bookId}
+            bookId={route.bookId}
+            entryId={route.name === 'entry' ? route.entryId : null}
+          />
+        )}
+      </main>
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { getTemplate } from '../../../shared/registers';
+import { navigate } from '../../app/router';
+import { db, repo } from '../../db';
+import { useUiStore } from '../../store/ui-store';
+import { EntryForm } from '../entry/EntryForm';
+import { EntryList } from '../entry/EntryList';
+import { ExportButton } from '../export/ExportButton';
+import { ImportScanButton } from '../scans/ImportScanButton';
+import { ScanViewer } from '../scans/ScanViewer';
+
+/** The scan on the left, the entry list or the open entry on the right. */
+export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: string | null }) {
+  const { t } = useTranslation();
+  const notify = useUiStore((state) => state.notify);
+  const shownPageId = useUiStore((state) => state.pageByBook[bookId]);
+  const book = useLiveQuery(() => db.books.get(bookId), [bookId], null);
+  const pages = useLiveQuery(
+    () => db.pages.where('[bookId+order]').between([bookId, 0], [bookId, Infinity]).toArray(),
+    [bookId],
+  );
+  const entry = useLiveQuery(
+    () => (entryId ? db.records.get(entryId) : undefined),
+    [entryId],
+    null,
+  );
+
+  if (book === null) return null;
+  if (!book) {
+    return (
+      <p role="alert">
+        {t('books.notFound')} <a href="#/">{t('books.backToList')}</a>
+      </p>
+    );
+  }
+  const template = getTemplate(book.templateVersion);
+  const currentPageId = shownPageId ?? pages?.[0]?.id ?? null;
+
+  const addEntry = async () => {
+    try {
+      const created = await repo.createEntry(bookId, currentPageId);
+      navigate({ name: 'entry', bookId, entryId: created.id });
+    } catch (error) {
+      notify('error', t('entry.createFailed', { detail: String(error) }));
+    }
+  };
+
+  return (
+    <div className="workspace">
+      <div className="workspace-toolbar">
+        <a
+          href="#/"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate({ name: 'books' });
+          }}
+        >
+          {t('books.backToList')}
+        </a>
+        <h1>{t('books.title', { name: template.name, quyenSo: book.quyenSo, year: book.year })}</h1>
+        <ImportScanButton bookId={bookId} />
+        <button type="button" onClick={() => void addEntry()}>
+          {t('entry.add')}
+        </button>
+        <ExportButton book={book} />
+      </div>
+      <div className="workspace-split">
+        <ScanViewer bookId={bookId} pages={pages ?? []} />
+        <div className="workspace-side">
+          {entryId && entry === undefined && <p role="alert">{t('entry.notFound')}</p>}
+          {entryId && entry ? (
+            <EntryForm
+              key={entry.id}
+              book={book}
+              template={template}
+              entry={entry}
+              pages={pages ?? []}
+              onNext={addEntry}
+            />
+          ) : (
+            <EntryList book={book} template={template} pages={pages ?? []} />
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

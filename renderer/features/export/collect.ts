@@ -1,0 +1,33 @@
+// Gathers one book's entries, pages and scan files into the request the export worker takes.
+import { db } from '../../db';
+import type { Book } from '../../db/types';
+import type { ExportRequest } from '../../workers/export-protocol';
+import { sortBySo } from '../entry/entry-order';
+
+export async function collectExport(book: Book): Promise<ExportRequest> {
+  return db.transaction('r', db.records, db.pages, db.scans, async () => {
+    const [records, pages, scans] = await Promise.all([
+      db.records.where('bookId').equals(book.id).toArray(),
+      db.pages.where('bookId').equals(book.id).toArray(),
+      db.scans.where('bookId').equals(book.id).toArray(),
+    ]);
+    const pageById = new Map(pages.map((page) => [page.id, page]));
+    return {
+      book: {
+        type: book.type,
+        year: book.year,
+        quyenSo: book.quyenSo,
+        templateVersion: book.templateVersion,
+      },
+      entries: sortBySo(records).map((record) => ({
+        id: record.id,
+        fields: record.fields,
+        pages: record.pageIds.flatMap((pageId) => {
+          const page = pageById.get(pageId);
+          return page ? [{ scanId: page.scanId, indexInScan: page.indexInScan }] : [];
+        }),
+      })),
+      scans: scans.map((scan) => ({ id: scan.id, data: scan.blob })),
+    };
+  });
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { ruleIds } from '../../shared/validation/types';
+import en from './en.json';
+import vi from './vi.json';
+
+type Tree = { [key: string]: string | Tree };
+
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
+  );
+}
+
+describe('translations', () => {
+  it('word every validation rule the domain can report, in both languages', () => {
+    for (const rule of ruleIds) {
+      expect(vi.validation, `vi: validation.${rule}`).toHaveProperty(rule);
+      expect(en.validation, `en: validation.${rule}`).toHaveProperty(rule);
+    }
+  });
+
+  it('have the same keys in English as in Vietnamese, the source of truth', () => {
+    expect(keys(en as Tree).sort()).toEqual(keys(vi as Tree).sort());
+  });
+});
