@@ -1,0 +1,100 @@
+// Runs inside Chromium for `npm run bench`: makes scan-like JPEG pages with the browser's
+// encoder, and times the database writes an officer makes while typing.
+import { SohoaDatabase } from '../../renderer/db/database';
+import { createRepositories } from '../../renderer/db/repositories';
+
+interface BenchWindow {
+  runSaveBench?: (entries: number, samples: number) => Promise<Record<string, number[]>>;
+  makeScanJpeg?: (seed: number) => Promise<string>;
+}
+
+/** An A4 page at 150 dpi with handwriting-like strokes and paper noise, as base64 JPEG. */
+async function makeScanJpeg(seed: number): Promise<string> {
+  const canvas = new OffscreenCanvas(1240, 1754);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2d context');
+  ctx.fillStyle = '#f4efe2';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  let state = seed * 9301 + 49297;
+  const rand = () => (state = (state * 9301 + 49297) % 233280) / 233280;
+  ctx.strokeStyle = '#2b2b6b';
+  for (let line = 0; line < 60; line++) {
+    ctx.beginPath();
+    let x = 80;
+    const y = 90 + line * 27;
+    ctx.moveTo(x, y);
+    while (x < 1160) {
+      x += 4 + rand() * 10;
+      ctx.lineTo(x, y + (rand() - 0.5) * 14);
+    }
+    ctx.stroke();
+  }
+  const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  for (let p = 0; p < image.data.length; p += 4) {
+    const noise = (rand() - 0.5) * 28;
+    for (let c = 0; c < 3; c++) image.data[p + c] = (image.data[p + c] ?? 0) + noise;
+  }
+  ctx.putImageData(image, 0, 0);
+  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.5 });
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let b = 0; b < bytes.length; b += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(b, b + 0x8000));
+  }
+  return btoa(binary);
+}
+
+async function run(entryCount: number, samples: number): Promise<Record<string, number[]>> {
+  const db = new SohoaDatabase(`bench-${Date.now()}`);
+  const repo = createRepositories(db);
+  const book = await repo.createBook({
+    type: 'KS',
+    templateVersion: 'ks-70',
+    quyenSo: '01/2008',
+    year: 2008,
+    noiDangKy: 'UBND xã An Nhơn',
+    nguoiKy: 'Lê Đức Tuấn',
+    chucVuNguoiKy: 'Chủ tịch',
+    nguoiThucHien: 'Nguyễn Văn Sơn',
+    expectedCount: entryCount,
+  });
+  const template = await repo.createEntry(book.id, null);
+  const now = Date.now();
+  const filler = Array.from({ length: entryCount - 1 }, (_, i) => ({
+    ...template,
+    id: crypto.randomUUID(),
+    fields: {
+      ...template.fields,
+      so: String(i + 2),
+      nksHoTen: `Nguyễn Văn ${i}`,
+      ngayDangKy: '15.01.2008',
+      meHoTen: 'Trần Thị Bình',
+      chaHoTen: 'Nguyễn Văn Cường',
+    },
+    createdAt: now + i,
+    updatedAt: now + i,
+  }));
+  for (let i = 0; i < filler.length; i += 1000) {
+    await db.records.bulkAdd(filler.slice(i, i + 1000));
+  }
+
+  const saveField: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const start = performance.now();
+    await repo.saveFields(template.id, { nksNoiSinh: `Trạm y tế xã An Nhơn ${i}` });
+    saveField.push(performance.now() - start);
+  }
+  const createNext: number[] = [];
+  for (let i = 0; i < Math.min(samples, 50); i++) {
+    const start = performance.now();
+    await repo.createEntry(book.id, null);
+    createNext.push(performance.now() - start);
+  }
+  db.close();
+  await SohoaDatabase.delete(db.name);
+  return { saveField, createNext };
+}
+
+const benchWindow = window as unknown as BenchWindow;
+benchWindow.runSaveBench = run;
+benchWindow.makeScanJpeg = makeScanJpeg;

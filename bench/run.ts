@@ -1,0 +1,141 @@
+// `npm run bench`: speed and memory of the work officers wait on. Generates its own
+// fixtures, writes bench/results.json ({ name: { value, unit, note } }) and prints a table.
+import { chromium, type Page } from '@playwright/test';
+import { mkdir, readFile, writeFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { createServer } from 'vite';
+import { chromiumArgs } from '../playwright.config';
+
+interface Metric {
+  value: number;
+  unit: string;
+  note: string;
+}
+const results: Record<string, Metric> = {};
+const record = (name: string, value: number, unit: string, note: string) => {
+  results[name] = { value: Math.round(value * 100) / 100, unit, note };
+};
+
+const root = join(__dirname, '..');
+const fixtures = join(__dirname, '.fixtures');
+const PAGES = 300;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** One JPEG per page, made by Chromium's encoder so they look like scans. */
+async function makeScanJpegs(page: Page, count: number): Promise<Buffer[]> {
+  const images: Buffer[] = [];
+  for (let i = 0; i < count; i++) {
+    // A string, not a function: the TS runner would wrap a function with helpers the page lacks.
+    const base64 = await page.evaluate<string>(`window.makeScanJpeg(${i + 1})`);
+    images.push(Buffer.from(base64, 'base64'));
+  }
+  return images;
+}
+
+async function scanPdf(page: Page): Promise<Buffer> {
+  const path = join(fixtures, `scan-${PAGES}.pdf`);
+  if (existsSync(path)) return readFile(path);
+  await mkdir(fixtures, { recursive: true });
+  const jpegs = await makeScanJpegs(page, PAGES);
+  const doc = await PDFDocument.create();
+  for (const jpeg of jpegs) {
+    const image = await doc.embedJpg(jpeg);
+    const pdfPage = doc.addPage([595, 842]);
+    pdfPage.drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
+  }
+  const bytes = Buffer.from(await doc.save());
+  await writeFile(path, bytes);
+  return bytes;
+}
+
+/** Runs the export in a fresh Node process so its peak memory is the export's alone. */
+async function benchExport(scanPath: string, scanBytes: number): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(__dirname, 'export-run.ts'), scanPath, String(PAGES)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`export benchmark failed (exit ${code})`);
+  const measured = JSON.parse(output) as {
+    seconds: number;
+    peakRssMiB: number;
+    baselineRssMiB: number;
+    zipBytes: number;
+    xlsxBytes: number;
+  };
+  const note = `${PAGES} entries, 1 page each, from a ${(scanBytes / 1e6).toFixed(1)} MB ${PAGES}-page scan of JPEG pages; exportcore in its own Node process (the same code the Web Worker runs)`;
+  record('export.ks300.time', measured.seconds, 's', note);
+  record(
+    'export.ks300.peakRss',
+    measured.peakRssMiB,
+    'MiB',
+    `${note}; process RSS at start ${measured.baselineRssMiB.toFixed(0)} MiB`,
+  );
+  record(
+    'export.ks300.zipBytesPerPage',
+    measured.zipBytes / PAGES / 1024,
+    'KiB',
+    'zip size / pages; pages copied as they are, no recompression yet',
+  );
+  record('export.ks300.xlsxBytes', measured.xlsxBytes / 1024, 'KiB', `${PAGES} rows × 70 columns`);
+}
+
+async function benchSaveLatency(page: Page): Promise<void> {
+  const timings = await page.evaluate<Record<string, number[]>>('window.runSaveBench(10000, 200)');
+  const save = timings.saveField ?? [];
+  const next = timings.createNext ?? [];
+  const note = '10,000 entries in the book, Chromium IndexedDB, strict durability';
+  record('save.field.p50', percentile(save, 50), 'ms', note);
+  record('save.field.p95', percentile(save, 95), 'ms', note);
+  record('entry.createNext.p95', percentile(next, 95), 'ms', `${note}; new entry with next số`);
+}
+
+async function main(): Promise<void> {
+  const server = await createServer({
+    configFile: false,
+    root,
+    logLevel: 'error',
+    server: { port: 5199, strictPort: true, host: '127.0.0.1' },
+  });
+  await server.listen();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto('http://127.0.0.1:5199/bench/browser/index.html');
+    await page.waitForFunction('typeof window.runSaveBench === "function"');
+    const scan = await scanPdf(page);
+    await benchExport(join(fixtures, `scan-${PAGES}.pdf`), scan.length);
+    await benchSaveLatency(page);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  await writeFile(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.table(
+    Object.fromEntries(
+      Object.entries(results).map(([k, m]) => [k, { value: m.value, unit: m.unit }]),
+    ),
+  );
+  const size = (await stat(join(fixtures, `scan-${PAGES}.pdf`))).size;
+  console.log(`scan fixture: ${(size / 1e6).toFixed(1)} MB`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
