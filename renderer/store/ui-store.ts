@@ -22,19 +22,25 @@ export interface NoticeSlice {
   dismiss: (id: number) => void;
 }
 
+/** Confirmations fade on their own; errors stay until the officer closes them. */
+export const INFO_NOTICE_MS = 6000;
+
 export const MIN_ZOOM = 0.25;
 export const MAX_ZOOM = 4;
 
 let noticeSeq = 0;
 
-export const useUiStore = create<ViewerSlice & NoticeSlice>()((set) => ({
+export const useUiStore = create<ViewerSlice & NoticeSlice>()((set, get) => ({
   zoom: 1,
   pageByBook: {},
   setZoom: (zoom) => set({ zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom)) }),
   showPage: (bookId, pageId) =>
     set((state) => ({ pageByBook: { ...state.pageByBook, [bookId]: pageId } })),
   notices: [],
-  notify: (kind, text) =>
-    set((state) => ({ notices: [...state.notices, { id: ++noticeSeq, kind, text }] })),
+  notify: (kind, text) => {
+    const id = ++noticeSeq;
+    set((state) => ({ notices: [...state.notices, { id, kind, text }] }));
+    if (kind === 'info') setTimeout(() => get().dismiss(id), INFO_NOTICE_MS);
+  },
   dismiss: (id) => set((state) => ({ notices: state.notices.filter((n) => n.id !== id) })),
 }));
