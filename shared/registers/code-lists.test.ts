@@ -25,6 +25,10 @@ describe('code list data', () => {
       'loaiKhaiSinh',
       'loaiCuTru',
       'tuyenBo',
+      'loaiGiayBaoTu',
+      'tinhTrangKetHon',
+      'mucDichSuDung',
+      'loaiXacNhan',
       'danToc',
       'quocTich',
     ]);
@@ -79,6 +83,48 @@ describe('code list data', () => {
     expect(getCodeList('loaiDangKyKT').items).toHaveLength(4);
     expect(getCodeList('loaiDangKyKH').items).toHaveLength(2);
     expect(getCodeList('loaiDangKyCMC').items).toHaveLength(2);
+  });
+
+  it('numbers the khai tử, kết hôn, hôn nhân and cha mẹ con lists as DOMAIN.md lists them', () => {
+    const rows = (id: string) => getCodeList(id).items.map((item) => `${item.code} ${item.label}`);
+    expect(rows('loaiGiayBaoTu')).toEqual([
+      '1 Giấy báo tử',
+      '2 Giấy xác nhận thi hành án tử hình',
+      '3 Bản án, quyết định của Tòa án tuyên bố một người đã chết',
+      '4 Văn bản của cơ quan công an hoặc kết quả giám định pháp y',
+      '5 Văn bản của cơ quan y tế về nguyên nhân chết',
+      '6 Biên bản xác nhận việc chết',
+      '7 Văn bản của người làm chứng',
+    ]);
+    expect(rows('tinhTrangKetHon')).toEqual([
+      '1 Đã ly hôn',
+      '2 Đã hủy việc kết hôn',
+      '3 Đã được công nhận việc kết hôn',
+      '4 Không có thông tin',
+    ]);
+    expect(rows('mucDichSuDung')).toEqual([
+      '1 Kết hôn trong nước với người Việt Nam',
+      '2 Kết hôn trong nước với người nước ngoài',
+      '3 Kết hôn ở nước ngoài với người Việt Nam',
+      '4 Kết hôn ở nước ngoài với người nước ngoài',
+      '5 Mục đích khác',
+    ]);
+    expect(rows('loaiXacNhan')).toEqual([
+      '1 Cha nhận con',
+      '2 Mẹ nhận con',
+      '3 Con nhận cha',
+      '4 Con nhận mẹ',
+    ]);
+    for (const id of ['loaiGiayBaoTu', 'tinhTrangKetHon', 'mucDichSuDung', 'loaiXacNhan']) {
+      expect(getCodeList(id).writes, id).toBe('code');
+    }
+  });
+
+  it("matches the Ministry's abbreviations of the death-document types", () => {
+    expect(code('loaiGiayBaoTu', 'GXN thi hành án tử hình')).toBe('2');
+    expect(code('loaiGiayBaoTu', 'vb y te ve nguyen nhan chet')).toBe('5');
+    expect(code('tinhTrangKetHon', 'da huy viec ket hon')).toBe('2');
+    expect(code('mucDichSuDung', 'khác')).toBe('5');
   });
 
   it('has the 54 ethnic groups with GSO codes plus foreigners and unknown, written by name', () => {

@@ -102,6 +102,71 @@ const loaiCuTru: CodeList = {
   items: items(['1', 'Thường trú'], ['2', 'Tạm trú']),
 };
 
+// KT gbtLoai: the paper the death was declared on (a giấy báo tử or what stands in for one).
+const loaiGiayBaoTu: CodeList = {
+  id: 'loaiGiayBaoTu',
+  title: 'Loại giấy báo tử',
+  writes: 'code',
+  items: items(
+    ['1', 'Giấy báo tử'],
+    ['2', 'Giấy xác nhận thi hành án tử hình', 'GXN thi hành án tử hình'],
+    [
+      '3',
+      'Bản án, quyết định của Tòa án tuyên bố một người đã chết',
+      'Bản án/QĐ tòa tuyên bố đã chết',
+    ],
+    [
+      '4',
+      'Văn bản của cơ quan công an hoặc kết quả giám định pháp y',
+      'VB công an/giám định pháp y',
+    ],
+    ['5', 'Văn bản của cơ quan y tế về nguyên nhân chết', 'VB y tế về nguyên nhân chết'],
+    ['6', 'Biên bản xác nhận việc chết'],
+    ['7', 'Văn bản của người làm chứng', 'VB của người làm chứng'],
+  ),
+};
+
+// KH: what later happened to the marriage. The labels are the vendor's; the codes 1–4 are
+// our reading of its order and are unconfirmed against the Ministry's importer.
+const tinhTrangKetHon: CodeList = {
+  id: 'tinhTrangKetHon',
+  title: 'Tình trạng kết hôn',
+  writes: 'code',
+  items: items(
+    ['1', 'Đã ly hôn'],
+    ['2', 'Đã hủy việc kết hôn'],
+    ['3', 'Đã được công nhận việc kết hôn'],
+    ['4', 'Không có thông tin'],
+  ),
+};
+
+// HN nxnLoaiMucDichSuDung: what the marital-status certificate is for.
+const mucDichSuDung: CodeList = {
+  id: 'mucDichSuDung',
+  title: 'Loại mục đích sử dụng',
+  writes: 'code',
+  items: items(
+    ['1', 'Kết hôn trong nước với người Việt Nam'],
+    ['2', 'Kết hôn trong nước với người nước ngoài'],
+    ['3', 'Kết hôn ở nước ngoài với người Việt Nam'],
+    ['4', 'Kết hôn ở nước ngoài với người nước ngoài'],
+    ['5', 'Mục đích khác', 'Khác'],
+  ),
+};
+
+// CMC: who recognises whom.
+const loaiXacNhan: CodeList = {
+  id: 'loaiXacNhan',
+  title: 'Loại xác nhận',
+  writes: 'code',
+  items: items(
+    ['1', 'Cha nhận con'],
+    ['2', 'Mẹ nhận con'],
+    ['3', 'Con nhận cha'],
+    ['4', 'Con nhận mẹ'],
+  ),
+};
+
 // The template titles this list with the two column names it serves.
 const tuyenBo: CodeList = {
   id: 'tuyenBo',
@@ -444,6 +509,10 @@ export const codeLists: readonly CodeList[] = [
   loaiKhaiSinh,
   loaiCuTru,
   tuyenBo,
+  loaiGiayBaoTu,
+  tinhTrangKetHon,
+  mucDichSuDung,
+  loaiXacNhan,
   danToc,
   quocTich,
 ];

@@ -1,80 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getCodeList } from './code-lists';
+import { KS_TEMPLATE_HEADERS } from '../../test/fixtures/ks-template-headers';
 import { keyOfHeader, ksTemplate60, ksTemplate70 } from './ks';
-
-// Copied from the Ministry's TeamplateDangKyKhaiSinh.xlsx, sheet "DL Import", row 1.
-const MINISTRY_HEADERS = [
-  'STT',
-  'so ',
-  'quyenSo ',
-  'trangSo ',
-  'ngayDangKy ',
-  'loaiDangKy \ni=[1,2,3,4,5,6]',
-  'noiDangKy',
-  'nguoiKy',
-  'chucVuNguoiKy',
-  'nguoiThucHien',
-  'ghiChu',
-  'nksSoDinhDanh',
-  'nksHoTen ',
-  'nksGioiTinh',
-  'nksNgaySinh ',
-  'nksNgaySinhBangChu',
-  'nksNoiSinh',
-  'nksNoiSinhDVHC',
-  'nksQueQuan',
-  'nksDanToc ',
-  'nksQuocTich ',
-  'nksQuocTichStr',
-  'nksQuocTichKhac',
-  'nksQuocTichKhacStr',
-  'nksLoaiKhaiSinh\ni=[1,2,3,4,5]',
-  'nksMatTich',
-  'nksMatTichNgayGhiChuTuyenBo',
-  'nksMatTichCanCuTuyenBo',
-  'nksMatTichNgayGhiChuHuyTuyenBo',
-  'nksMatTichCanCuHuyTuyenBo',
-  'nksHanCheNangLucHanhVi',
-  'nksHanCheNangLucHanhViNgayGhiChuTuyenBo',
-  'nksHanCheNangLucHanhViCanCuTuyenBo',
-  'nksHanCheNangLucHanhViNgayGhiChuHuyTuyenBo',
-  'nksHanCheNangLucHanhViNgayCanCuHuyTuyenBo',
-  'meSoDinhDanhCaNhan',
-  'meHoTen ',
-  'meNgaySinh ',
-  'meDanToc ',
-  'meQuocTich ',
-  'meQuocTichStr',
-  'meQuocTichKhac',
-  'meQuocTichKhacStr',
-  'meLoaiCuTru ',
-  'meNoiCuTru',
-  'meLoaiGiayToTuyThan\ni=[1,2,3,4,5,6,7,8]',
-  'meSoGiayToTuyThan',
-  'chaSoDinhDanhCaNhan',
-  'chaHoTen ',
-  'chaNgaySinh ',
-  'chaDanToc ',
-  'chaQuocTich ',
-  'chaQuocTichStr',
-  'chaQuocTichKhac',
-  'chaQuocTichKhacStr',
-  'chaLoaiCuTru ',
-  'chaNoiCuTru',
-  'chaLoaiGiayToTuyThan\ni=[1,2,3,4,5,6,7,8]',
-  'chaSoGiayToTuyThan',
-  'nycHoTen',
-  'nycQuanHe',
-  'nycLoaiGiayToTuyThan',
-  'nycGiayToKhac',
-  'nycSoGiayToTuyThan',
-  'nycNgayCapGiayToTuyThan',
-  'nycNoiCapGiayToTuyThan',
-  'soDangKyNuocNgoai',
-  'ngayDangKyNuocNgoai',
-  'cqNuocNgoaiDaDangKy',
-  'qgNuocNgoaiDaDangKy',
-];
 
 const MAIN_LABELS: Record<string, string> = {
   so: 'Số',
@@ -138,9 +65,9 @@ describe('ksTemplate70', () => {
   });
 
   it('has the 70 Ministry headers verbatim and in order', () => {
-    expect(MINISTRY_HEADERS).toHaveLength(70);
-    expect(ksTemplate70.fields.map((f) => f.header)).toEqual(MINISTRY_HEADERS);
-    expect(ksTemplate70.fields.map((f) => f.key)).toEqual(MINISTRY_HEADERS.map(keyOfHeader));
+    expect(KS_TEMPLATE_HEADERS).toHaveLength(70);
+    expect(ksTemplate70.fields.map((f) => f.header)).toEqual(KS_TEMPLATE_HEADERS);
+    expect(ksTemplate70.fields.map((f) => f.key)).toEqual(KS_TEMPLATE_HEADERS.map(keyOfHeader));
   });
 
   it('has unique keys and unique labels', () => {

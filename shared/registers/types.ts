@@ -1,8 +1,21 @@
 // Register types are data: a template lists the Ministry's columns in order, and each
 // column's field says how it is typed, labelled, validated and written to Excel.
 
-/** Short code used in PDF names and bundle stems. */
-export type RegisterTypeCode = 'KS' | 'KT' | 'KH' | 'HN' | 'CMC';
+/**
+ * Short code used in PDF names and bundle stems. The first five are the Ministry's; the
+ * others are books its importer does not take yet (their codes are ours, kept as data).
+ */
+export type RegisterTypeCode =
+  | 'KS' // khai sinh
+  | 'KT' // khai tử
+  | 'KH' // kết hôn
+  | 'HN' // xác nhận tình trạng hôn nhân
+  | 'CMC' // nhận cha, mẹ, con
+  | 'TDHT' // thay đổi, cải chính, bổ sung hộ tịch
+  | 'XDDT' // xác định lại dân tộc
+  | 'GH' // giám hộ
+  | 'NCN' // nuôi con nuôi
+  | 'GCLH'; // ghi chú ly hôn
 
 export type FieldKind =
   | 'text' // free text
@@ -15,9 +28,18 @@ export type FieldKind =
 
 export type FieldGroup =
   | 'dangKy' // Đăng ký
-  | 'nguoiDuocKhaiSinh' // Người được khai sinh
-  | 'me' // Mẹ
-  | 'cha' // Cha
+  | 'nguoiDuocKhaiSinh' // Người được khai sinh (KS)
+  | 'me' // Mẹ (KS)
+  | 'cha' // Cha (KS)
+  | 'nguoiChet' // Người chết (KT)
+  | 'giayBaoTu' // Giấy báo tử (KT)
+  | 'chong' // Chồng (KH)
+  | 'vo' // Vợ (KH)
+  | 'nguoiXacNhan' // Người được xác nhận tình trạng hôn nhân (HN)
+  | 'chaMe' // Cha / mẹ nhận hoặc được nhận (CMC)
+  | 'con' // Con nhận hoặc được nhận (CMC)
+  | 'nguoiThayDoi' // Người có thông tin hộ tịch (other books)
+  | 'noiDungThayDoi' // Nội dung thay đổi, cải chính, bổ sung … (other books)
   | 'nguoiYeuCau' // Người đi khai / yêu cầu
   | 'nuocNgoai' // Đăng ký ở nước ngoài
   | 'khac'; // Thông tin khác
@@ -59,6 +81,23 @@ export interface FieldDef {
   wordsOf?: string;
 }
 
+/**
+ * Cross-field rules of a template, as data, so the validation engine needs no branch per
+ * register type. Field names are template keys; rule ids must be listed in validation ruleIds.
+ */
+export interface TemplateChecks {
+  /** Dates that must be in order (`earlier` ≤ `later`) when both are present: an error. */
+  dateOrder?: { earlier: string; later: string; rule: string }[];
+  /** Youngest legal age at an event (marriage): a warning, never a refusal. */
+  minAge?: { birth: string; at: string; years: number; rule: string }[];
+  /** Fields that together identify a person for "possible duplicate" warnings. */
+  duplicateKey?: string[];
+  /** Identity documents: the field with the document type (loaiGiayTo) and its number. */
+  idDocuments?: { typeField: string; numberField: string }[];
+  /** Personal identification numbers (số định danh, 12 digits). */
+  personalIds?: string[];
+}
+
 export interface RegisterTemplate {
   type: RegisterTypeCode;
   /** Template version id, e.g. "ks-70"; stored with every entry. */
@@ -73,4 +112,5 @@ export interface RegisterTemplate {
   mainNameField: string;
   /** Whether the Ministry's importer accepts this register type yet. */
   importable: boolean;
+  checks?: TemplateChecks;
 }

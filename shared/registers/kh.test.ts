@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { khTemplate } from './kh';
+
+// DOMAIN.md, "KH – Kết hôn (marriage), 44 columns", typed out in order.
+const KH_KEYS = [
+  'so',
+  'quyenSo',
+  'trangSo',
+  'ngayDangKy',
+  'loaiDangKy',
+  'noiDangKy',
+  'nguoiKy',
+  'chucVuNguoiKy',
+  'ngayXacLapQuanHeHonNhan',
+  'nguoiThucHien',
+  'ghiChu',
+  'tinhTrangKetHon',
+  'huyKetHonNgayGhiChu',
+  'huyKetHonCanCu',
+  'congNhanKetHonNgayGhiChu',
+  'congNhanKetHonCanCu',
+  'chongHoTen',
+  'chongNgaySinh',
+  'chongDanToc',
+  'chongQuocTich',
+  'chongQuocTichKhac',
+  'chongLoaiCuTru',
+  'chongNoiCuTru',
+  'chongLoaiGiayToTuyThan',
+  'chongGiayToKhac',
+  'chongSoGiayToTuyThan',
+  'chongNgayCapGiayToTuyThan',
+  'chongNoiCapGiayToTuyThan',
+  'voHoTen',
+  'voNgaySinh',
+  'voDanToc',
+  'voQuocTich',
+  'voQuocTichKhac',
+  'voLoaiCuTru',
+  'voNoiCuTru',
+  'voLoaiGiayToTuyThan',
+  'voGiayToKhac',
+  'voSoGiayToTuyThan',
+  'voNgayCapGiayToTuyThan',
+  'voNoiCapGiayToTuyThan',
+  'soDangKyNuocNgoai',
+  'ngayDangKyNuocNgoai',
+  'cqNuocNgoaiDaDangKy',
+  'qgNuocNgoaiDaDangKy',
+];
+
+const field = (key: string) => {
+  const found = khTemplate.fields.find((f) => f.key === key);
+  if (!found) throw new Error(`no field ${key}`);
+  return found;
+};
+
+describe('khTemplate', () => {
+  it('describes the kết hôn register', () => {
+    expect(khTemplate).toMatchObject({
+      type: 'KH',
+      version: 'kh-44',
+      name: 'Kết hôn',
+      mainNameField: 'chongHoTen',
+      importable: true,
+    });
+  });
+
+  it('has the 44 columns in order, each headed by its bare key', () => {
+    expect(KH_KEYS).toHaveLength(44);
+    expect(khTemplate.fields.map((f) => f.key)).toEqual(KH_KEYS);
+    for (const f of khTemplate.fields) expect(f.header).toBe(f.key);
+  });
+
+  it('has no sex column for either spouse', () => {
+    expect(khTemplate.fields.filter((f) => f.key.includes('GioiTinh'))).toEqual([]);
+  });
+
+  it('shows the registration and both spouses in the main form', () => {
+    const shown = khTemplate.fields.filter((f) => f.shownByDefault).map((f) => f.label);
+    expect(shown).toEqual([
+      'Số',
+      'Quyển số',
+      'Trang số',
+      'Ngày đăng ký',
+      'Loại đăng ký',
+      'Nơi đăng ký',
+      'Người ký',
+      'Chức vụ người ký',
+      'Người thực hiện',
+      'Ghi chú',
+      'Họ tên chồng',
+      'Ngày sinh chồng',
+      'Dân tộc chồng',
+      'Quốc tịch chồng',
+      'Nơi cư trú chồng',
+      'Họ tên vợ',
+      'Ngày sinh vợ',
+      'Dân tộc vợ',
+      'Quốc tịch vợ',
+      'Nơi cư trú vợ',
+    ]);
+  });
+
+  it('requires the registration and both names', () => {
+    const required = khTemplate.fields.filter((f) => f.required).map((f) => f.key);
+    expect(required).toEqual([
+      'so',
+      'quyenSo',
+      'ngayDangKy',
+      'noiDangKy',
+      'nguoiKy',
+      'chucVuNguoiKy',
+      'nguoiThucHien',
+      'chongHoTen',
+      'voHoTen',
+    ]);
+  });
+
+  it('types the marriage columns and links them to their lists', () => {
+    expect(field('ngayXacLapQuanHeHonNhan')).toMatchObject({ kind: 'date', group: 'dangKy' });
+    expect(field('tinhTrangKetHon').codeListId).toBe('tinhTrangKetHon');
+    expect(field('loaiDangKy').codeListId).toBe('loaiDangKyKH');
+    expect(field('chongNgaySinh')).toMatchObject({ kind: 'date', group: 'chong' });
+    expect(field('voHoTen')).toMatchObject({ kind: 'personName', group: 'vo' });
+    expect(field('voLoaiGiayToTuyThan').codeListId).toBe('loaiGiayTo');
+    expect(field('huyKetHonNgayGhiChu').kind).toBe('date');
+    expect(field('congNhanKetHonNgayGhiChu').kind).toBe('date');
+  });
+
+  it('warns on marriage under legal age instead of refusing it', () => {
+    expect(khTemplate.checks).toEqual({
+      dateOrder: [
+        { earlier: 'chongNgaySinh', later: 'ngayDangKy', rule: 'bornAfterRegistered' },
+        { earlier: 'voNgaySinh', later: 'ngayDangKy', rule: 'bornAfterRegistered' },
+      ],
+      minAge: [
+        { birth: 'voNgaySinh', at: 'ngayDangKy', years: 18, rule: 'underMarriageAge' },
+        { birth: 'chongNgaySinh', at: 'ngayDangKy', years: 20, rule: 'underMarriageAge' },
+      ],
+      duplicateKey: ['chongHoTen', 'voHoTen', 'chongNgaySinh', 'voNgaySinh'],
+      idDocuments: [
+        { typeField: 'chongLoaiGiayToTuyThan', numberField: 'chongSoGiayToTuyThan' },
+        { typeField: 'voLoaiGiayToTuyThan', numberField: 'voSoGiayToTuyThan' },
+      ],
+      personalIds: [],
+    });
+  });
+});
