@@ -220,3 +220,19 @@ export function ageToBirthYear(value: string, registrationYear: number): number 
   if (age < 1) return null;
   return registrationYear - age;
 }
+
+/**
+ * The completed years between a birth and a later date, as the least and most the two dates
+ * allow: 1990 and 05.2007 give 16–17, because the book does not say which birthday came first.
+ */
+export function ageBounds(birth: PartialDate, at: PartialDate): { min: number; max: number } {
+  const years = at.year - birth.year;
+  if (birth.month === undefined || at.month === undefined) return { min: years - 1, max: years };
+  if (at.month !== birth.month) {
+    const age = at.month > birth.month ? years : years - 1;
+    return { min: age, max: age };
+  }
+  if (birth.day === undefined || at.day === undefined) return { min: years - 1, max: years };
+  const age = at.day >= birth.day ? years : years - 1;
+  return { min: age, max: age };
+}

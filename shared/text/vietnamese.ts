@@ -15,15 +15,21 @@ const letter = /\p{L}/u;
 
 function capitaliseWord(word: string): string {
   // A word typed all in capitals (caps lock, copied from a heading) is lowered first;
-  // mixed case such as "H'Bia" or "McDonald" is the officer's choice and is kept.
-  const letters = [...word].filter((ch) => letter.test(ch)).join('');
-  const isAllCaps =
-    letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  // mixed case such as "H'Bia" or "McDonald" is the officer's choice and is kept. Only the
+  // letters after the first decide, so that a second pass over "At" (from "aT") keeps it.
+  const rest = [...word]
+    .filter((ch) => letter.test(ch))
+    .slice(1)
+    .join('');
+  const isAllCaps = rest === rest.toUpperCase() && rest !== rest.toLowerCase();
   const base = isAllCaps ? word.toLowerCase() : word;
   const chars = [...base];
   const first = chars.findIndex((ch) => letter.test(ch));
   if (first < 0) return base;
-  chars[first] = (chars[first] ?? '').toUpperCase();
+  // A letter whose capital is two letters ("ß" → "SS") keeps the second one small, or the
+  // word would read as all capitals on the next pass.
+  const [head = '', ...tail] = [...(chars[first] ?? '').toUpperCase()];
+  chars[first] = head + tail.join('').toLowerCase();
   return chars.join('');
 }
 
@@ -31,7 +37,8 @@ function capitaliseWord(word: string): string {
 export function normalizeName(text: string): string {
   const tidy = collapseSpaces(toNFC(text));
   if (tidy === '') return '';
-  return tidy.split(' ').map(capitaliseWord).join(' ');
+  // Capitals of some letters come decomposed ("ῒ" → "Ϊ̀"): compose again.
+  return toNFC(tidy.split(' ').map(capitaliseWord).join(' '));
 }
 
 /** "Nguyễn Văn Đức" → "Nguyen Van Duc": no tone or vowel marks, đ → d, case kept. */

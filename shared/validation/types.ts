@@ -13,7 +13,18 @@ const entryRules = [
   'unusualNameChars',
   'implausibleYear',
   'ageInsteadOfYear',
+  // Cross-field rules: template data (RegisterTemplate.checks) names which one applies where.
+  'diedBeforeBorn',
+  'diedAfterRegistered',
+  'parentYoungerThanChild',
+  'underMarriageAge',
+  'idNumberFormat',
+  'personalIdFormat',
+  'possibleDuplicate',
 ] as const;
+
+/** Rules checked on a whole book (the entry list). */
+const bookRules = ['numberingGap'] as const;
 
 /** Problems found when naming PDFs and planning a book's bundle (pdfFileName, planBundle). */
 const bundleRules = [
@@ -30,9 +41,17 @@ const bundleRules = [
   'noEntries',
 ] as const;
 
-export const ruleIds = [...entryRules, ...bundleRules] as const;
+export const ruleIds = [...entryRules, ...bookRules, ...bundleRules] as const;
 
 export type RuleId = (typeof ruleIds)[number];
+
+const known: ReadonlySet<string> = new Set(ruleIds);
+
+/** Template data names rules as plain strings; this tells whether one is a rule we can word. */
+export function isRuleId(value: string): value is RuleId {
+  return known.has(value);
+}
+
 export type PdfNameProblem = Extract<
   RuleId,
   | 'missingSo'
@@ -44,6 +63,12 @@ export type PdfNameProblem = Extract<
   | 'partialDate'
   | 'badBookYear'
 >;
+
+/** An entry as validation sees it: its id and its field values by template key. */
+export interface EntryRef {
+  id: string;
+  fields: Record<string, string>;
+}
 
 export type Severity = 'error' | 'warning';
 
