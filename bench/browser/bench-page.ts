@@ -2,6 +2,7 @@
 // encoder, and times the database writes an officer makes while typing.
 import { SohoaDatabase } from '../../renderer/db/database';
 import { createRepositories } from '../../renderer/db/repositories';
+import { sampleBook } from '../../renderer/db/sample-data';
 
 interface BenchWindow {
   runSaveBench?: (entries: number, samples: number) => Promise<Record<string, number[]>>;
@@ -47,17 +48,7 @@ async function makeScanJpeg(seed: number): Promise<string> {
 async function run(entryCount: number, samples: number): Promise<Record<string, number[]>> {
   const db = new SohoaDatabase(`bench-${Date.now()}`);
   const repo = createRepositories(db);
-  const book = await repo.createBook({
-    type: 'KS',
-    templateVersion: 'ks-70',
-    quyenSo: '01/2008',
-    year: 2008,
-    noiDangKy: 'UBND xã An Nhơn',
-    nguoiKy: 'Lê Đức Tuấn',
-    chucVuNguoiKy: 'Chủ tịch',
-    nguoiThucHien: 'Nguyễn Văn Sơn',
-    expectedCount: entryCount,
-  });
+  const book = await repo.createBook({ ...sampleBook, expectedCount: entryCount });
   const template = await repo.createEntry(book.id, null);
   const now = Date.now();
   const filler = Array.from({ length: entryCount - 1 }, (_, i) => ({

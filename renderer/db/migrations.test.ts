@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { latestSchemaVersion, schemaVersions } from './schema';
+import { sampleBook } from './sample-data';
 import { freshIndexedDb, openAtVersion, openCurrent, uniqueName } from './test-harness';
 
 function indexesOf(spec: string): string[] {
@@ -45,20 +46,14 @@ describe('migration harness', () => {
       const name = uniqueName();
       const old = openAtVersion(name, step.version);
       await old.books.add({
+        ...sampleBook,
         id: 'b1',
-        type: 'KS',
-        templateVersion: 'ks-70',
-        quyenSo: '01/2008',
-        year: 2008,
-        noiDangKy: 'UBND xã An Nhơn',
-        nguoiKy: 'Lê Đức Tuấn',
-        chucVuNguoiKy: 'Chủ tịch',
-        nguoiThucHien: 'Nguyễn Văn Sơn',
         expectedCount: 120,
         createdAt: 1,
         updatedAt: 1,
       });
-      await old.records.add({
+      // As the version saw it: v1 records had no nameKey or acknowledgements.
+      await old.table<Record<string, unknown>>('records').add({
         id: 'r1',
         bookId: 'b1',
         templateVersion: 'ks-70',
@@ -79,5 +74,50 @@ describe('migration harness', () => {
       );
       current.close();
     }
+  });
+});
+
+describe('v2: name index', () => {
+  beforeEach(() => freshIndexedDb());
+
+  it('indexes the main person of entries typed under v1 and starts them with no acknowledgements', async () => {
+    const name = uniqueName();
+    const v1 = openAtVersion(name, 1);
+    await v1.table<Record<string, unknown>>('records').bulkAdd([
+      {
+        id: 'r1',
+        bookId: 'b1',
+        templateVersion: 'ks-70',
+        fields: { so: '1', nksHoTen: 'Nguyễn  Thị Hồng Nhung' },
+        pageIds: [],
+        status: 'draft',
+        createdAt: 1,
+        updatedAt: 1,
+        revision: 3,
+      },
+      {
+        id: 'r2',
+        bookId: 'b1',
+        templateVersion: 'ks-70',
+        fields: { so: '2' },
+        pageIds: [],
+        status: 'draft',
+        createdAt: 2,
+        updatedAt: 2,
+        revision: 1,
+      },
+    ]);
+    v1.close();
+
+    const v2 = openAtVersion(name, 2);
+    const found = await v2.records
+      .where('[bookId+nameKey]')
+      .equals(['b1', 'nguyen thi hong nhung'])
+      .toArray();
+    expect(found.map((r) => r.id)).toEqual(['r1']);
+    expect(found[0]?.revision).toBe(3);
+    expect((await v2.records.get('r2'))?.nameKey).toBe('');
+    expect((await v2.records.get('r2'))?.acknowledgements).toEqual([]);
+    v2.close();
   });
 });

@@ -1,19 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRepositories, type NewBookInput } from './repositories';
+import { createRepositories } from './repositories';
+import { sampleBook } from './sample-data';
 import { freshIndexedDb, openCurrent, uniqueName } from './test-harness';
 import type { SohoaDatabase } from './database';
-
-const bookInput: NewBookInput = {
-  type: 'KS',
-  templateVersion: 'ks-70',
-  quyenSo: '01/2008',
-  year: 2008,
-  noiDangKy: 'UBND xã An Nhơn',
-  nguoiKy: 'Lê Đức Tuấn',
-  chucVuNguoiKy: 'Chủ tịch',
-  nguoiThucHien: 'Nguyễn Văn Sơn',
-  expectedCount: null,
-};
 
 let db: SohoaDatabase;
 let repo: ReturnType<typeof createRepositories>;
@@ -27,14 +16,14 @@ beforeEach(async () => {
 
 describe('books and scans', () => {
   it('creates a book and records who/when in the audit log', async () => {
-    const book = await repo.createBook(bookInput);
+    const book = await repo.createBook(sampleBook);
     expect(await db.books.get(book.id)).toMatchObject({ quyenSo: '01/2008', year: 2008 });
     const events = await db.audit.where('entityId').equals(book.id).toArray();
     expect(events.map((e) => e.action)).toEqual(['create']);
   });
 
   it('appends the pages of each imported scan after the pages already in the book', async () => {
-    const book = await repo.createBook(bookInput);
+    const book = await repo.createBook(sampleBook);
     await repo.addScan(book.id, {
       fileName: 'a.pdf',
       mimeType: 'application/pdf',
@@ -58,7 +47,7 @@ describe('books and scans', () => {
 
 describe('entries', () => {
   it('prefills a new entry with the book defaults, the number after the previous one and the page shown', async () => {
-    const book = await repo.createBook(bookInput);
+    const book = await repo.createBook(sampleBook);
     const first = await repo.createEntry(book.id, 'page-1');
     expect(first.fields).toMatchObject({
       so: '1',
@@ -77,7 +66,7 @@ describe('entries', () => {
   });
 
   it('saves only changed fields, bumps the revision and logs old and new values', async () => {
-    const book = await repo.createBook(bookInput);
+    const book = await repo.createBook(sampleBook);
     const entry = await repo.createEntry(book.id, null);
     const saved = await repo.saveFields(entry.id, { nksHoTen: 'Phạm Anh Đài', so: '1' });
     expect(saved.revision).toBe(2);
@@ -100,7 +89,7 @@ describe('entries', () => {
   });
 
   it('rolls back the whole change when the audit write fails', async () => {
-    const book = await repo.createBook(bookInput);
+    const book = await repo.createBook(sampleBook);
     const entry = await repo.createEntry(book.id, null);
     vi.spyOn(db.audit, 'bulkAdd').mockImplementationOnce(() => {
       throw new Error('disk full');
@@ -109,8 +98,56 @@ describe('entries', () => {
     expect((await db.records.get(entry.id))?.fields.nksHoTen).toBe('');
   });
 
+  it('keeps the folded main name current so the same person is found whatever the accents', async () => {
+    const book = await repo.createBook(sampleBook);
+    const entry = await repo.createEntry(book.id, null);
+    await repo.saveFields(entry.id, { nksHoTen: 'Đặng Hữu Lộc' });
+    const found = await db.records
+      .where('[bookId+nameKey]')
+      .equals([book.id, 'dang huu loc'])
+      .toArray();
+    expect(found.map((r) => r.id)).toEqual([entry.id]);
+  });
+
+  it('stores one answer per acknowledged warning, with its reason, and logs it', async () => {
+    const book = await repo.createBook(sampleBook);
+    const entry = await repo.createEntry(book.id, null);
+    const issue = {
+      field: 'nksHoTen',
+      rule: 'possibleDuplicate' as const,
+      severity: 'warning' as const,
+    };
+    await repo.acknowledge(entry.id, issue, 'kiểm tra lại');
+    await repo.acknowledge(entry.id, issue, 'song sinh');
+    const saved = await db.records.get(entry.id);
+    expect(saved?.acknowledgements).toHaveLength(1);
+    expect(saved?.acknowledgements[0]).toMatchObject({
+      field: 'nksHoTen',
+      rule: 'possibleDuplicate',
+      reason: 'song sinh',
+    });
+    const logged = await db.audit
+      .where('entityId')
+      .equals(entry.id)
+      .filter((e) => e.action === 'acknowledge')
+      .count();
+    expect(logged).toBe(2);
+  });
+
+  it('refuses to record a warning kept without a reason', async () => {
+    const book = await repo.createBook(sampleBook);
+    const entry = await repo.createEntry(book.id, null);
+    const issue = {
+      field: 'voNgaySinh',
+      rule: 'underMarriageAge' as const,
+      severity: 'warning' as const,
+    };
+    await expect(repo.acknowledge(entry.id, issue, '  ')).rejects.toThrow();
+    expect((await db.records.get(entry.id))?.acknowledgements).toEqual([]);
+  });
+
   it('links pages to an entry and records an export', async () => {
-    const book = await repo.createBook(bookInput);
+    const book = await repo.createBook(sampleBook);
     const entry = await repo.createEntry(book.id, 'p1');
     await repo.setEntryPages(entry.id, ['p1', 'p2']);
     expect((await db.records.get(entry.id))?.pageIds).toEqual(['p1', 'p2']);

@@ -1,20 +1,13 @@
 // All writes go through here. Anything touching more than one table is one transaction, so
 // a crash leaves either the whole change or none of it.
 import { getTemplate } from '../../shared/registers';
+import { acknowledge, type Acknowledgement } from '../../shared/validation/acknowledgements';
+import type { Issue } from '../../shared/validation/types';
 import type { SohoaDatabase } from './database';
+import { nameKeyOf } from './name-key';
 import type { AuditEvent, Book, EntryRecord, Page, Scan } from './types';
 
-export interface NewBookInput {
-  type: Book['type'];
-  templateVersion: string;
-  quyenSo: string;
-  year: number;
-  noiDangKy: string;
-  nguoiKy: string;
-  chucVuNguoiKy: string;
-  nguoiThucHien: string;
-  expectedCount: number | null;
-}
+export type NewBookInput = Omit<Book, 'id' | 'createdAt' | 'updatedAt'>;
 
 export interface NewScanInput {
   fileName: string;
@@ -110,6 +103,8 @@ export function createRepositories(db: SohoaDatabase) {
           createdAt: now,
           updatedAt: now,
           revision: 1,
+          nameKey: nameKeyOf(template, fields),
+          acknowledgements: [],
         };
         await db.records.add(record);
         await audit({ entity: 'record', entityId: record.id, action: 'create' }, now);
@@ -132,7 +127,13 @@ export function createRepositories(db: SohoaDatabase) {
         }
         const fields = { ...record.fields };
         for (const [key, value] of changed) fields[key] = value;
-        saved = { ...record, fields, updatedAt: now, revision: record.revision + 1 };
+        saved = {
+          ...record,
+          fields,
+          nameKey: nameKeyOf(getTemplate(record.templateVersion), fields),
+          updatedAt: now,
+          revision: record.revision + 1,
+        };
         await db.records.put(saved);
         await db.audit.bulkAdd(
           changed.map(([field, newValue]) => ({
@@ -161,6 +162,35 @@ export function createRepositories(db: SohoaDatabase) {
           now,
         );
       });
+    },
+
+    /** Records the officer's reason for keeping a warning; replaces an earlier answer. */
+    async acknowledge(recordId: string, issue: Issue, reason: string): Promise<Acknowledgement> {
+      const ack = acknowledge(issue, reason, Date.now());
+      await db.transaction('rw', db.records, db.audit, async () => {
+        const record = await db.records.get(recordId);
+        if (!record) throw new Error(`Entry ${recordId} not found`);
+        const others = record.acknowledgements.filter(
+          (a) => !(a.field === ack.field && a.rule === ack.rule),
+        );
+        await db.records.put({
+          ...record,
+          acknowledgements: [...others, ack],
+          updatedAt: ack.at,
+          revision: record.revision + 1,
+        });
+        await audit(
+          {
+            entity: 'record',
+            entityId: recordId,
+            action: 'acknowledge',
+            field: ack.field,
+            newValue: `${ack.rule}: ${ack.reason}`,
+          },
+          ack.at,
+        );
+      });
+      return ack;
     },
 
     async recordExport(run: {

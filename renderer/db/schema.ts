@@ -1,6 +1,9 @@
 // Every schema version the app has ever shipped, oldest first. Versions only add tables or
 // indexes; each upgrade has a test in migrations.test.ts that seeds the previous version.
 import type { Transaction } from 'dexie';
+import { getTemplate } from '../../shared/registers';
+import { nameKeyOf } from './name-key';
+import type { EntryRecord } from './types';
 
 export interface SchemaVersion {
   version: number;
@@ -20,6 +23,31 @@ export const schemaVersions: SchemaVersion[] = [
       audit: '++seq, entityId, at',
       settings: 'key',
       exports: 'id, bookId, at',
+    },
+  },
+  {
+    // Finds entries about the same person without reading the whole book (duplicate
+    // warnings, name search).
+    version: 2,
+    stores: {
+      books: 'id, createdAt',
+      scans: 'id, bookId',
+      pages: 'id, bookId, scanId, [bookId+order]',
+      records:
+        'id, bookId, [bookId+status], [bookId+createdAt], [bookId+fields.so], updatedAt, [bookId+nameKey]',
+      people: 'id, name',
+      audit: '++seq, entityId, at',
+      settings: 'key',
+      exports: 'id, bookId, at',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table<EntryRecord>('records')
+        .toCollection()
+        .modify((record) => {
+          record.nameKey = nameKeyOf(getTemplate(record.templateVersion), record.fields);
+          record.acknowledgements ??= [];
+        });
     },
   },
 ];

@@ -1,4 +1,5 @@
 import type { RegisterTypeCode } from '../../shared/registers/types';
+import type { Acknowledgement } from '../../shared/validation/acknowledgements';
 
 export type EntryStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
 
@@ -56,6 +57,10 @@ export interface EntryRecord {
   updatedAt: number;
   /** Bumped on every saved change; used later to merge work between PCs. */
   revision: number;
+  /** The main person's name, accent-folded: an index for duplicate checks and search. */
+  nameKey: string;
+  /** Warnings the officer confirmed, each with the reason given. */
+  acknowledgements: Acknowledgement[];
 }
 
 export interface AuditEvent {
