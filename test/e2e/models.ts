@@ -3,6 +3,8 @@ import { expect, type Download, type Page } from '@playwright/test';
 import { makePdf } from '../fixtures/make-pdf';
 
 export interface BookDetails {
+  /** The register type as listed in "Loại sổ"; khai sinh when absent. */
+  typeName?: string;
   quyenSo: string;
   year?: string;
   noiDangKy: string;
@@ -43,6 +45,8 @@ export class BooksScreen {
     const dialog = this.page.getByRole('dialog', { name: 'Tạo sổ mới' });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByLabel('Loại sổ')).toBeFocused();
+    if (details.typeName)
+      await dialog.getByLabel('Loại sổ').selectOption({ label: details.typeName });
     const steps: [string, string | undefined][] = [
       ['Quyển số', details.quyenSo],
       ['Năm mở sổ', details.year],

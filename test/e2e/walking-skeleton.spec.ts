@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { downloadBytes, readWorkbook, readZip } from './files';
-import { KS_TEMPLATE_HEADERS } from './ks-headers';
+import { KS_TEMPLATE_HEADERS } from '../fixtures/ks-template-headers';
 import { stepsFrom } from './ks-form';
 import { BooksScreen, defaultBook, Workspace } from './models';
 
@@ -73,7 +73,7 @@ test('a new officer types a khai sinh book from its scan and exports the Ministr
       'Ngày đăng ký': '20/1/2008',
       'Loại đăng ký': '4',
       'Họ tên người được khai sinh': 'lê thị hoa',
-      'Giới tính': '2',
+      'Giới tính': 'nu',
       'Ngày sinh': '1/12/2007',
       'Nơi sinh': 'Nhà hộ sinh huyện Đạ Tẻh',
       'Dân tộc': 'Kinh',
@@ -85,6 +85,9 @@ test('a new officer types a khai sinh book from its scan and exports the Ministr
     }),
   );
   await workspace.expectSaved();
+  // "nu" typed in a code field is stored as the code, with its meaning shown beside it.
+  await expect(workspace.field('Giới tính')).toHaveValue('2');
+  await expect(page.getByText('Nữ', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Xem trang 3' })).toBeVisible();
 
   const downloads = await workspace.exportBundle();
@@ -121,6 +124,7 @@ test('a new officer types a khai sinh book from its scan and exports the Ministr
   expect(value(1, 'so')).toBe('2');
   expect(value(1, 'nksHoTen')).toBe('Lê Thị Hoa');
   expect(value(1, 'loaiDangKy')).toBe('4');
+  expect(value(1, 'nksGioiTinh')).toBe('2');
   expect(value(1, 'nycQuanHe')).toBe('Mẹ');
 
   const pdfs = await readZip(await downloadBytes(byName.get('KS.2008.01.zip')!));

@@ -41,7 +41,12 @@ export function BooksScreen() {
           <tbody>
             {books.map((book) => (
               <tr key={book.id}>
-                <td>{getTemplate(book.templateVersion).name}</td>
+                <td>
+                  {getTemplate(book.templateVersion).name}
+                  {!getTemplate(book.templateVersion).importable && (
+                    <span className="badge">{t('books.notImportable')}</span>
+                  )}
+                </td>
                 <td>
                   <a
                     href={`#/books/${book.id}`}

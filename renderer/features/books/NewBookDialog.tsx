@@ -91,7 +91,7 @@ export function NewBookDialog({
           >
             {registerTypes.map((type) => (
               <option key={type.type} value={type.type}>
-                {type.name}
+                {type.importable ? type.name : `${type.name} (${t('books.notImportable')})`}
               </option>
             ))}
           </select>

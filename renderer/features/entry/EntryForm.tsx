@@ -6,11 +6,14 @@ import type { FieldDef, FieldGroup, RegisterTemplate } from '../../../shared/reg
 import { dateInWords, parseDateInput } from '../../../shared/text/dates';
 import { validateEntry } from '../../../shared/validation/validate-entry';
 import type { Issue } from '../../../shared/validation/types';
+import { pendingWarnings } from '../../../shared/validation/acknowledgements';
 import { navigate } from '../../app/router';
 import { db, repo } from '../../db';
+import { nameKeyOf } from '../../db/name-key';
 import type { Book, EntryRecord, Page } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { FieldInput } from './FieldInput';
+import { FieldIssues } from './FieldIssues';
 import { normalizeOnCommit } from './normalize';
 import { useAutosave, type SaveState } from './use-autosave';
 
@@ -41,24 +44,32 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
   const shownPageId = useUiStore((state) => state.pageByBook[book.id]);
   const showPage = useUiStore((state) => state.showPage);
   const notify = useUiStore((state) => state.notify);
-  // Only entries sharing this number matter for the uniqueness rule: read just those.
+  // Only entries sharing this number or this person's name matter to the cross-entry rules
+  // (unique số, possible duplicates): read just those, through indexes.
   const soValue = values.so ?? '';
-  const sameSo = useLiveQuery(
-    () => db.records.where('[bookId+fields.so]').equals([book.id, soValue]).toArray(),
-    [book.id, soValue],
-  );
+  const nameKey = nameKeyOf(template, values);
+  const related = useLiveQuery(async () => {
+    const [sameSo, sameName] = await Promise.all([
+      db.records.where('[bookId+fields.so]').equals([book.id, soValue]).toArray(),
+      nameKey === ''
+        ? []
+        : db.records.where('[bookId+nameKey]').equals([book.id, nameKey]).toArray(),
+    ]);
+    const byId = new Map([...sameSo, ...sameName].map((record) => [record.id, record]));
+    byId.delete(entry.id);
+    return [...byId.values()];
+  }, [book.id, soValue, nameKey, entry.id]);
 
   const result = useMemo(
     () =>
       validateEntry(template, values, {
         bookYear: book.year,
         selfId: entry.id,
-        otherEntries: (sameSo ?? [])
-          .filter((other) => other.id !== entry.id)
-          .map((other) => ({ id: other.id, fields: other.fields })),
+        otherEntries: (related ?? []).map((other) => ({ id: other.id, fields: other.fields })),
       }),
-    [template, values, book.year, entry.id, sameSo],
+    [template, values, book.year, entry.id, related],
   );
+  const pending = pendingWarnings(result, entry.acknowledgements);
   const issuesByField = useMemo(() => {
     const map = new Map<string, Issue[]>();
     for (const issue of [...result.errors, ...result.warnings]) {
@@ -165,10 +176,7 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
 
   const datalists = useMemo(() => {
     const ids = new Set<string>();
-    for (const field of template.fields) {
-      const list = field.codeListId ? getCodeList(field.codeListId) : undefined;
-      if (list?.writes === 'label') ids.add(list.id);
-    }
+    for (const field of template.fields) if (field.codeListId) ids.add(field.codeListId);
     return [...ids].map((id) => getCodeList(id));
   }, [template]);
 
@@ -198,15 +206,16 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
           onChange={(value) => change(field.key, value)}
           onCommit={(value) => commit(field, value)}
         />
-        {issues.length > 0 && (
-          <ul id={`${id}-issues`} className="field-issues">
-            {issues.map((issue) => (
-              <li key={issue.rule} className={`issue-${issue.severity}`}>
-                {t(`validation.${issue.rule}`, issue.params ?? {})}
-              </li>
-            ))}
-          </ul>
-        )}
+        <FieldIssues
+          id={`${id}-issues`}
+          issues={issues}
+          acknowledgements={entry.acknowledgements}
+          onAcknowledge={(issue, reason) =>
+            void repo
+              .acknowledge(entry.id, issue, reason)
+              .catch((error: unknown) => notify('error', String(error)))
+          }
+        />
       </div>
     );
   };
@@ -255,11 +264,11 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
         )}
       </div>
       <p className="summary" role="status">
-        {result.errors.length === 0 && result.warnings.length === 0
+        {result.errors.length === 0 && pending.length === 0
           ? t('entry.noIssues')
           : t('entry.issueSummary', {
               errors: result.errors.length,
-              warnings: result.warnings.length,
+              warnings: pending.length,
             })}
       </p>
       {groups.shown.map(([group, fields]) => (
@@ -272,16 +281,17 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
         <summary>{t('entry.moreFields', { n: groups.folded.length })}</summary>
         <div className="fields">{groups.folded.map(renderField)}</div>
       </details>
-      {datalists.map(
-        (list) =>
-          list && (
-            <datalist key={list.id} id={`list-${list.id}`}>
-              {list.items.map((item) => (
-                <option key={item.code} value={item.label} />
-              ))}
-            </datalist>
-          ),
-      )}
+      {datalists.map((list) => (
+        <datalist key={list.id} id={`list-${list.id}`}>
+          {list.items.map((item) =>
+            list.writes === 'code' ? (
+              <option key={item.code} value={item.code} label={item.label} />
+            ) : (
+              <option key={item.code} value={item.label} />
+            ),
+          )}
+        </datalist>
+      ))}
       <p className="hint">{t('entry.keyboardHint')}</p>
     </form>
   );

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { getCodeList } from '../../../shared/registers';
+import { getCodeList, matchCode } from '../../../shared/registers';
 import type { FieldDef } from '../../../shared/registers/types';
 
 export interface FieldInputProps {
@@ -16,7 +16,11 @@ const placeholders: Partial<Record<FieldDef['kind'], string>> = {
   date: 'dd.mm.yyyy',
 };
 
-/** One form control; its kind decides between a list, a type-ahead box and a text box. */
+/**
+ * One form control. Code fields are text boxes with suggestions: the officer may type the
+ * code, the name or the name without accents ("1", "nam", "kinh", "viet nam"); leaving the
+ * field stores what the template wants, and a numeric code shows its meaning beside it.
+ */
 export function FieldInput({
   field,
   id,
@@ -27,43 +31,28 @@ export function FieldInput({
   onCommit,
 }: FieldInputProps) {
   const { t } = useTranslation();
-  const common = {
-    id,
-    'data-field': field.key,
-    'aria-describedby': describedBy,
-    'aria-invalid': invalid || undefined,
-    'aria-required': field.required || undefined,
-  };
   const list = field.codeListId ? getCodeList(field.codeListId) : undefined;
-
-  if (list && list.writes === 'code') {
-    return (
-      <select {...common} value={value} onChange={(event) => onCommit(event.target.value)}>
-        <option value="">{t('entry.choose')}</option>
-        {list.items.map((item) => (
-          <option key={item.code} value={item.code}>
-            {item.code} – {item.label}
-          </option>
-        ))}
-        {value !== '' && !list.items.some((item) => item.code === value) && (
-          <option value={value}>{value}</option>
-        )}
-      </select>
-    );
-  }
-
+  const meaning =
+    list?.writes === 'code' && value !== '' ? matchCode(list, value)?.label : undefined;
   return (
-    <input
-      {...common}
-      type="text"
-      autoComplete="off"
-      spellCheck={false}
-      list={list ? `list-${list.id}` : undefined}
-      placeholder={placeholders[field.kind]}
-      inputMode={field.kind === 'number' ? 'numeric' : undefined}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      onBlur={(event) => onCommit(event.target.value)}
-    />
+    <div className="field-control">
+      <input
+        id={id}
+        data-field={field.key}
+        aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
+        aria-required={field.required || undefined}
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        list={list ? `list-${list.id}` : undefined}
+        placeholder={list ? t('entry.codePlaceholder') : placeholders[field.kind]}
+        inputMode={field.kind === 'number' ? 'numeric' : undefined}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        onBlur={(event) => onCommit(event.target.value)}
+      />
+      {meaning && <span className="code-meaning">{meaning}</span>}
+    </div>
   );
 }

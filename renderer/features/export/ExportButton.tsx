@@ -36,6 +36,7 @@ export function ExportButton({ book }: { book: Book }) {
       return;
     }
     await repo.recordExport({ bookId: book.id, entryIds, files: saved.value.files });
+    if (!template.importable) notify('info', t('export.notImportable'));
     notify(
       'info',
       t('export.done', {

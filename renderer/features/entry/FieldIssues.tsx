@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  TWINS_REASON,
+  warningKey,
+  type Acknowledgement,
+} from '../../../shared/validation/acknowledgements';
+import type { Issue } from '../../../shared/validation/types';
+
+interface Props {
+  id: string;
+  issues: Issue[];
+  acknowledgements: Acknowledgement[];
+  onAcknowledge: (issue: Issue, reason: string) => void;
+}
+
+/** A field's errors and warnings; a warning can be kept by giving a reason, which is stored. */
+export function FieldIssues({ id, issues, acknowledgements, onAcknowledge }: Props) {
+  const { t } = useTranslation();
+  const [answering, setAnswering] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  if (issues.length === 0) return null;
+
+  const answered = new Map(acknowledgements.map((ack) => [`${ack.field}:${ack.rule}`, ack]));
+  const save = (issue: Issue, text: string) => {
+    if (text.trim() === '') return;
+    onAcknowledge(issue, text.trim());
+    setAnswering(null);
+    setReason('');
+  };
+
+  return (
+    <ul id={id} className="field-issues">
+      {issues.map((issue, index) => {
+        const key = warningKey(issue);
+        const ack = issue.severity === 'warning' ? answered.get(key) : undefined;
+        // One answer covers every warning of a rule on a field (e.g. two possible duplicates).
+        if (ack && issues.findIndex((other) => warningKey(other) === key) !== index) return null;
+        return (
+          <li
+            key={`${key}-${index}`}
+            className={ack ? 'issue-acknowledged' : `issue-${issue.severity}`}
+          >
+            {t(`validation.${issue.rule}`, issue.params ?? {})}
+            {ack && <> {t('entry.acknowledged', { reason: ack.reason })}</>}
+            {issue.severity === 'warning' && !ack && answering !== key && (
+              <>
+                {' '}
+                <button type="button" className="link" onClick={() => setAnswering(key)}>
+                  {t('entry.acknowledge')}
+                </button>
+                {issue.rule === 'possibleDuplicate' && (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => save(issue, TWINS_REASON)}
+                    >
+                      {t('entry.twins')}
+                    </button>
+                  </>
+                )}
+              </>
+            )}
+            {answering === key && (
+              <span className="acknowledge-form">
+                <label>
+                  {t('entry.reason')}{' '}
+                  <input
+                    autoFocus
+                    value={reason}
+                    onChange={(event) => setReason(event.target.value)}
+                    onKeyDown={(event) => {
+                      // Enter saves the reason here instead of moving to the next field.
+                      if (event.key === 'Enter') {
+                        event.preventDefault();
+                        event.stopPropagation();
+                        save(issue, reason);
+                      } else if (event.key === 'Escape') {
+                        setAnswering(null);
+                      }
+                    }}
+                  />
+                </label>{' '}
+                <button type="button" onClick={() => save(issue, reason)} disabled={!reason.trim()}>
+                  {t('entry.saveReason')}
+                </button>
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
