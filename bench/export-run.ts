@@ -6,6 +6,16 @@ import type { ExportRequest } from '../renderer/workers/export-protocol';
 
 const MiB = 2 ** 20;
 
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
+const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hoa', 'Hùng'];
+const MIDDLE = ['Văn', 'Thị', 'Minh', 'Quốc', 'Thu', 'Ngọc'];
+
+/** Distinct children: the same name, birth date and parents would be held as duplicates. */
+function personName(i: number): string {
+  const pick = (list: string[], n: number) => list[n % list.length] ?? '';
+  return `${pick(FAMILY, i)} ${pick(MIDDLE, Math.floor(i / 10))} ${pick(GIVEN, Math.floor(i / 60))}`;
+}
+
 function request(scan: Buffer, pages: number): ExportRequest {
   const day = (i: number) => String((i % 28) + 1).padStart(2, '0');
   const month = (i: number) => String((i % 12) + 1).padStart(2, '0');
@@ -15,6 +25,7 @@ function request(scan: Buffer, pages: number): ExportRequest {
     entries: Array.from({ length: pages }, (_, i) => ({
       id: `e${i + 1}`,
       pages: [{ scanId: 'scan-1', indexInScan: i }],
+      acknowledgements: [],
       fields: {
         so: String(i + 1),
         quyenSo: '01/2008',
@@ -25,7 +36,7 @@ function request(scan: Buffer, pages: number): ExportRequest {
         nguoiKy: 'Lê Đức Tuấn',
         chucVuNguoiKy: 'Chủ tịch UBND xã',
         nguoiThucHien: 'Nguyễn Văn Sơn',
-        nksHoTen: `Nguyễn Văn An ${i + 1}`,
+        nksHoTen: personName(i),
         nksGioiTinh: '1',
         nksNgaySinh: '01.12.2007',
         nksDanToc: 'Kinh',

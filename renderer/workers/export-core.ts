@@ -64,6 +64,7 @@ export async function buildBundle(
       id: entry.id,
       fields: entry.fields,
       pageCount: entry.pages.length,
+      acknowledgements: entry.acknowledgements,
     })),
   });
   if (!plan.ok) return { ok: false, problems: plan.problems };

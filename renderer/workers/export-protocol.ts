@@ -1,10 +1,13 @@
 import type { BundleProblem } from '../../shared/bundle/plan';
+import type { Acknowledgement } from '../../shared/validation/acknowledgements';
 
 export interface ExportEntry {
   id: string;
   fields: Record<string, string>;
   /** The entry's pages, in order, as (scan, page index inside the scan). */
   pages: { scanId: string; indexInScan: number }[];
+  /** Warnings kept with a reason; other warnings hold the bundle back. */
+  acknowledgements: Acknowledgement[];
 }
 
 export interface ExportRequest {

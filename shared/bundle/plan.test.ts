@@ -19,7 +19,8 @@ function entry(id: string, changes: Record<string, string> = {}, pageCount = 1):
       nguoiKy: 'Lê Đức Tuấn',
       chucVuNguoiKy: 'Chủ tịch',
       nguoiThucHien: 'Nguyễn Văn Sơn',
-      nksHoTen: `Nguyễn Văn ${id}`,
+      // Letters, not digits: a digit in a name is a warning that would hold the bundle back.
+      nksHoTen: `Nguyễn Văn ${id.replace(/\d/g, (d) => 'ABCDEGHKLM'[Number(d)] ?? '')}`,
       nksNgaySinh: '01.01.2008',
       ...changes,
     },
@@ -74,8 +75,14 @@ describe('planBundle', () => {
     const result = plan([
       entry('1', { nksHoTen: '' }),
       entry('2', { nksNgaySinh: '31.02.2008', loaiDangKy: '9' }),
-      // Warnings do not block.
-      entry('3', { meNgaySinh: '1098', nksHoTen: 'Lê Văn 3' }),
+      // Warnings confirmed with a reason do not block.
+      {
+        ...entry('3', { meNgaySinh: '1098', nksHoTen: 'Lê Văn 3' }),
+        acknowledgements: [
+          { field: 'meNgaySinh', rule: 'implausibleYear', reason: 'sổ ghi 1098', at: 1 },
+          { field: 'nksHoTen', rule: 'unusualNameChars', reason: 'sổ ghi như vậy', at: 1 },
+        ],
+      },
     ]);
     expect(result).toEqual({
       ok: false,
@@ -176,5 +183,31 @@ describe('planBundle', () => {
     if (result.ok) return;
     expect(result.problems.map((p) => p.entryId)).toEqual(['x', 'y']);
     for (const problem of result.problems) expect(ruleIds).toContain(problem.rule);
+  });
+
+  it('holds back an entry with a warning nobody confirmed, and lets it through with a reason', () => {
+    const twin = (id: string) =>
+      entry(id, {
+        nksHoTen: 'Lê Thị Hoa',
+        nksNgaySinh: '01.01.2008',
+        meHoTen: 'Phạm Thị Lan',
+        chaHoTen: 'Lê Văn Dũng',
+      });
+    const held = plan([twin('1'), twin('2')]);
+    expect(held.ok).toBe(false);
+    if (held.ok) return;
+    expect(held.problems).toEqual([
+      expect.objectContaining({ so: '1', rule: 'possibleDuplicate', severity: 'warning' }),
+      expect.objectContaining({ so: '2', rule: 'possibleDuplicate', severity: 'warning' }),
+    ]);
+
+    const answer = {
+      field: 'nksHoTen',
+      rule: 'possibleDuplicate' as const,
+      reason: 'song sinh',
+      at: 1,
+    };
+    const both = [twin('1'), twin('2')].map((e) => ({ ...e, acknowledgements: [answer] }));
+    expect(plan(both).ok).toBe(true);
   });
 });

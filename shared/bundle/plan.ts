@@ -1,8 +1,10 @@
 // Plans one book's bundle: the workbook rows and each entry's PDF name. It is all or nothing:
-// any error in any entry is returned instead of a plan, since a partial bundle would be
-// imported as if complete.
+// any error, or any warning nobody confirmed with a reason, is returned instead of a plan,
+// since a partial bundle would be imported as if complete.
 import type { RegisterTemplate, RegisterTypeCode } from '../registers/types';
-import type { RuleId } from '../validation/types';
+import { collapseSpaces, foldAccents } from '../text/vietnamese';
+import { pendingWarnings, type Acknowledgement } from '../validation/acknowledgements';
+import type { RuleId, Severity } from '../validation/types';
 import { soKey, validateEntry } from '../validation/validate-entry';
 import { bundleStem, pdfFileName, sameQuyenSo } from './names';
 import { entryToRow, headerRow } from './rows';
@@ -12,6 +14,8 @@ export interface PlanEntry {
   fields: Record<string, string>;
   /** Scanned pages linked to the entry. */
   pageCount: number;
+  /** Warnings the officer kept, with reasons; any other warning blocks the bundle. */
+  acknowledgements?: readonly Acknowledgement[];
 }
 
 export interface PlanInput {
@@ -30,6 +34,8 @@ export interface BundleProblem {
   field?: string;
   rule: RuleId;
   params?: Record<string, string | number>;
+  /** 'warning': a warning not yet confirmed with a reason. Absent means an error. */
+  severity?: Severity;
 }
 
 export type BundlePlan =
@@ -73,28 +79,44 @@ export function planBundle(input: PlanInput): BundlePlan {
   const sorted = [...entries].sort(bySo);
   const pdfs: { entryId: string; fileName: string }[] = [];
   const byName = new Map<string, PlanEntry[]>();
-  // Only entries sharing a number can be duplicates: grouping keeps a 5,000-entry book linear.
-  const sameSo = new Map<string, PlanEntry[]>();
-  for (const entry of entries) {
-    const key = soKey(entry.fields.so ?? '');
-    const group = sameSo.get(key);
-    if (group) group.push(entry);
-    else sameSo.set(key, [entry]);
-  }
+  // Only entries sharing a number or a main name can clash or be duplicates: grouping keeps
+  // a 5,000-entry book linear.
+  const groupBy = (keyOf: (entry: PlanEntry) => string): Map<string, PlanEntry[]> => {
+    const groups = new Map<string, PlanEntry[]>();
+    for (const entry of entries) {
+      const key = keyOf(entry);
+      const group = groups.get(key);
+      if (group) group.push(entry);
+      else groups.set(key, [entry]);
+    }
+    return groups;
+  };
+  const nameOf = (entry: PlanEntry) =>
+    foldAccents(collapseSpaces(entry.fields[template.mainNameField] ?? ''));
+  const sameSo = groupBy((entry) => soKey(entry.fields.so ?? ''));
+  const sameName = groupBy(nameOf);
 
   for (const entry of sorted) {
     const so = (entry.fields.so ?? '').trim();
     const add = (problem: Omit<BundleProblem, 'entryId' | 'so'>): void => {
       problems.push({ entryId: entry.id, so, ...problem });
     };
-    const { errors } = validateEntry(template, entry.fields, {
+    const related = new Set([
+      ...(sameSo.get(soKey(entry.fields.so ?? '')) ?? []),
+      ...(nameOf(entry) === '' ? [] : (sameName.get(nameOf(entry)) ?? [])),
+    ]);
+    const result = validateEntry(template, entry.fields, {
       bookYear: book.year,
-      otherEntries: sameSo.get(soKey(entry.fields.so ?? '')) ?? [],
+      otherEntries: [...related],
       selfId: entry.id,
       ...(input.now ? { now: input.now } : {}),
     });
+    const { errors } = result;
     for (const { field, rule, params } of errors) {
       add(params ? { field, rule, params } : { field, rule });
+    }
+    for (const { field, rule, params } of pendingWarnings(result, entry.acknowledgements ?? [])) {
+      add({ field, rule, severity: 'warning', ...(params ? { params } : {}) });
     }
     const flagged = new Set(errors.map((issue) => issue.field));
 

@@ -248,17 +248,28 @@ test('an under-age marriage is kept as written once the officer gives a reason',
   const warning = page.getByRole('listitem').filter({ hasText: /chưa đủ 18 tuổi/ });
   await expect(warning).toBeVisible();
   await expect(page.getByText('0 lỗi, 1 cảnh báo.')).toBeVisible();
+  // Not exported while nobody has confirmed the warning.
+  await workspace.pressButton('Xuất sổ');
+  const held = page.getByRole('alert').filter({ hasText: 'Chưa xuất được' });
+  await expect(held).toContainText('cảnh báo chưa xác nhận');
+  await held.getByRole('button', { name: 'Đóng' }).click();
+
   await warning.getByRole('button', { name: 'Xác nhận giữ nguyên…' }).click();
   await page.getByLabel('Lý do').fill('Ghi đúng theo sổ gốc năm 1995');
   await page.getByLabel('Lý do').press('Enter');
   await expect(warning).toContainText('đã xác nhận: Ghi đúng theo sổ gốc năm 1995');
   await expect(page.getByText('Không có lỗi.')).toBeVisible();
 
-  // Confirmed after a reload too: the answer is stored with the entry.
+  // Confirmed after a reload too: the answer is stored with the entry, and the book exports.
   await page.reload();
   await expect(page.getByRole('listitem').filter({ hasText: /chưa đủ 18 tuổi/ })).toContainText(
     'đã xác nhận',
   );
+  const downloads = await workspace.exportBundle();
+  expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual([
+    'KH.1995.01.xlsx',
+    'KH.1995.01.zip',
+  ]);
 });
 
 test('a book the Ministry tool cannot import yet is typed and exported, and says so', async ({

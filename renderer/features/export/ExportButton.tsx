@@ -141,6 +141,7 @@ export function ExportButton({ book }: { book: Book }) {
                 </button>{' '}
                 {problem.field ? `${fieldLabel(problem.field)}: ` : ''}
                 {t(`validation.${problem.rule}`, problem.params ?? {})}
+                {problem.severity === 'warning' && ` ${t('export.unconfirmedWarning')}`}
               </li>
             ))}
           </ul>

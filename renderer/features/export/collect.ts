@@ -22,6 +22,7 @@ export async function collectExport(book: Book): Promise<ExportRequest> {
       entries: sortBySo(records).map((record) => ({
         id: record.id,
         fields: record.fields,
+        acknowledgements: record.acknowledgements,
         pages: record.pageIds.flatMap((pageId) => {
           const page = pageById.get(pageId);
           return page ? [{ scanId: page.scanId, indexInScan: page.indexInScan }] : [];
