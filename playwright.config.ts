@@ -1,6 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Several checkouts can run their suites side by side on one machine: each picks its own
+// port and build folder.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const distDir = process.env.E2E_DIST ?? 'dist';
+export const e2eBaseUrl = `http://127.0.0.1:${port}`;
 
 /** Flags for Debian's Chromium on machines with a closed network and no GPU. */
 export const chromiumArgs = [
@@ -22,7 +27,7 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: e2eBaseUrl,
     viewport: { width: 1366, height: 768 },
     locale: 'vi-VN',
     acceptDownloads: true,
@@ -30,8 +35,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${distDir}`,
+    url: e2eBaseUrl,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

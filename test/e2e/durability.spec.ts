@@ -2,10 +2,9 @@ import { chromium, expect, test, type BrowserContext } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumArgs } from '../../playwright.config';
+import { chromiumArgs, e2eBaseUrl } from '../../playwright.config';
 import { BooksScreen, Workspace } from './models';
 
-const baseURL = 'http://127.0.0.1:4173';
 let profile: string;
 
 test.beforeEach(async () => {
@@ -19,7 +18,7 @@ function launch(): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: chromiumArgs,
-    baseURL,
+    baseURL: e2eBaseUrl,
     viewport: { width: 1366, height: 768 },
     locale: 'vi-VN',
   });
