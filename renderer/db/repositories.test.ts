@@ -159,3 +159,66 @@ describe('entries', () => {
     expect(await db.exports.where('bookId').equals(book.id).count()).toBe(1);
   });
 });
+
+describe('pages and regions', () => {
+  async function bookWithPages(count: number) {
+    const book = await repo.createBook(sampleBook);
+    const { pages } = await repo.addScan(book.id, {
+      fileName: 'so.pdf',
+      mimeType: 'application/pdf',
+      blob: new Blob(['%PDF-1.7']),
+      pageCount: count,
+    });
+    return { book, pages };
+  }
+  const orderOf = async (bookId: string) =>
+    (
+      await db.pages
+        .where('[bookId+order]')
+        .between([bookId, -Infinity], [bookId, Infinity])
+        .toArray()
+    ).map((page) => page.indexInScan);
+
+  it('moves a page and closes up the others', async () => {
+    const { book, pages } = await bookWithPages(4);
+    await repo.movePage(book.id, pages[3]!.id, 0);
+    expect(await orderOf(book.id)).toEqual([3, 0, 1, 2]);
+    await repo.movePage(book.id, pages[3]!.id, 99);
+    expect(await orderOf(book.id)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('deletes a page from the book and from every entry that pointed at it', async () => {
+    const { book, pages } = await bookWithPages(3);
+    const entry = await repo.createEntry(book.id, pages[1]!.id);
+    await repo.setEntryPages(entry.id, [pages[1]!.id, pages[2]!.id]);
+    await repo.setEntryRegion(entry.id, {
+      pageId: pages[1]!.id,
+      x: 0.1,
+      y: 0.2,
+      width: 0.5,
+      height: 0.3,
+    });
+    await repo.deletePage(book.id, pages[1]!.id);
+    expect(await orderOf(book.id)).toEqual([0, 2]);
+    const saved = await db.records.get(entry.id);
+    expect(saved?.pageIds).toEqual([pages[2]!.id]);
+    expect(saved?.region).toBeUndefined();
+    expect(await db.scans.count()).toBe(1);
+  });
+
+  it('saves, replaces and clears the box around an entry', async () => {
+    const { book, pages } = await bookWithPages(1);
+    const entry = await repo.createEntry(book.id, pages[0]!.id);
+    const box = { pageId: pages[0]!.id, x: 0.1, y: 0.4, width: 0.8, height: 0.2 };
+    await repo.setEntryRegion(entry.id, box);
+    expect((await db.records.get(entry.id))?.region).toEqual(box);
+    await repo.setEntryRegion(entry.id, null);
+    expect((await db.records.get(entry.id))?.region).toBeUndefined();
+  });
+
+  it('keeps the printed page number and rotation of a page', async () => {
+    const { pages } = await bookWithPages(1);
+    await repo.setPageDetails(pages[0]!.id, { bookPageNumber: '12a', rotation: 90 });
+    expect(await db.pages.get(pages[0]!.id)).toMatchObject({ bookPageNumber: '12a', rotation: 90 });
+  });
+});

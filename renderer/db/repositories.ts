@@ -5,7 +5,7 @@ import { acknowledge, type Acknowledgement } from '../../shared/validation/ackno
 import type { Issue } from '../../shared/validation/types';
 import type { SohoaDatabase } from './database';
 import { nameKeyOf } from './name-key';
-import type { AuditEvent, Book, EntryRecord, Page, Scan } from './types';
+import type { AuditEvent, Book, EntryRecord, Page, PageRegion, Scan } from './types';
 
 export type NewBookInput = Omit<Book, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -160,6 +160,98 @@ export function createRepositories(db: SohoaDatabase) {
         await audit(
           { entity: 'record', entityId: recordId, action: 'pages', newValue: pageIds.join(',') },
           now,
+        );
+      });
+    },
+
+    /** Saves (or clears, with null) the box drawn around the entry on its page. */
+    async setEntryRegion(recordId: string, region: PageRegion | null): Promise<void> {
+      const now = Date.now();
+      await db.transaction('rw', db.records, db.audit, async () => {
+        const record = await db.records.get(recordId);
+        if (!record) throw new Error(`Entry ${recordId} not found`);
+        const rest: EntryRecord = { ...record };
+        delete rest.region;
+        await db.records.put({
+          ...rest,
+          ...(region ? { region } : {}),
+          updatedAt: now,
+          revision: record.revision + 1,
+        });
+        await audit(
+          {
+            entity: 'record',
+            entityId: recordId,
+            action: 'region',
+            newValue: region ? JSON.stringify(region) : '',
+          },
+          now,
+        );
+      });
+    },
+
+    /** Puts a page at another place in the book's sequence; the others close up. */
+    async movePage(bookId: string, pageId: string, toOrder: number): Promise<void> {
+      await db.transaction('rw', db.pages, db.audit, async () => {
+        const pages = await db.pages
+          .where('[bookId+order]')
+          .between([bookId, -Infinity], [bookId, Infinity])
+          .toArray();
+        const moving = pages.find((page) => page.id === pageId);
+        if (!moving) throw new Error(`Page ${pageId} not found`);
+        const rest = pages.filter((page) => page.id !== pageId);
+        const target = Math.max(0, Math.min(rest.length, toOrder));
+        rest.splice(target, 0, moving);
+        await db.pages.bulkPut(rest.map((page, order) => ({ ...page, order })));
+        await audit(
+          { entity: 'scan', entityId: pageId, action: 'move', newValue: String(target) },
+          Date.now(),
+        );
+      });
+    },
+
+    /**
+     * Removes a page from the book (the scan file itself is kept) and unlinks it from
+     * entries, in one transaction so no entry points at a missing page.
+     */
+    async deletePage(bookId: string, pageId: string): Promise<void> {
+      await db.transaction('rw', db.pages, db.records, db.audit, async () => {
+        await db.pages.delete(pageId);
+        const pages = await db.pages
+          .where('[bookId+order]')
+          .between([bookId, -Infinity], [bookId, Infinity])
+          .toArray();
+        await db.pages.bulkPut(pages.map((page, order) => ({ ...page, order })));
+        const linked = await db.records
+          .where('bookId')
+          .equals(bookId)
+          .filter((record) => record.pageIds.includes(pageId) || record.region?.pageId === pageId)
+          .toArray();
+        for (const record of linked) {
+          const { region, ...rest } = record;
+          await db.records.put({
+            ...rest,
+            ...(region && region.pageId !== pageId ? { region } : {}),
+            pageIds: record.pageIds.filter((id) => id !== pageId),
+            revision: record.revision + 1,
+            updatedAt: Date.now(),
+          });
+        }
+        await audit({ entity: 'scan', entityId: pageId, action: 'delete-page' }, Date.now());
+      });
+    },
+
+    async setPageDetails(
+      pageId: string,
+      details: { rotation?: Page['rotation']; bookPageNumber?: string },
+    ): Promise<void> {
+      await db.transaction('rw', db.pages, db.audit, async () => {
+        const page = await db.pages.get(pageId);
+        if (!page) throw new Error(`Page ${pageId} not found`);
+        await db.pages.put({ ...page, ...details });
+        await audit(
+          { entity: 'scan', entityId: pageId, action: 'page', newValue: JSON.stringify(details) },
+          Date.now(),
         );
       });
     },

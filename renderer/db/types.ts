@@ -42,6 +42,17 @@ export interface Page {
   /** 0-based position of the page in the book's page sequence. */
   order: number;
   rotation: 0 | 90 | 180 | 270;
+  /** The page number printed in the book, when the officer has mapped it ("12", "12a"). */
+  bookPageNumber?: string;
+}
+
+/** A box around the entry on its page, as fractions of the page's width and height. */
+export interface PageRegion {
+  pageId: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export interface EntryRecord {
@@ -52,6 +63,8 @@ export interface EntryRecord {
   fields: Record<string, string>;
   /** Pages holding this entry, in order. */
   pageIds: string[];
+  /** Where the entry is on its page, drawn by the officer; shown whenever it is open. */
+  region?: PageRegion;
   status: EntryStatus;
   createdAt: number;
   updatedAt: number;
