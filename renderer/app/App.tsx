@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUiStore } from '../store/ui-store';
 import { BooksScreen } from '../features/books/BooksScreen';
 import { BookWorkspace } from '../features/books/BookWorkspace';
 import { setLanguage } from './i18n';
@@ -8,6 +10,11 @@ import { navigate, useRoute } from './router';
 export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
+  const textSize = useUiStore((state) => state.textSize);
+  const setTextSize = useUiStore((state) => state.setTextSize);
+  useEffect(() => {
+    document.documentElement.style.fontSize = `${textSize}px`;
+  }, [textSize]);
 
   return (
     <div className="app">
@@ -23,6 +30,22 @@ export function App() {
           {t('app.title')}
         </a>
         <span className="app-subtitle">{t('app.subtitle')}</span>
+        <div className="text-size" role="group" aria-label={t('layout.larger')}>
+          <button
+            type="button"
+            aria-label={t('layout.smaller')}
+            onClick={() => setTextSize(textSize - 1)}
+          >
+            A−
+          </button>
+          <button
+            type="button"
+            aria-label={t('layout.larger')}
+            onClick={() => setTextSize(textSize + 1)}
+          >
+            A+
+          </button>
+        </div>
         <label className="language">
           <span className="visually-hidden">{t('app.language')}</span>
           <select

@@ -22,6 +22,20 @@ describe('books and scans', () => {
     expect(events.map((e) => e.action)).toEqual(['create']);
   });
 
+  it("changes a book's settings and logs what changed", async () => {
+    const book = await repo.createBook(sampleBook);
+    await repo.updateBook(book.id, { carryForward: ['ngayDangKy'], nguoiKy: 'Hà Văn Nam' });
+    expect(await db.books.get(book.id)).toMatchObject({
+      carryForward: ['ngayDangKy'],
+      nguoiKy: 'Hà Văn Nam',
+      quyenSo: '01/2008',
+    });
+    const actions = (await db.audit.where('entityId').equals(book.id).toArray()).map(
+      (e) => e.action,
+    );
+    expect(actions).toEqual(['create', 'settings']);
+  });
+
   it('appends the pages of each imported scan after the pages already in the book', async () => {
     const book = await repo.createBook(sampleBook);
     await repo.addScan(book.id, {

@@ -8,6 +8,7 @@ import { nameKeyOf } from './name-key';
 import type { AuditEvent, Book, EntryRecord, Page, PageRegion, Scan } from './types';
 
 export type NewBookInput = Omit<Book, 'id' | 'createdAt' | 'updatedAt'>;
+export type BookSettings = Partial<Omit<NewBookInput, 'type' | 'templateVersion'>>;
 
 export interface NewScanInput {
   fileName: string;
@@ -37,6 +38,25 @@ export function createRepositories(db: SohoaDatabase) {
         await audit({ entity: 'book', entityId: book.id, action: 'create' }, now);
       });
       return book;
+    },
+
+    /** Changes a book's defaults and settings; entries already typed keep their values. */
+    async updateBook(bookId: string, changes: BookSettings): Promise<void> {
+      const now = Date.now();
+      await db.transaction('rw', db.books, db.audit, async () => {
+        const book = await db.books.get(bookId);
+        if (!book) throw new Error(`Book ${bookId} not found`);
+        await db.books.put({ ...book, ...changes, updatedAt: now });
+        await audit(
+          {
+            entity: 'book',
+            entityId: bookId,
+            action: 'settings',
+            newValue: JSON.stringify(changes),
+          },
+          now,
+        );
+      });
     },
 
     /** Stores the scan file and appends its pages to the end of the book's page sequence. */

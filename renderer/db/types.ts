@@ -17,6 +17,8 @@ export interface Book {
   chucVuNguoiKy: string;
   nguoiThucHien: string;
   expectedCount: number | null;
+  /** Fields offered from the previous entry; absent: the template's usual ones. */
+  carryForward?: string[];
   createdAt: number;
   updatedAt: number;
 }

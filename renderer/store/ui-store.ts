@@ -1,6 +1,7 @@
 // The one UI store: view state that is not data (data lives in Dexie and is read with
 // useLiveQuery). Slices keep unrelated concerns apart.
 import { create } from 'zustand';
+import { createLayoutSlice, type LayoutSlice } from './layout-slice';
 
 export interface ViewerSlice {
   zoom: number;
@@ -30,7 +31,8 @@ export const MAX_ZOOM = 4;
 
 let noticeSeq = 0;
 
-export const useUiStore = create<ViewerSlice & NoticeSlice>()((set, get) => ({
+export const useUiStore = create<ViewerSlice & NoticeSlice & LayoutSlice>()((set, get, api) => ({
+  ...createLayoutSlice(set, get, api),
   zoom: 1,
   pageByBook: {},
   setZoom: (zoom) => set({ zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom)) }),

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { navigate } from '../../app/router';
@@ -6,6 +7,8 @@ import { db, repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
 import { EntryForm } from '../entry/EntryForm';
 import { EntryList } from '../entry/EntryList';
+import { ShortcutSheet } from '../entry/ShortcutSheet';
+import { SplitHandle } from './SplitHandle';
 import { ExportButton } from '../export/ExportButton';
 import { ImportScanButton } from '../scans/ImportScanButton';
 import { ScanViewer } from '../scans/ScanViewer';
@@ -15,6 +18,17 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
   const shownPageId = useUiStore((state) => state.pageByBook[bookId]);
+  const splitPercent = useUiStore((state) => state.splitPercent);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'F1') return;
+      event.preventDefault();
+      setShowShortcuts(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const book = useLiveQuery(() => db.books.get(bookId), [bookId], null);
   const pages = useLiveQuery(
     () => db.pages.where('[bookId+order]').between([bookId, 0], [bookId, Infinity]).toArray(),
@@ -64,9 +78,19 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
           {t('entry.add')}
         </button>
         <ExportButton book={book} />
+        <button type="button" onClick={() => setShowShortcuts(true)}>
+          {t('shortcuts.button')}
+        </button>
       </div>
-      <div className="workspace-split">
+      <ShortcutSheet open={showShortcuts} onClose={() => setShowShortcuts(false)} extra={[]} />
+      <div
+        className="workspace-split"
+        style={{
+          gridTemplateColumns: `minmax(0, ${splitPercent}fr) auto minmax(0, ${100 - splitPercent}fr)`,
+        }}
+      >
         <ScanViewer bookId={bookId} pages={pages ?? []} />
+        <SplitHandle />
         <div className="workspace-side">
           {entryId && entry === undefined && <p role="alert">{t('entry.notFound')}</p>}
           {entryId && entry ? (

@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getCodeList } from '../../../shared/registers';
 import type { FieldDef, FieldGroup, RegisterTemplate } from '../../../shared/registers/types';
 import { dateInWords, parseDateInput } from '../../../shared/text/dates';
 import { validateEntry } from '../../../shared/validation/validate-entry';
@@ -14,7 +13,9 @@ import type { Book, EntryRecord, Page } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { FieldInput } from './FieldInput';
 import { FieldIssues } from './FieldIssues';
+import { loadBookValues, rememberBookValue } from './book-values';
 import { normalizeOnCommit } from './normalize';
+import { carrySuggestions, defaultCarryForward, type BookValues } from './suggestions';
 import { useAutosave, type SaveState } from './use-autosave';
 
 interface Props {
@@ -60,6 +61,32 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
     return [...byId.values()];
   }, [book.id, soValue, nameKey, entry.id]);
 
+  // The entry typed just before this one: source of carried-forward values and of ditto.
+  const previous = useLiveQuery(
+    () =>
+      db.records
+        .where('[bookId+createdAt]')
+        .between([book.id, -Infinity], [book.id, entry.createdAt])
+        .last(),
+    [book.id, entry.createdAt],
+  );
+  const carryKeys = useMemo(
+    () => book.carryForward ?? defaultCarryForward(template),
+    [book.carryForward, template],
+  );
+  const suggestions = carrySuggestions(carryKeys, previous?.fields, values);
+  const [bookValues, setBookValues] = useState<BookValues | undefined>(undefined);
+  const remembered = useRef(new Map(Object.entries(entry.fields)));
+  useEffect(() => {
+    let current = true;
+    void loadBookValues(book.id, template).then((loaded) => {
+      if (current) setBookValues(loaded);
+    });
+    return () => {
+      current = false;
+    };
+  }, [book.id, template]);
+
   const result = useMemo(
     () =>
       validateEntry(template, values, {
@@ -102,6 +129,11 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
   const commit = (field: FieldDef, raw: string) => {
     const value = normalizeOnCommit(field, raw);
     if (value !== (values[field.key] ?? '') || raw !== value) change(field.key, value);
+    // Offer it from now on in this book; once per value this entry contributes.
+    if (value !== '' && remembered.current.get(field.key) !== value) {
+      remembered.current.set(field.key, value);
+      rememberBookValue(book.id, template, field.key, value);
+    }
     for (const dependent of template.fields) {
       if (dependent.wordsOf !== field.key) continue;
       const current = values[dependent.key] ?? '';
@@ -142,6 +174,15 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
         .catch((error: unknown) => notify('error', String(error)));
       return;
     }
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'd') {
+      // Ditto: the previous entry's value for the field being typed.
+      event.preventDefault();
+      const key = target.dataset.field;
+      const field = key ? template.fields.find((candidate) => candidate.key === key) : undefined;
+      const copied = key ? previous?.fields[key] : undefined;
+      if (field && copied) commit(field, copied);
+      return;
+    }
     if (event.key === 'Enter' && target.dataset.field !== undefined) {
       event.preventDefault();
       const controls = visibleControls(event.currentTarget);
@@ -174,12 +215,6 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
     return { shown: [...shown.entries()], folded };
   }, [template]);
 
-  const datalists = useMemo(() => {
-    const ids = new Set<string>();
-    for (const field of template.fields) if (field.codeListId) ids.add(field.codeListId);
-    return [...ids].map((id) => getCodeList(id));
-  }, [template]);
-
   const pageNumber = (pageId: string) => (pages.find((p) => p.id === pageId)?.order ?? -1) + 1;
   const shownIsLinked = shownPageId ? entry.pageIds.includes(shownPageId) : false;
 
@@ -202,6 +237,8 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
           id={id}
           value={values[field.key] ?? ''}
           invalid={issues.some((issue) => issue.severity === 'error')}
+          suggestion={suggestions[field.key]}
+          bookValues={bookValues}
           describedBy={issues.length > 0 ? `${id}-issues` : undefined}
           onChange={(value) => change(field.key, value)}
           onCommit={(value) => commit(field, value)}
@@ -281,17 +318,6 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
         <summary>{t('entry.moreFields', { n: groups.folded.length })}</summary>
         <div className="fields">{groups.folded.map(renderField)}</div>
       </details>
-      {datalists.map((list) => (
-        <datalist key={list.id} id={`list-${list.id}`}>
-          {list.items.map((item) =>
-            list.writes === 'code' ? (
-              <option key={item.code} value={item.code} label={item.label} />
-            ) : (
-              <option key={item.code} value={item.label} />
-            ),
-          )}
-        </datalist>
-      ))}
       <p className="hint">{t('entry.keyboardHint')}</p>
     </form>
   );

@@ -1,6 +1,8 @@
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getCodeList, matchCode } from '../../../shared/registers';
 import type { FieldDef } from '../../../shared/registers/types';
+import { isBookValueField, optionsFor, type BookValues } from './suggestions';
 
 export interface FieldInputProps {
   field: FieldDef;
@@ -8,6 +10,9 @@ export interface FieldInputProps {
   value: string;
   describedBy: string | undefined;
   invalid: boolean;
+  /** The previous entry's value, offered while the field is empty; Enter takes it. */
+  suggestion: string | undefined;
+  bookValues: BookValues | undefined;
   onChange: (value: string) => void;
   onCommit: (value: string) => void;
 }
@@ -17,42 +22,125 @@ const placeholders: Partial<Record<FieldDef['kind'], string>> = {
 };
 
 /**
- * One form control. Code fields are text boxes with suggestions: the officer may type the
- * code, the name or the name without accents ("1", "nam", "kinh", "viet nam"); leaving the
- * field stores what the template wants, and a numeric code shows its meaning beside it.
+ * One form control. Code, place and signer fields list matches as the officer types (by code,
+ * name or unaccented name), the first one preselected: Enter takes it, Tab keeps the typed
+ * text. An empty field shows the carried-forward suggestion, which Enter takes too.
  */
-export function FieldInput({
-  field,
-  id,
-  value,
-  describedBy,
-  invalid,
-  onChange,
-  onCommit,
-}: FieldInputProps) {
+export function FieldInput(props: FieldInputProps) {
+  const { field, id, value, describedBy, invalid, suggestion, bookValues } = props;
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  // Set when Enter took an option: the blur that follows must not commit the typed text.
+  const taken = useRef(false);
+  const hasOptions = field.codeListId !== undefined || isBookValueField(field);
+  const options = useMemo(
+    () => (open && hasOptions ? optionsFor(field, value, bookValues) : []),
+    [open, hasOptions, field, value, bookValues],
+  );
   const list = field.codeListId ? getCodeList(field.codeListId) : undefined;
   const meaning =
     list?.writes === 'code' && value !== '' ? matchCode(list, value)?.label : undefined;
+  const listId = `${id}-options`;
+  const shown = options.length > 0;
+  const activeIndex = Math.min(active, options.length - 1);
+
+  const take = (chosen: string) => {
+    taken.current = true;
+    setOpen(false);
+    props.onCommit(chosen);
+  };
+
   return (
     <div className="field-control">
       <input
         id={id}
         data-field={field.key}
-        aria-describedby={describedBy}
+        role={hasOptions ? 'combobox' : undefined}
+        aria-expanded={hasOptions ? shown : undefined}
+        aria-controls={hasOptions ? listId : undefined}
+        aria-autocomplete={hasOptions ? 'list' : undefined}
+        aria-activedescendant={shown ? `${listId}-${activeIndex}` : undefined}
+        aria-describedby={
+          [describedBy, suggestion && value === '' ? `${id}-suggestion` : undefined]
+            .filter(Boolean)
+            .join(' ') || undefined
+        }
         aria-invalid={invalid || undefined}
         aria-required={field.required || undefined}
         type="text"
         autoComplete="off"
         spellCheck={false}
-        list={list ? `list-${list.id}` : undefined}
-        placeholder={list ? t('entry.codePlaceholder') : placeholders[field.kind]}
+        className={suggestion && value === '' ? 'has-suggestion' : undefined}
+        placeholder={
+          suggestion && value === ''
+            ? suggestion
+            : list
+              ? t('entry.codePlaceholder')
+              : placeholders[field.kind]
+        }
         inputMode={field.kind === 'number' ? 'numeric' : undefined}
         value={value}
-        onChange={(event) => onChange(event.target.value)}
-        onBlur={(event) => onCommit(event.target.value)}
+        onFocus={() => {
+          taken.current = false;
+        }}
+        onChange={(event) => {
+          setOpen(true);
+          setActive(0);
+          props.onChange(event.target.value);
+        }}
+        onKeyDown={(event) => {
+          if (event.ctrlKey || event.altKey || event.metaKey) return;
+          if (event.key === 'ArrowDown' && shown) {
+            event.preventDefault();
+            setActive((activeIndex + 1) % options.length);
+          } else if (event.key === 'ArrowUp' && shown) {
+            event.preventDefault();
+            setActive((activeIndex - 1 + options.length) % options.length);
+          } else if (event.key === 'Escape' && shown) {
+            event.preventDefault();
+            setOpen(false);
+          } else if (event.key === 'Enter' && !event.shiftKey) {
+            // The form moves on to the next field after this; take the choice first.
+            const option = shown ? options[activeIndex] : undefined;
+            if (option) take(option.value);
+            else if (suggestion && value === '') take(suggestion);
+          }
+        }}
+        onBlur={(event) => {
+          setOpen(false);
+          if (taken.current) {
+            taken.current = false;
+            return;
+          }
+          props.onCommit(event.target.value);
+        }}
       />
       {meaning && <span className="code-meaning">{meaning}</span>}
+      {suggestion && value === '' && (
+        <span id={`${id}-suggestion`} className="visually-hidden">
+          {t('entry.suggestionHint', { value: suggestion })}
+        </span>
+      )}
+      {hasOptions && (
+        <ul id={listId} role="listbox" className="field-options" hidden={!shown}>
+          {options.map((option, index) => (
+            <li
+              key={option.value}
+              id={`${listId}-${index}`}
+              role="option"
+              aria-selected={index === activeIndex}
+              // mousedown, not click: the input must not blur (and commit) first.
+              onMouseDown={(event) => {
+                event.preventDefault();
+                take(option.value);
+              }}
+            >
+              {option.label}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
