@@ -136,3 +136,24 @@ test('F1 lists the shortcuts; the split and the text size follow the keyboard an
   ]);
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 });
+
+test('a book can stop offering a field and change its defaults for new entries', async ({
+  page,
+}) => {
+  const workspace = await firstEntry(page);
+  await workspace.pressButton('Thiết lập sổ');
+  const settings = page.getByRole('dialog', { name: 'Thiết lập sổ' });
+  await settings.getByRole('checkbox', { name: 'Ngày đăng ký' }).uncheck();
+  await settings.getByLabel('Người ký', { exact: true }).fill('Hà Văn Nam');
+  await settings.getByRole('button', { name: 'Lưu thiết lập' }).click();
+  await expect(settings).toBeHidden();
+
+  await workspace.pressButton('Thêm trường hợp');
+  await expect(workspace.field('Số')).toHaveValue('3');
+  await expect(workspace.field('Ngày đăng ký')).not.toHaveAttribute('placeholder', '15.01.2008');
+  await expect(workspace.field('Người ký')).toHaveValue('Hà Văn Nam');
+  // Entries already typed keep what they had.
+  await page.goBack();
+  await expect(workspace.field('Số')).toHaveValue('2');
+  await expect(workspace.field('Người ký')).toHaveValue('Lê Đức Tuấn');
+});

@@ -8,6 +8,7 @@ import { useUiStore } from '../../store/ui-store';
 import { EntryForm } from '../entry/EntryForm';
 import { EntryList } from '../entry/EntryList';
 import { ShortcutSheet } from '../entry/ShortcutSheet';
+import { BookSettingsDialog } from './BookSettingsDialog';
 import { SplitHandle } from './SplitHandle';
 import { ExportButton } from '../export/ExportButton';
 import { ImportScanButton } from '../scans/ImportScanButton';
@@ -20,6 +21,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
   const shownPageId = useUiStore((state) => state.pageByBook[bookId]);
   const splitPercent = useUiStore((state) => state.splitPercent);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [showSettings, setShowSettings] = useState(false);
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (event.key !== 'F1') return;
@@ -78,10 +80,20 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
           {t('entry.add')}
         </button>
         <ExportButton book={book} />
+        <button type="button" onClick={() => setShowSettings(true)}>
+          {t('bookSettings.button')}
+        </button>
         <button type="button" onClick={() => setShowShortcuts(true)}>
           {t('shortcuts.button')}
         </button>
       </div>
+      {showSettings && (
+        <BookSettingsDialog
+          book={book}
+          template={template}
+          onClose={() => setShowSettings(false)}
+        />
+      )}
       <ShortcutSheet open={showShortcuts} onClose={() => setShowShortcuts(false)} extra={[]} />
       <div
         className="workspace-split"

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RegisterTemplate } from '../../../shared/registers/types';
+import { repo } from '../../db';
+import type { Book } from '../../db/types';
+import { useUiStore } from '../../store/ui-store';
+import { defaultCarryForward } from '../entry/suggestions';
+
+const defaultKeys = ['noiDangKy', 'nguoiKy', 'chucVuNguoiKy', 'nguoiThucHien'] as const;
+
+/** The book's defaults for new entries and which fields the next entry is offered. */
+export function BookSettingsDialog({
+  book,
+  template,
+  onClose,
+}: {
+  book: Book;
+  template: RegisterTemplate;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const notify = useUiStore((state) => state.notify);
+  const [defaults, setDefaults] = useState(() =>
+    Object.fromEntries(defaultKeys.map((key) => [key, book[key]])),
+  );
+  const [carry, setCarry] = useState(
+    () => new Set(book.carryForward ?? defaultCarryForward(template)),
+  );
+  const candidates = template.fields.filter(
+    (field) => field.shownByDefault && !field.bookDefault && field.key !== 'so',
+  );
+
+  const save = async () => {
+    try {
+      await repo.updateBook(book.id, {
+        ...Object.fromEntries(defaultKeys.map((key) => [key, (defaults[key] ?? '').trim()])),
+        carryForward: candidates.filter((field) => carry.has(field.key)).map((f) => f.key),
+      });
+      notify('info', t('bookSettings.saved'));
+      onClose();
+    } catch (error) {
+      notify('error', t('bookSettings.failed', { detail: String(error) }));
+    }
+  };
+
+  return (
+    <dialog
+      ref={(dialog) => {
+        if (dialog && !dialog.open) dialog.showModal();
+      }}
+      className="dialog"
+      aria-labelledby="book-settings-title"
+      onClose={onClose}
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <h2 id="book-settings-title">{t('bookSettings.title')}</h2>
+        <div className="form-grid">
+          {defaultKeys.map((key) => (
+            <label key={key} className="form-grid-row">
+              <span>{t(`books.form.${key}`)}</span>
+              <input
+                value={defaults[key] ?? ''}
+                onChange={(event) => setDefaults({ ...defaults, [key]: event.target.value })}
+              />
+            </label>
+          ))}
+        </div>
+        <fieldset className="carry-fields">
+          <legend>{t('bookSettings.carryForward')}</legend>
+          {candidates.map((field) => (
+            <label key={field.key}>
+              <input
+                type="checkbox"
+                checked={carry.has(field.key)}
+                onChange={(event) => {
+                  const next = new Set(carry);
+                  if (event.target.checked) next.add(field.key);
+                  else next.delete(field.key);
+                  setCarry(next);
+                }}
+              />{' '}
+              {t(`fieldLabels.${field.key}`, { defaultValue: field.label })}
+            </label>
+          ))}
+        </fieldset>
+        <div className="dialog-actions">
+          <button type="submit" className="primary">
+            {t('bookSettings.save')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
