@@ -46,6 +46,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Warns on libraries the React Compiler cannot optimise (e.g. @tanstack/react-virtual);
+      // this project does not run the compiler, so the warning has nothing to act on.
+      'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': [
         'error',
         {

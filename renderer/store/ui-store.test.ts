@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { INFO_NOTICE_MS, MAX_ZOOM, MIN_ZOOM, useUiStore } from './ui-store';
+import { DEFAULT_VIEW } from '../features/scans/viewer-settings';
+import { INFO_NOTICE_MS, MAX_TILT, useUiStore, viewOf } from './ui-store';
 
 beforeEach(() => {
   vi.useFakeTimers();
-  useUiStore.setState({ notices: [], zoom: 1, pageByBook: {} });
+  useUiStore.setState({ notices: [], pageByBook: {}, viewByBook: {}, tiltByPage: {} });
 });
 afterEach(() => vi.useRealTimers());
 
@@ -21,14 +22,31 @@ describe('notices', () => {
 });
 
 describe('viewer', () => {
-  it('keeps zoom within readable limits and remembers the page per book', () => {
+  it('remembers the page and the view settings per book', () => {
     const state = useUiStore.getState();
-    state.setZoom(100);
-    expect(useUiStore.getState().zoom).toBe(MAX_ZOOM);
-    state.setZoom(0);
-    expect(useUiStore.getState().zoom).toBe(MIN_ZOOM);
     state.showPage('b1', 'p2');
     state.showPage('b2', 'p9');
     expect(useUiStore.getState().pageByBook).toEqual({ b1: 'p2', b2: 'p9' });
+    state.updateView('b1', (view) => ({ ...view, invert: true }));
+    expect(viewOf(useUiStore.getState(), 'b1').invert).toBe(true);
+    expect(viewOf(useUiStore.getState(), 'b2')).toBe(DEFAULT_VIEW);
+  });
+
+  it('lets settings read from disk lose to what the officer already changed', () => {
+    const state = useUiStore.getState();
+    state.restoreView('b1', { ...DEFAULT_VIEW, grayscale: true });
+    expect(viewOf(useUiStore.getState(), 'b1').grayscale).toBe(true);
+    state.updateView('b2', (view) => ({ ...view, invert: true }));
+    state.restoreView('b2', { ...DEFAULT_VIEW, grayscale: true });
+    expect(viewOf(useUiStore.getState(), 'b2')).toMatchObject({ invert: true, grayscale: false });
+  });
+
+  it('keeps fine rotation small and lets half steps come back to exactly level', () => {
+    const state = useUiStore.getState();
+    for (let i = 0; i < 3; i++) state.tilt('p1', 0.5);
+    for (let i = 0; i < 3; i++) state.tilt('p1', -0.5);
+    expect(useUiStore.getState().tiltByPage.p1).toBe(0);
+    state.tilt('p1', 100);
+    expect(useUiStore.getState().tiltByPage.p1).toBe(MAX_TILT);
   });
 });

@@ -1,15 +1,40 @@
 // The one UI store: view state that is not data (data lives in Dexie and is read with
 // useLiveQuery). Slices keep unrelated concerns apart.
 import { create } from 'zustand';
+import { DEFAULT_VIEW, type ViewSettings } from '../features/scans/viewer-settings';
 import { createLayoutSlice, type LayoutSlice } from './layout-slice';
 
 export interface ViewerSlice {
-  zoom: number;
   /** Page shown per book, by page id, so returning to a book shows the same page. */
   pageByBook: Record<string, string>;
-  setZoom: (zoom: number) => void;
+  /** How each book's scan is shown; absent until read back from disk or first changed. */
+  viewByBook: Record<string, ViewSettings>;
+  /**
+   * The zoom the viewer shows now, per book. A fit mode decides it from the window size, which
+   * only the viewer knows; keys pressed in the form step from it.
+   */
+  shownZoomByBook: Record<string, number>;
+  /** Straightening of a crooked scan, in degrees per page: for this session only. */
+  tiltByPage: Record<string, number>;
+  /** The entry whose region the officer is drawing, if any. */
+  drawingRegionFor: string | null;
   showPage: (bookId: string, pageId: string) => void;
+  updateView: (bookId: string, change: (view: ViewSettings) => ViewSettings) => void;
+  /** Settings read from disk; ignored when the officer already changed something this session. */
+  restoreView: (bookId: string, view: ViewSettings) => void;
+  setShownZoom: (bookId: string, zoom: number) => void;
+  tilt: (pageId: string, degrees: number) => void;
+  resetTilt: (pageId: string) => void;
+  setDrawingRegion: (entryId: string | null) => void;
 }
+
+export function viewOf(state: ViewerSlice, bookId: string): ViewSettings {
+  return state.viewByBook[bookId] ?? DEFAULT_VIEW;
+}
+
+/** Fine rotation is for slightly crooked scans; more than this is a wrong 90° turn. */
+export const MAX_TILT = 10;
+export const TILT_STEP = 0.5;
 
 export interface Notice {
   id: number;
@@ -26,18 +51,47 @@ export interface NoticeSlice {
 /** Confirmations fade on their own; errors stay until the officer closes them. */
 export const INFO_NOTICE_MS = 6000;
 
-export const MIN_ZOOM = 0.25;
-export const MAX_ZOOM = 4;
-
 let noticeSeq = 0;
 
 export const useUiStore = create<ViewerSlice & NoticeSlice & LayoutSlice>()((set, get, api) => ({
   ...createLayoutSlice(set, get, api),
-  zoom: 1,
   pageByBook: {},
-  setZoom: (zoom) => set({ zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom)) }),
+  viewByBook: {},
+  shownZoomByBook: {},
+  tiltByPage: {},
+  drawingRegionFor: null,
   showPage: (bookId, pageId) =>
     set((state) => ({ pageByBook: { ...state.pageByBook, [bookId]: pageId } })),
+  updateView: (bookId, change) =>
+    set((state) => ({
+      viewByBook: { ...state.viewByBook, [bookId]: change(viewOf(state, bookId)) },
+    })),
+  restoreView: (bookId, view) =>
+    set((state) =>
+      state.viewByBook[bookId] ? {} : { viewByBook: { ...state.viewByBook, [bookId]: view } },
+    ),
+  setShownZoom: (bookId, zoom) =>
+    set((state) =>
+      state.shownZoomByBook[bookId] === zoom
+        ? {}
+        : { shownZoomByBook: { ...state.shownZoomByBook, [bookId]: zoom } },
+    ),
+  tilt: (pageId, degrees) =>
+    set((state) => {
+      const next = Math.min(
+        MAX_TILT,
+        Math.max(-MAX_TILT, (state.tiltByPage[pageId] ?? 0) + degrees),
+      );
+      // Rounded so repeated half-degree steps come back to exactly 0.
+      return { tiltByPage: { ...state.tiltByPage, [pageId]: Math.round(next * 10) / 10 } };
+    }),
+  resetTilt: (pageId) =>
+    set((state) => {
+      const rest = { ...state.tiltByPage };
+      delete rest[pageId];
+      return { tiltByPage: rest };
+    }),
+  setDrawingRegion: (entryId) => set({ drawingRegionFor: entryId }),
   notices: [],
   notify: (kind, text) => {
     const id = ++noticeSeq;

@@ -13,6 +13,7 @@ import { SplitHandle } from './SplitHandle';
 import { ExportButton } from '../export/ExportButton';
 import { ImportScanButton } from '../scans/ImportScanButton';
 import { ScanViewer } from '../scans/ScanViewer';
+import { viewerShortcuts } from '../scans/viewer-keys';
 
 /** The scan on the left, the entry list or the open entry on the right. */
 export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: string | null }) {
@@ -94,14 +95,23 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
           onClose={() => setShowSettings(false)}
         />
       )}
-      <ShortcutSheet open={showShortcuts} onClose={() => setShowShortcuts(false)} extra={[]} />
+      <ShortcutSheet
+        open={showShortcuts}
+        onClose={() => setShowShortcuts(false)}
+        extra={viewerShortcuts}
+      />
       <div
         className="workspace-split"
         style={{
           gridTemplateColumns: `minmax(0, ${splitPercent}fr) auto minmax(0, ${100 - splitPercent}fr)`,
         }}
       >
-        <ScanViewer bookId={bookId} pages={pages ?? []} />
+        <ScanViewer
+          bookId={bookId}
+          pages={pages ?? []}
+          entryId={entry?.id}
+          region={entry?.region}
+        />
         <SplitHandle />
         <div className="workspace-side">
           {entryId && entry === undefined && <p role="alert">{t('entry.notFound')}</p>}

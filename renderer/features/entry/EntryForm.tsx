@@ -11,6 +11,7 @@ import { db, repo } from '../../db';
 import { nameKeyOf } from '../../db/name-key';
 import type { Book, EntryRecord, Page } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
+import { handleViewerKey } from '../scans/viewer-keys';
 import { FieldInput } from './FieldInput';
 import { FieldIssues } from './FieldIssues';
 import { loadBookValues, rememberBookValue } from './book-values';
@@ -157,13 +158,9 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
     await repo.setEntryPages(entry.id, next);
   };
 
-  const turnPage = (delta: number) => {
-    const index = pages.findIndex((page) => page.id === shownPageId);
-    const target = pages[Math.max(0, index) + delta];
-    if (target) showPage(book.id, target.id);
-  };
-
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    // Page turning, zoom, ruler and rotation work without leaving the field.
+    if (handleViewerKey(event, { bookId: book.id, pages })) return;
     const target = event.target as HTMLElement;
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -188,11 +185,6 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
       const controls = visibleControls(event.currentTarget);
       const index = controls.indexOf(target);
       controls[index + (event.shiftKey ? -1 : 1)]?.focus();
-      return;
-    }
-    if (event.altKey && (event.key === 'PageDown' || event.key === 'PageUp')) {
-      event.preventDefault();
-      turnPage(event.key === 'PageDown' ? 1 : -1);
       return;
     }
     if (event.altKey && event.key.toLowerCase() === 'l') {

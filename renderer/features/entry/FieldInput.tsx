@@ -23,11 +23,15 @@ const placeholders: Partial<Record<FieldDef['kind'], string>> = {
 
 /**
  * One form control. Code, place and signer fields list matches as the officer types (by code,
- * name or unaccented name), the first one preselected: Enter takes it, Tab keeps the typed
- * text. An empty field shows the carried-forward suggestion, which Enter takes too.
+ * name or unaccented name), the first one preselected: Enter takes it, Escape or Tab keeps
+ * the typed text. An empty field shows the carried-forward suggestion: Enter takes it,
+ * Escape sets it aside.
  */
 export function FieldInput(props: FieldInputProps) {
-  const { field, id, value, describedBy, invalid, suggestion, bookValues } = props;
+  const { field, id, value, describedBy, invalid, bookValues } = props;
+  // Escape on an empty field sets the suggestion aside, so Enter leaves the field empty.
+  const [dismissed, setDismissed] = useState(false);
+  const suggestion = dismissed ? undefined : props.suggestion;
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -100,6 +104,9 @@ export function FieldInput(props: FieldInputProps) {
           } else if (event.key === 'Escape' && shown) {
             event.preventDefault();
             setOpen(false);
+          } else if (event.key === 'Escape' && suggestion && value === '') {
+            event.preventDefault();
+            setDismissed(true);
           } else if (event.key === 'Enter' && !event.shiftKey) {
             // The form moves on to the next field after this; take the choice first.
             const option = shown ? options[activeIndex] : undefined;

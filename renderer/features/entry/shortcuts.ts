@@ -4,7 +4,7 @@ export const entryShortcuts: { keys: string; actionKey: string }[] = [
   { keys: 'Shift+Enter', actionKey: 'shortcuts.previous' },
   { keys: 'Tab', actionKey: 'shortcuts.skipSuggestion' },
   { keys: '↑ ↓', actionKey: 'shortcuts.chooseOption' },
-  { keys: 'Esc', actionKey: 'shortcuts.closeOptions' },
+  { keys: 'Esc', actionKey: 'shortcuts.dismissSuggestion' },
   { keys: 'Ctrl+D', actionKey: 'shortcuts.ditto' },
   { keys: 'Ctrl+Enter', actionKey: 'shortcuts.saveNext' },
   { keys: 'Alt+L', actionKey: 'shortcuts.linkPage' },

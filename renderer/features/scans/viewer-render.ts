@@ -1,0 +1,252 @@
+// Turns a book page into pixels: PDF pages through pdfjs, photos through createImageBitmap,
+// both drawn onto a canvas, so the viewer, thumbnails and prefetch share one path and caches.
+import type { PDFPageProxy } from 'pdfjs-dist';
+import { db } from '../../db';
+import type { Page, Scan } from '../../db/types';
+import { loadScanDocument } from './pdf';
+import { LruCache } from './viewer-cache';
+import {
+  normalizeRotation,
+  renderKey,
+  rotatedSize,
+  type Rotation,
+  type Size,
+} from './viewer-geometry';
+
+interface PageSource {
+  /** The page as it is normally shown (a PDF's own /Rotate applied), before the officer's turns. */
+  size: Size;
+  draw: (scale: number, rotation: Rotation, signal?: AbortSignal) => Promise<ImageBitmap>;
+}
+
+const pixelsOf = (bitmap: ImageBitmap) => bitmap.width * bitmap.height;
+
+/** Page sources are cheap (a pdfjs page proxy or a size): keep a book's worth. */
+const sources = new LruCache<string, Promise<PageSource>>({ maxEntries: 400 });
+const sizes = new Map<string, Size>();
+/** Decoded photos are large (a 300 dpi A4 is ~35 MB): keep the shown one and the next. */
+const decodedImages = new LruCache<string, Promise<ImageBitmap>>({
+  maxEntries: 2,
+  onEvict: (decoding) => {
+    decoding.then(
+      (bitmap) => bitmap.close(),
+      () => undefined,
+    );
+  },
+});
+/** Rendered pages: the shown page, its neighbours and a few zoom levels. */
+const rendered = new LruCache<string, ImageBitmap>({
+  maxEntries: 6,
+  maxCost: 30_000_000,
+  costOf: pixelsOf,
+  onEvict: (bitmap) => bitmap.close(),
+});
+const thumbnails = new LruCache<string, ImageBitmap>({
+  maxEntries: 600,
+  maxCost: 6_000_000,
+  costOf: pixelsOf,
+  onEvict: (bitmap) => bitmap.close(),
+});
+const inFlight = new Map<string, Promise<ImageBitmap>>();
+/**
+ * pdfjs keeps a rendered page's decoded images until cleanup(): keep only the last few pages
+ * warm (zooming re-renders them fast) and let the rest go, or a long book fills the memory.
+ */
+const warmPdfPages = new LruCache<string, PDFPageProxy>({
+  maxEntries: 3,
+  // pdfjs defers the cleanup itself while the page is still rendering.
+  onEvict: (pdfPage) => void pdfPage.cleanup(),
+});
+
+function isImageScan(scan: Scan): boolean {
+  return scan.mimeType.startsWith('image/');
+}
+
+function newCanvas(size: Size): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.floor(size.width));
+  canvas.height = Math.max(1, Math.floor(size.height));
+  return canvas;
+}
+
+async function toBitmap(canvas: HTMLCanvasElement): Promise<ImageBitmap> {
+  const bitmap = await createImageBitmap(canvas);
+  // Give the canvas memory back now rather than at the next garbage collection.
+  canvas.width = 0;
+  canvas.height = 0;
+  return bitmap;
+}
+
+function abortError(): Error {
+  const error = new Error('Rendering cancelled');
+  error.name = 'RenderingCancelledException';
+  return error;
+}
+
+export function isCancelled(error: unknown): boolean {
+  return error instanceof Error && error.name === 'RenderingCancelledException';
+}
+
+function pdfSource(pageId: string, pdfPage: PDFPageProxy): PageSource {
+  const own = normalizeRotation(pdfPage.rotate);
+  const base = pdfPage.getViewport({ scale: 1, rotation: own });
+  return {
+    size: { width: base.width, height: base.height },
+    async draw(scale, rotation, signal) {
+      warmPdfPages.set(pageId, pdfPage);
+      const viewport = pdfPage.getViewport({ scale, rotation: (own + rotation) % 360 });
+      const canvas = newCanvas(viewport);
+      const task = pdfPage.render({ canvas, viewport });
+      const cancel = () => task.cancel();
+      signal?.addEventListener('abort', cancel);
+      try {
+        await task.promise;
+      } finally {
+        signal?.removeEventListener('abort', cancel);
+      }
+      return toBitmap(canvas);
+    },
+  };
+}
+
+function decodeImage(scan: Scan): Promise<ImageBitmap> {
+  let decoding = decodedImages.get(scan.id);
+  if (!decoding) {
+    // Photos are normalised on import; honouring EXIF here too keeps old imports upright.
+    decoding = createImageBitmap(scan.blob, { imageOrientation: 'from-image' });
+    decoding.catch(() => decodedImages.delete(scan.id));
+    decodedImages.set(scan.id, decoding);
+  }
+  return decoding;
+}
+
+async function imageSource(scan: Scan): Promise<PageSource> {
+  const first = await decodeImage(scan);
+  const size = { width: first.width, height: first.height };
+  return {
+    size,
+    async draw(scale, rotation, signal) {
+      let image = await decodeImage(scan);
+      // A bitmap evicted meanwhile is closed (0×0): decode again.
+      if (image.width === 0) {
+        decodedImages.delete(scan.id);
+        image = await decodeImage(scan);
+      }
+      if (signal?.aborted) throw abortError();
+      const drawn = { width: size.width * scale, height: size.height * scale };
+      const canvas = newCanvas(rotatedSize(drawn, rotation));
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('Canvas 2D is not available');
+      context.imageSmoothingQuality = 'high';
+      context.translate(canvas.width / 2, canvas.height / 2);
+      context.rotate((rotation * Math.PI) / 180);
+      context.drawImage(image, -drawn.width / 2, -drawn.height / 2, drawn.width, drawn.height);
+      return toBitmap(canvas);
+    },
+  };
+}
+
+function sourceOf(page: Page): Promise<PageSource> {
+  let loading = sources.get(page.id);
+  if (!loading) {
+    loading = (async () => {
+      const scan = await db.scans.get(page.scanId);
+      if (!scan) throw new Error(`Scan ${page.scanId} not found`);
+      if (isImageScan(scan)) return imageSource(scan);
+      const doc = await loadScanDocument(scan.id, scan.blob);
+      return pdfSource(page.id, await doc.getPage(page.indexInScan + 1));
+    })();
+    loading.then(
+      (source) => sizes.set(page.id, source.size),
+      () => sources.delete(page.id),
+    );
+    sources.set(page.id, loading);
+  }
+  return loading;
+}
+
+/** The page's size when already known: lets a prefetched page show without waiting. */
+export function knownPageSize(pageId: string): Size | undefined {
+  return sizes.get(pageId);
+}
+
+export async function loadPageSize(page: Page): Promise<Size> {
+  return (await sourceOf(page)).size;
+}
+
+export function cachedRender(page: Page, scale: number): ImageBitmap | undefined {
+  return rendered.get(renderKey(page.id, scale, page.rotation));
+}
+
+/** Renders the page at a scale (device pixels per natural unit), through the cache. */
+export function renderPage(page: Page, scale: number, signal?: AbortSignal): Promise<ImageBitmap> {
+  const key = renderKey(page.id, scale, page.rotation);
+  const hit = rendered.get(key);
+  if (hit) return Promise.resolve(hit);
+  const running = inFlight.get(key);
+  if (running) return running;
+  const rendering = sourceOf(page)
+    .then((source) => source.draw(scale, page.rotation, signal))
+    .then((bitmap) => {
+      rendered.set(key, bitmap);
+      return bitmap;
+    })
+    .finally(() => inFlight.delete(key));
+  inFlight.set(key, rendering);
+  return rendering;
+}
+
+/**
+ * Renders the next page in the background so turning to it is instant. `scaleFor` decides
+ * the scale once the page's size is known (pages of one book can differ in size).
+ */
+export function prefetchPage(page: Page, scaleFor: (size: Size) => number | null): void {
+  loadPageSize(page)
+    .then((size) => {
+      const scale = scaleFor(rotatedSize(size, page.rotation));
+      return scale === null ? undefined : renderPage(page, scale);
+    })
+    // A page that fails here shows its own message when the officer turns to it.
+    .catch(() => undefined);
+}
+
+/** Thumbnails render one at a time, after whatever is queued, so the shown page comes first. */
+let thumbnailQueue: Promise<unknown> = Promise.resolve();
+
+export function cachedThumbnail(page: Page, width: number): ImageBitmap | undefined {
+  return thumbnails.get(`${page.id}|${width}|${page.rotation}`);
+}
+
+export function renderThumbnail(
+  page: Page,
+  width: number,
+  signal: AbortSignal,
+): Promise<ImageBitmap> {
+  const key = `${page.id}|${width}|${page.rotation}`;
+  const job = thumbnailQueue.then(async () => {
+    const hit = thumbnails.get(key);
+    if (hit) return hit;
+    if (signal.aborted) throw abortError();
+    const source = await sourceOf(page);
+    const shown = rotatedSize(source.size, page.rotation);
+    const bitmap = await source.draw(width / shown.width, page.rotation, signal);
+    thumbnails.set(key, bitmap);
+    return bitmap;
+  });
+  thumbnailQueue = job.catch(() => undefined);
+  return job;
+}
+
+/** Copies a bitmap onto a visible canvas, resizing its backing store to match. */
+export function paint(canvas: HTMLCanvasElement, bitmap: ImageBitmap): void {
+  if (canvas.width !== bitmap.width) canvas.width = bitmap.width;
+  if (canvas.height !== bitmap.height) canvas.height = bitmap.height;
+  const context = canvas.getContext('2d');
+  if (!context) return;
+  context.clearRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(bitmap, 0, 0);
+}
+
+export function clearCanvas(canvas: HTMLCanvasElement): void {
+  canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
+}
