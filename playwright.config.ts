@@ -1,10 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import { resolve } from 'node:path';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Several checkouts can run their suites side by side on one machine: each picks its own
 // port and build folder.
 const port = Number(process.env.E2E_PORT ?? 4173);
-const distDir = process.env.E2E_DIST ?? 'dist';
+// Absolute: vite preview resolves a relative --outDir against its root (renderer/).
+const distDir = resolve(process.env.E2E_DIST ?? 'dist');
 export const e2eBaseUrl = `http://127.0.0.1:${port}`;
 
 /** Flags for Debian's Chromium on machines with a closed network and no GPU. */
