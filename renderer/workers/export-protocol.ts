@@ -14,6 +14,23 @@ export interface ExportRequest {
   book: { type: string; year: number; quyenSo: string; templateVersion: string };
   entries: ExportEntry[];
   scans: { id: string; data: Blob }[];
+  /** Size the entry PDFs aim for per page; photos are recompressed toward it (default 100 kB). */
+  targetBytesPerPage?: number;
+}
+
+/** How large the entry PDFs came out, per page: the Ministry asks for about 100 kB. */
+export interface PageBytesStats {
+  targetBytesPerPage: number;
+  /** Pages across all entry PDFs. */
+  pages: number;
+  /** All entry PDFs' bytes divided by their pages. */
+  meanBytesPerPage: number;
+  /** The entry PDF with the most bytes per page. */
+  maxBytesPerPage: number;
+  /** Pages made from photos rather than copied from a PDF scan. */
+  imagePages: number;
+  /** Photo pages still above the target at the smallest size and quality allowed. */
+  imagePagesOverTarget: number;
 }
 
 export interface BuiltBundle {
@@ -21,6 +38,7 @@ export interface BuiltBundle {
   xlsx: { name: string; data: Uint8Array<ArrayBuffer> };
   zip: { name: string; data: Uint8Array<ArrayBuffer> };
   pdfNames: string[];
+  pageBytes: PageBytesStats;
 }
 
 export type ExportResult =

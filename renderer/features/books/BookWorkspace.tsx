@@ -12,6 +12,7 @@ import { BookSettingsDialog } from './BookSettingsDialog';
 import { SplitHandle } from './SplitHandle';
 import { ExportButton } from '../export/ExportButton';
 import { ImportScanButton } from '../scans/ImportScanButton';
+import { PagesPanel } from '../scans/PagesPanel';
 import { ScanViewer } from '../scans/ScanViewer';
 import { viewerShortcuts } from '../scans/viewer-keys';
 
@@ -100,6 +101,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
         onClose={() => setShowShortcuts(false)}
         extra={viewerShortcuts}
       />
+      <PagesPanel bookId={bookId} pages={pages ?? []} />
       <div
         className="workspace-split"
         style={{

@@ -2,53 +2,80 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
+import { groupRefusals, importFiles, type Refusal } from './import-files';
+import { normaliseImageOffThread } from './import-images';
 import { inspectPdf } from './pdf';
 
+const ACCEPT = 'application/pdf,.pdf,image/jpeg,.jpg,.jpeg,image/png,.png';
+
+/** Imports PDFs and phone photos, many at once; each refused file is named with its reason. */
 export function ImportScanButton({ bookId }: { bookId: string }) {
   const { t } = useTranslation();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ current: number; total: number } | null>(null);
   const notify = useUiStore((state) => state.notify);
   const showPage = useUiStore((state) => state.showPage);
 
-  const importFile = async (file: File) => {
-    setBusy(true);
+  const explain = (refusal: Refusal) => {
+    // The messages quote one name as «{{file}}»; several become «a.jpg», «b.jpg».
+    const file = refusal.fileNames.join('», «');
+    return refusal.problem === 'failed'
+      ? t('scans.importFailed', { file, detail: refusal.detail })
+      : t(`scans.problems.${refusal.problem}`, { file });
+  };
+
+  const importPicked = async (files: File[]) => {
+    setProgress({ current: 0, total: files.length });
     try {
-      const inspected = await inspectPdf(file);
-      if (!inspected.ok) {
-        notify('error', t(`scans.problems.${inspected.problem}`, { file: file.name }));
-        return;
+      const summary = await importFiles(
+        files,
+        {
+          inspectPdf,
+          normaliseImage: normaliseImageOffThread,
+          addScan: (input) => repo.addScan(bookId, input),
+        },
+        (current, total) => setProgress({ current, total }),
+      );
+      for (const refusal of groupRefusals(summary.outcomes)) notify('error', explain(refusal));
+      if (summary.firstPageId) showPage(bookId, summary.firstPageId);
+      const [only] = summary.outcomes;
+      if (summary.outcomes.length === 1 && only?.ok) {
+        notify('info', t('scans.imported', { file: only.fileName, n: only.pageCount }));
+      } else if (summary.importedFiles > 0) {
+        notify(
+          'info',
+          t('scans.importedMany', { files: summary.importedFiles, n: summary.importedPages }),
+        );
       }
-      const { pages } = await repo.addScan(bookId, {
-        fileName: file.name,
-        mimeType: 'application/pdf',
-        blob: file,
-        pageCount: inspected.pageCount,
-      });
-      if (pages[0]) showPage(bookId, pages[0].id);
-      notify('info', t('scans.imported', { file: file.name, n: inspected.pageCount }));
-    } catch (error) {
-      notify('error', t('scans.importFailed', { file: file.name, detail: String(error) }));
     } finally {
-      setBusy(false);
+      setProgress(null);
     }
   };
 
   return (
     <>
-      <button type="button" onClick={() => inputRef.current?.click()} disabled={busy}>
-        {busy ? t('scans.importing') : t('scans.import')}
+      <button type="button" onClick={() => inputRef.current?.click()} disabled={progress !== null}>
+        {progress === null
+          ? t('scans.import')
+          : progress.total > 1
+            ? t('scans.importingProgress', progress)
+            : t('scans.importing')}
       </button>
       <input
         ref={inputRef}
         type="file"
-        accept="application/pdf,.pdf"
+        accept={ACCEPT}
+        multiple
         hidden
         aria-label={t('scans.import')}
         onChange={(event) => {
-          const file = event.target.files?.[0];
+          const files = Array.from(event.target.files ?? []);
           event.target.value = '';
-          if (file) void importFile(file);
+          if (files.length > 0) {
+            importPicked(files).catch((error: unknown) =>
+              notify('error', t('scans.importFailed', { file: '', detail: String(error) })),
+            );
+          }
         }}
       />
     </>

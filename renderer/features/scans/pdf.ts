@@ -1,43 +1,68 @@
-// pdfjs in its own worker; documents cached per scan so turning pages never re-parses a file.
+// pdfjs in its own worker, reading the stored Blob in ranges: a 150 MB scan is never copied
+// into the window to count its pages or show one of them. Documents are cached per scan.
 import {
   GlobalWorkerOptions,
   getDocument,
   InvalidPDFException,
+  PDFDataRangeTransport,
   type PDFDocumentProxy,
 } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { sniffFile } from './import-sniff';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
-export type ScanProblem = 'emptyFile' | 'notPdf' | 'corruptPdf' | 'passwordProtected';
+export type ScanProblem =
+  | 'emptyFile'
+  | 'unknownType'
+  | 'heic'
+  | 'tiff'
+  | 'corruptPdf'
+  | 'passwordProtected'
+  | 'corruptImage';
 
 export type InspectResult = { ok: true; pageCount: number } | { ok: false; problem: ScanProblem };
 
-const PDF_MAGIC = '%PDF-';
+/** Hands pdfjs the slices of the file it asks for, read straight from the Blob. */
+class BlobRangeTransport extends PDFDataRangeTransport {
+  constructor(private readonly blob: Blob) {
+    super(blob.size, null);
+  }
 
-async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
-  // pdfjs takes ownership of the buffer it is given: hand it a copy.
+  override requestDataRange(begin: number, end: number): void {
+    this.blob
+      .slice(begin, end)
+      .arrayBuffer()
+      .then(
+        (buffer) => this.onDataRange(begin, new Uint8Array(buffer)),
+        // pdfjs has no error path for a range; an empty answer makes it fail the page cleanly.
+        () => this.onDataRange(begin, new Uint8Array(0)),
+      );
+  }
+}
+
+function openPdf(blob: Blob): Promise<PDFDocumentProxy> {
   return getDocument({
-    data: bytes.slice(),
+    range: new BlobRangeTransport(blob),
+    // Only the ranges a page needs: no background read of the whole file.
+    disableAutoFetch: true,
+    disableStream: true,
     isEvalSupported: false,
     stopAtErrors: false,
     useSystemFonts: true,
   }).promise;
 }
 
-/** Decides whether a picked file can become a scan, without writing anything. */
+/** Decides whether a picked file can become a PDF scan, without writing anything. */
 export async function inspectPdf(file: Blob): Promise<InspectResult> {
   if (file.size === 0) return { ok: false, problem: 'emptyFile' };
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  // Some scanners put junk before the header; the spec allows it within the first 1 KB.
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  if (!head.includes(PDF_MAGIC)) return { ok: false, problem: 'notPdf' };
+  if ((await sniffFile(file)) !== 'pdf') return { ok: false, problem: 'unknownType' };
+  let doc: PDFDocumentProxy | undefined;
   try {
-    const doc = await openPdf(bytes);
+    doc = await openPdf(file);
     const pageCount = doc.numPages;
     // Parse the first page too: a broken page tree often only shows there.
     await doc.getPage(1);
-    await doc.destroy();
     return pageCount > 0 ? { ok: true, pageCount } : { ok: false, problem: 'corruptPdf' };
   } catch (error) {
     // pdfjs does not export its PasswordException class; its name is stable.
@@ -46,6 +71,8 @@ export async function inspectPdf(file: Blob): Promise<InspectResult> {
     }
     if (!(error instanceof InvalidPDFException)) console.warn('PDF could not be read', error);
     return { ok: false, problem: 'corruptPdf' };
+  } finally {
+    await doc?.destroy();
   }
 }
 
@@ -54,7 +81,7 @@ const documents = new Map<string, Promise<PDFDocumentProxy>>();
 export function loadScanDocument(scanId: string, blob: Blob): Promise<PDFDocumentProxy> {
   let loading = documents.get(scanId);
   if (!loading) {
-    loading = blob.arrayBuffer().then((buffer) => openPdf(new Uint8Array(buffer)));
+    loading = openPdf(blob);
     loading.catch(() => documents.delete(scanId));
     documents.set(scanId, loading);
   }
