@@ -1,12 +1,14 @@
 // `npm run bench`: speed and memory of the work officers wait on. Generates its own
 // fixtures, writes bench/results.json ({ name: { value, unit, note } }) and prints a table.
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { mkdir, readFile, writeFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { createServer } from 'vite';
+import { benchSaveAndNext, benchTyping } from './typing-bench';
+import { benchViewer, makeA4Scan } from './viewer-bench';
 import { chromiumArgs } from '../playwright.config';
 
 interface Metric {
@@ -102,6 +104,101 @@ async function benchSaveLatency(page: Page): Promise<void> {
   record('entry.createNext.p95', percentile(next, 95), 'ms', `${note}; new entry with next số`);
 }
 
+/** The production build of the app, served as a user would get it. */
+async function serveApp(): Promise<{ url: string; close: () => Promise<void> }> {
+  const outDir = join(fixtures, 'app');
+  const vite = join(root, 'node_modules', '.bin', 'vite');
+  const built = spawn(vite, ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  const code = await new Promise<number | null>((resolve) => built.on('close', resolve));
+  if (code !== 0) throw new Error(`app build failed (exit ${code})`);
+  const server = spawn(
+    vite,
+    ['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', '5198', '--strictPort'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('5198')) resolve();
+    });
+    server.on('close', (exit) => reject(new Error(`preview stopped (exit ${exit})`)));
+  });
+  return {
+    url: 'http://127.0.0.1:5198',
+    close: () =>
+      new Promise((resolve) => {
+        server.removeAllListeners('close');
+        server.on('close', () => resolve());
+        server.kill();
+      }),
+  };
+}
+
+async function benchApp(browser: Browser, benchPage: Page): Promise<void> {
+  const app = await serveApp();
+  try {
+    const a4 = await makeA4Scan(benchPage, 6);
+    const viewerPage = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const viewer = await benchViewer(viewerPage, app.url, a4);
+    const a4Note = `6-page scan of 300-dpi A4 JPEG pages (${(a4.length / 1e6).toFixed(1)} MB), Chromium, 1366×768`;
+    record(
+      'viewer.render300dpi.p50',
+      percentile(viewer.coldRender, 50),
+      'ms',
+      `${a4Note}; keydown to painted at a zoom not rendered before (renders served from the cache are left out); target ≤ 300 ms`,
+    );
+    record(
+      'viewer.render300dpi.max',
+      Math.max(...viewer.coldRender),
+      'ms',
+      `${viewer.coldRender.length} renders`,
+    );
+    record(
+      'viewer.pageTurn.p50',
+      percentile(viewer.prefetchedTurn, 50),
+      'ms',
+      `Alt+PageDown to painted after the prefetch; ${viewer.turnsFromCache}/${viewer.prefetchedTurn.length} turns served from the prefetch; target ≤ 80 ms`,
+    );
+    record(
+      'viewer.pageTurn.max',
+      Math.max(...viewer.prefetchedTurn),
+      'ms',
+      `${viewer.prefetchedTurn.length} turns`,
+    );
+    await viewerPage.close();
+
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const typing = await benchTyping(page, app.url);
+    if (typing.mismatches.length > 0) {
+      console.warn(
+        `typing script: ${typing.mismatches.length} fields differ`,
+        typing.mismatches.slice(0, 5),
+      );
+    }
+    const note = `${typing.entries} scripted khai sinh entries typed in the app (Chromium); every entry read back: ${typing.mismatches.length} fields differ`;
+    record('typing.keys.withFeatures', typing.withFeatures, 'keys', note);
+    record(
+      'typing.keys.inFull',
+      typing.inFull,
+      'keys',
+      'same entries, every shown field typed in full, one key to move on',
+    );
+    record('typing.keys.ratio', (typing.withFeatures / typing.inFull) * 100, '%', 'target ≤ 50%');
+    const next = await benchSaveAndNext(page);
+    record(
+      'entry.saveAndOpenNext.p95',
+      percentile(next, 95),
+      'ms',
+      `Ctrl+Enter to the next entry's form, ${next.length} samples with 10,000 entries in the book; target ≤ 50 ms`,
+    );
+    record('entry.saveAndOpenNext.p50', percentile(next, 50), 'ms', 'same samples');
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(): Promise<void> {
   const server = await createServer({
     configFile: false,
@@ -121,6 +218,7 @@ async function main(): Promise<void> {
     const scan = await scanPdf(page);
     await benchExport(join(fixtures, `scan-${PAGES}.pdf`), scan.length);
     await benchSaveLatency(page);
+    await benchApp(browser, page);
   } finally {
     await browser.close();
     await server.close();

@@ -6,12 +6,12 @@ import { sampleBook } from '../../renderer/db/sample-data';
 
 interface BenchWindow {
   runSaveBench?: (entries: number, samples: number) => Promise<Record<string, number[]>>;
-  makeScanJpeg?: (seed: number) => Promise<string>;
+  makeScanJpeg?: (seed: number, width?: number, height?: number) => Promise<string>;
 }
 
 /** An A4 page at 150 dpi with handwriting-like strokes and paper noise, as base64 JPEG. */
-async function makeScanJpeg(seed: number): Promise<string> {
-  const canvas = new OffscreenCanvas(1240, 1754);
+async function makeScanJpeg(seed: number, width = 1240, height = 1754): Promise<string> {
+  const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2d context');
   ctx.fillStyle = '#f4efe2';
@@ -19,14 +19,16 @@ async function makeScanJpeg(seed: number): Promise<string> {
   let state = seed * 9301 + 49297;
   const rand = () => (state = (state * 9301 + 49297) % 233280) / 233280;
   ctx.strokeStyle = '#2b2b6b';
+  const scale = width / 1240;
+  ctx.lineWidth = scale;
   for (let line = 0; line < 60; line++) {
     ctx.beginPath();
-    let x = 80;
-    const y = 90 + line * 27;
+    let x = 80 * scale;
+    const y = (90 + line * 27) * scale;
     ctx.moveTo(x, y);
-    while (x < 1160) {
-      x += 4 + rand() * 10;
-      ctx.lineTo(x, y + (rand() - 0.5) * 14);
+    while (x < width - 80 * scale) {
+      x += (4 + rand() * 10) * scale;
+      ctx.lineTo(x, y + (rand() - 0.5) * 14 * scale);
     }
     ctx.stroke();
   }

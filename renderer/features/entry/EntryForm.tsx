@@ -80,11 +80,18 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
   const remembered = useRef(new Map(Object.entries(entry.fields)));
   useEffect(() => {
     let current = true;
-    void loadBookValues(book.id, template).then((loaded) => {
-      if (current) setBookValues(loaded);
-    });
+    // Reading a large book takes a few hundred ms: wait until the form is up and idle.
+    const idle = requestIdleCallback(
+      () => {
+        void loadBookValues(book.id, template).then((loaded) => {
+          if (current) setBookValues(loaded);
+        });
+      },
+      { timeout: 1000 },
+    );
     return () => {
       current = false;
+      cancelIdleCallback(idle);
     };
   }, [book.id, template]);
 
