@@ -153,7 +153,7 @@ async function benchApp(browser: Browser, benchPage: Page): Promise<void> {
       'viewer.render300dpi.max',
       Math.max(...viewer.coldRender),
       'ms',
-      `${viewer.coldRender.length} renders`,
+      `${viewer.coldRender.length} uncached renders`,
     );
     record(
       'viewer.pageTurn.p50',
