@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fieldOf } from '../../test/fixtures/template-fields';
 import { CMC_COLUMNS } from '../../test/fixtures/ministry-columns';
 import { cmcTemplate } from './cmc';
 
-const field = (key: string) => {
-  const found = cmcTemplate.fields.find((f) => f.key === key);
-  if (!found) throw new Error(`no field ${key}`);
-  return found;
-};
+const field = (key: string) => fieldOf(cmcTemplate, key);
 
 describe('cmcTemplate', () => {
   it('describes the nhận cha, mẹ, con register', () => {

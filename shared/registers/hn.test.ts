@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fieldOf } from '../../test/fixtures/template-fields';
 import { HN_COLUMNS } from '../../test/fixtures/ministry-columns';
 import { hnTemplate } from './hn';
 
-const field = (key: string) => {
-  const found = hnTemplate.fields.find((f) => f.key === key);
-  if (!found) throw new Error(`no field ${key}`);
-  return found;
-};
+const field = (key: string) => fieldOf(hnTemplate, key);
 
 describe('hnTemplate', () => {
   it('describes the marital-status register', () => {

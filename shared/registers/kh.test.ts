@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fieldOf } from '../../test/fixtures/template-fields';
 import { KH_COLUMNS } from '../../test/fixtures/ministry-columns';
 import { khTemplate } from './kh';
 
-const field = (key: string) => {
-  const found = khTemplate.fields.find((f) => f.key === key);
-  if (!found) throw new Error(`no field ${key}`);
-  return found;
-};
+const field = (key: string) => fieldOf(khTemplate, key);
 
 describe('khTemplate', () => {
   it('describes the kết hôn register', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fieldOf } from '../../test/fixtures/template-fields';
 import { getCodeList } from './code-lists';
 import { KS_TEMPLATE_HEADERS } from '../../test/fixtures/ks-template-headers';
 import { keyOfHeader, ksTemplate60, ksTemplate70 } from './ks';
@@ -36,11 +37,7 @@ const MAIN_LABELS: Record<string, string> = {
   nycQuanHe: 'Quan hệ với người được khai sinh',
 };
 
-const field = (key: string) => {
-  const found = ksTemplate70.fields.find((f) => f.key === key);
-  if (!found) throw new Error(`no field ${key}`);
-  return found;
-};
+const field = (key: string) => fieldOf(ksTemplate70, key);
 
 describe('keyOfHeader', () => {
   it('drops the trailing space and the allowed-codes line', () => {

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fieldOf } from '../../test/fixtures/template-fields';
 import { KT_COLUMNS } from '../../test/fixtures/ministry-columns';
 import { ktTemplate } from './kt';
 
-const field = (key: string) => {
-  const found = ktTemplate.fields.find((f) => f.key === key);
-  if (!found) throw new Error(`no field ${key}`);
-  return found;
-};
+const field = (key: string) => fieldOf(ktTemplate, key);
 
 describe('ktTemplate', () => {
   it('describes the khai tử register', () => {
