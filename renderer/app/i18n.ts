@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import vi from '../locales/vi.json';
-import en from '../locales/en.json';
+import { translations } from '../locales/resources';
 
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -10,7 +9,10 @@ const stored = localStorage.getItem('sohoa.language');
 const initial: Language = stored === 'en' ? 'en' : 'vi';
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: {
+    vi: { translation: translations.vi },
+    en: { translation: translations.en },
+  },
   lng: initial,
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

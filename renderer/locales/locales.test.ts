@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ruleIds } from '../../shared/validation/types';
-import en from './en.json';
-import vi from './vi.json';
+import { translations, type Tree } from './resources';
 
-type Tree = { [key: string]: string | Tree };
+const { vi, en } = translations;
 
 function keys(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -14,12 +13,12 @@ function keys(tree: Tree, prefix = ''): string[] {
 describe('translations', () => {
   it('word every validation rule the domain can report, in both languages', () => {
     for (const rule of ruleIds) {
-      expect(vi.validation, `vi: validation.${rule}`).toHaveProperty(rule);
-      expect(en.validation, `en: validation.${rule}`).toHaveProperty(rule);
+      expect(vi.validation as Tree, `vi: validation.${rule}`).toHaveProperty(rule);
+      expect(en.validation as Tree, `en: validation.${rule}`).toHaveProperty(rule);
     }
   });
 
   it('have the same keys in English as in Vietnamese, the source of truth', () => {
-    expect(keys(en as Tree).sort()).toEqual(keys(vi as Tree).sort());
+    expect(keys(en).sort()).toEqual(keys(vi).sort());
   });
 });
