@@ -19,12 +19,12 @@ function withFeatures(base: Tree, files: Record<string, Tree>, language: string)
 
 export const translations = {
   vi: withFeatures(
-    vi as Tree,
+    vi,
     import.meta.glob<Tree>('./*.vi.json', { eager: true, import: 'default' }),
     'vi',
   ),
   en: withFeatures(
-    en as Tree,
+    en,
     import.meta.glob<Tree>('./*.en.json', { eager: true, import: 'default' }),
     'en',
   ),
