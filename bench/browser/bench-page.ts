@@ -2,6 +2,7 @@
 // encoder, and times the database writes an officer makes while typing.
 import { SohoaDatabase } from '../../renderer/db/database';
 import { createRepositories } from '../../renderer/db/repositories';
+import { createSession } from '../../renderer/db/session';
 import { sampleBook } from '../../renderer/db/sample-data';
 
 interface BenchWindow {
@@ -49,7 +50,9 @@ async function makeScanJpeg(seed: number, width = 1240, height = 1754): Promise<
 
 async function run(entryCount: number, samples: number): Promise<Record<string, number[]>> {
   const db = new SohoaDatabase(`bench-${Date.now()}`);
-  const repo = createRepositories(db);
+  const session = createSession();
+  const repo = createRepositories(db, session);
+  session.signIn(await repo.setUpAdministrator('Cán bộ đo', '1234'));
   const book = await repo.createBook({ ...sampleBook, expectedCount: entryCount });
   const template = await repo.createEntry(book.id, null);
   const now = Date.now();

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { latestSchemaVersion, schemaVersions } from './schema';
+import { verifyAuditChain } from './audit-chain';
 import { sampleBook } from './sample-data';
 import { freshIndexedDb, openAtVersion, openCurrent, uniqueName } from './test-harness';
 
@@ -119,5 +120,33 @@ describe('v2: name index', () => {
     expect((await v2.records.get('r2'))?.nameKey).toBe('');
     expect((await v2.records.get('r2'))?.acknowledgements).toEqual([]);
     v2.close();
+  });
+});
+
+describe('v3: officers and the audit chain', () => {
+  beforeEach(() => freshIndexedDb());
+
+  it('chains the audit events written before officers existed, attributed to nobody', async () => {
+    const name = uniqueName();
+    const v2 = openAtVersion(name, 2);
+    const legacy = v2.table<Record<string, unknown>, number>('audit');
+    await legacy.bulkAdd([
+      { at: 10, entity: 'book', entityId: 'b1', action: 'create' },
+      { at: 20, entity: 'record', entityId: 'r1', action: 'edit', field: 'so', newValue: '1' },
+      { at: 30, entity: 'book', entityId: 'b1', action: 'export' },
+    ]);
+    v2.close();
+
+    const v3 = openAtVersion(name, 3);
+    const events = await v3.audit.orderBy('seq').toArray();
+    expect(events.map((e) => [e.seq, e.action, e.by])).toEqual([
+      [1, 'create', ''],
+      [2, 'edit', ''],
+      [3, 'export', ''],
+    ]);
+    expect(events[1]?.prevHash).toBe(events[0]?.hash);
+    expect(await verifyAuditChain(v3.audit)).toEqual({ ok: true, checked: 3 });
+    expect(await v3.audit.where('by').equals('').count()).toBe(3);
+    v3.close();
   });
 });

@@ -1,17 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRepositories } from './repositories';
+import type { Repositories } from './repositories';
 import { sampleBook } from './sample-data';
-import { freshIndexedDb, openCurrent, uniqueName } from './test-harness';
+import { freshIndexedDb, openCurrent, signedInRepositories, uniqueName } from './test-harness';
 import type { SohoaDatabase } from './database';
 
 let db: SohoaDatabase;
-let repo: ReturnType<typeof createRepositories>;
+let repo: Repositories;
 
 beforeEach(async () => {
   freshIndexedDb();
   db = openCurrent(uniqueName());
   await db.open();
-  repo = createRepositories(db);
+  ({ repo } = await signedInRepositories(db));
 });
 
 describe('books and scans', () => {

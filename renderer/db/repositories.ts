@@ -1,11 +1,38 @@
 // All writes go through here. Anything touching more than one table is one transaction, so
 // a crash leaves either the whole change or none of it.
+//
+// Every write names the signed-in officer and is refused when their role does not allow it: the
+// role is read again from the database inside the transaction, so a stale screen cannot
+// approve on behalf of someone whose rights were taken away.
 import { getTemplate } from '../../shared/registers';
 import { acknowledge, type Acknowledgement } from '../../shared/validation/acknowledgements';
 import type { Issue } from '../../shared/validation/types';
+import { validateEntry } from '../../shared/validation/validate-entry';
+import {
+  can,
+  canReview,
+  canSubmit,
+  isValidPin,
+  statusAfterEdit,
+  type OfficerRole,
+  type Permission,
+} from '../../shared/workflow/roles';
+import { appendAudit, type AuditInput } from './audit-chain';
 import type { SohoaDatabase } from './database';
 import { nameKeyOf } from './name-key';
-import type { AuditEvent, Book, EntryRecord, Page, PageRegion, Scan } from './types';
+import { hashPin, PIN_ITERATIONS, verifyPin } from './pin';
+import type { Session } from './session';
+import type {
+  Book,
+  EntryRecord,
+  FieldComment,
+  Page,
+  PageRegion,
+  Person,
+  ReviewDecision,
+  Scan,
+} from './types';
+import { WorkflowError } from './workflow-error';
 
 export type NewBookInput = Omit<Book, 'id' | 'createdAt' | 'updatedAt'>;
 export type BookSettings = Partial<Omit<NewBookInput, 'type' | 'templateVersion'>>;
@@ -25,17 +52,250 @@ function nextSo(previous: EntryRecord | undefined): string {
   return String(Number.isFinite(n) ? n + 1 : 1);
 }
 
-export function createRepositories(db: SohoaDatabase) {
-  const audit = (event: Omit<AuditEvent, 'at' | 'seq'>, at: number) =>
-    db.audit.add({ ...event, at });
+export interface NewOfficerInput {
+  name: string;
+  role: OfficerRole;
+  pin: string;
+}
+
+export interface RepositoryOptions {
+  /** PBKDF2 iterations for new PINs; tests lower it to stay quick. */
+  pinIterations?: number;
+}
+
+type AuditLine = Omit<AuditInput, 'at' | 'by'>;
+
+export function createRepositories(
+  db: SohoaDatabase,
+  session: Session,
+  options: RepositoryOptions = {},
+) {
+  const pinIterations = options.pinIterations ?? PIN_ITERATIONS;
+
+  /** Appends audit lines for one action. Call inside a transaction that includes db.audit. */
+  const audit = (by: Person, at: number, ...lines: AuditLine[]) =>
+    appendAudit(
+      db.audit,
+      lines.map((line) => ({ ...line, at, by: by.id })),
+    );
+
+  /**
+   * The signed-in officer as stored now, refused when signed out, deactivated or without the
+   * permission. Call inside a transaction that includes db.people.
+   */
+  const actor = async (permission: Permission): Promise<Person> => {
+    const signedIn = session.officer();
+    if (!signedIn) throw new WorkflowError('not-signed-in');
+    const officer = await db.people.get(signedIn.id);
+    if (!officer || officer.active === false) throw new WorkflowError('not-signed-in');
+    if (!can(officer.role, permission)) throw new WorkflowError('not-allowed');
+    return officer;
+  };
+
+  const getRecord = async (recordId: string): Promise<EntryRecord> => {
+    const record = await db.records.get(recordId);
+    if (!record) throw new Error(`Entry ${recordId} not found`);
+    return record;
+  };
+
+  /** Reviewers decide only on entries someone else typed and submitted. */
+  const review = async (
+    recordId: string,
+    decision: Omit<ReviewDecision, 'by' | 'at'>,
+  ): Promise<EntryRecord> => {
+    const now = Date.now();
+    return db.transaction('rw', db.records, db.people, db.audit, async () => {
+      const officer = await actor('review');
+      const record = await getRecord(recordId);
+      if (!canReview(record.status)) throw new WorkflowError('wrong-status');
+      if (record.createdBy === officer.id || record.submittedBy === officer.id) {
+        throw new WorkflowError('own-entry');
+      }
+      const reviewed: EntryRecord = {
+        ...record,
+        status: decision.decision,
+        review: { ...decision, by: officer.id, at: now },
+        updatedAt: now,
+        revision: record.revision + 1,
+      };
+      await db.records.put(reviewed);
+      await audit(
+        officer,
+        now,
+        {
+          entity: 'record',
+          entityId: recordId,
+          action: decision.decision === 'approved' ? 'approve' : 'reject',
+          oldValue: record.status,
+          newValue: decision.decision,
+          ...(decision.reason ? { reason: decision.reason } : {}),
+        },
+        ...decision.comments.map((comment): AuditLine => ({
+          entity: 'record',
+          entityId: recordId,
+          action: 'comment',
+          field: comment.field,
+          newValue: comment.text,
+        })),
+      );
+      return reviewed;
+    });
+  };
+
+  /** Submits the given entries as the signed-in officer; all of them or none. */
+  const submit = async (recordIds: readonly string[]): Promise<EntryRecord[]> => {
+    const now = Date.now();
+    return db.transaction('rw', db.records, db.people, db.audit, async () => {
+      const officer = await actor('enter');
+      const submitted: EntryRecord[] = [];
+      for (const recordId of recordIds) {
+        const record = await getRecord(recordId);
+        if (!canSubmit(record.status)) throw new WorkflowError('wrong-status');
+        const { errors } = validateEntry(getTemplate(record.templateVersion), record.fields);
+        if (errors.length > 0) throw new WorkflowError('has-errors');
+        submitted.push({
+          ...record,
+          status: 'submitted',
+          submittedBy: officer.id,
+          submittedAt: now,
+          updatedAt: now,
+          revision: record.revision + 1,
+        });
+      }
+      await db.records.bulkPut(submitted);
+      await audit(
+        officer,
+        now,
+        ...submitted.map((record): AuditLine => ({
+          entity: 'record',
+          entityId: record.id,
+          action: 'submit',
+          newValue: 'submitted',
+        })),
+      );
+      return submitted;
+    });
+  };
 
   return {
+    // ── Officers ────────────────────────────────────────────────────────────────────────────
+
+    /** The first run: creates the administrator. Refused once any officer exists. */
+    async setUpAdministrator(name: string, pin: string): Promise<Person> {
+      if (!isValidPin(pin)) throw new WorkflowError('invalid-pin');
+      const digest = await hashPin(pin, pinIterations);
+      const now = Date.now();
+      const admin: Person = {
+        id: newId(),
+        name: name.trim(),
+        role: 'admin',
+        createdAt: now,
+        pin: digest,
+        active: true,
+      };
+      await db.transaction('rw', db.people, db.audit, async () => {
+        if ((await db.people.count()) > 0) throw new WorkflowError('already-set-up');
+        await db.people.add(admin);
+        await audit(admin, now, {
+          entity: 'officer',
+          entityId: admin.id,
+          action: 'create',
+          newValue: 'admin',
+        });
+      });
+      return admin;
+    },
+
+    async addOfficer(input: NewOfficerInput): Promise<Person> {
+      if (!isValidPin(input.pin)) throw new WorkflowError('invalid-pin');
+      const digest = await hashPin(input.pin, pinIterations);
+      const now = Date.now();
+      const officer: Person = {
+        id: newId(),
+        name: input.name.trim(),
+        role: input.role,
+        createdAt: now,
+        pin: digest,
+        active: true,
+      };
+      await db.transaction('rw', db.people, db.audit, async () => {
+        const admin = await actor('administer');
+        await db.people.add(officer);
+        await audit(admin, now, {
+          entity: 'officer',
+          entityId: officer.id,
+          action: 'create',
+          newValue: input.role,
+        });
+      });
+      return officer;
+    },
+
+    /** Role, trust and active flag; an administrator's job. The last administrator stays one. */
+    async updateOfficer(
+      officerId: string,
+      changes: Partial<Pick<Person, 'name' | 'role' | 'trusted' | 'active'>>,
+    ): Promise<void> {
+      const now = Date.now();
+      await db.transaction('rw', db.people, db.audit, async () => {
+        const admin = await actor('administer');
+        const officer = await db.people.get(officerId);
+        if (!officer) throw new Error(`Officer ${officerId} not found`);
+        const updated: Person = { ...officer, ...changes };
+        const stillAdmin = updated.role === 'admin' && updated.active !== false;
+        if (officer.role === 'admin' && !stillAdmin) {
+          const admins = await db.people
+            .filter((p) => p.role === 'admin' && p.active !== false)
+            .count();
+          if (admins <= 1) throw new WorkflowError('last-admin');
+        }
+        await db.people.put(updated);
+        await audit(admin, now, {
+          entity: 'officer',
+          entityId: officerId,
+          action: 'update',
+          newValue: JSON.stringify(changes),
+        });
+      });
+    },
+
+    /** Officers change their own PIN; administrators reset anyone's. */
+    async setPin(officerId: string, pin: string): Promise<void> {
+      if (!isValidPin(pin)) throw new WorkflowError('invalid-pin');
+      const digest = await hashPin(pin, pinIterations);
+      const now = Date.now();
+      await db.transaction('rw', db.people, db.audit, async () => {
+        const signedIn = session.officer();
+        const officer = await actor(signedIn?.id === officerId ? 'enter' : 'administer');
+        const target = await db.people.get(officerId);
+        if (!target) throw new Error(`Officer ${officerId} not found`);
+        await db.people.put({ ...target, pin: digest });
+        await audit(officer, now, { entity: 'officer', entityId: officerId, action: 'pin' });
+      });
+    },
+
+    /** Checks the PIN and, when it is right, makes this officer the one at the keyboard. */
+    async signIn(officerId: string, pin: string): Promise<Person | null> {
+      const officer = await db.people.get(officerId);
+      if (!officer?.pin || officer.active === false) return null;
+      if (!(await verifyPin(pin, officer.pin))) return null;
+      const now = Date.now();
+      await db.transaction('rw', db.audit, async () => {
+        await audit(officer, now, { entity: 'officer', entityId: officer.id, action: 'sign-in' });
+      });
+      session.signIn(officer);
+      return officer;
+    },
+
+    // ── Books, scans and entries ───────────────────────────────────────────────────────────
+
     async createBook(input: NewBookInput): Promise<Book> {
       const now = Date.now();
       const book: Book = { id: newId(), ...input, createdAt: now, updatedAt: now };
-      await db.transaction('rw', db.books, db.audit, async () => {
+      await db.transaction('rw', db.books, db.people, db.audit, async () => {
+        const officer = await actor('enter');
         await db.books.add(book);
-        await audit({ entity: 'book', entityId: book.id, action: 'create' }, now);
+        await audit(officer, now, { entity: 'book', entityId: book.id, action: 'create' });
       });
       return book;
     },
@@ -43,19 +303,17 @@ export function createRepositories(db: SohoaDatabase) {
     /** Changes a book's defaults and settings; entries already typed keep their values. */
     async updateBook(bookId: string, changes: BookSettings): Promise<void> {
       const now = Date.now();
-      await db.transaction('rw', db.books, db.audit, async () => {
+      await db.transaction('rw', db.books, db.people, db.audit, async () => {
+        const officer = await actor('enter');
         const book = await db.books.get(bookId);
         if (!book) throw new Error(`Book ${bookId} not found`);
         await db.books.put({ ...book, ...changes, updatedAt: now });
-        await audit(
-          {
-            entity: 'book',
-            entityId: bookId,
-            action: 'settings',
-            newValue: JSON.stringify(changes),
-          },
-          now,
-        );
+        await audit(officer, now, {
+          entity: 'book',
+          entityId: bookId,
+          action: 'settings',
+          newValue: JSON.stringify(changes),
+        });
       });
     },
 
@@ -73,7 +331,8 @@ export function createRepositories(db: SohoaDatabase) {
         importedAt: now,
       };
       let pages: Page[] = [];
-      await db.transaction('rw', db.scans, db.pages, db.audit, async () => {
+      await db.transaction('rw', db.scans, db.pages, db.people, db.audit, async () => {
+        const officer = await actor('enter');
         const existing = await db.pages.where('bookId').equals(bookId).count();
         pages = Array.from({ length: input.pageCount }, (_, i) => ({
           id: newId(),
@@ -85,10 +344,12 @@ export function createRepositories(db: SohoaDatabase) {
         }));
         await db.scans.add(scan);
         await db.pages.bulkAdd(pages);
-        await audit(
-          { entity: 'scan', entityId: scan.id, action: 'import', newValue: scan.fileName },
-          now,
-        );
+        await audit(officer, now, {
+          entity: 'scan',
+          entityId: scan.id,
+          action: 'import',
+          newValue: scan.fileName,
+        });
       });
       return { scan, pages };
     },
@@ -100,7 +361,8 @@ export function createRepositories(db: SohoaDatabase) {
     async createEntry(bookId: string, pageId: string | null): Promise<EntryRecord> {
       const now = Date.now();
       let record: EntryRecord | undefined;
-      await db.transaction('rw', db.books, db.records, db.audit, async () => {
+      await db.transaction('rw', db.books, db.records, db.people, db.audit, async () => {
+        const officer = await actor('enter');
         const book = await db.books.get(bookId);
         if (!book) throw new Error(`Book ${bookId} not found`);
         const template = getTemplate(book.templateVersion);
@@ -125,21 +387,26 @@ export function createRepositories(db: SohoaDatabase) {
           revision: 1,
           nameKey: nameKeyOf(template, fields),
           acknowledgements: [],
+          createdBy: officer.id,
+          updatedBy: officer.id,
         };
         await db.records.add(record);
-        await audit({ entity: 'record', entityId: record.id, action: 'create' }, now);
+        await audit(officer, now, { entity: 'record', entityId: record.id, action: 'create' });
       });
       if (!record) throw new Error('Entry was not created');
       return record;
     },
 
-    /** Saves changed field values; resolves once they are durably on disk. */
+    /**
+     * Saves changed field values; resolves once they are durably on disk. A change to a submitted
+     * or approved entry withdraws it to a draft.
+     */
     async saveFields(recordId: string, changes: Record<string, string>): Promise<EntryRecord> {
       const now = Date.now();
       let saved: EntryRecord | undefined;
-      await db.transaction('rw', db.records, db.audit, async () => {
-        const record = await db.records.get(recordId);
-        if (!record) throw new Error(`Entry ${recordId} not found`);
+      await db.transaction('rw', db.records, db.people, db.audit, async () => {
+        const officer = await actor('enter');
+        const record = await getRecord(recordId);
         const changed = Object.entries(changes).filter(([k, v]) => (record.fields[k] ?? '') !== v);
         if (changed.length === 0) {
           saved = record;
@@ -147,24 +414,39 @@ export function createRepositories(db: SohoaDatabase) {
         }
         const fields = { ...record.fields };
         for (const [key, value] of changed) fields[key] = value;
+        const status = statusAfterEdit(record.status);
         saved = {
           ...record,
           fields,
+          status,
           nameKey: nameKeyOf(getTemplate(record.templateVersion), fields),
           updatedAt: now,
+          updatedBy: officer.id,
           revision: record.revision + 1,
         };
         await db.records.put(saved);
-        await db.audit.bulkAdd(
-          changed.map(([field, newValue]) => ({
-            at: now,
-            entity: 'record' as const,
+        await audit(
+          officer,
+          now,
+          ...changed.map(([field, newValue]): AuditLine => ({
+            entity: 'record',
             entityId: recordId,
             action: 'edit',
             field,
             oldValue: record.fields[field] ?? '',
             newValue,
           })),
+          ...(status === record.status
+            ? []
+            : [
+                {
+                  entity: 'record',
+                  entityId: recordId,
+                  action: 'withdraw',
+                  oldValue: record.status,
+                  newValue: status,
+                } satisfies AuditLine,
+              ]),
         );
       });
       if (!saved) throw new Error('Entry was not saved');
@@ -173,23 +455,25 @@ export function createRepositories(db: SohoaDatabase) {
 
     async setEntryPages(recordId: string, pageIds: string[]): Promise<void> {
       const now = Date.now();
-      await db.transaction('rw', db.records, db.audit, async () => {
-        const record = await db.records.get(recordId);
-        if (!record) throw new Error(`Entry ${recordId} not found`);
+      await db.transaction('rw', db.records, db.people, db.audit, async () => {
+        const officer = await actor('enter');
+        const record = await getRecord(recordId);
         await db.records.put({ ...record, pageIds, updatedAt: now, revision: record.revision + 1 });
-        await audit(
-          { entity: 'record', entityId: recordId, action: 'pages', newValue: pageIds.join(',') },
-          now,
-        );
+        await audit(officer, now, {
+          entity: 'record',
+          entityId: recordId,
+          action: 'pages',
+          newValue: pageIds.join(','),
+        });
       });
     },
 
     /** Saves (or clears, with null) the box drawn around the entry on its page. */
     async setEntryRegion(recordId: string, region: PageRegion | null): Promise<void> {
       const now = Date.now();
-      await db.transaction('rw', db.records, db.audit, async () => {
-        const record = await db.records.get(recordId);
-        if (!record) throw new Error(`Entry ${recordId} not found`);
+      await db.transaction('rw', db.records, db.people, db.audit, async () => {
+        const officer = await actor('enter');
+        const record = await getRecord(recordId);
         const rest: EntryRecord = { ...record };
         delete rest.region;
         await db.records.put({
@@ -198,21 +482,19 @@ export function createRepositories(db: SohoaDatabase) {
           updatedAt: now,
           revision: record.revision + 1,
         });
-        await audit(
-          {
-            entity: 'record',
-            entityId: recordId,
-            action: 'region',
-            newValue: region ? JSON.stringify(region) : '',
-          },
-          now,
-        );
+        await audit(officer, now, {
+          entity: 'record',
+          entityId: recordId,
+          action: 'region',
+          newValue: region ? JSON.stringify(region) : '',
+        });
       });
     },
 
     /** Puts a page at another place in the book's sequence; the others close up. */
     async movePage(bookId: string, pageId: string, toOrder: number): Promise<void> {
-      await db.transaction('rw', db.pages, db.audit, async () => {
+      await db.transaction('rw', db.pages, db.people, db.audit, async () => {
+        const officer = await actor('enter');
         const pages = await db.pages
           .where('[bookId+order]')
           .between([bookId, -Infinity], [bookId, Infinity])
@@ -223,10 +505,12 @@ export function createRepositories(db: SohoaDatabase) {
         const target = Math.max(0, Math.min(rest.length, toOrder));
         rest.splice(target, 0, moving);
         await db.pages.bulkPut(rest.map((page, order) => ({ ...page, order })));
-        await audit(
-          { entity: 'scan', entityId: pageId, action: 'move', newValue: String(target) },
-          Date.now(),
-        );
+        await audit(officer, Date.now(), {
+          entity: 'scan',
+          entityId: pageId,
+          action: 'move',
+          newValue: String(target),
+        });
       });
     },
 
@@ -235,7 +519,8 @@ export function createRepositories(db: SohoaDatabase) {
      * entries, in one transaction so no entry points at a missing page.
      */
     async deletePage(bookId: string, pageId: string): Promise<void> {
-      await db.transaction('rw', db.pages, db.records, db.audit, async () => {
+      await db.transaction('rw', db.pages, db.records, db.people, db.audit, async () => {
+        const officer = await actor('enter');
         await db.pages.delete(pageId);
         const pages = await db.pages
           .where('[bookId+order]')
@@ -257,7 +542,11 @@ export function createRepositories(db: SohoaDatabase) {
             updatedAt: Date.now(),
           });
         }
-        await audit({ entity: 'scan', entityId: pageId, action: 'delete-page' }, Date.now());
+        await audit(officer, Date.now(), {
+          entity: 'scan',
+          entityId: pageId,
+          action: 'delete-page',
+        });
       });
     },
 
@@ -265,23 +554,27 @@ export function createRepositories(db: SohoaDatabase) {
       pageId: string,
       details: { rotation?: Page['rotation']; bookPageNumber?: string },
     ): Promise<void> {
-      await db.transaction('rw', db.pages, db.audit, async () => {
+      await db.transaction('rw', db.pages, db.people, db.audit, async () => {
+        const officer = await actor('enter');
         const page = await db.pages.get(pageId);
         if (!page) throw new Error(`Page ${pageId} not found`);
         await db.pages.put({ ...page, ...details });
-        await audit(
-          { entity: 'scan', entityId: pageId, action: 'page', newValue: JSON.stringify(details) },
-          Date.now(),
-        );
+        await audit(officer, Date.now(), {
+          entity: 'scan',
+          entityId: pageId,
+          action: 'page',
+          newValue: JSON.stringify(details),
+        });
       });
     },
 
     /** Records the officer's reason for keeping a warning; replaces an earlier answer. */
     async acknowledge(recordId: string, issue: Issue, reason: string): Promise<Acknowledgement> {
-      const ack = acknowledge(issue, reason, Date.now());
-      await db.transaction('rw', db.records, db.audit, async () => {
-        const record = await db.records.get(recordId);
-        if (!record) throw new Error(`Entry ${recordId} not found`);
+      let ack = acknowledge(issue, reason, Date.now());
+      await db.transaction('rw', db.records, db.people, db.audit, async () => {
+        const officer = await actor('enter');
+        ack = { ...ack, by: officer.id };
+        const record = await getRecord(recordId);
         const others = record.acknowledgements.filter(
           (a) => !(a.field === ack.field && a.rule === ack.rule),
         );
@@ -291,16 +584,14 @@ export function createRepositories(db: SohoaDatabase) {
           updatedAt: ack.at,
           revision: record.revision + 1,
         });
-        await audit(
-          {
-            entity: 'record',
-            entityId: recordId,
-            action: 'acknowledge',
-            field: ack.field,
-            newValue: `${ack.rule}: ${ack.reason}`,
-          },
-          ack.at,
-        );
+        await audit(officer, ack.at, {
+          entity: 'record',
+          entityId: recordId,
+          action: 'acknowledge',
+          field: ack.field,
+          newValue: ack.rule,
+          reason: ack.reason,
+        });
       });
       return ack;
     },
@@ -311,11 +602,49 @@ export function createRepositories(db: SohoaDatabase) {
       files: { name: string; bytes: number }[];
     }) {
       const now = Date.now();
-      await db.transaction('rw', db.exports, db.audit, async () => {
+      await db.transaction('rw', db.exports, db.people, db.audit, async () => {
+        const officer = await actor('enter');
         const id = newId();
         await db.exports.add({ id, at: now, ...run });
-        await audit({ entity: 'book', entityId: run.bookId, action: 'export' }, now);
+        await audit(officer, now, { entity: 'book', entityId: run.bookId, action: 'export' });
       });
+    },
+
+    // ── Review workflow ────────────────────────────────────────────────────────────────────
+
+    /** Sends entries for review. Entries with errors, or not draft/rejected, stop the lot. */
+    submitEntries: submit,
+
+    /**
+     * Submits every draft or rejected entry of the book that has no errors; the rest stay where
+     * they are. Returns how many went and how many were held back by errors.
+     */
+    async submitComplete(bookId: string): Promise<{ submitted: number; withErrors: number }> {
+      const candidates = await db.records
+        .where('bookId')
+        .equals(bookId)
+        .filter((record) => canSubmit(record.status))
+        .toArray();
+      const ready = candidates.filter(
+        (record) =>
+          validateEntry(getTemplate(record.templateVersion), record.fields).errors.length === 0,
+      );
+      if (ready.length > 0) await submit(ready.map((record) => record.id));
+      return { submitted: ready.length, withErrors: candidates.length - ready.length };
+    },
+
+    async approveEntry(recordId: string, comments: FieldComment[] = []): Promise<EntryRecord> {
+      return review(recordId, { decision: 'approved', reason: '', comments });
+    },
+
+    /** Sends the entry back to its officer with a reason and, optionally, notes on fields. */
+    async rejectEntry(
+      recordId: string,
+      reason: string,
+      comments: FieldComment[] = [],
+    ): Promise<EntryRecord> {
+      if (!reason.trim()) throw new WorkflowError('reason-required');
+      return review(recordId, { decision: 'rejected', reason: reason.trim(), comments });
     },
   };
 }

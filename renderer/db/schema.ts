@@ -2,8 +2,9 @@
 // indexes; each upgrade has a test in migrations.test.ts that seeds the previous version.
 import type { Transaction } from 'dexie';
 import { getTemplate } from '../../shared/registers';
+import { chain, GENESIS_HASH, type AuditInput } from './audit-chain';
 import { nameKeyOf } from './name-key';
-import type { EntryRecord } from './types';
+import type { AuditEvent, EntryRecord } from './types';
 
 export interface SchemaVersion {
   version: number;
@@ -48,6 +49,31 @@ export const schemaVersions: SchemaVersion[] = [
           record.nameKey = nameKeyOf(getTemplate(record.templateVersion), record.fields);
           record.acknowledgements ??= [];
         });
+    },
+  },
+  {
+    // Officers: each audit event names who did it and is hash-chained to the one before.
+    // Events written before this version are chained as they are, attributed to nobody.
+    version: 3,
+    stores: {
+      books: 'id, createdAt',
+      scans: 'id, bookId',
+      pages: 'id, bookId, scanId, [bookId+order]',
+      records:
+        'id, bookId, [bookId+status], [bookId+createdAt], [bookId+fields.so], updatedAt, [bookId+nameKey]',
+      people: 'id, name',
+      audit: '++seq, entityId, at, by',
+      settings: 'key',
+      exports: 'id, bookId, at',
+    },
+    upgrade: async (tx) => {
+      const audit = tx.table<AuditEvent, number>('audit');
+      const legacy = await audit.orderBy('seq').toArray();
+      const chained = chain(
+        legacy.map(({ seq: _seq, ...event }): AuditInput => ({ ...event, by: event.by ?? '' })),
+        GENESIS_HASH,
+      );
+      await audit.bulkPut(chained.map((event, i) => ({ ...event, seq: legacy[i]!.seq })));
     },
   },
 ];

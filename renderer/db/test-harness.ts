@@ -3,6 +3,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
 import { SohoaDatabase } from './database';
+import { createRepositories } from './repositories';
+import { createSession } from './session';
+import type { OfficerRole, Person } from './types';
 
 let counter = 0;
 
@@ -23,4 +26,29 @@ export function openAtVersion(name: string, version: number): SohoaDatabase {
 
 export function openCurrent(name: string): SohoaDatabase {
   return new SohoaDatabase(name);
+}
+
+/** An officer stored directly (as a restored database would hold them), without a PIN. */
+export async function seedOfficer(
+  db: SohoaDatabase,
+  role: OfficerRole,
+  name = `Cán bộ ${role}`,
+): Promise<Person> {
+  const officer: Person = {
+    id: crypto.randomUUID(),
+    name,
+    role,
+    createdAt: Date.now(),
+    active: true,
+  };
+  await db.people.add(officer);
+  return officer;
+}
+
+/** Repositories with an officer of the given role signed in; PINs hashed quickly. */
+export async function signedInRepositories(db: SohoaDatabase, role: OfficerRole = 'admin') {
+  const session = createSession();
+  const officer = await seedOfficer(db, role);
+  session.signIn(officer);
+  return { repo: createRepositories(db, session, { pinIterations: 1_000 }), session, officer };
 }

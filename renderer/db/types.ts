@@ -1,7 +1,9 @@
 import type { RegisterTypeCode } from '../../shared/registers/types';
 import type { Acknowledgement } from '../../shared/validation/acknowledgements';
+import type { EntryStatus, OfficerRole } from '../../shared/workflow/roles';
+import type { PinDigest } from './pin';
 
-export type EntryStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
+export type { EntryStatus, OfficerRole };
 
 export interface Book {
   id: string;
@@ -76,24 +78,62 @@ export interface EntryRecord {
   nameKey: string;
   /** Warnings the officer confirmed, each with the reason given. */
   acknowledgements: Acknowledgement[];
+  /** Officer ids; absent on entries typed before officers existed. */
+  createdBy?: string;
+  updatedBy?: string;
+  submittedBy?: string;
+  submittedAt?: number;
+  /** The latest review decision; kept when the entry is fixed and submitted again. */
+  review?: ReviewDecision;
 }
 
+/** A reviewer's note on one field, shown beside it when the entry comes back. */
+export interface FieldComment {
+  field: string;
+  text: string;
+}
+
+export interface ReviewDecision {
+  decision: 'approved' | 'rejected';
+  by: string;
+  at: number;
+  /** Why it was rejected; empty for an approval. */
+  reason: string;
+  comments: FieldComment[];
+}
+
+/**
+ * One line of the append-only audit log. Each event carries the hash of the one before it, so
+ * editing, removing or reordering any event breaks the chain (see audit-chain.ts).
+ */
 export interface AuditEvent {
   seq?: number;
   at: number;
-  entity: 'book' | 'scan' | 'record';
+  entity: 'book' | 'scan' | 'record' | 'officer';
   entityId: string;
   action: string;
   field?: string;
   oldValue?: string;
   newValue?: string;
+  /** The officer who did it; '' for events from before officers existed. */
+  by: string;
+  /** Why, where the app asked (a rejection, a kept warning). */
+  reason?: string;
+  prevHash: string;
+  hash: string;
 }
 
+/** An officer: Nhập liệu, Rà soát or Quản trị. */
 export interface Person {
   id: string;
   name: string;
-  role: 'entry' | 'review' | 'admin';
+  role: OfficerRole;
   createdAt: number;
+  pin?: PinDigest;
+  /** Reviewers may check a sample of a trusted officer's entries instead of every one. */
+  trusted?: boolean;
+  /** A former officer stays in the trail but can no longer sign in. */
+  active?: boolean;
 }
 
 export interface Setting {

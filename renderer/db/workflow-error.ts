@@ -1,0 +1,34 @@
+// Refusals from the data layer, by code; the screens word them through i18n (workflow.errors.*).
+export const workflowErrorCodes = [
+  /** Nobody is signed in. */
+  'not-signed-in',
+  /** The officer's role does not allow this. */
+  'not-allowed',
+  /** A reviewer may not decide on an entry they typed or submitted. */
+  'own-entry',
+  /** The entry is not in a state where this makes sense (e.g. approving a draft). */
+  'wrong-status',
+  /** The entry still has errors, which must be fixed before it is submitted. */
+  'has-errors',
+  /** A rejection needs a reason. */
+  'reason-required',
+  /** PIN is not 4–8 digits. */
+  'invalid-pin',
+  /** Officers already exist: the first-run administrator can only be created once. */
+  'already-set-up',
+  /** The last active administrator cannot lose that role. */
+  'last-admin',
+] as const;
+
+export type WorkflowErrorCode = (typeof workflowErrorCodes)[number];
+
+export class WorkflowError extends Error {
+  constructor(readonly code: WorkflowErrorCode) {
+    super(code);
+    this.name = 'WorkflowError';
+  }
+}
+
+export function isWorkflowError(error: unknown): error is WorkflowError {
+  return error instanceof WorkflowError;
+}

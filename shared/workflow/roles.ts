@@ -1,0 +1,51 @@
+// Who may do what. The data layer asks these questions before every write, so a hidden button
+// is never the only thing standing between an officer and an action.
+
+export const officerRoles = ['entry', 'review', 'admin'] as const;
+/** Nhập liệu, Rà soát, Quản trị. */
+export type OfficerRole = (typeof officerRoles)[number];
+
+export type Permission =
+  /** Create books, import scans, type and submit entries. */
+  | 'enter'
+  /** Approve or reject entries submitted by others. */
+  | 'review'
+  /** Add officers, change roles, reset PINs, check the audit log. */
+  | 'administer';
+
+const grants: Record<OfficerRole, readonly Permission[]> = {
+  entry: ['enter'],
+  review: ['enter', 'review'],
+  admin: ['enter', 'review', 'administer'],
+};
+
+export function can(role: OfficerRole, permission: Permission): boolean {
+  return grants[role].includes(permission);
+}
+
+/** Lưu nháp → Chờ rà soát → Đã phê duyệt / Từ chối, as in the Ministry's tool. */
+export type EntryStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
+
+/** Only entries still being typed, or sent back, can be submitted. */
+export function canSubmit(status: EntryStatus): boolean {
+  return status === 'draft' || status === 'rejected';
+}
+
+/** Only submitted entries wait for a decision. */
+export function canReview(status: EntryStatus): boolean {
+  return status === 'submitted';
+}
+
+/**
+ * Status after someone changes an entry's content. A change to a submitted or approved entry
+ * withdraws it: what the reviewer saw is no longer what would be exported. A rejected entry
+ * stays rejected, with its reason in view, until it is submitted again.
+ */
+export function statusAfterEdit(status: EntryStatus): EntryStatus {
+  return status === 'rejected' ? 'rejected' : 'draft';
+}
+
+/** PINs are 4 to 8 digits: quick at a shift change, still not guessable at a glance. */
+export function isValidPin(pin: string): boolean {
+  return /^\d{4,8}$/.test(pin);
+}
