@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../store/ui-store';
 import { BooksScreen } from '../features/books/BooksScreen';
 import { BookWorkspace } from '../features/books/BookWorkspace';
+import { StorageHealth } from '../features/storage/StorageHealth';
 import { setLanguage } from './i18n';
 import { Notices } from './Notices';
 import { navigate, useRoute } from './router';
@@ -30,6 +31,7 @@ export function App() {
           {t('app.title')}
         </a>
         <span className="app-subtitle">{t('app.subtitle')}</span>
+        <StorageHealth />
         <div className="text-size" role="group" aria-label={t('layout.larger')}>
           <button
             type="button"

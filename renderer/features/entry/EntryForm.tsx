@@ -173,8 +173,9 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
       event.preventDefault();
       // Leaving via the keyboard skips blur: commit the field being typed first.
       target.blur();
+      // A failed save keeps the officer on this entry with the text still in the form.
       void flush()
-        .then(onNext)
+        .then((saved) => (saved ? onNext() : undefined))
         .catch((error: unknown) => notify('error', String(error)));
       return;
     }
@@ -269,7 +270,9 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
           href={`#/books/${book.id}`}
           onClick={(event) => {
             event.preventDefault();
-            void flush().then(() => navigate({ name: 'book', bookId: book.id }));
+            void flush().then((saved) => {
+              if (saved) navigate({ name: 'book', bookId: book.id });
+            });
           }}
         >
           {t('entry.backToList')}
