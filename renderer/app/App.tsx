@@ -4,6 +4,7 @@ import { useUiStore } from '../store/ui-store';
 import { BooksScreen } from '../features/books/BooksScreen';
 import { BookWorkspace } from '../features/books/BookWorkspace';
 import { StorageHealth } from '../features/storage/StorageHealth';
+import { useRouteMemory } from '../features/storage/use-session-memory';
 import { setLanguage } from './i18n';
 import { Notices } from './Notices';
 import { navigate, useRoute } from './router';
@@ -11,6 +12,7 @@ import { navigate, useRoute } from './router';
 export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
+  useRouteMemory();
   const textSize = useUiStore((state) => state.textSize);
   const setTextSize = useUiStore((state) => state.setTextSize);
   useEffect(() => {

@@ -12,6 +12,7 @@ import { nameKeyOf } from '../../db/name-key';
 import type { Book, EntryRecord, Page } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { handleViewerKey } from '../scans/viewer-keys';
+import { useFieldMemory } from '../storage/use-session-memory';
 import { FieldInput } from './FieldInput';
 import { FieldIssues } from './FieldIssues';
 import { loadBookValues, rememberBookValue } from './book-values';
@@ -133,6 +134,7 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
       controls.find((control) => (control as HTMLInputElement).value === '') ?? controls[0];
     target?.focus();
   }, [entry.id]);
+  useFieldMemory(entry.id, formRef);
 
   const commit = (field: FieldDef, raw: string) => {
     const value = normalizeOnCommit(field, raw);
