@@ -149,7 +149,10 @@ test(`killing the browser ${KILLS} times while typing loses nothing shown as sav
           expect(value, `${where}: ${label} untouched`).toBe(before);
         } else if (before !== '' && typing.text.startsWith(before)) {
           // "Đã lưu" was seen part-way through: at least that much, and nothing but the text.
-          expect(typing.text.startsWith(value) && value.length >= before.length, where).toBe(true);
+          expect(
+            typing.text.startsWith(value) && value.length >= before.length,
+            `${where}: ${label} is "${value}", saved "${before}", typing "${typing.text}"`,
+          ).toBe(true);
         } else {
           // The old value, or whatever part of the new text had been saved.
           expect(
