@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../store/ui-store';
 import { BooksScreen } from '../features/books/BooksScreen';
 import { BookWorkspace } from '../features/books/BookWorkspace';
-import { StorageHealth } from '../features/storage/StorageHealth';
+import { StorageAlerts, StorageStatus } from '../features/storage/StorageHealth';
 import { useRouteMemory } from '../features/storage/use-session-memory';
 import { setLanguage } from './i18n';
 import { Notices } from './Notices';
@@ -33,7 +33,7 @@ export function App() {
           {t('app.title')}
         </a>
         <span className="app-subtitle">{t('app.subtitle')}</span>
-        <StorageHealth />
+        <StorageStatus />
         <div className="text-size" role="group" aria-label={t('layout.larger')}>
           <button
             type="button"
@@ -62,6 +62,7 @@ export function App() {
           </select>
         </label>
       </header>
+      <StorageAlerts />
       <main className="app-main">
         {route.name === 'books' ? (
           <BooksScreen />
