@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { makePdf } from '../fixtures/make-pdf';
 import { BooksScreen, Workspace } from './models';
 
 declare global {
@@ -11,14 +12,16 @@ declare global {
 /** A full disk as Chromium reports it: IndexedDB refuses the write with QuotaExceededError. */
 async function simulateFullDiskOnDemand(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const put = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, 'put')
-      ?.value as IDBObjectStore['put'];
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
-      if (window.sohoaTestDiskFull) {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return put.apply(this, args);
-    };
+    for (const method of ['put', 'add'] as const) {
+      const original = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, method)
+        ?.value as IDBObjectStore['put'];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args) {
+        if (window.sohoaTestDiskFull) {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return original.apply(this, args);
+      };
+    }
   });
 }
 
@@ -62,6 +65,24 @@ test('a full disk while typing says so in Vietnamese, keeps the text, and saves 
   await page.reload();
   await expect(workspace.field('Nơi sinh')).toHaveValue('Trạm y tế xã An Nhơn');
   await expect(workspace.field('Quê quán')).toHaveValue('Thôn 3, xã An Nhơn');
+});
+
+test('a scan that does not fit on the disk is refused whole, saying the disk is full', async ({
+  page,
+}) => {
+  await simulateFullDiskOnDemand(page);
+  await new BooksScreen(page).createBookFresh();
+  const workspace = new Workspace(page);
+  await setDiskFull(page, true);
+  await workspace.importScan('so-khai-sinh-2008.pdf', await makePdf(3));
+  await expect(page.getByRole('alert')).toContainText(
+    'Không nhập được «so-khai-sinh-2008.pdf». Không có gì bị thay đổi. Chi tiết: Ổ đĩa đã đầy',
+  );
+  await expect(page.getByText('Các trang của sổ (0)')).toBeVisible();
+
+  await setDiskFull(page, false);
+  await workspace.importPdf(3);
+  await expect(page.getByText('Các trang của sổ (3)')).toBeVisible();
 });
 
 test('the header shows space used and free, and warns early when the disk runs low', async ({
