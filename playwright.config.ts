@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { resolve } from 'node:path';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Several checkouts can run their suites side by side on one machine: each picks its own
 // port and build folder.
 const port = Number(process.env.E2E_PORT ?? 4173);

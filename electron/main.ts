@@ -1,11 +1,13 @@
 // App lifecycle and wiring only: one instance, one locked-down window showing the renderer
 // from app://sohoa. Policies live in security.ts, window.ts, session-guards.ts and ipc/.
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { createAppProtocolHandler } from './app-protocol';
 import { readAppInfo } from './ipc/app-info';
 import { createFolderPicker } from './ipc/files';
 import { registerIpcHandlers } from './ipc/register-handlers';
+import { readDiskSpace } from './ipc/storage';
 import { APP_ENTRY_URL, APP_SCHEME, getAllowedOrigins, parseDevOrigin } from './security';
 import { lockDownSession } from './session-guards';
 import { chooseWindowBounds, createWindowOptions, lockDownWebContents } from './window';
@@ -73,6 +75,8 @@ async function start(): Promise<void> {
     allowedOrigins,
     getAppInfo: () => readAppInfo(app),
     pickFolder: createFolderPicker(dialog, () => mainWindow),
+    // IndexedDB lives in the profile under userData: that disk is the one that can fill up.
+    getDiskSpace: () => readDiskSpace((folder) => fs.statfs(folder), app.getPath('userData')),
   });
   await createMainWindow();
 }

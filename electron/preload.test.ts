@@ -56,6 +56,13 @@ describe('preload', () => {
     expect(electron.ipcRenderer.invoke.mock.lastCall?.[1]).toBe(request);
   });
 
+  it('asks for the disk space on its channel, with no payload', async () => {
+    const answer = { ok: true, value: { free: 1, total: 2 } };
+    electron.ipcRenderer.invoke.mockResolvedValueOnce(answer);
+    await expect(bridge.getDiskSpace()).resolves.toEqual(answer);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(channels.getDiskSpace);
+  });
+
   it('requires nothing but electron, as a sandboxed preload must', () => {
     const source = readFileSync(path.join(import.meta.dirname, 'preload.ts'), 'utf8');
     const valueImports = [...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)].map(

@@ -5,6 +5,7 @@ import type {
   AppInfo,
   BridgeResult,
   channels,
+  DiskSpace,
   SaveBundleRequest,
   SaveBundleResult,
   SohoaBridge,
@@ -15,12 +16,14 @@ import type {
 const ch: typeof channels = {
   getAppInfo: 'app:get-info',
   saveBundle: 'files:save-bundle',
+  getDiskSpace: 'storage:get-disk-space',
 };
 
 const bridge = {
   getAppInfo: () => ipcRenderer.invoke(ch.getAppInfo) as Promise<AppInfo>,
   saveBundle: (request: SaveBundleRequest) =>
     ipcRenderer.invoke(ch.saveBundle, request) as Promise<BridgeResult<SaveBundleResult>>,
+  getDiskSpace: () => ipcRenderer.invoke(ch.getDiskSpace) as Promise<BridgeResult<DiskSpace>>,
 } satisfies SohoaBridge;
 
 contextBridge.exposeInMainWorld('sohoa', bridge);

@@ -44,7 +44,8 @@ export interface SaveBundleResult {
   files: { name: string; bytes: number }[];
 }
 
-export type BridgeErrorCode = 'invalid-request' | 'cancelled' | 'write-failed' | 'exists';
+export type BridgeErrorCode =
+  'invalid-request' | 'cancelled' | 'write-failed' | 'exists' | 'unavailable';
 export interface BridgeError {
   code: BridgeErrorCode;
   /** Vietnamese, shown to the officer as is. */
@@ -52,14 +53,23 @@ export interface BridgeError {
 }
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
 
+/** Free and total bytes of the disk holding the app's data; the renderer checks the answer too. */
+export const diskSpaceSchema = z.object({
+  free: z.number().finite().nonnegative(),
+  total: z.number().finite().nonnegative(),
+});
+export type DiskSpace = z.infer<typeof diskSpaceSchema>;
+
 /** Channel names; each maps to one handler in electron/ipc. */
 export const channels = {
   getAppInfo: 'app:get-info',
   saveBundle: 'files:save-bundle',
+  getDiskSpace: 'storage:get-disk-space',
 } as const;
 
 /** What the preload exposes as `window.sohoa`. One function per use case. */
 export interface SohoaBridge {
   getAppInfo(): Promise<AppInfo>;
   saveBundle(request: SaveBundleRequest): Promise<BridgeResult<SaveBundleResult>>;
+  getDiskSpace(): Promise<BridgeResult<DiskSpace>>;
 }

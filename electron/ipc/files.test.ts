@@ -264,6 +264,45 @@ describe('saveBundleToFolder', () => {
     expect(await fs.readFile(path.join(parent, 'Bo'), 'utf8')).toBe('not a folder');
   });
 
+  it('gives no file its real name until every file of the bundle is fully on disk', async () => {
+    const target = path.join(parent, 'So khai sinh 2008 - Quyen 01');
+    const realRename = fs.rename.bind(fs);
+    const seenAtFirstRename: string[][] = [];
+    const renameSpy = vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
+      if (seenAtFirstRename.length === 0) seenAtFirstRename.push(await listTree(target));
+      await realRename(from, to);
+    });
+    try {
+      expect((await saveBundleToFolder(parent, validRequest())).ok).toBe(true);
+    } finally {
+      renameSpy.mockRestore();
+    }
+    // A crash at the first rename would leave only temporary files, never half a bundle.
+    expect(seenAtFirstRename).toEqual([
+      ['KS.2008.01.Trang.001.pdf.partial', 'SoKhaiSinh.xlsx.partial'],
+    ]);
+    expect(await fs.readFile(path.join(target, 'KS.2008.01.Trang.001.pdf'), 'utf8')).toBe(
+      '%PDF-1.7',
+    );
+  });
+
+  it('removes the files already written when a later one fails', async () => {
+    const realOpen = fs.open.bind(fs);
+    const openSpy = vi.spyOn(fs, 'open').mockImplementation(async (file, flags) => {
+      if (String(file).endsWith('.pdf.partial')) {
+        throw Object.assign(new Error('EIO: i/o error, open'), { code: 'EIO' });
+      }
+      return realOpen(file, flags);
+    });
+    try {
+      const result = await saveBundleToFolder(parent, validRequest());
+      expect(expectError(result, 'write-failed').message).toContain('KS.2008.01.Trang.001.pdf');
+    } finally {
+      openSpy.mockRestore();
+    }
+    expect(await listTree(parent)).toEqual([]);
+  });
+
   it('reports a vanished folder (USB pulled out) as write-failed', async () => {
     const gone = path.join(parent, 'usb-removed');
     const result = await saveBundleToFolder(gone, validRequest());

@@ -166,8 +166,9 @@ export async function saveBundleToFolder(
   }
 
   const written: string[] = [];
+  const partials: string[] = [];
   const rollBack = async (): Promise<void> => {
-    for (const filePath of written) await removeQuietly(filePath);
+    for (const filePath of [...partials, ...written]) await removeQuietly(filePath);
     if (createdFolder) await fs.rmdir(target).catch(() => undefined);
   };
   const refuseExisting = (name: string): BridgeResult<SaveBundleResult> =>
@@ -186,22 +187,24 @@ export async function saveBundleToFolder(
         return refuseExisting(file.name);
       }
     }
+    // Every file is on disk under a temporary name before any gets its real one: a crash or
+    // power cut while writing leaves only .partial files, never a workbook without its zip.
     for (const file of planned) {
       current = file.name;
       const partialPath = `${file.finalPath}.partial`;
-      try {
-        await writeDurably(partialPath, file.data);
-        // rename() replaces silently on every platform; the window since the check is small.
-        if (await pathExists(file.finalPath)) {
-          await removeQuietly(partialPath);
-          await rollBack();
-          return refuseExisting(file.name);
-        }
-        await fs.rename(partialPath, file.finalPath);
-      } catch (error) {
-        await removeQuietly(partialPath);
-        throw error;
+      partials.push(partialPath);
+      await writeDurably(partialPath, file.data);
+    }
+    for (const file of planned) {
+      current = file.name;
+      // rename() replaces silently on every platform; the window since the check is small.
+      if (await pathExists(file.finalPath)) {
+        await rollBack();
+        return refuseExisting(file.name);
       }
+      const partialPath = `${file.finalPath}.partial`;
+      await fs.rename(partialPath, file.finalPath);
+      partials.splice(partials.indexOf(partialPath), 1);
       written.push(file.finalPath);
     }
   } catch (error) {

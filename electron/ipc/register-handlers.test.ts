@@ -28,12 +28,16 @@ const appFrame = (url = 'app://sohoa/index.html'): InvokeEvent => ({
   senderFrame: { url, parent: null },
 });
 
+const space = { free: 5 * 1024 ** 3, total: 100 * 1024 ** 3 };
+
 function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
   const ipcMain = createFakeIpcMain();
+  const getDiskSpace = vi.fn(() => Promise.resolve({ ok: true as const, value: space }));
   registerIpcHandlers(ipcMain, {
     allowedOrigins: getAllowedOrigins(null),
     getAppInfo: () => info,
     pickFolder,
+    getDiskSpace,
   });
   // Like ipcRenderer.invoke: a handler that throws becomes a rejected promise.
   const invoke = (channel: string, event: InvokeEvent, ...args: unknown[]): Promise<unknown> =>
@@ -42,7 +46,7 @@ function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
       if (!listener) throw new Error(`no handler for ${channel}`);
       resolve(listener(event, ...args));
     });
-  return { ipcMain, invoke, pickFolder };
+  return { ipcMain, invoke, pickFolder, getDiskSpace };
 }
 
 describe('registerIpcHandlers', () => {
@@ -55,6 +59,15 @@ describe('registerIpcHandlers', () => {
     const { invoke } = setUp();
     expect(await invoke(channels.getAppInfo, appFrame())).toEqual(info);
     expect(await invoke(channels.getAppInfo, appFrame(), { evil: true }, 'x')).toEqual(info);
+  });
+
+  it('answers getDiskSpace to the app page, ignoring any payload', async () => {
+    const { invoke, getDiskSpace } = setUp();
+    expect(await invoke(channels.getDiskSpace, appFrame(), '/etc', { path: '..' })).toEqual({
+      ok: true,
+      value: space,
+    });
+    expect(getDiskSpace).toHaveBeenCalledWith();
   });
 
   it('validates the saveBundle payload before opening any dialog', async () => {
@@ -91,8 +104,10 @@ describe('registerIpcHandlers', () => {
       { senderFrame: { url: 'http://localhost:5173/', parent: null } },
     ],
   ] satisfies [string, InvokeEvent][])('rejects calls from %s', async (_label, event) => {
-    const { invoke, pickFolder } = setUp();
+    const { invoke, pickFolder, getDiskSpace } = setUp();
     await expect(invoke(channels.getAppInfo, event)).rejects.toThrow(/untrusted/);
+    await expect(invoke(channels.getDiskSpace, event)).rejects.toThrow(/untrusted/);
+    expect(getDiskSpace).not.toHaveBeenCalled();
     await expect(
       invoke(channels.saveBundle, event, {
         folderName: 'Bo',

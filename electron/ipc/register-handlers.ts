@@ -1,7 +1,7 @@
 // Wires each channel of shared/bridge.ts to its handler. Only the app's own top-level page
 // may call: a frame from anywhere else gets a rejection, never an answer.
 import { channels } from '../../shared/bridge';
-import type { AppInfo, BridgeResult, SaveBundleResult } from '../../shared/bridge';
+import type { AppInfo, BridgeResult, DiskSpace, SaveBundleResult } from '../../shared/bridge';
 import { isAllowedNavigation } from '../security';
 import type { PickFolder } from './files';
 import { handleSaveBundle } from './files';
@@ -20,6 +20,7 @@ export interface IpcDeps {
   allowedOrigins: readonly string[];
   getAppInfo: () => AppInfo;
   pickFolder: PickFolder;
+  getDiskSpace: () => Promise<BridgeResult<DiskSpace>>;
 }
 
 export function isTrustedSender(event: InvokeEvent, allowedOrigins: readonly string[]): boolean {
@@ -45,4 +46,8 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
       return handleSaveBundle(payload, deps.pickFolder);
     },
   );
+  ipcMain.handle(channels.getDiskSpace, (event): Promise<BridgeResult<DiskSpace>> => {
+    assertTrusted(event, deps.allowedOrigins);
+    return deps.getDiskSpace();
+  });
 }

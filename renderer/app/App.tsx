@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../store/ui-store';
 import { BooksScreen } from '../features/books/BooksScreen';
 import { BookWorkspace } from '../features/books/BookWorkspace';
+import { StorageAlerts, StorageStatus } from '../features/storage/StorageHealth';
+import { useRouteMemory } from '../features/storage/use-session-memory';
 import { setLanguage } from './i18n';
 import { Notices } from './Notices';
 import { navigate, useRoute } from './router';
@@ -10,6 +12,7 @@ import { navigate, useRoute } from './router';
 export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
+  useRouteMemory();
   const textSize = useUiStore((state) => state.textSize);
   const setTextSize = useUiStore((state) => state.setTextSize);
   useEffect(() => {
@@ -30,6 +33,7 @@ export function App() {
           {t('app.title')}
         </a>
         <span className="app-subtitle">{t('app.subtitle')}</span>
+        <StorageStatus />
         <div className="text-size" role="group" aria-label={t('layout.larger')}>
           <button
             type="button"
@@ -58,6 +62,7 @@ export function App() {
           </select>
         </label>
       </header>
+      <StorageAlerts />
       <main className="app-main">
         {route.name === 'books' ? (
           <BooksScreen />

@@ -1,8 +1,10 @@
 // What the renderer needs from the outside world. The desktop shell provides it through
 // window.sohoa; a plain browser through web APIs. Screens only ever see this interface.
+import { diskSpaceSchema } from '../../shared/bridge';
 import type {
   AppInfo,
   BridgeResult,
+  DiskSpace,
   SaveBundleRequest,
   SaveBundleResult,
   SohoaBridge,
@@ -12,6 +14,8 @@ export interface Platform {
   kind: 'desktop' | 'browser';
   getAppInfo(): Promise<AppInfo>;
   saveBundle(request: SaveBundleRequest): Promise<BridgeResult<SaveBundleResult>>;
+  /** Free space on the data's disk; null where only the browser's own estimate exists. */
+  getDiskSpace(): Promise<DiskSpace | null>;
 }
 
 declare global {
@@ -25,6 +29,12 @@ export function createDesktopPlatform(bridge: SohoaBridge): Platform {
     kind: 'desktop',
     getAppInfo: () => bridge.getAppInfo(),
     saveBundle: (request) => bridge.saveBundle(request),
+    async getDiskSpace() {
+      const answer = await bridge.getDiskSpace();
+      if (!answer.ok) return null;
+      const parsed = diskSpaceSchema.safeParse(answer.value);
+      return parsed.success ? parsed.data : null;
+    },
   };
 }
 
@@ -34,6 +44,7 @@ export function createBrowserPlatform(version: string): Platform {
     kind: 'browser',
     getAppInfo: () =>
       Promise.resolve({ name: 'SoHoa', version, platform: 'web', isPackaged: false }),
+    getDiskSpace: () => Promise.resolve(null),
     async saveBundle(request) {
       for (const file of request.files) {
         const url = URL.createObjectURL(new Blob([file.data]));

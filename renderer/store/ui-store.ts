@@ -2,6 +2,7 @@
 // useLiveQuery). Slices keep unrelated concerns apart.
 import { create } from 'zustand';
 import { DEFAULT_VIEW, type ViewSettings } from '../features/scans/viewer-settings';
+import { createStorageSlice, type StorageSlice } from '../features/storage/storage-slice';
 import { createLayoutSlice, type LayoutSlice } from './layout-slice';
 
 export interface ViewerSlice {
@@ -53,8 +54,11 @@ export const INFO_NOTICE_MS = 6000;
 
 let noticeSeq = 0;
 
-export const useUiStore = create<ViewerSlice & NoticeSlice & LayoutSlice>()((set, get, api) => ({
+type UiState = ViewerSlice & NoticeSlice & LayoutSlice & StorageSlice;
+
+export const useUiStore = create<UiState>()((set, get, api) => ({
   ...createLayoutSlice(set, get, api),
+  ...createStorageSlice(set, get, api),
   pageByBook: {},
   viewByBook: {},
   shownZoomByBook: {},

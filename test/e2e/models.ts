@@ -31,6 +31,15 @@ export class BooksScreen {
     await expect(this.page.getByRole('heading', { name: 'Sổ hộ tịch' })).toBeVisible();
   }
 
+  /**
+   * Opens the app the way an officer starts it after a restart or a crash: at its plain
+   * address, where it reopens on its own the screen that was open.
+   */
+  async reopen(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.page.getByRole('link', { name: 'SoHoa' })).toBeVisible();
+  }
+
   /** Opens the app and creates the default book: the usual start of a test. */
   async createBookFresh(details: BookDetails = defaultBook): Promise<void> {
     await this.open();

@@ -14,6 +14,7 @@ import { ExportButton } from '../export/ExportButton';
 import { ImportScanButton } from '../scans/ImportScanButton';
 import { PagesPanel } from '../scans/PagesPanel';
 import { ScanViewer } from '../scans/ScanViewer';
+import { explainWriteError } from '../storage/explain-write-error';
 import { viewerShortcuts } from '../scans/viewer-keys';
 
 /** The scan on the left, the entry list or the open entry on the right. */
@@ -60,7 +61,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
       const created = await repo.createEntry(bookId, currentPageId);
       navigate({ name: 'entry', bookId, entryId: created.id });
     } catch (error) {
-      notify('error', t('entry.createFailed', { detail: String(error) }));
+      notify('error', t('entry.createFailed', { detail: explainWriteError(error, t) }));
     }
   };
 

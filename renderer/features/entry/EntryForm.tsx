@@ -12,6 +12,7 @@ import { nameKeyOf } from '../../db/name-key';
 import type { Book, EntryRecord, Page } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { handleViewerKey } from '../scans/viewer-keys';
+import { useFieldMemory } from '../storage/use-session-memory';
 import { FieldInput } from './FieldInput';
 import { FieldIssues } from './FieldIssues';
 import { loadBookValues, rememberBookValue } from './book-values';
@@ -133,6 +134,7 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
       controls.find((control) => (control as HTMLInputElement).value === '') ?? controls[0];
     target?.focus();
   }, [entry.id]);
+  useFieldMemory(entry.id, formRef);
 
   const commit = (field: FieldDef, raw: string) => {
     const value = normalizeOnCommit(field, raw);
@@ -173,8 +175,9 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
       event.preventDefault();
       // Leaving via the keyboard skips blur: commit the field being typed first.
       target.blur();
+      // A failed save keeps the officer on this entry with the text still in the form.
       void flush()
-        .then(onNext)
+        .then((saved) => (saved ? onNext() : undefined))
         .catch((error: unknown) => notify('error', String(error)));
       return;
     }
@@ -269,7 +272,9 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
           href={`#/books/${book.id}`}
           onClick={(event) => {
             event.preventDefault();
-            void flush().then(() => navigate({ name: 'book', bookId: book.id }));
+            void flush().then((saved) => {
+              if (saved) navigate({ name: 'book', bookId: book.id });
+            });
           }}
         >
           {t('entry.backToList')}

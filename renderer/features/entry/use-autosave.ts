@@ -2,6 +2,7 @@
 // and before the page goes away. "Đã lưu" is shown only once the write is durable on disk.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { repo } from '../../db';
+import { noteSaveFailed, noteSaveSucceeded, SAVE_RETRY_MS } from '../storage/save-failure';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -13,24 +14,31 @@ export function useAutosave(recordId: string, initial: Record<string, string>) {
   const pending = useRef<Record<string, string>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const chain = useRef<Promise<void>>(Promise.resolve());
+  const hasFailed = useRef(false);
 
-  const flush = useCallback((): Promise<void> => {
+  /** Resolves to false while the last write failed: callers then keep the officer here. */
+  const flush = useCallback((): Promise<boolean> => {
     clearTimeout(timer.current);
     const changes = pending.current;
-    if (Object.keys(changes).length === 0) return chain.current;
+    const outcome = () => chain.current.then(() => !hasFailed.current);
+    if (Object.keys(changes).length === 0) return outcome();
     pending.current = {};
     setSaveState('saving');
     chain.current = chain.current.then(async () => {
       try {
         await repo.saveFields(recordId, changes);
+        hasFailed.current = false;
+        noteSaveSucceeded();
         if (Object.keys(pending.current).length === 0) setSaveState('saved');
-      } catch {
+      } catch (error) {
         // Keep what failed so the next attempt writes it; newer edits win.
         pending.current = { ...changes, ...pending.current };
+        hasFailed.current = true;
         setSaveState('error');
+        noteSaveFailed(error);
       }
     });
-    return chain.current;
+    return outcome();
   }, [recordId]);
 
   const change = useCallback(
@@ -43,6 +51,13 @@ export function useAutosave(recordId: string, initial: Record<string, string>) {
     },
     [flush],
   );
+
+  // A full disk may be freed while the officer waits: try again without needing a keystroke.
+  useEffect(() => {
+    if (saveState !== 'error') return;
+    const retry = setTimeout(() => void flush(), SAVE_RETRY_MS);
+    return () => clearTimeout(retry);
+  }, [saveState, flush]);
 
   useEffect(() => {
     const onHide = () => void flush();

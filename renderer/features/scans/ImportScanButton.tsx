@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
+import { withExplainedError } from '../storage/explain-write-error';
 import { groupRefusals, importFiles, type Refusal } from './import-files';
 import { normaliseImageOffThread } from './import-images';
 import { inspectPdf } from './pdf';
@@ -32,7 +33,7 @@ export function ImportScanButton({ bookId }: { bookId: string }) {
         {
           inspectPdf,
           normaliseImage: normaliseImageOffThread,
-          addScan: (input) => repo.addScan(bookId, input),
+          addScan: (input) => repo.addScan(bookId, input).catch(withExplainedError(t)),
         },
         (current, total) => setProgress({ current, total }),
       );

@@ -1,0 +1,79 @@
+// Keeps the open screen in the settings table and reopens it when the app starts without one.
+import { useEffect, type RefObject } from 'react';
+import { db } from '../../db';
+import {
+  FOCUS_SAVE_DELAY_MS,
+  recallFocus,
+  rememberFocus,
+  rememberRoute,
+  routeToRestore,
+} from './session-memory';
+
+const warn = (what: string) => (error: unknown) => console.warn(what, error);
+
+/** Called once, by the app shell. */
+export function useRouteMemory(): void {
+  useEffect(() => {
+    let isActive = true;
+    void routeToRestore(db, window.location.hash)
+      .then((hash) => {
+        // Only while the officer has not gone anywhere yet.
+        if (isActive && hash && window.location.hash === '') window.location.replace(hash);
+      })
+      .catch(warn('Last screen not read'));
+    const save = () =>
+      void rememberRoute(db, window.location.hash).catch(warn('Open screen not remembered'));
+    window.addEventListener('hashchange', save);
+    return () => {
+      isActive = false;
+      window.removeEventListener('hashchange', save);
+    };
+  }, []);
+}
+
+/**
+ * Remembers the field focused in an entry and focuses it again when the entry reopens. Call it
+ * after the form's own first focus, which it overrides only if the officer has not moved since.
+ */
+export function useFieldMemory(entryId: string, formRef: RefObject<HTMLFormElement | null>): void {
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    let isActive = true;
+    const focusedAtOpen = document.activeElement;
+    void recallFocus(db, entryId)
+      .then((key) => {
+        if (!isActive || !key || document.activeElement !== focusedAtOpen) return;
+        const control = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(key)}"]`);
+        if (!control) return;
+        const folded = control.closest('details');
+        if (folded && !folded.open) folded.open = true;
+        control.focus();
+      })
+      .catch(warn('Last field not read'));
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unsaved: string | null = null;
+    const write = () => {
+      clearTimeout(timer);
+      if (unsaved === null) return;
+      void rememberFocus(db, entryId, unsaved).catch(warn('Focused field not remembered'));
+      unsaved = null;
+    };
+    const onFocusIn = (event: FocusEvent) => {
+      const key = event.target instanceof HTMLElement ? event.target.dataset.field : undefined;
+      if (!key) return;
+      unsaved = key;
+      clearTimeout(timer);
+      timer = setTimeout(write, FOCUS_SAVE_DELAY_MS);
+    };
+    form.addEventListener('focusin', onFocusIn);
+    window.addEventListener('pagehide', write);
+    return () => {
+      isActive = false;
+      form.removeEventListener('focusin', onFocusIn);
+      window.removeEventListener('pagehide', write);
+      write();
+    };
+  }, [entryId, formRef]);
+}
