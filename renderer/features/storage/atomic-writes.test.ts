@@ -4,9 +4,14 @@
 import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SohoaDatabase } from '../../db/database';
-import { createRepositories } from '../../db/repositories';
+import type { createRepositories } from '../../db/repositories';
 import { sampleBook } from '../../db/sample-data';
-import { freshIndexedDb, openCurrent, uniqueName } from '../../db/test-harness';
+import {
+  freshIndexedDb,
+  openCurrent,
+  signedInRepositories,
+  uniqueName,
+} from '../../db/test-harness';
 import { importFiles } from '../scans/import-files';
 import { classifyStorageError } from './storage-errors';
 
@@ -17,7 +22,7 @@ beforeEach(async () => {
   freshIndexedDb();
   db = openCurrent(uniqueName());
   await db.open();
-  repo = createRepositories(db);
+  repo = (await signedInRepositories(db)).repo;
 });
 
 afterEach(() => {

@@ -1,8 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SohoaDatabase } from '../../db/database';
-import { createRepositories } from '../../db/repositories';
 import { sampleBook } from '../../db/sample-data';
-import { freshIndexedDb, openCurrent, uniqueName } from '../../db/test-harness';
+import {
+  freshIndexedDb,
+  openCurrent,
+  signedInRepositories,
+  uniqueName,
+} from '../../db/test-harness';
 import {
   LAST_ROUTE_KEY,
   recallFocus,
@@ -20,7 +24,7 @@ beforeEach(async () => {
 });
 
 async function seed() {
-  const repo = createRepositories(db);
+  const repo = (await signedInRepositories(db)).repo;
   const book = await repo.createBook(sampleBook);
   const entry = await repo.createEntry(book.id, null);
   return { book, entry };

@@ -2,9 +2,13 @@ import Dexie from 'dexie';
 import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SohoaDatabase } from '../../db/database';
-import { createRepositories } from '../../db/repositories';
 import { sampleBook } from '../../db/sample-data';
-import { freshIndexedDb, openCurrent, uniqueName } from '../../db/test-harness';
+import {
+  freshIndexedDb,
+  openCurrent,
+  signedInRepositories,
+  uniqueName,
+} from '../../db/test-harness';
 import { classifyStorageError } from './storage-errors';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -71,7 +75,7 @@ describe('a full disk while saving an entry', () => {
   });
 
   it('is reported as quota through the real Dexie path and keeps the last saved values', async () => {
-    const repo = createRepositories(db);
+    const repo = (await signedInRepositories(db)).repo;
     const book = await repo.createBook(sampleBook);
     const entry = await repo.createEntry(book.id, null);
     await repo.saveFields(entry.id, { nksHoTen: 'Trần Thị Bình' });
