@@ -2,6 +2,7 @@
 // form, and only then signs the officer out: nothing typed before the lock may be lost.
 import { session } from '../../db';
 import { flushAllAutosaves } from '../entry/use-autosave';
+import { rememberFocus } from './focus-memory';
 import { markLocked } from './officer-memory';
 
 export type LockResult = 'locked' | 'not-saved' | 'not-signed-in';
@@ -13,6 +14,7 @@ export async function lockScreen(): Promise<LockResult> {
   if (!(await flushAllAutosaves())) return 'not-saved';
   if (session.officer()?.id !== officer.id) return 'not-signed-in';
   markLocked(officer.id);
+  rememberFocus();
   session.signOut();
   return 'locked';
 }
