@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../store/ui-store';
 import { BooksScreen } from '../features/books/BooksScreen';
 import { BookWorkspace } from '../features/books/BookWorkspace';
+import { OfficerBar } from '../features/officers/OfficerBar';
+import { OfficerGate } from '../features/officers/OfficerGate';
 import { StorageAlerts, StorageStatus } from '../features/storage/StorageHealth';
 import { useRouteMemory } from '../features/storage/use-session-memory';
 import { setLanguage } from './i18n';
@@ -61,18 +63,21 @@ export function App() {
             <option value="en">English</option>
           </select>
         </label>
+        <OfficerBar />
       </header>
       <StorageAlerts />
       <main className="app-main">
-        {route.name === 'books' ? (
-          <BooksScreen />
-        ) : (
-          <BookWorkspace
-            key={route.bookId}
-            bookId={route.bookId}
-            entryId={route.name === 'entry' ? route.entryId : null}
-          />
-        )}
+        <OfficerGate>
+          {route.name === 'books' ? (
+            <BooksScreen />
+          ) : (
+            <BookWorkspace
+              key={route.bookId}
+              bookId={route.bookId}
+              entryId={route.name === 'entry' ? route.entryId : null}
+            />
+          )}
+        </OfficerGate>
       </main>
       <Notices />
     </div>
