@@ -146,8 +146,9 @@ export class BooksScreen {
    * Opens the app the way an officer starts it after a restart or a crash: at its plain
    * address, where it reopens on its own the screen that was open.
    */
-  async reopen(): Promise<void> {
+  async reopen(officer: OfficerLogin = defaultAdmin): Promise<void> {
     await this.page.goto('/');
+    await new Officers(this.page).signInIfAsked(officer);
     await expect(this.page.getByRole('link', { name: 'SoHoa' })).toBeVisible();
   }
 
