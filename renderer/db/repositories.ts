@@ -1,5 +1,6 @@
 // All writes go through here. Anything touching more than one table is one transaction, so
 // a crash leaves either the whole change or none of it.
+import { entryKey } from '../../shared/import/analyze';
 import { getTemplate } from '../../shared/registers';
 import { acknowledge, type Acknowledgement } from '../../shared/validation/acknowledgements';
 import type { Issue } from '../../shared/validation/types';
@@ -18,6 +19,14 @@ export interface NewScanInput {
 }
 
 const newId = (): string => crypto.randomUUID();
+
+/** An import refused inside its transaction: a number and date already in the book. */
+export class ImportConflictError extends Error {
+  constructor(readonly keys: string[]) {
+    super(`Entries already in the book: ${keys.join(', ')}`);
+    this.name = 'ImportConflictError';
+  }
+}
 
 /** The number after the previous entry's: books are typed in order, so this is what comes next. */
 function nextSo(previous: EntryRecord | undefined): string {
@@ -316,6 +325,76 @@ export function createRepositories(db: SohoaDatabase) {
         await db.exports.add({ id, at: now, ...run });
         await audit({ entity: 'book', entityId: run.bookId, action: 'export' }, now);
       });
+    },
+
+    /**
+     * Adds the rows of an import as draft entries, all or none. The number and date of each
+     * row are checked again against the book inside the transaction, so an entry typed while
+     * the preview was open is never doubled. Entries keep the sheet's order in createdAt.
+     */
+    async importEntries(
+      bookId: string,
+      rows: readonly Record<string, string>[],
+      fileName = '',
+    ): Promise<EntryRecord[]> {
+      const now = Date.now();
+      let records: EntryRecord[] = [];
+      await db.transaction('rw', db.books, db.records, db.audit, async () => {
+        const book = await db.books.get(bookId);
+        if (!book) throw new Error(`Book ${bookId} not found`);
+        const template = getTemplate(book.templateVersion);
+        const taken = new Set<string>();
+        await db.records
+          .where('bookId')
+          .equals(bookId)
+          .each((record) => {
+            const key = entryKey(record.fields);
+            if (key !== null) taken.add(key);
+          });
+        const clashes: string[] = [];
+        records = rows.map((row, index) => {
+          const fields = Object.fromEntries(
+            template.fields.map((field) => [field.key, row[field.key] ?? '']),
+          );
+          const key = entryKey(fields);
+          if (key !== null) {
+            if (taken.has(key)) clashes.push(key);
+            taken.add(key);
+          }
+          return {
+            id: newId(),
+            bookId,
+            templateVersion: book.templateVersion,
+            fields,
+            pageIds: [],
+            status: 'draft',
+            createdAt: now + index,
+            updatedAt: now,
+            revision: 1,
+            nameKey: nameKeyOf(template, fields),
+            acknowledgements: [],
+          };
+        });
+        if (clashes.length > 0) throw new ImportConflictError(clashes);
+        await db.records.bulkAdd(records);
+        await db.audit.bulkAdd([
+          {
+            at: now,
+            entity: 'book',
+            entityId: bookId,
+            action: 'import',
+            newValue: JSON.stringify({ fileName, entries: records.length }),
+          },
+          ...records.map((record) => ({
+            at: now,
+            entity: 'record' as const,
+            entityId: record.id,
+            action: 'import',
+            newValue: fileName,
+          })),
+        ]);
+      });
+      return records;
     },
   };
 }
