@@ -3,10 +3,12 @@
 import { SohoaDatabase } from '../../renderer/db/database';
 import { createRepositories } from '../../renderer/db/repositories';
 import { sampleBook } from '../../renderer/db/sample-data';
+import { importBenchEntries } from '../import-fixture';
 
 interface BenchWindow {
   runSaveBench?: (entries: number, samples: number) => Promise<Record<string, number[]>>;
   makeScanJpeg?: (seed: number, width?: number, height?: number) => Promise<string>;
+  runImportWriteBench?: (entries: number) => Promise<number>;
 }
 
 /** An A4 page at 150 dpi with handwriting-like strokes and paper noise, as base64 JPEG. */
@@ -88,6 +90,21 @@ async function run(entryCount: number, samples: number): Promise<Record<string, 
   return { saveField, createNext };
 }
 
+/** Milliseconds for one importEntries call writing `count` rows into an empty book. */
+async function importWrite(count: number): Promise<number> {
+  const db = new SohoaDatabase(`bench-import-${Date.now()}`);
+  const repo = createRepositories(db);
+  const book = await repo.createBook(sampleBook);
+  const rows = importBenchEntries(count);
+  const start = performance.now();
+  await repo.importEntries(book.id, rows, 'bench.xlsx');
+  const elapsed = performance.now() - start;
+  db.close();
+  await SohoaDatabase.delete(db.name);
+  return elapsed;
+}
+
 const benchWindow = window as unknown as BenchWindow;
 benchWindow.runSaveBench = run;
 benchWindow.makeScanJpeg = makeScanJpeg;
+benchWindow.runImportWriteBench = importWrite;

@@ -127,8 +127,11 @@ export async function readWorkbook(
   const columns = sheet.columnCount;
   const rows: RawRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells: (RawCell | null)[] = [];
-    for (let c = 1; c <= columns; c += 1) cells.push(rawCell(row.getCell(c)));
+    // eachCell visits stored cells only: getCell would create a cell for every empty column.
+    const cells: (RawCell | null)[] = new Array<RawCell | null>(columns).fill(null);
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      cells[column - 1] = rawCell(cell);
+    });
     rows.push({ number, cells });
     if (number % 500 === 0) onProgress('rows', number, total);
   });
