@@ -160,6 +160,24 @@ describe('what cells hold', () => {
     expect(result.rows[0]?.fields).toMatchObject({ so: '3', nktHoTen: 'Vũ Văn Hải' });
   });
 
+  it('finds the header row under a title, and the book number Excel took for a date', async () => {
+    const xlsx = await makeXlsx({
+      headers: ['SỔ ĐĂNG KÝ KHAI SINH NĂM 2008'],
+      rows: [
+        [],
+        templateHeaders('ks-70'),
+        rowOf('ks-70', {
+          so: '1',
+          quyenSo: { value: new Date(Date.UTC(2008, 1, 1)) },
+          ngayDangKy: '01.02.2008',
+          nksHoTen: 'Lò Thị Dung',
+        }),
+      ],
+    });
+    const [row] = preview(await analyze(xlsx)).rows;
+    expect(row).toMatchObject({ row: 4, fields: { quyenSo: '02/2008', nksHoTen: 'Lò Thị Dung' } });
+  });
+
   it('takes the older 60-column khai sinh layout into a 70-column book', async () => {
     const xlsx = await makeXlsx({
       headers: templateHeaders('ks-60'),

@@ -77,6 +77,15 @@ function formulaOf(value: CellValue): string | undefined {
   return undefined;
 }
 
+function isFormulaValue(value: CellValue): value is Extract<CellValue, { result?: unknown }> {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !(value instanceof Date) &&
+    ('formula' in value || 'sharedFormula' in value)
+  );
+}
+
 function rawCell(cell: ExcelJSCell): RawCell | null {
   const value = cell.value;
   const text = valueText(value);
@@ -87,10 +96,12 @@ function rawCell(cell: ExcelJSCell): RawCell | null {
       ? value.richText.find((run) => run.font?.name)?.font?.name
       : undefined;
   const font = runFont ?? cell.font?.name;
+  const result = formula !== undefined && isFormulaValue(value) ? value.result : value;
   return {
     text,
     ...(font ? { font } : {}),
     ...(formula === undefined ? {} : { formula }),
+    ...(result instanceof Date ? { isDate: true as const } : {}),
   };
 }
 

@@ -8,8 +8,11 @@ import type { EntryRef } from '../validation/types';
 import { soKey, validateEntry } from '../validation/validate-entry';
 import { collapseSpaces, foldAccents } from '../text/vietnamese';
 import { decodeCell, importedValue, sheetEncoding } from './cells';
-import { detectTemplate } from './headers';
-import type { ImportAnalysis, ImportRow, RawSheet, RowProblem } from './types';
+import { detectTemplate, type TemplateMatch } from './headers';
+import type { ImportAnalysis, ImportRow, RawCell, RawSheet, RowProblem } from './types';
+
+/** How far down a sheet its header row may be. */
+const HEADER_SEARCH_ROWS = 10;
 
 export interface AnalyzeContext {
   /** The template of the book the rows go into. */
@@ -51,13 +54,23 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map
 }
 
 export function analyzeSheet(sheet: RawSheet, ctx: AnalyzeContext): ImportAnalysis {
-  const [header, ...data] = sheet.rows;
-  if (!header || header.cells.every((cell) => !cell || cell.text.trim() === '')) {
-    return { ok: false, problem: { code: 'emptySheet' } };
+  if (sheet.rows.length === 0) return { ok: false, problem: { code: 'emptySheet' } };
+  // Some teams put a title above the header row: the first rows that name a template's columns
+  // are the header.
+  let headerIndex = -1;
+  let found: TemplateMatch | null = null;
+  for (const [index, row] of sheet.rows.slice(0, HEADER_SEARCH_ROWS).entries()) {
+    found = detectTemplate(
+      row.cells.map((cell) => cell?.text ?? ''),
+      ctx.candidates ?? allTemplates,
+    );
+    if (found) {
+      headerIndex = index;
+      break;
+    }
   }
-  const headers = header.cells.map((cell) => cell?.text ?? '');
-  const found = detectTemplate(headers, ctx.candidates ?? allTemplates);
   if (!found) return { ok: false, problem: { code: 'notTemplate' } };
+  const data = sheet.rows.slice(headerIndex + 1);
   if (found.template.type !== ctx.template.type) {
     return {
       ok: false,
@@ -95,7 +108,7 @@ export function analyzeSheet(sheet: RawSheet, ctx: AnalyzeContext): ImportAnalys
       if (cell.formula !== undefined) {
         problems.push({ code: 'formula', column: field.key, formula: cell.formula });
       }
-      const decoded = decodeCell(cell, encoding);
+      const decoded = decodeCell(quyenSoFromDate(field.key, cell), encoding);
       if (decoded.encoding) converted[decoded.encoding] += 1;
       const value = importedValue(field, decoded.text);
       if (value !== '') hasValue = true;
@@ -126,6 +139,16 @@ export function analyzeSheet(sheet: RawSheet, ctx: AnalyzeContext): ImportAnalys
       rows,
     },
   };
+}
+
+/**
+ * Excel turns a typed "01/2008" into the date 1 January 2008; in the book-number column that
+ * date can only have been the number and year.
+ */
+function quyenSoFromDate(key: string, cell: RawCell): RawCell {
+  if (key !== 'quyenSo' || !cell.isDate) return cell;
+  const match = /^01\.(\d{2})\.(\d{4})$/u.exec(cell.text);
+  return match ? { ...cell, text: `${match[1]}/${match[2]}` } : cell;
 }
 
 /** A number and date already in the sheet or in the book would name two entries' PDFs alike. */

@@ -9,6 +9,8 @@ export interface RawCell {
   font?: string;
   /** The formula, when the cell holds one. */
   formula?: string;
+  /** Excel stored a date (its text is then dd.mm.yyyy). */
+  isDate?: true;
 }
 
 export interface RawRow {
