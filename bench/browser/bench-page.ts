@@ -97,7 +97,7 @@ async function importWrite(count: number): Promise<number> {
   const book = await repo.createBook(sampleBook);
   const rows = importBenchEntries(count);
   const start = performance.now();
-  await repo.importEntries(book.id, rows, 'bench.xlsx');
+  await repo.importEntries(book.id, rows, { fileName: 'bench.xlsx' });
   const elapsed = performance.now() - start;
   db.close();
   await SohoaDatabase.delete(db.name);

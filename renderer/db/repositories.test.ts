@@ -250,7 +250,7 @@ describe('importEntries', () => {
     const added = await repo.importEntries(
       book.id,
       [row('2', 'Trần Thị Bình'), row('1', 'Nguyễn Văn An')],
-      'so-ks.xlsx',
+      { fileName: 'so-ks.xlsx' },
     );
     const stored = await db.records
       .where('[bookId+createdAt]')
@@ -266,7 +266,7 @@ describe('importEntries', () => {
     const bookEvents = await db.audit.where('entityId').equals(book.id).toArray();
     expect(bookEvents.at(-1)).toMatchObject({
       action: 'import',
-      newValue: JSON.stringify({ fileName: 'so-ks.xlsx', entries: 2 }),
+      newValue: JSON.stringify({ fileName: 'so-ks.xlsx', entries: 2, scans: 0 }),
     });
     const entryEvents = await db.audit.where('entityId').equals(added[0]!.id).toArray();
     expect(entryEvents.map((e) => e.action)).toEqual(['import']);
@@ -284,5 +284,33 @@ describe('importEntries', () => {
     expect(await db.records.where('bookId').equals(book.id).count()).toBe(1);
     const actions = (await db.audit.toArray()).map((e) => e.action);
     expect(actions.filter((a) => a === 'import')).toHaveLength(2);
+  });
+
+  it("links each row's PDF as a scan of its own, after the pages already in the book", async () => {
+    const book = await repo.createBook(sampleBook);
+    await repo.addScan(book.id, {
+      fileName: 'so.pdf',
+      mimeType: 'application/pdf',
+      blob: new Blob(['%PDF']),
+      pageCount: 3,
+    });
+    const blob = new Blob(['%PDF-1.7']);
+    const [first, second] = await repo.importEntries(
+      book.id,
+      [row('1', 'Nguyễn Văn An'), row('2', 'Trần Thị Bình')],
+      {
+        fileName: 'ks.xlsx',
+        scans: [{ rowIndex: 1, fileName: 'KS.2008.01.2008-02-02.002.pdf', blob, pageCount: 2 }],
+      },
+    );
+    expect(first?.pageIds).toEqual([]);
+    const pages = await db.pages.bulkGet(second?.pageIds ?? []);
+    expect(pages.map((page) => [page?.order, page?.indexInScan])).toEqual([
+      [3, 0],
+      [4, 1],
+    ]);
+    const scan = await db.scans.get(pages[0]?.scanId ?? '');
+    expect(scan).toMatchObject({ fileName: 'KS.2008.01.2008-02-02.002.pdf', pageCount: 2 });
+    expect((await db.records.get(second?.id ?? ''))?.pageIds).toEqual(second?.pageIds);
   });
 });

@@ -20,6 +20,13 @@ export interface NewScanInput {
 
 const newId = (): string => crypto.randomUUID();
 
+export interface ImportOptions {
+  /** The workbook's name, for the audit log. */
+  fileName?: string;
+  /** PDFs matched to rows (by index in `rows`): each becomes a scan linked to its entry. */
+  scans?: { rowIndex: number; fileName: string; blob: Blob; pageCount: number }[];
+}
+
 /** An import refused inside its transaction: a number and date already in the book. */
 export class ImportConflictError extends Error {
   constructor(readonly keys: string[]) {
@@ -328,18 +335,21 @@ export function createRepositories(db: SohoaDatabase) {
     },
 
     /**
-     * Adds the rows of an import as draft entries, all or none. The number and date of each
-     * row are checked again against the book inside the transaction, so an entry typed while
-     * the preview was open is never doubled. Entries keep the sheet's order in createdAt.
+     * Adds the rows of an import as draft entries, all or none, with the PDF of each row that
+     * has one as a scan linked to it. The number and date of each row are checked again
+     * against the book inside the transaction, so an entry typed while the preview was open is
+     * never doubled. Entries keep the sheet's order in createdAt.
      */
     async importEntries(
       bookId: string,
       rows: readonly Record<string, string>[],
-      fileName = '',
+      options: ImportOptions = {},
     ): Promise<EntryRecord[]> {
       const now = Date.now();
+      const fileName = options.fileName ?? '';
       let records: EntryRecord[] = [];
-      await db.transaction('rw', db.books, db.records, db.audit, async () => {
+      const tables = [db.books, db.records, db.audit, db.scans, db.pages];
+      await db.transaction('rw', tables, async () => {
         const book = await db.books.get(bookId);
         if (!book) throw new Error(`Book ${bookId} not found`);
         const template = getTemplate(book.templateVersion);
@@ -352,7 +362,7 @@ export function createRepositories(db: SohoaDatabase) {
             if (key !== null) taken.add(key);
           });
         const clashes: string[] = [];
-        records = rows.map((row, index) => {
+        records = rows.map((row, index): EntryRecord => {
           const fields = Object.fromEntries(
             template.fields.map((field) => [field.key, row[field.key] ?? '']),
           );
@@ -376,14 +386,48 @@ export function createRepositories(db: SohoaDatabase) {
           };
         });
         if (clashes.length > 0) throw new ImportConflictError(clashes);
+
+        let order = await db.pages.where('bookId').equals(bookId).count();
+        const scans: Scan[] = [];
+        const pages: Page[] = [];
+        for (const attached of options.scans ?? []) {
+          const record = records[attached.rowIndex];
+          if (!record)
+            throw new Error(`No imported row ${attached.rowIndex} for ${attached.fileName}`);
+          const scan: Scan = {
+            id: newId(),
+            bookId,
+            fileName: attached.fileName,
+            mimeType: 'application/pdf',
+            size: attached.blob.size,
+            blob: attached.blob,
+            pageCount: attached.pageCount,
+            importedAt: now,
+          };
+          const own = Array.from({ length: attached.pageCount }, (_, i) => ({
+            id: newId(),
+            bookId,
+            scanId: scan.id,
+            indexInScan: i,
+            order: order + i,
+            rotation: 0 as const,
+          }));
+          order += attached.pageCount;
+          scans.push(scan);
+          pages.push(...own);
+          record.pageIds = own.map((page) => page.id);
+        }
+
         await db.records.bulkAdd(records);
+        await db.scans.bulkAdd(scans);
+        await db.pages.bulkAdd(pages);
         await db.audit.bulkAdd([
           {
             at: now,
             entity: 'book',
             entityId: bookId,
             action: 'import',
-            newValue: JSON.stringify({ fileName, entries: records.length }),
+            newValue: JSON.stringify({ fileName, entries: records.length, scans: scans.length }),
           },
           ...records.map((record) => ({
             at: now,
@@ -391,6 +435,13 @@ export function createRepositories(db: SohoaDatabase) {
             entityId: record.id,
             action: 'import',
             newValue: fileName,
+          })),
+          ...scans.map((scan) => ({
+            at: now,
+            entity: 'scan' as const,
+            entityId: scan.id,
+            action: 'import',
+            newValue: scan.fileName,
           })),
         ]);
       });

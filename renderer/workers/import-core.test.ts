@@ -11,7 +11,9 @@ import {
   templateHeaders,
 } from '../../test/fixtures/make-xlsx';
 import { buildWorkbook } from './export-core';
-import { analyzeWorkbook, sniffWorkbook } from './import-core';
+import { analyzeWorkbook, readPdfZip, sniffWorkbook } from './import-core';
+import JSZip from 'jszip';
+import { makePdf } from '../../test/fixtures/make-pdf';
 import type { ImportAnalysis } from '../../shared/import/types';
 
 /** Every column of the template filled the way the form stores it. */
@@ -260,5 +262,44 @@ describe('numbers and dates already used', () => {
       [5, ['duplicateInBook']],
     ]);
     expect(rows[0]?.problems[0]).toMatchObject({ otherRow: 4 });
+  });
+});
+
+describe('a zip of entry PDFs', () => {
+  async function zipOf(files: Record<string, Uint8Array | string>): Promise<Uint8Array> {
+    const zip = new JSZip();
+    for (const [name, data] of Object.entries(files)) zip.file(name, data);
+    return zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+  }
+
+  it('gives each PDF with its page count', async () => {
+    const result = await readPdfZip(
+      await zipOf({
+        'KS.2008.01.2008-01-15.001.pdf': await makePdf(2),
+        'KS.2008.01.2008-01-16.002.pdf': await makePdf(1),
+      }),
+    );
+    expect(result.ok && result.pdfs.map((pdf) => [pdf.fileName, pdf.pageCount])).toEqual([
+      ['KS.2008.01.2008-01-15.001.pdf', 2],
+      ['KS.2008.01.2008-01-16.002.pdf', 1],
+    ]);
+  });
+
+  it('is refused whole when it holds anything but readable PDFs', async () => {
+    const pdf = await makePdf(1);
+    const notPdf = await readPdfZip(
+      await zipOf({ 'a.pdf': pdf, 'anh.jpg': 'JPEG', 'ghi-chu.txt': 'x', 'gia.pdf': 'text' }),
+    );
+    expect(notPdf).toEqual({
+      ok: false,
+      problem: { code: 'zipNotPdf', files: ['anh.jpg', 'ghi-chu.txt', 'gia.pdf'] },
+    });
+    const broken = await readPdfZip(await zipOf({ 'b.pdf': pdf.subarray(0, 200) }));
+    expect(broken).toEqual({ ok: false, problem: { code: 'zipBadPdf', files: ['b.pdf'] } });
+    expect(await readPdfZip(new TextEncoder().encode('not a zip'))).toEqual({
+      ok: false,
+      problem: { code: 'zipCorrupt' },
+    });
+    expect(await readPdfZip(await zipOf({}))).toEqual({ ok: false, problem: { code: 'zipEmpty' } });
   });
 });

@@ -2,9 +2,18 @@
 // formula's cell carries the result Excel last saved, and the formula so the row can be held
 // back). No DOM here: it runs in the import worker and in Node for tests and the benchmark.
 import type { CellValue, Worksheet } from 'exceljs';
+import JSZip from 'jszip';
+import { PDFDocument } from 'pdf-lib';
 import { analyzeSheet, type AnalyzeContext } from '../../shared/import/analyze';
 import { headerKey } from '../../shared/import/headers';
-import type { FileProblem, ImportAnalysis, RawCell, RawRow } from '../../shared/import/types';
+import type {
+  FileProblem,
+  ImportAnalysis,
+  RawCell,
+  RawRow,
+  ZipPdf,
+  ZipReadResult,
+} from '../../shared/import/types';
 import { templates } from '../../shared/registers';
 import { ExcelJS } from './excel';
 
@@ -162,4 +171,44 @@ export async function analyzeWorkbook(
   const analysis = analyzeSheet(read.sheet, ctx);
   onProgress('check', 1, 1);
   return analysis;
+}
+
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46]; // %PDF
+
+/**
+ * The PDFs of a bundle's zip with their page counts. A zip holding anything else, or a PDF
+ * that cannot be read (damaged, password-protected), is refused whole, naming the files.
+ */
+export async function readPdfZip(bytes: Uint8Array): Promise<ZipReadResult> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return { ok: false, problem: { code: 'zipCorrupt' } };
+  }
+  const files = Object.values(zip.files).filter((file) => !file.dir);
+  if (files.length === 0) return { ok: false, problem: { code: 'zipEmpty' } };
+  const pdfs: ZipPdf[] = [];
+  const notPdf: string[] = [];
+  const badPdf: string[] = [];
+  for (const file of files) {
+    const data = await file.async('uint8array');
+    if (!/\.pdf$/iu.test(file.name) || !startsWith(data, PDF_MAGIC)) {
+      notPdf.push(file.name);
+      continue;
+    }
+    try {
+      const doc = await PDFDocument.load(data, { updateMetadata: false });
+      pdfs.push({
+        fileName: file.name,
+        bytes: new Uint8Array(data),
+        pageCount: doc.getPageCount(),
+      });
+    } catch {
+      badPdf.push(file.name);
+    }
+  }
+  if (notPdf.length > 0) return { ok: false, problem: { code: 'zipNotPdf', files: notPdf } };
+  if (badPdf.length > 0) return { ok: false, problem: { code: 'zipBadPdf', files: badPdf } };
+  return { ok: true, pdfs };
 }

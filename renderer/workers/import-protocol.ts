@@ -1,7 +1,8 @@
-import type { ImportAnalysis } from '../../shared/import/types';
+import type { ImportAnalysis, ZipReadResult } from '../../shared/import/types';
 import type { EntryRef } from '../../shared/validation/types';
 
-export interface ImportRequest {
+export interface WorkbookRequest {
+  kind: 'workbook';
   /** The .xlsx file's bytes; transferred to the worker. */
   bytes: ArrayBuffer;
   /** Template version of the book the rows go into. */
@@ -11,9 +12,18 @@ export interface ImportRequest {
   existing: EntryRef[];
 }
 
+/** A bundle's zip of entry PDFs, to link to the imported rows. */
+export interface ZipRequest {
+  kind: 'zip';
+  bytes: ArrayBuffer;
+}
+
+export type ImportRequest = WorkbookRequest | ZipRequest;
+
 export type ImportPhase = 'open' | 'rows' | 'check';
 
 export type ImportWorkerMessage =
   | { type: 'progress'; phase: ImportPhase; done: number; total: number }
   | { type: 'result'; analysis: ImportAnalysis }
+  | { type: 'zip'; result: ZipReadResult }
   | { type: 'failed'; message: string };

@@ -4,6 +4,7 @@ import { unicodeToLegacy } from '../text/legacy-encodings';
 import { analyzeSheet, entryKey, isImportable } from './analyze';
 import { decodeCell, importedValue, sheetEncoding } from './cells';
 import { detectTemplate, headerKey } from './headers';
+import { matchPdfNames, pdfNameKey } from './pdf-names';
 import type { RawCell, RawSheet } from './types';
 
 const ks = getTemplate('ks-70');
@@ -142,5 +143,55 @@ describe('analyzeSheet', () => {
       entryKey({ so: '7', ngayDangKy: '07.02.2008' }),
     );
     expect(entryKey({ so: '', ngayDangKy: '07.02.2008' })).toBeNull();
+  });
+});
+
+describe('PDF names', () => {
+  const book = { type: 'KS' as const, year: 2008, quyenSo: '01/2008' };
+  const rows = [
+    { fields: { so: '1', ngayDangKy: '15.01.2008' } },
+    { fields: { so: '12', ngayDangKy: '16/1/2008' } },
+    { fields: { so: '', ngayDangKy: '16.01.2008' } },
+  ];
+
+  it('finds the row each exported PDF name stands for, however it is padded', () => {
+    expect(pdfNameKey('KS.2008.01.2008-01-15.001.pdf')).toBe(
+      pdfNameKey('ks.2008.1.2008-01-15.1.PDF'),
+    );
+    expect(pdfNameKey('bundle/KS.2008.01.2008-01-15.001.pdf')).toBe(
+      pdfNameKey('KS.2008.01.2008-01-15.001.pdf'),
+    );
+    expect(pdfNameKey('KS.2008.01.2008-01-15.null.pdf')).toBeNull();
+    expect(
+      matchPdfNames(
+        [
+          'KS.2008.01.2008-01-16.012.pdf',
+          'KS.2008.01.2008-01-15.001.pdf',
+          'KS.2008.01.2008-01-15.001 (1).pdf',
+          'KT.2008.01.2008-01-15.001.pdf',
+          'KS.2008.01.2008-01-17.012.pdf',
+        ],
+        rows,
+        book,
+      ),
+    ).toEqual({
+      matched: [
+        { rowIndex: 1, fileName: 'KS.2008.01.2008-01-16.012.pdf' },
+        { rowIndex: 0, fileName: 'KS.2008.01.2008-01-15.001.pdf' },
+      ],
+      unmatched: [
+        'KS.2008.01.2008-01-15.001 (1).pdf',
+        'KT.2008.01.2008-01-15.001.pdf',
+        'KS.2008.01.2008-01-17.012.pdf',
+      ],
+    });
+  });
+
+  it('gives one entry one PDF', () => {
+    const names = ['KS.2008.01.2008-01-15.001.pdf', 'KS.2008.1.2008-01-15.1.pdf'];
+    expect(matchPdfNames(names, rows, book)).toEqual({
+      matched: [{ rowIndex: 0, fileName: names[0] }],
+      unmatched: [names[1]],
+    });
   });
 });

@@ -68,3 +68,18 @@ export interface ImportPreview {
 
 export type ImportAnalysis =
   { ok: true; preview: ImportPreview } | { ok: false; problem: FileProblem };
+
+/** Why a zip of PDFs is refused; nothing is written. */
+export type ZipProblem =
+  | { code: 'zipCorrupt' }
+  | { code: 'zipNotPdf'; files: string[] }
+  | { code: 'zipBadPdf'; files: string[] }
+  | { code: 'zipEmpty' };
+
+export interface ZipPdf {
+  fileName: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  pageCount: number;
+}
+
+export type ZipReadResult = { ok: true; pdfs: ZipPdf[] } | { ok: false; problem: ZipProblem };

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import JSZip from 'jszip';
 import { downloadBytes } from './files';
+import { makePdf } from '../fixtures/make-pdf';
 import { BooksScreen, defaultBook, Workspace, type BookDetails } from './models';
 import {
   makePasswordProtectedXlsx,
@@ -15,6 +17,7 @@ interface StoredEntry {
   bookId: string;
   status: string;
   revision: number;
+  pageCount: number;
   fields: Record<string, string>;
 }
 
@@ -32,14 +35,17 @@ async function stored(page: Page): Promise<{ bookIds: string[]; entries: StoredE
       id: string;
       createdAt: number;
     }[];
-    const entries = (await done(tx.objectStore('records').getAll())) as StoredEntry[];
+    const entries = (await done(tx.objectStore('records').getAll())) as (StoredEntry & {
+      pageIds: string[];
+    })[];
     db.close();
     return {
       bookIds: books.sort((a, b) => a.createdAt - b.createdAt).map((book) => book.id),
-      entries: entries.map(({ bookId, status, revision, fields }) => ({
+      entries: entries.map(({ bookId, status, revision, pageIds, fields }) => ({
         bookId,
         status,
         revision,
+        pageCount: pageIds.length,
         fields,
       })),
     };
@@ -50,6 +56,12 @@ async function chooseExcel(page: Page, name: string, buffer: Buffer): Promise<vo
   const chooser = page.waitForEvent('filechooser');
   await new Workspace(page).pressButton('Nhập từ Excel');
   await (await chooser).setFiles({ name, mimeType: XLSX_TYPE, buffer });
+}
+
+async function chooseZip(page: Page, name: string, buffer: Buffer): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await importDialog(page).getByRole('button', { name: 'Chọn tệp .zip…' }).click();
+  await (await chooser).setFiles({ name, mimeType: 'application/zip', buffer });
 }
 
 function importDialog(page: Page) {
@@ -121,8 +133,10 @@ for (const trip of roundTrips) {
     await books.createBookFresh(details);
     const workspace = new Workspace(page);
     await workspace.importPdf(1);
-    for (const values of trip.entries) {
+    for (const [index, values] of trip.entries.entries()) {
       await workspace.pressButton('Thêm trường hợp');
+      // Typing waits for the new entry's form, or it would land in the previous one.
+      await expect(page.getByRole('form', { name: `Trường hợp số ${index + 1}` })).toBeVisible();
       for (const [label, value] of Object.entries(values)) {
         await workspace.field(label).fill(value);
         await workspace.field('Số').focus();
@@ -132,7 +146,8 @@ for (const trip of roundTrips) {
     }
     const downloads = await workspace.exportBundle();
     const xlsx = downloads.find((d) => d.suggestedFilename().endsWith('.xlsx'));
-    if (!xlsx) throw new Error('no workbook exported');
+    const zip = downloads.find((d) => d.suggestedFilename().endsWith('.zip'));
+    if (!xlsx || !zip) throw new Error('no bundle exported');
     const bytes = await downloadBytes(xlsx);
 
     await page.getByRole('link', { name: '← Danh sách sổ' }).click();
@@ -141,12 +156,17 @@ for (const trip of roundTrips) {
     const dialog = importDialog(page);
     await expect(dialog).toContainText(`Tệp theo mẫu ${trip.typeName}`);
     await expect(dialog).toContainText('Không dòng nào có lỗi.');
+    await chooseZip(page, zip.suggestedFilename(), await downloadBytes(zip));
+    await expect(dialog.getByRole('status')).toHaveText(
+      `Tệp «${zip.suggestedFilename()}»: 2/2 PDF khớp với các dòng.`,
+    );
     await dialog.getByRole('button', { name: 'Nhập 2 trường hợp' }).click();
     await expect(dialog).toBeHidden();
     await expect(
-      page.getByRole('status').filter({ hasText: 'Đã nhập 2 trường hợp' }),
+      page.getByRole('status').filter({ hasText: '2 trường hợp có bản scan PDF kèm theo' }),
     ).toBeVisible();
     await expect(page.getByText('Sổ có 2 trường hợp')).toBeVisible();
+    await expect(page.getByTestId('page-indicator')).toHaveText('Trang 1/2');
 
     const { bookIds, entries } = await stored(page);
     const [source, target] = bookIds;
@@ -158,9 +178,9 @@ for (const trip of roundTrips) {
     const imported = bySo(target);
     expect(imported).toHaveLength(2);
     expect(imported.map((entry) => entry.fields)).toEqual(typed.map((entry) => entry.fields));
-    expect(imported.map((entry) => [entry.status, entry.revision])).toEqual([
-      ['draft', 1],
-      ['draft', 1],
+    expect(imported.map((entry) => [entry.status, entry.revision, entry.pageCount])).toEqual([
+      ['draft', 1, 1],
+      ['draft', 1, 1],
     ]);
   });
 }
@@ -260,6 +280,22 @@ test('bad files each get a Vietnamese message and leave the book as it was', asy
       /Dòng 2: số 1, ngày đăng ký 15.01.2008 đã có trong sổ/,
     ],
   ];
+  // A good sheet, but its zip holds a photo: the zip is refused and nothing is attached.
+  await chooseExcel(
+    page,
+    'kem-zip.xlsx',
+    await makeXlsx({ headers, rows: [row('2', '16.01.2008', 'Trần Văn B')] }),
+  );
+  const zip = new JSZip();
+  zip.file('KS.2008.01.2008-01-16.002.pdf', await makePdf(1));
+  zip.file('anh-chup.jpg', 'JPEG');
+  await chooseZip(page, 'ban-scan.zip', await zip.generateAsync({ type: 'nodebuffer' }));
+  const zipAlert = importDialog(page)
+    .getByRole('alert')
+    .filter({ hasText: 'có tệp không phải PDF: anh-chup.jpg' });
+  await expect(zipAlert).toContainText('sổ chưa thay đổi');
+  await importDialog(page).getByRole('button', { name: 'Hủy' }).click();
+
   for (const [name, bytes, message] of heldFiles) {
     await chooseExcel(page, name, bytes);
     const dialog = importDialog(page);

@@ -3,11 +3,13 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isImportable } from '../../../shared/import/analyze';
+import { matchPdfNames, type PdfMatch } from '../../../shared/import/pdf-names';
 import type {
   FileProblem,
   ImportPreview,
   ImportRow,
   RowProblem,
+  ZipPdf,
 } from '../../../shared/import/types';
 import { fieldByKey, getTemplate } from '../../../shared/registers';
 import type { Issue } from '../../../shared/validation/types';
@@ -15,23 +17,40 @@ import { repo } from '../../db';
 import { ImportConflictError } from '../../db/repositories';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
-import { analyzeFile, type Progress, type RunningAnalysis } from './analyze-file';
+import { analyzeFile, readZipFile, type Progress, type Running } from './analyze-file';
 import './import.css';
 
 const ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Rows and messages listed in the dialog; the rest are counted. */
 const SHOWN = 50;
 
+/** A bundle's zip read and matched to the preview's rows. */
+interface AttachedZip {
+  fileName: string;
+  pdfs: ZipPdf[];
+  match: PdfMatch;
+}
+
 type Phase =
   | { name: 'idle' }
   | { name: 'reading'; fileName: string; progress: Progress | null }
-  | { name: 'preview'; fileName: string; preview: ImportPreview; isWriting: boolean };
+  | {
+      name: 'preview';
+      fileName: string;
+      preview: ImportPreview;
+      isWriting: boolean;
+      isReadingZip: boolean;
+      zip: AttachedZip | null;
+      /** Why the zip chosen was refused, shown in the dialog (notices sit behind it). */
+      zipError: string | null;
+    };
 
 export function ImportExcelButton({ book }: { book: Book }) {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
   const inputRef = useRef<HTMLInputElement>(null);
-  const running = useRef<RunningAnalysis | null>(null);
+  const running = useRef<Running<unknown> | null>(null);
+  const zipInputRef = useRef<HTMLInputElement>(null);
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const template = getTemplate(book.templateVersion);
 
@@ -66,7 +85,15 @@ export function ImportExcelButton({ book }: { book: Book }) {
         notify('error', fileProblem(result.problem, file.name));
         return;
       }
-      setPhase({ name: 'preview', fileName: file.name, preview: result.preview, isWriting: false });
+      setPhase({
+        name: 'preview',
+        fileName: file.name,
+        preview: result.preview,
+        isWriting: false,
+        isReadingZip: false,
+        zip: null,
+        zipError: null,
+      });
     } catch (error) {
       if (running.current !== analysis) return;
       running.current = null;
@@ -82,15 +109,81 @@ export function ImportExcelButton({ book }: { book: Book }) {
     setPhase({ name: 'idle' });
   };
 
-  const write = async (fileName: string, preview: ImportPreview) => {
-    setPhase({ name: 'preview', fileName, preview, isWriting: true });
+  const readZip = async (file: File) => {
+    if (phase.name !== 'preview') return;
+    const base = { ...phase, zip: null, zipError: null };
+    setPhase({ ...base, isReadingZip: true });
+    const reading = readZipFile(file, () => undefined);
+    running.current = reading;
+    try {
+      const result = await reading.result;
+      if (running.current !== reading) return;
+      running.current = null;
+      if (!result.ok) {
+        const zipError = t(`import.zipProblems.${result.problem.code}`, {
+          file: file.name,
+          files: 'files' in result.problem ? result.problem.files.join(', ') : '',
+        });
+        setPhase({ ...base, isReadingZip: false, zipError });
+        return;
+      }
+      const match = matchPdfNames(
+        result.pdfs.map((pdf) => pdf.fileName),
+        base.preview.rows,
+        book,
+      );
+      setPhase({
+        ...base,
+        isReadingZip: false,
+        zip: { fileName: file.name, pdfs: result.pdfs, match },
+      });
+    } catch (error) {
+      if (running.current !== reading) return;
+      running.current = null;
+      setPhase({
+        ...base,
+        isReadingZip: false,
+        zipError: t('import.failed', { file: file.name, detail: String(error) }),
+      });
+    }
+  };
+
+  const write = async (fileName: string, preview: ImportPreview, zip: AttachedZip | null) => {
+    setPhase({
+      name: 'preview',
+      fileName,
+      preview,
+      isWriting: true,
+      isReadingZip: false,
+      zip,
+      zipError: null,
+    });
+    const pdfByName = new Map(zip?.pdfs.map((pdf) => [pdf.fileName, pdf]));
+    const scans = (zip?.match.matched ?? []).flatMap(({ rowIndex, fileName: pdfName }) => {
+      const pdf = pdfByName.get(pdfName);
+      return pdf
+        ? [
+            {
+              rowIndex,
+              fileName: pdfName.split('/').pop() ?? pdfName,
+              blob: new Blob([pdf.bytes], { type: 'application/pdf' }),
+              pageCount: pdf.pageCount,
+            },
+          ]
+        : [];
+    });
     try {
       const added = await repo.importEntries(
         book.id,
         preview.rows.map((row) => row.fields),
-        fileName,
+        { fileName, scans },
       );
-      notify('info', t('import.done', { n: added.length, file: fileName }));
+      notify(
+        'info',
+        scans.length > 0
+          ? t('import.doneWithScans', { n: added.length, file: fileName, scans: scans.length })
+          : t('import.done', { n: added.length, file: fileName }),
+      );
     } catch (error) {
       notify(
         'error',
@@ -148,13 +241,46 @@ export function ImportExcelButton({ book }: { book: Book }) {
               issueText={issueText}
             />
           )}
+          {phase.name === 'preview' && (
+            <section aria-labelledby="import-zip-title">
+              <h3 id="import-zip-title">{t('import.zipTitle')}</h3>
+              <p className="hint">{t('import.zipHint')}</p>
+              <button
+                type="button"
+                onClick={() => zipInputRef.current?.click()}
+                disabled={phase.isWriting || phase.isReadingZip}
+              >
+                {phase.isReadingZip ? t('import.zipReading') : t('import.zipChoose')}
+              </button>
+              <input
+                ref={zipInputRef}
+                type="file"
+                accept=".zip,application/zip"
+                hidden
+                aria-label={t('import.zipChoose')}
+                onChange={(event) => {
+                  const file = event.target.files?.[0];
+                  event.target.value = '';
+                  if (file) void readZip(file);
+                }}
+              />
+              {phase.zip && <ZipSummary zip={phase.zip} />}
+              {phase.zipError && (
+                <p role="alert" className="issue-error">
+                  {phase.zipError}
+                </p>
+              )}
+            </section>
+          )}
           <div className="dialog-actions">
             {phase.name === 'preview' && (
               <button
                 type="button"
                 className="primary"
-                disabled={phase.isWriting || !isImportable(phase.preview.rows)}
-                onClick={() => void write(phase.fileName, phase.preview)}
+                disabled={
+                  phase.isWriting || phase.isReadingZip || !isImportable(phase.preview.rows)
+                }
+                onClick={() => void write(phase.fileName, phase.preview, phase.zip)}
               >
                 {phase.isWriting
                   ? t('import.writing')
@@ -170,6 +296,29 @@ export function ImportExcelButton({ book }: { book: Book }) {
             </button>
           </div>
         </dialog>
+      )}
+    </>
+  );
+}
+
+function ZipSummary({ zip }: { zip: AttachedZip }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p role="status">
+        {t('import.zipMatched', {
+          file: zip.fileName,
+          matched: zip.match.matched.length,
+          total: zip.pdfs.length,
+        })}
+      </p>
+      {zip.match.unmatched.length > 0 && (
+        <p className="issue-warning">
+          {t('import.zipUnmatched', {
+            n: zip.match.unmatched.length,
+            files: zip.match.unmatched.join(', '),
+          })}
+        </p>
       )}
     </>
   );
