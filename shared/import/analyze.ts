@@ -114,7 +114,8 @@ export function analyzeSheet(sheet: RawSheet, ctx: AnalyzeContext): ImportAnalys
       if (value !== '') hasValue = true;
       fields[field.key] = value;
     }
-    if (!hasValue && problems.length === 0) continue;
+    // Template rows prepared ahead (formulas that give nothing yet) are not entries.
+    if (!hasValue) continue;
     // As in the form: the words of a date are written out when the sheet leaves them empty.
     for (const field of ctx.template.fields) {
       if (!field.wordsOf || fields[field.key] !== '') continue;

@@ -101,11 +101,12 @@ describe('analyzeSheet', () => {
       sheetOf('ks-70', [
         { so: '1', ngayDangKy: '01.02.2008', nksHoTen: 'Lê Văn A' },
         { ghiChu: '   ' },
+        { nksNgaySinhBangChu: { text: '', formula: '=IF(O4="","",O4)' } },
         { so: '2', ngayDangKy: '02.02.2008', nksHoTen: 'Lê Văn B' },
       ]),
       ctx,
     );
-    expect(result.ok && result.preview.rows.map((row) => row.row)).toEqual([2, 4]);
+    expect(result.ok && result.preview.rows.map((row) => row.row)).toEqual([2, 5]);
   });
 
   it('reports validation per row without holding the import back', () => {
