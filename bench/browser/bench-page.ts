@@ -4,10 +4,12 @@ import { SohoaDatabase } from '../../renderer/db/database';
 import { createRepositories } from '../../renderer/db/repositories';
 import { createSession } from '../../renderer/db/session';
 import { sampleBook } from '../../renderer/db/sample-data';
+import { importBenchEntries } from '../import-fixture';
 
 interface BenchWindow {
   runSaveBench?: (entries: number, samples: number) => Promise<Record<string, number[]>>;
   makeScanJpeg?: (seed: number, width?: number, height?: number) => Promise<string>;
+  runImportWriteBench?: (entries: number) => Promise<number>;
 }
 
 /** An A4 page at 150 dpi with handwriting-like strokes and paper noise, as base64 JPEG. */
@@ -48,11 +50,17 @@ async function makeScanJpeg(seed: number, width = 1240, height = 1754): Promise<
   return btoa(binary);
 }
 
-async function run(entryCount: number, samples: number): Promise<Record<string, number[]>> {
-  const db = new SohoaDatabase(`bench-${Date.now()}`);
+/** Repositories for a fresh database, with its first-run administrator signed in. */
+async function signedInRepositories(db: SohoaDatabase) {
   const session = createSession();
   const repo = createRepositories(db, session);
   session.signIn(await repo.setUpAdministrator('Cán bộ đo', '1234'));
+  return repo;
+}
+
+async function run(entryCount: number, samples: number): Promise<Record<string, number[]>> {
+  const db = new SohoaDatabase(`bench-${Date.now()}`);
+  const repo = await signedInRepositories(db);
   const book = await repo.createBook({ ...sampleBook, expectedCount: entryCount });
   const template = await repo.createEntry(book.id, null);
   const now = Date.now();
@@ -91,6 +99,21 @@ async function run(entryCount: number, samples: number): Promise<Record<string, 
   return { saveField, createNext };
 }
 
+/** Milliseconds for one importEntries call writing `count` rows into an empty book. */
+async function importWrite(count: number): Promise<number> {
+  const db = new SohoaDatabase(`bench-import-${Date.now()}`);
+  const repo = await signedInRepositories(db);
+  const book = await repo.createBook(sampleBook);
+  const rows = importBenchEntries(count);
+  const start = performance.now();
+  await repo.importEntries(book.id, rows, { fileName: 'bench.xlsx' });
+  const elapsed = performance.now() - start;
+  db.close();
+  await SohoaDatabase.delete(db.name);
+  return elapsed;
+}
+
 const benchWindow = window as unknown as BenchWindow;
 benchWindow.runSaveBench = run;
 benchWindow.makeScanJpeg = makeScanJpeg;
+benchWindow.runImportWriteBench = importWrite;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Repositories } from './repositories';
+import { ImportConflictError, type Repositories } from './repositories';
 import { sampleBook } from './sample-data';
 import { freshIndexedDb, openCurrent, signedInRepositories, uniqueName } from './test-harness';
 import type { SohoaDatabase } from './database';
@@ -234,5 +234,83 @@ describe('pages and regions', () => {
     const { pages } = await bookWithPages(1);
     await repo.setPageDetails(pages[0]!.id, { bookPageNumber: '12a', rotation: 90 });
     expect(await db.pages.get(pages[0]!.id)).toMatchObject({ bookPageNumber: '12a', rotation: 90 });
+  });
+});
+
+describe('importEntries', () => {
+  const row = (so: string, name: string) => ({
+    so,
+    quyenSo: '01/2008',
+    ngayDangKy: `0${so}.02.2008`,
+    nksHoTen: name,
+  });
+
+  it('adds the rows as draft entries at revision 1, in sheet order, with one audit trail', async () => {
+    const book = await repo.createBook(sampleBook);
+    const added = await repo.importEntries(
+      book.id,
+      [row('2', 'Trần Thị Bình'), row('1', 'Nguyễn Văn An')],
+      { fileName: 'so-ks.xlsx' },
+    );
+    const stored = await db.records
+      .where('[bookId+createdAt]')
+      .between([book.id, 0], [book.id, Infinity])
+      .toArray();
+    expect(stored.map((r) => [r.fields.so, r.status, r.revision, r.nameKey])).toEqual([
+      ['2', 'draft', 1, 'tran thi binh'],
+      ['1', 'draft', 1, 'nguyen van an'],
+    ]);
+    // Every column of the book's template is present, empty when the sheet had nothing.
+    expect(Object.keys(stored[0]!.fields)).toHaveLength(70);
+    expect(stored[0]!.fields.nksGioiTinh).toBe('');
+    const bookEvents = await db.audit.where('entityId').equals(book.id).toArray();
+    expect(bookEvents.at(-1)).toMatchObject({
+      action: 'import',
+      newValue: JSON.stringify({ fileName: 'so-ks.xlsx', entries: 2, scans: 0 }),
+    });
+    const entryEvents = await db.audit.where('entityId').equals(added[0]!.id).toArray();
+    expect(entryEvents.map((e) => e.action)).toEqual(['import']);
+  });
+
+  it('writes nothing when a number and date is already in the book', async () => {
+    const book = await repo.createBook(sampleBook);
+    await repo.importEntries(book.id, [row('1', 'Nguyễn Văn An')]);
+    await expect(
+      repo.importEntries(book.id, [
+        row('2', 'Trần Thị Bình'),
+        { ...row('1', 'Lê Văn C'), so: '01' },
+      ]),
+    ).rejects.toBeInstanceOf(ImportConflictError);
+    expect(await db.records.where('bookId').equals(book.id).count()).toBe(1);
+    const actions = (await db.audit.toArray()).map((e) => e.action);
+    expect(actions.filter((a) => a === 'import')).toHaveLength(2);
+  });
+
+  it("links each row's PDF as a scan of its own, after the pages already in the book", async () => {
+    const book = await repo.createBook(sampleBook);
+    await repo.addScan(book.id, {
+      fileName: 'so.pdf',
+      mimeType: 'application/pdf',
+      blob: new Blob(['%PDF']),
+      pageCount: 3,
+    });
+    const blob = new Blob(['%PDF-1.7']);
+    const [first, second] = await repo.importEntries(
+      book.id,
+      [row('1', 'Nguyễn Văn An'), row('2', 'Trần Thị Bình')],
+      {
+        fileName: 'ks.xlsx',
+        scans: [{ rowIndex: 1, fileName: 'KS.2008.01.2008-02-02.002.pdf', blob, pageCount: 2 }],
+      },
+    );
+    expect(first?.pageIds).toEqual([]);
+    const pages = await db.pages.bulkGet(second?.pageIds ?? []);
+    expect(pages.map((page) => [page?.order, page?.indexInScan])).toEqual([
+      [3, 0],
+      [4, 1],
+    ]);
+    const scan = await db.scans.get(pages[0]?.scanId ?? '');
+    expect(scan).toMatchObject({ fileName: 'KS.2008.01.2008-02-02.002.pdf', pageCount: 2 });
+    expect((await db.records.get(second?.id ?? ''))?.pageIds).toEqual(second?.pageIds);
   });
 });

@@ -4,6 +4,7 @@
 // Every write names the signed-in officer and is refused when their role does not allow it: the
 // role is read again from the database inside the transaction, so a stale screen cannot
 // approve on behalf of someone whose rights were taken away.
+import { entryKey } from '../../shared/import/analyze';
 import { getTemplate } from '../../shared/registers';
 import { acknowledge, type Acknowledgement } from '../../shared/validation/acknowledgements';
 import type { Issue } from '../../shared/validation/types';
@@ -45,6 +46,21 @@ export interface NewScanInput {
 }
 
 const newId = (): string => crypto.randomUUID();
+
+export interface ImportOptions {
+  /** The workbook's name, for the audit log. */
+  fileName?: string;
+  /** PDFs matched to rows (by index in `rows`): each becomes a scan linked to its entry. */
+  scans?: { rowIndex: number; fileName: string; blob: Blob; pageCount: number }[];
+}
+
+/** An import refused inside its transaction: a number and date already in the book. */
+export class ImportConflictError extends Error {
+  constructor(readonly keys: string[]) {
+    super(`Entries already in the book: ${keys.join(', ')}`);
+    this.name = 'ImportConflictError';
+  }
+}
 
 /** The number after the previous entry's: books are typed in order, so this is what comes next. */
 function nextSo(previous: EntryRecord | undefined): string {
@@ -662,6 +678,122 @@ export function createRepositories(
     ): Promise<EntryRecord> {
       if (!reason.trim()) throw new WorkflowError('reason-required');
       return review(recordId, { decision: 'rejected', reason: reason.trim(), comments });
+    },
+
+    /**
+     * Adds the rows of an import as draft entries, all or none, with the PDF of each row that
+     * has one as a scan linked to it. The number and date of each row are checked again
+     * against the book inside the transaction, so an entry typed while the preview was open is
+     * never doubled. Entries keep the sheet's order in createdAt.
+     */
+    async importEntries(
+      bookId: string,
+      rows: readonly Record<string, string>[],
+      options: ImportOptions = {},
+    ): Promise<EntryRecord[]> {
+      const now = Date.now();
+      const fileName = options.fileName ?? '';
+      let records: EntryRecord[] = [];
+      const tables = [db.books, db.records, db.people, db.audit, db.scans, db.pages];
+      await db.transaction('rw', tables, async () => {
+        const officer = await actor('enter');
+        const book = await db.books.get(bookId);
+        if (!book) throw new Error(`Book ${bookId} not found`);
+        const template = getTemplate(book.templateVersion);
+        const taken = new Set<string>();
+        await db.records
+          .where('bookId')
+          .equals(bookId)
+          .each((record) => {
+            const key = entryKey(record.fields);
+            if (key !== null) taken.add(key);
+          });
+        const clashes: string[] = [];
+        records = rows.map((row, index): EntryRecord => {
+          const fields = Object.fromEntries(
+            template.fields.map((field) => [field.key, row[field.key] ?? '']),
+          );
+          const key = entryKey(fields);
+          if (key !== null) {
+            if (taken.has(key)) clashes.push(key);
+            taken.add(key);
+          }
+          return {
+            id: newId(),
+            bookId,
+            templateVersion: book.templateVersion,
+            fields,
+            pageIds: [],
+            status: 'draft',
+            createdAt: now + index,
+            updatedAt: now,
+            revision: 1,
+            nameKey: nameKeyOf(template, fields),
+            acknowledgements: [],
+            createdBy: officer.id,
+            updatedBy: officer.id,
+          };
+        });
+        if (clashes.length > 0) throw new ImportConflictError(clashes);
+
+        let order = await db.pages.where('bookId').equals(bookId).count();
+        const scans: Scan[] = [];
+        const pages: Page[] = [];
+        for (const attached of options.scans ?? []) {
+          const record = records[attached.rowIndex];
+          if (!record)
+            throw new Error(`No imported row ${attached.rowIndex} for ${attached.fileName}`);
+          const scan: Scan = {
+            id: newId(),
+            bookId,
+            fileName: attached.fileName,
+            mimeType: 'application/pdf',
+            size: attached.blob.size,
+            blob: attached.blob,
+            pageCount: attached.pageCount,
+            importedAt: now,
+          };
+          const own = Array.from({ length: attached.pageCount }, (_, i) => ({
+            id: newId(),
+            bookId,
+            scanId: scan.id,
+            indexInScan: i,
+            order: order + i,
+            rotation: 0 as const,
+          }));
+          order += attached.pageCount;
+          scans.push(scan);
+          pages.push(...own);
+          record.pageIds = own.map((page) => page.id);
+        }
+
+        await db.records.bulkAdd(records);
+        await db.scans.bulkAdd(scans);
+        await db.pages.bulkAdd(pages);
+        await audit(
+          officer,
+          now,
+          {
+            entity: 'book',
+            entityId: bookId,
+            action: 'import',
+            newValue: JSON.stringify({ fileName, entries: records.length, scans: scans.length }),
+          },
+          ...records.map((record) => ({
+            entity: 'record' as const,
+            entityId: record.id,
+            action: 'import',
+            newValue: fileName,
+          })),
+          ...scans.map((scan) => ({
+            entity: 'scan' as const,
+            entityId: scan.id,
+            action: 'import',
+            newValue: scan.fileName,
+          })),
+        );
+      });
+      return records;
     },
   };
 }

@@ -11,6 +11,7 @@ import { ShortcutSheet } from '../entry/ShortcutSheet';
 import { BookSettingsDialog } from './BookSettingsDialog';
 import { SplitHandle } from './SplitHandle';
 import { ExportButton } from '../export/ExportButton';
+import { ImportExcelButton } from '../import/ImportExcelButton';
 import { ImportScanButton } from '../scans/ImportScanButton';
 import { PagesPanel } from '../scans/PagesPanel';
 import { ScanViewer } from '../scans/ScanViewer';
@@ -79,6 +80,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
         </a>
         <h1>{t('books.title', { name: template.name, quyenSo: book.quyenSo, year: book.year })}</h1>
         <ImportScanButton bookId={bookId} />
+        <ImportExcelButton book={book} />
         <button type="button" onClick={() => void addEntry()}>
           {t('entry.add')}
         </button>

@@ -1,0 +1,488 @@
+// "Nhập từ Excel": a team's workbook becomes draft entries of the open book. The file is read
+// in a worker, shown as a preview with every problem, and written only on the officer's word.
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isImportable } from '../../../shared/import/analyze';
+import { matchPdfNames, type PdfMatch } from '../../../shared/import/pdf-names';
+import type {
+  FileProblem,
+  ImportPreview,
+  ImportRow,
+  RowProblem,
+  ZipPdf,
+} from '../../../shared/import/types';
+import { fieldByKey, getTemplate } from '../../../shared/registers';
+import type { Issue } from '../../../shared/validation/types';
+import { repo } from '../../db';
+import { ImportConflictError } from '../../db/repositories';
+import type { Book } from '../../db/types';
+import { useUiStore } from '../../store/ui-store';
+import { analyzeFile, readZipFile, type Progress, type Running } from './analyze-file';
+import './import.css';
+
+const ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Rows and messages listed in the dialog; the rest are counted. */
+const SHOWN = 50;
+
+/** A bundle's zip read and matched to the preview's rows. */
+interface AttachedZip {
+  fileName: string;
+  pdfs: ZipPdf[];
+  match: PdfMatch;
+}
+
+type Phase =
+  | { name: 'idle' }
+  | { name: 'reading'; fileName: string; progress: Progress | null }
+  | {
+      name: 'preview';
+      fileName: string;
+      preview: ImportPreview;
+      isWriting: boolean;
+      isReadingZip: boolean;
+      zip: AttachedZip | null;
+      /** Why the zip chosen was refused, shown in the dialog (notices sit behind it). */
+      zipError: string | null;
+    };
+
+export function ImportExcelButton({ book }: { book: Book }) {
+  const { t } = useTranslation();
+  const notify = useUiStore((state) => state.notify);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const running = useRef<Running<unknown> | null>(null);
+  const zipInputRef = useRef<HTMLInputElement>(null);
+  const [phase, setPhase] = useState<Phase>({ name: 'idle' });
+  const template = getTemplate(book.templateVersion);
+
+  const fieldLabel = (key: string) =>
+    t(`fieldLabels.${key}`, { defaultValue: fieldByKey(template, key)?.label ?? key });
+  const fileProblem = (problem: FileProblem, file: string) =>
+    t(`import.fileProblems.${problem.code}`, { ...problem, file });
+  const rowProblem = (problem: RowProblem) =>
+    t(`import.rowProblems.${problem.code}`, {
+      ...problem,
+      ...('column' in problem ? { column: fieldLabel(problem.column) } : {}),
+    });
+  const issueText = (issue: Issue) => t(`validation.${issue.rule}`, issue.params ?? {});
+
+  const read = async (file: File) => {
+    running.current?.cancel();
+    setPhase({ name: 'reading', fileName: file.name, progress: null });
+    const analysis = analyzeFile(file, book, (progress) =>
+      setPhase((current) =>
+        current.name === 'reading' && running.current === analysis
+          ? { ...current, progress }
+          : current,
+      ),
+    );
+    running.current = analysis;
+    try {
+      const result = await analysis.result;
+      if (running.current !== analysis) return;
+      running.current = null;
+      if (!result.ok) {
+        setPhase({ name: 'idle' });
+        notify('error', fileProblem(result.problem, file.name));
+        return;
+      }
+      setPhase({
+        name: 'preview',
+        fileName: file.name,
+        preview: result.preview,
+        isWriting: false,
+        isReadingZip: false,
+        zip: null,
+        zipError: null,
+      });
+    } catch (error) {
+      if (running.current !== analysis) return;
+      running.current = null;
+      setPhase({ name: 'idle' });
+      notify('error', t('import.failed', { file: file.name, detail: String(error) }));
+    }
+  };
+
+  const close = () => {
+    if (phase.name === 'reading' || phase.name === 'preview') notify('info', t('import.cancelled'));
+    running.current?.cancel();
+    running.current = null;
+    setPhase({ name: 'idle' });
+  };
+
+  const readZip = async (file: File) => {
+    if (phase.name !== 'preview') return;
+    const base = { ...phase, zip: null, zipError: null };
+    setPhase({ ...base, isReadingZip: true });
+    const reading = readZipFile(file, () => undefined);
+    running.current = reading;
+    try {
+      const result = await reading.result;
+      if (running.current !== reading) return;
+      running.current = null;
+      if (!result.ok) {
+        const zipError = t(`import.zipProblems.${result.problem.code}`, {
+          file: file.name,
+          files: 'files' in result.problem ? result.problem.files.join(', ') : '',
+        });
+        setPhase({ ...base, isReadingZip: false, zipError });
+        return;
+      }
+      const match = matchPdfNames(
+        result.pdfs.map((pdf) => pdf.fileName),
+        base.preview.rows,
+        book,
+      );
+      setPhase({
+        ...base,
+        isReadingZip: false,
+        zip: { fileName: file.name, pdfs: result.pdfs, match },
+      });
+    } catch (error) {
+      if (running.current !== reading) return;
+      running.current = null;
+      setPhase({
+        ...base,
+        isReadingZip: false,
+        zipError: t('import.failed', { file: file.name, detail: String(error) }),
+      });
+    }
+  };
+
+  const write = async (fileName: string, preview: ImportPreview, zip: AttachedZip | null) => {
+    setPhase({
+      name: 'preview',
+      fileName,
+      preview,
+      isWriting: true,
+      isReadingZip: false,
+      zip,
+      zipError: null,
+    });
+    const pdfByName = new Map(zip?.pdfs.map((pdf) => [pdf.fileName, pdf]));
+    const scans = (zip?.match.matched ?? []).flatMap(({ rowIndex, fileName: pdfName }) => {
+      const pdf = pdfByName.get(pdfName);
+      return pdf
+        ? [
+            {
+              rowIndex,
+              fileName: pdfName.split('/').pop() ?? pdfName,
+              blob: new Blob([pdf.bytes], { type: 'application/pdf' }),
+              pageCount: pdf.pageCount,
+            },
+          ]
+        : [];
+    });
+    try {
+      const added = await repo.importEntries(
+        book.id,
+        preview.rows.map((row) => row.fields),
+        { fileName, scans },
+      );
+      notify(
+        'info',
+        scans.length > 0
+          ? t('import.doneWithScans', { n: added.length, file: fileName, scans: scans.length })
+          : t('import.done', { n: added.length, file: fileName }),
+      );
+    } catch (error) {
+      notify(
+        'error',
+        error instanceof ImportConflictError
+          ? t('import.conflict', { keys: error.keys.join(', ') })
+          : t('import.failed', { file: fileName, detail: String(error) }),
+      );
+    }
+    setPhase({ name: 'idle' });
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => inputRef.current?.click()}
+        disabled={phase.name !== 'idle'}
+      >
+        {t('import.button')}
+      </button>
+      <input
+        ref={inputRef}
+        type="file"
+        accept={ACCEPT}
+        hidden
+        aria-label={t('import.button')}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void read(file);
+        }}
+      />
+      {phase.name !== 'idle' && (
+        <dialog
+          ref={(dialog) => {
+            if (dialog && !dialog.open) dialog.showModal();
+          }}
+          className="dialog import-dialog"
+          aria-labelledby="import-title"
+          onCancel={(event) => {
+            event.preventDefault();
+            if (!(phase.name === 'preview' && phase.isWriting)) close();
+          }}
+        >
+          <h2 id="import-title">{t('import.title', { file: phase.fileName })}</h2>
+          {phase.name === 'reading' ? (
+            <ReadingProgress progress={phase.progress} />
+          ) : (
+            <PreviewBody
+              preview={phase.preview}
+              templateName={getTemplate(phase.preview.templateVersion).name}
+              mainNameField={template.mainNameField}
+              fieldLabel={fieldLabel}
+              rowProblem={rowProblem}
+              issueText={issueText}
+            />
+          )}
+          {phase.name === 'preview' && (
+            <section aria-labelledby="import-zip-title">
+              <h3 id="import-zip-title">{t('import.zipTitle')}</h3>
+              <p className="hint">{t('import.zipHint')}</p>
+              <button
+                type="button"
+                onClick={() => zipInputRef.current?.click()}
+                disabled={phase.isWriting || phase.isReadingZip}
+              >
+                {phase.isReadingZip ? t('import.zipReading') : t('import.zipChoose')}
+              </button>
+              <input
+                ref={zipInputRef}
+                type="file"
+                accept=".zip,application/zip"
+                hidden
+                aria-label={t('import.zipChoose')}
+                onChange={(event) => {
+                  const file = event.target.files?.[0];
+                  event.target.value = '';
+                  if (file) void readZip(file);
+                }}
+              />
+              {phase.zip && <ZipSummary zip={phase.zip} />}
+              {phase.zipError && (
+                <p role="alert" className="issue-error">
+                  {phase.zipError}
+                </p>
+              )}
+            </section>
+          )}
+          <div className="dialog-actions">
+            {phase.name === 'preview' && (
+              <button
+                type="button"
+                className="primary"
+                disabled={
+                  phase.isWriting || phase.isReadingZip || !isImportable(phase.preview.rows)
+                }
+                onClick={() => void write(phase.fileName, phase.preview, phase.zip)}
+              >
+                {phase.isWriting
+                  ? t('import.writing')
+                  : t('import.confirm', { n: phase.preview.rows.length })}
+              </button>
+            )}
+            <button
+              type="button"
+              onClick={close}
+              disabled={phase.name === 'preview' && phase.isWriting}
+            >
+              {t('common.cancel')}
+            </button>
+          </div>
+        </dialog>
+      )}
+    </>
+  );
+}
+
+function ZipSummary({ zip }: { zip: AttachedZip }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p role="status">
+        {t('import.zipMatched', {
+          file: zip.fileName,
+          matched: zip.match.matched.length,
+          total: zip.pdfs.length,
+        })}
+      </p>
+      {zip.match.unmatched.length > 0 && (
+        <p className="issue-warning">
+          {t('import.zipUnmatched', {
+            n: zip.match.unmatched.length,
+            files: zip.match.unmatched.join(', '),
+          })}
+        </p>
+      )}
+    </>
+  );
+}
+
+function ReadingProgress({ progress }: { progress: Progress | null }) {
+  const { t } = useTranslation();
+  const text =
+    progress?.phase === 'rows'
+      ? t('import.readingRows', { done: progress.done, total: progress.total })
+      : progress?.phase === 'check'
+        ? t('import.checking')
+        : t('import.opening');
+  return (
+    <label role="status">
+      {text}
+      {progress?.phase === 'rows' ? (
+        <progress max={progress.total} value={progress.done} />
+      ) : (
+        <progress />
+      )}
+    </label>
+  );
+}
+
+interface PreviewProps {
+  preview: ImportPreview;
+  templateName: string;
+  mainNameField: string;
+  fieldLabel: (key: string) => string;
+  rowProblem: (problem: RowProblem) => string;
+  issueText: (issue: Issue) => string;
+}
+
+function capped<T>(items: readonly T[]): { shown: readonly T[]; more: number } {
+  return { shown: items.slice(0, SHOWN), more: Math.max(0, items.length - SHOWN) };
+}
+
+function PreviewBody(props: PreviewProps) {
+  const { preview, fieldLabel } = props;
+  const { t } = useTranslation();
+  const { rows } = preview;
+  const withErrors = rows.filter((row) => row.errors.length > 0).length;
+  const withWarnings = rows.filter((row) => row.warnings.length > 0).length;
+  const blocked = rows.filter((row) => row.problems.length > 0);
+  const problems = capped(
+    blocked.flatMap((row) =>
+      row.problems.map((problem) =>
+        t('import.rowProblem', { row: row.row, message: props.rowProblem(problem) }),
+      ),
+    ),
+  );
+  const issues = capped(
+    rows.flatMap((row) =>
+      [...row.errors, ...row.warnings].map((issue) =>
+        t('import.rowIssue', {
+          row: row.row,
+          field: fieldLabel(issue.field),
+          message: props.issueText(issue),
+        }),
+      ),
+    ),
+  );
+  const converted = preview.converted.tcvn3 + preview.converted.vni;
+  return (
+    <>
+      <p>
+        {t('import.summary', {
+          template: props.templateName,
+          sheet: preview.sheetName,
+          n: rows.length,
+        })}
+      </p>
+      {converted > 0 && <p>{t('import.converted', { n: converted })}</p>}
+      {preview.missing.length > 0 && (
+        <p className="hint">
+          {t('import.missingColumns', {
+            n: preview.missing.length,
+            columns: preview.missing.join(', '),
+          })}
+        </p>
+      )}
+      {preview.unknown.length > 0 && (
+        <p className="hint">
+          {t('import.unknownColumns', {
+            n: preview.unknown.length,
+            columns: preview.unknown.join(', '),
+          })}
+        </p>
+      )}
+      {blocked.length > 0 && (
+        <section role="alert" aria-labelledby="import-blocked">
+          <p id="import-blocked" className="issue-error">
+            {t('import.blocked', { n: blocked.length })}
+          </p>
+          <MessageList {...problems} />
+        </section>
+      )}
+      <p>
+        {withErrors + withWarnings > 0
+          ? t('import.issuesSummary', { errors: withErrors, warnings: withWarnings })
+          : t('import.noIssues')}
+      </p>
+      {issues.shown.length > 0 && <MessageList {...issues} />}
+      <PreviewTable rows={rows} mainNameField={props.mainNameField} fieldLabel={fieldLabel} />
+    </>
+  );
+}
+
+function MessageList({ shown, more }: { shown: readonly string[]; more: number }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="import-list">
+      {shown.map((text, index) => (
+        <li key={index}>{text}</li>
+      ))}
+      {more > 0 && <li>{t('import.more', { n: more })}</li>}
+    </ul>
+  );
+}
+
+function PreviewTable({
+  rows,
+  mainNameField,
+  fieldLabel,
+}: {
+  rows: readonly ImportRow[];
+  mainNameField: string;
+  fieldLabel: (key: string) => string;
+}) {
+  const { t } = useTranslation();
+  const { shown } = capped(rows);
+  return (
+    <div className="import-table-wrap">
+      <table className="data-table import-table">
+        <caption>{t('import.previewCaption', { shown: shown.length, n: rows.length })}</caption>
+        <thead>
+          <tr>
+            <th>{t('import.columns.row')}</th>
+            <th>{t('import.columns.so')}</th>
+            <th>{t('import.columns.ngayDangKy')}</th>
+            <th>{fieldLabel(mainNameField)}</th>
+            <th>{t('import.columns.check')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row) => (
+            <tr key={row.row}>
+              <td>{row.row}</td>
+              <td>{row.fields.so}</td>
+              <td>{row.fields.ngayDangKy}</td>
+              <td>{row.fields[mainNameField]}</td>
+              <td>
+                {row.errors.length + row.warnings.length > 0
+                  ? t('import.rowCheck', {
+                      errors: row.errors.length,
+                      warnings: row.warnings.length,
+                    })
+                  : t('import.rowOk')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

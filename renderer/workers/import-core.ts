@@ -1,0 +1,214 @@
+// Reads an .xlsx into plain cells for the import: text as stored, formulas never computed (a
+// formula's cell carries the result Excel last saved, and the formula so the row can be held
+// back). No DOM here: it runs in the import worker and in Node for tests and the benchmark.
+import type { CellValue, Worksheet } from 'exceljs';
+import JSZip from 'jszip';
+import { PDFDocument } from 'pdf-lib';
+import { analyzeSheet, type AnalyzeContext } from '../../shared/import/analyze';
+import { headerKey } from '../../shared/import/headers';
+import type {
+  FileProblem,
+  ImportAnalysis,
+  RawCell,
+  RawRow,
+  ZipPdf,
+  ZipReadResult,
+} from '../../shared/import/types';
+import { templates } from '../../shared/registers';
+import { ExcelJS } from './excel';
+
+export type ReadProgress = (phase: 'open' | 'rows' | 'check', done: number, total: number) => void;
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+// Excel 97–2003 files, and .xlsx files saved with a password, are OLE compound files.
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+// The stream an encrypted Office document keeps its package in, as its directory names it.
+const ENCRYPTED_PACKAGE = new Uint8Array(
+  [...'EncryptedPackage'].flatMap((char) => [char.charCodeAt(0), 0]),
+);
+
+const startsWith = (bytes: Uint8Array, magic: number[]) =>
+  magic.every((byte, i) => bytes[i] === byte);
+
+function includes(bytes: Uint8Array, needle: Uint8Array): boolean {
+  const first = needle[0];
+  outer: for (let i = bytes.indexOf(first ?? 0); i >= 0; i = bytes.indexOf(first ?? 0, i + 1)) {
+    if (i + needle.length > bytes.length) return false;
+    for (let j = 1; j < needle.length; j += 1) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Why a file that is not a readable .xlsx is refused, judged from its bytes. */
+export function sniffWorkbook(bytes: Uint8Array): FileProblem | null {
+  if (startsWith(bytes, ZIP_MAGIC)) return null;
+  if (startsWith(bytes, CFB_MAGIC)) {
+    return includes(bytes, ENCRYPTED_PACKAGE)
+      ? { code: 'passwordProtected' }
+      : { code: 'oldExcelFormat' };
+  }
+  return { code: 'corrupt' };
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+function numberText(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return value.toFixed(0);
+  return String(value);
+}
+
+/** The text a value shows; a formula gives its saved result. */
+function valueText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  // Excel stores dates as day numbers; exceljs gives them as UTC instants of that day.
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return '';
+    return `${pad2(value.getUTCDate())}.${pad2(value.getUTCMonth() + 1)}.${value.getUTCFullYear()}`;
+  }
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('error' in value) return value.error;
+  if ('formula' in value || 'sharedFormula' in value) return valueText(value.result);
+  if ('text' in value) {
+    const text: unknown = value.text;
+    return typeof text === 'string' ? text : valueText(text as CellValue);
+  }
+  return '';
+}
+
+function formulaOf(value: CellValue): string | undefined {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return undefined;
+  if ('sharedFormula' in value) return `=${value.formula ?? value.sharedFormula}`;
+  if ('formula' in value) return `=${value.formula}`;
+  return undefined;
+}
+
+function isFormulaValue(value: CellValue): value is Extract<CellValue, { result?: unknown }> {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !(value instanceof Date) &&
+    ('formula' in value || 'sharedFormula' in value)
+  );
+}
+
+function rawCell(cell: ExcelJSCell): RawCell | null {
+  const value = cell.value;
+  const text = valueText(value);
+  const formula = formulaOf(value);
+  if (text === '' && formula === undefined) return null;
+  const runFont =
+    value !== null && typeof value === 'object' && 'richText' in value
+      ? value.richText.find((run) => run.font?.name)?.font?.name
+      : undefined;
+  const font = runFont ?? cell.font?.name;
+  const result = formula !== undefined && isFormulaValue(value) ? value.result : value;
+  return {
+    text,
+    ...(font ? { font } : {}),
+    ...(formula === undefined ? {} : { formula }),
+    ...(result instanceof Date ? { isDate: true as const } : {}),
+  };
+}
+
+type ExcelJSCell = ReturnType<Worksheet['getCell']>;
+
+const templateSheetNames = new Set(templates.map((template) => headerKey(template.sheetName)));
+
+/** The data sheet: the one named as in the templates ("DL Import"), else the first. */
+function dataSheet(worksheets: Worksheet[]): Worksheet | undefined {
+  return worksheets.find((ws) => templateSheetNames.has(headerKey(ws.name))) ?? worksheets[0];
+}
+
+export type ReadResult =
+  { ok: true; sheet: { name: string; rows: RawRow[] } } | { ok: false; problem: FileProblem };
+
+export async function readWorkbook(
+  bytes: Uint8Array,
+  onProgress: ReadProgress = () => undefined,
+): Promise<ReadResult> {
+  const refused = sniffWorkbook(bytes);
+  if (refused) return { ok: false, problem: refused };
+  onProgress('open', 0, 1);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+  } catch {
+    return { ok: false, problem: { code: 'corrupt' } };
+  }
+  const sheet = dataSheet(workbook.worksheets);
+  if (!sheet) return { ok: false, problem: { code: 'noSheet' } };
+  const total = sheet.rowCount;
+  const columns = sheet.columnCount;
+  const rows: RawRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    // eachCell visits stored cells only: getCell would create a cell for every empty column.
+    const cells: (RawCell | null)[] = new Array<RawCell | null>(columns).fill(null);
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      cells[column - 1] = rawCell(cell);
+    });
+    rows.push({ number, cells });
+    if (number % 500 === 0) onProgress('rows', number, total);
+  });
+  onProgress('rows', total, total);
+  return { ok: true, sheet: { name: sheet.name, rows } };
+}
+
+/** Reads and checks a workbook for one book: the preview, or why the file is refused. */
+export async function analyzeWorkbook(
+  bytes: Uint8Array,
+  ctx: AnalyzeContext,
+  onProgress: ReadProgress = () => undefined,
+): Promise<ImportAnalysis> {
+  const read = await readWorkbook(bytes, onProgress);
+  if (!read.ok) return read;
+  onProgress('check', 0, 1);
+  const analysis = analyzeSheet(read.sheet, ctx);
+  onProgress('check', 1, 1);
+  return analysis;
+}
+
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46]; // %PDF
+
+/**
+ * The PDFs of a bundle's zip with their page counts. A zip holding anything else, or a PDF
+ * that cannot be read (damaged, password-protected), is refused whole, naming the files.
+ */
+export async function readPdfZip(bytes: Uint8Array): Promise<ZipReadResult> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return { ok: false, problem: { code: 'zipCorrupt' } };
+  }
+  const files = Object.values(zip.files).filter((file) => !file.dir);
+  if (files.length === 0) return { ok: false, problem: { code: 'zipEmpty' } };
+  const pdfs: ZipPdf[] = [];
+  const notPdf: string[] = [];
+  const badPdf: string[] = [];
+  for (const file of files) {
+    const data = await file.async('uint8array');
+    if (!/\.pdf$/iu.test(file.name) || !startsWith(data, PDF_MAGIC)) {
+      notPdf.push(file.name);
+      continue;
+    }
+    try {
+      const doc = await PDFDocument.load(data, { updateMetadata: false });
+      pdfs.push({
+        fileName: file.name,
+        bytes: new Uint8Array(data),
+        pageCount: doc.getPageCount(),
+      });
+    } catch {
+      badPdf.push(file.name);
+    }
+  }
+  if (notPdf.length > 0) return { ok: false, problem: { code: 'zipNotPdf', files: notPdf } };
+  if (badPdf.length > 0) return { ok: false, problem: { code: 'zipBadPdf', files: badPdf } };
+  return { ok: true, pdfs };
+}
