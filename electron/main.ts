@@ -4,6 +4,12 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { createAppProtocolHandler } from './app-protocol';
 import { readAppInfo } from './ipc/app-info';
+import {
+  createBackupFolderPicker,
+  createBackupService,
+  createExitGate,
+  createFolderSettingFile,
+} from './ipc/backups';
 import { createFolderPicker } from './ipc/files';
 import { registerIpcHandlers } from './ipc/register-handlers';
 import { APP_ENTRY_URL, APP_SCHEME, getAllowedOrigins, parseDevOrigin } from './security';
@@ -39,6 +45,8 @@ const startUrl = devOrigin === null ? APP_ENTRY_URL : (devUrlSetting ?? '').trim
 const allowedOrigins = getAllowedOrigins(devOrigin);
 
 let mainWindow: BrowserWindow | null = null;
+// The renderer writes a backup when the officer closes the window; the close waits for it.
+const exitGate = createExitGate();
 
 function focusMainWindow(): void {
   if (!mainWindow) return;
@@ -57,6 +65,9 @@ async function createMainWindow(): Promise<void> {
     if (bounds.maximize) window.maximize();
     window.show();
   });
+  window.on('close', (event) => {
+    if (exitGate.hold(() => window.close())) event.preventDefault();
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -73,6 +84,12 @@ async function start(): Promise<void> {
     allowedOrigins,
     getAppInfo: () => readAppInfo(app),
     pickFolder: createFolderPicker(dialog, () => mainWindow),
+    backups: createBackupService({
+      documentsPath: app.getPath('documents'),
+      setting: createFolderSettingFile(path.join(app.getPath('userData'), 'backup-settings.json')),
+      pickFolder: createBackupFolderPicker(dialog, () => mainWindow),
+    }),
+    exitGate,
   });
   await createMainWindow();
 }

@@ -3,11 +3,14 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type {
   AppInfo,
+  BackupFolderInfo,
   BridgeResult,
   channels,
   SaveBundleRequest,
   SaveBundleResult,
   SohoaBridge,
+  WriteBackupRequest,
+  WriteBackupResult,
 } from '../shared/bridge';
 
 // Spelled out because shared/bridge.js cannot be loaded here; the type pins each literal
@@ -15,12 +18,24 @@ import type {
 const ch: typeof channels = {
   getAppInfo: 'app:get-info',
   saveBundle: 'files:save-bundle',
+  writeBackup: 'backups:write',
+  getBackupFolder: 'backups:get-folder',
+  chooseBackupFolder: 'backups:choose-folder',
+  waitForExit: 'backups:wait-exit',
+  exitBackupDone: 'backups:exit-done',
 };
 
 const bridge = {
   getAppInfo: () => ipcRenderer.invoke(ch.getAppInfo) as Promise<AppInfo>,
   saveBundle: (request: SaveBundleRequest) =>
     ipcRenderer.invoke(ch.saveBundle, request) as Promise<BridgeResult<SaveBundleResult>>,
+  writeBackup: (request: WriteBackupRequest) =>
+    ipcRenderer.invoke(ch.writeBackup, request) as Promise<BridgeResult<WriteBackupResult>>,
+  getBackupFolder: () => ipcRenderer.invoke(ch.getBackupFolder) as Promise<BackupFolderInfo>,
+  chooseBackupFolder: () =>
+    ipcRenderer.invoke(ch.chooseBackupFolder) as Promise<BridgeResult<BackupFolderInfo>>,
+  waitForExit: () => ipcRenderer.invoke(ch.waitForExit) as Promise<void>,
+  exitBackupDone: () => ipcRenderer.invoke(ch.exitBackupDone) as Promise<void>,
 } satisfies SohoaBridge;
 
 contextBridge.exposeInMainWorld('sohoa', bridge);

@@ -3,6 +3,7 @@
 import { channels } from '../../shared/bridge';
 import type { AppInfo, BridgeResult, SaveBundleResult } from '../../shared/bridge';
 import { isAllowedNavigation } from '../security';
+import type { BackupService, ExitGate } from './backups';
 import type { PickFolder } from './files';
 import { handleSaveBundle } from './files';
 
@@ -20,6 +21,8 @@ export interface IpcDeps {
   allowedOrigins: readonly string[];
   getAppInfo: () => AppInfo;
   pickFolder: PickFolder;
+  backups: BackupService;
+  exitGate: ExitGate;
 }
 
 export function isTrustedSender(event: InvokeEvent, allowedOrigins: readonly string[]): boolean {
@@ -45,4 +48,28 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
       return handleSaveBundle(payload, deps.pickFolder);
     },
   );
+  registerBackupHandlers(ipcMain, deps);
+}
+
+function registerBackupHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
+  ipcMain.handle(channels.writeBackup, async (event, payload) => {
+    assertTrusted(event, deps.allowedOrigins);
+    return deps.backups.write(payload);
+  });
+  ipcMain.handle(channels.getBackupFolder, async (event) => {
+    assertTrusted(event, deps.allowedOrigins);
+    return deps.backups.getFolder();
+  });
+  ipcMain.handle(channels.chooseBackupFolder, async (event) => {
+    assertTrusted(event, deps.allowedOrigins);
+    return deps.backups.chooseFolder();
+  });
+  ipcMain.handle(channels.waitForExit, async (event) => {
+    assertTrusted(event, deps.allowedOrigins);
+    return deps.exitGate.waitForExit();
+  });
+  ipcMain.handle(channels.exitBackupDone, (event) => {
+    assertTrusted(event, deps.allowedOrigins);
+    deps.exitGate.done();
+  });
 }

@@ -11,6 +11,7 @@ import { ShortcutSheet } from '../entry/ShortcutSheet';
 import { BookSettingsDialog } from './BookSettingsDialog';
 import { SplitHandle } from './SplitHandle';
 import { ExportButton } from '../export/ExportButton';
+import { WorkPackageTools } from '../backup/WorkPackageTools';
 import { ImportScanButton } from '../scans/ImportScanButton';
 import { PagesPanel } from '../scans/PagesPanel';
 import { ScanViewer } from '../scans/ScanViewer';
@@ -82,6 +83,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
           {t('entry.add')}
         </button>
         <ExportButton book={book} />
+        <WorkPackageTools book={book} template={template} />
         <button type="button" onClick={() => setShowSettings(true)}>
           {t('bookSettings.button')}
         </button>
