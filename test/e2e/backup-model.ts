@@ -59,13 +59,13 @@ export async function typeEntry(page: Page, values: [string, string][]): Promise
   await workspace.expectSaved();
 }
 
-/** Changes one field of the entry numbered `so`, from the book's entry list. */
-export async function editEntry(page: Page, so: string, label: string, value: string) {
+/** Opens the entry listed under `name` in the book's entry list and changes one field. */
+export async function editEntry(page: Page, name: string, label: string, value: string) {
   const workspace = new Workspace(page);
   await page
     .getByRole('grid')
     .getByRole('row')
-    .filter({ has: page.getByRole('gridcell', { name: so, exact: true }) })
+    .filter({ has: page.getByRole('gridcell', { name, exact: true }) })
     .click();
   await workspace.field(label).fill(value);
   await workspace.field(label).press('Tab');

@@ -11,6 +11,7 @@ import { AutoBackupSettings } from './AutoBackupSettings';
 import { backupFileName, SOHOA_FILE_ACCEPT } from './file-names';
 import { FileImportDialog } from './FileImportDialog';
 import { autoBackups, SCANS_FIT_BYTES } from './auto-backup';
+import { ReceivePackageButton } from './ReceivePackageButton';
 import { saveFile } from './save-file';
 import { useFileImport } from './use-file-import';
 import { useMergeFile } from './use-merge-file';
@@ -124,6 +125,7 @@ export function BackupTools() {
           if (file) void restore.read(file);
         }}
       />
+      <ReceivePackageButton />
       {autoBackups && (
         <button type="button" onClick={() => setShowAuto(true)}>
           {t('backup.autoButton')}

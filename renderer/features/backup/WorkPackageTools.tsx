@@ -1,6 +1,6 @@
 import './backup.css';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterTemplate } from '../../../shared/registers/types';
 import { db, repo } from '../../db';
@@ -8,22 +8,17 @@ import { buildWorkPackage } from '../../db/backup';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { ConflictsDialog } from './ConflictsDialog';
-import { SOHOA_FILE_ACCEPT, workPackageFileName } from './file-names';
-import { FileImportDialog } from './FileImportDialog';
+import { workPackageFileName } from './file-names';
+import { ReceivePackageButton } from './ReceivePackageButton';
 import { saveFile } from './save-file';
-import { useFileImport } from './use-file-import';
-import { useMergeFile } from './use-merge-file';
 
 /** In a book: send it to another PC as one file, take one in, and settle conflicts. */
 export function WorkPackageTools({ book, template }: { book: Book; template: RegisterTemplate }) {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
-  const inputRef = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [showConflicts, setShowConflicts] = useState(false);
-  const receive = useFileImport('work-package');
-  const mergeFile = useMergeFile();
   const conflicts = useLiveQuery(
     () => db.conflicts.where('bookId').equals(book.id).count(),
     [book.id],
@@ -60,21 +55,6 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
           {t('backup.conflictsButton', { n: conflicts })}
         </button>
       )}
-      <input
-        ref={inputRef}
-        type="file"
-        accept={SOHOA_FILE_ACCEPT}
-        hidden
-        aria-label={t('backup.packageImport')}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) {
-            setOpen(false);
-            void receive.read(file);
-          }
-        }}
-      />
       {open && (
         <dialog
           ref={(dialog) => {
@@ -95,26 +75,13 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
             >
               {busy ? t('backup.packageExporting') : t('backup.packageExport')}
             </button>
-            <button type="button" onClick={() => inputRef.current?.click()}>
-              {t('backup.packageImport')}
-            </button>
+            <ReceivePackageButton onDone={() => setOpen(false)} />
             <button type="button" onClick={() => setOpen(false)}>
               {t('common.close')}
             </button>
           </div>
         </dialog>
       )}
-      <FileImportDialog
-        phase={receive.phase}
-        title={t('backup.packageTitle')}
-        onClose={receive.close}
-      >
-        <div className="dialog-actions">
-          <button type="button" className="primary" onClick={() => void receive.apply(mergeFile)}>
-            {t('backup.merge')}
-          </button>
-        </div>
-      </FileImportDialog>
       {showConflicts && (
         <ConflictsDialog
           bookId={book.id}
