@@ -6,6 +6,7 @@ import { sampleBook } from './sample-data';
 import { freshIndexedDb, openCurrent, uniqueName } from './test-harness';
 import type { EntryRecord } from './types';
 import { contentHash, decideMerge } from './work-package-merge';
+import { entriesChangedSinceExchange } from './work-package-select';
 
 interface Pc {
   db: SohoaDatabase;
@@ -378,5 +379,23 @@ describe('checkRows', () => {
       table: 'records',
       detail: 'points at a missing book',
     });
+  });
+});
+
+describe('entriesChangedSinceExchange', () => {
+  it('picks entries never sent and entries changed since they were last exchanged', async () => {
+    const [one, two] = ids as [string, string];
+    expect((await entriesChangedSinceExchange(a.db, bookId)).sort()).toEqual([...ids].sort());
+    await sendBook(a, bookId);
+    expect(await entriesChangedSinceExchange(a.db, bookId)).toEqual([]);
+    await a.repo.saveFields(two, { nksHoTen: 'Hà Thị Hải' });
+    const added = await a.repo.createEntry(bookId, null);
+    expect((await entriesChangedSinceExchange(a.db, bookId)).sort()).toEqual(
+      [two, added.id].sort(),
+    );
+    // Changing a value and changing it back is no change.
+    await a.repo.saveFields(one, { nksHoTen: 'Lò Văn Mốt' });
+    await a.repo.saveFields(one, { nksHoTen: 'Lò Văn Một' });
+    expect(await entriesChangedSinceExchange(a.db, bookId)).not.toContain(one);
   });
 });

@@ -5,8 +5,9 @@ import { BooksScreen, Workspace } from './models';
 
 const NAME = 'Họ tên người được khai sinh';
 
-async function exportPackage(page: Page, path: string): Promise<void> {
+async function exportPackage(page: Page, path: string, onlyChanged = false): Promise<void> {
   await page.getByRole('button', { name: 'Gói công việc', exact: true }).click();
+  if (onlyChanged) await page.getByRole('checkbox', { name: /^Chỉ gửi các trường hợp/ }).check();
   const download = await pressAndDownload(page, 'Xuất gói công việc');
   expect(download.suggestedFilename()).toMatch(/^goi-KS-01-2008-\d{8}-\d{4}\.sohoa$/);
   await download.saveAs(path);
@@ -97,9 +98,13 @@ test('two PCs edit the same book, exchange work packages, and only entries chang
   await expect(a.getByRole('button', { name: /^Xung đột/ })).toBeHidden();
   expect((await namesBySo(a))['2']).toBe('Hà Thị Hài');
 
-  // A sends its merged book back; B takes A's change to entry 1 and has nothing to settle.
+  // A sends back only what changed since the last exchange: its own change to entry 1 (the
+  // entries it took from B, B already has). B takes it and has nothing to settle.
   const third = testInfo.outputPath('goi-3.sohoa');
-  await exportPackage(a, third);
+  await exportPackage(a, third, true);
+  await expect(
+    a.getByRole('status').filter({ hasText: /^Đã tạo gói .* gồm 1 trường hợp/ }),
+  ).toBeVisible();
   await b.getByRole('button', { name: 'Gói công việc', exact: true }).click();
   await receivePackage(b, third, /cập nhật 1, giữ bản của máy này 0, xung đột 0/);
   expect(await namesBySo(b)).toEqual(await namesBySo(a));

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { RegisterTemplate } from '../../../shared/registers/types';
 import { db, repo } from '../../db';
 import { buildWorkPackage } from '../../db/backup';
+import { entriesChangedSinceExchange } from '../../db/work-package-select';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { ConflictsDialog } from './ConflictsDialog';
@@ -18,6 +19,7 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
   const notify = useUiStore((state) => state.notify);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [onlyChanged, setOnlyChanged] = useState(false);
   const [showConflicts, setShowConflicts] = useState(false);
   const conflicts = useLiveQuery(
     () => db.conflicts.where('bookId').equals(book.id).count(),
@@ -28,7 +30,16 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
   const exportPackage = async () => {
     setBusy(true);
     try {
-      const built = await buildWorkPackage(db, { bookId: book.id, appVersion: __APP_VERSION__ });
+      const entryIds = onlyChanged ? await entriesChangedSinceExchange(db, book.id) : undefined;
+      if (entryIds?.length === 0) {
+        notify('info', t('backup.packageNothingChanged'));
+        return;
+      }
+      const built = await buildWorkPackage(db, {
+        bookId: book.id,
+        appVersion: __APP_VERSION__,
+        ...(entryIds ? { entryIds } : {}),
+      });
       const fileName = workPackageFileName(book, new Date());
       const saved = await saveFile(fileName, built.blob);
       if (!saved.ok) {
@@ -66,6 +77,14 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
         >
           <h2 id="work-package-title">{t('backup.packageHeading')}</h2>
           <p className="hint">{t('backup.packageIntro')}</p>
+          <label>
+            <input
+              type="checkbox"
+              checked={onlyChanged}
+              onChange={(event) => setOnlyChanged(event.target.checked)}
+            />{' '}
+            {t('backup.packageOnlyChanged')}
+          </label>
           <div className="dialog-actions">
             <button
               type="button"
