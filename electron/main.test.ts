@@ -42,6 +42,7 @@ const electron = vi.hoisted(() => {
     isReady: vi.fn(() => true),
     getName: () => 'SoHoa',
     getVersion: () => '0.1.0',
+    getPath: vi.fn((name: string) => `/home/officer/${name}`),
     on: vi.fn((event: string, listener: Listener) => {
       appListeners.set(event, listener);
     }),

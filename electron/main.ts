@@ -5,6 +5,12 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { createAppProtocolHandler } from './app-protocol';
 import { readAppInfo } from './ipc/app-info';
+import {
+  createBackupFolderPicker,
+  createBackupService,
+  createExitGate,
+  createFolderSettingFile,
+} from './ipc/backups';
 import { createFolderPicker } from './ipc/files';
 import { registerIpcHandlers } from './ipc/register-handlers';
 import { readDiskSpace } from './ipc/storage';
@@ -41,6 +47,8 @@ const startUrl = devOrigin === null ? APP_ENTRY_URL : (devUrlSetting ?? '').trim
 const allowedOrigins = getAllowedOrigins(devOrigin);
 
 let mainWindow: BrowserWindow | null = null;
+// The renderer writes a backup when the officer closes the window; the close waits for it.
+const exitGate = createExitGate();
 
 function focusMainWindow(): void {
   if (!mainWindow) return;
@@ -58,6 +66,9 @@ async function createMainWindow(): Promise<void> {
   window.once('ready-to-show', () => {
     if (bounds.maximize) window.maximize();
     window.show();
+  });
+  window.on('close', (event) => {
+    if (exitGate.hold(() => window.close())) event.preventDefault();
   });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
@@ -77,6 +88,12 @@ async function start(): Promise<void> {
     pickFolder: createFolderPicker(dialog, () => mainWindow),
     // IndexedDB lives in the profile under userData: that disk is the one that can fill up.
     getDiskSpace: () => readDiskSpace((folder) => fs.statfs(folder), app.getPath('userData')),
+    backups: createBackupService({
+      documentsPath: app.getPath('documents'),
+      setting: createFolderSettingFile(path.join(app.getPath('userData'), 'backup-settings.json')),
+      pickFolder: createBackupFolderPicker(dialog, () => mainWindow),
+    }),
+    exitGate,
   });
   await createMainWindow();
 }

@@ -63,6 +63,28 @@ describe('preload', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(channels.getDiskSpace);
   });
 
+  it('sends the backup calls on their channels, the backup request untouched', async () => {
+    const request = {
+      fileName: 'sohoa-sao-luu-20261121-0700.sohoa',
+      data: new Uint8Array([1]),
+      keep: 10,
+    };
+    electron.ipcRenderer.invoke.mockResolvedValue(undefined);
+    await bridge.writeBackup(request);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(channels.writeBackup, request);
+    expect(electron.ipcRenderer.invoke.mock.lastCall?.[1]).toBe(request);
+    for (const [call, channel] of [
+      [() => bridge.getBackupFolder(), channels.getBackupFolder],
+      [() => bridge.chooseBackupFolder(), channels.chooseBackupFolder],
+      [() => bridge.waitForExit(), channels.waitForExit],
+      [() => bridge.exitBackupDone(), channels.exitBackupDone],
+    ] as const) {
+      await call();
+      expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(channel);
+    }
+    electron.ipcRenderer.invoke.mockReset();
+  });
+
   it('requires nothing but electron, as a sandboxed preload must', () => {
     const source = readFileSync(path.join(import.meta.dirname, 'preload.ts'), 'utf8');
     const valueImports = [...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)].map(

@@ -3,12 +3,15 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type {
   AppInfo,
+  BackupFolderInfo,
   BridgeResult,
   channels,
   DiskSpace,
   SaveBundleRequest,
   SaveBundleResult,
   SohoaBridge,
+  WriteBackupRequest,
+  WriteBackupResult,
 } from '../shared/bridge';
 
 // Spelled out because shared/bridge.js cannot be loaded here; the type pins each literal
@@ -17,6 +20,11 @@ const ch: typeof channels = {
   getAppInfo: 'app:get-info',
   saveBundle: 'files:save-bundle',
   getDiskSpace: 'storage:get-disk-space',
+  writeBackup: 'backups:write',
+  getBackupFolder: 'backups:get-folder',
+  chooseBackupFolder: 'backups:choose-folder',
+  waitForExit: 'backups:wait-exit',
+  exitBackupDone: 'backups:exit-done',
 };
 
 const bridge = {
@@ -24,6 +32,13 @@ const bridge = {
   saveBundle: (request: SaveBundleRequest) =>
     ipcRenderer.invoke(ch.saveBundle, request) as Promise<BridgeResult<SaveBundleResult>>,
   getDiskSpace: () => ipcRenderer.invoke(ch.getDiskSpace) as Promise<BridgeResult<DiskSpace>>,
+  writeBackup: (request: WriteBackupRequest) =>
+    ipcRenderer.invoke(ch.writeBackup, request) as Promise<BridgeResult<WriteBackupResult>>,
+  getBackupFolder: () => ipcRenderer.invoke(ch.getBackupFolder) as Promise<BackupFolderInfo>,
+  chooseBackupFolder: () =>
+    ipcRenderer.invoke(ch.chooseBackupFolder) as Promise<BridgeResult<BackupFolderInfo>>,
+  waitForExit: () => ipcRenderer.invoke(ch.waitForExit) as Promise<void>,
+  exitBackupDone: () => ipcRenderer.invoke(ch.exitBackupDone) as Promise<void>,
 } satisfies SohoaBridge;
 
 contextBridge.exposeInMainWorld('sohoa', bridge);

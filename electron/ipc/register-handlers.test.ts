@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { channels } from '../../shared/bridge';
 import type { AppInfo } from '../../shared/bridge';
 import { getAllowedOrigins } from '../security';
+import { createExitGate } from './backups';
 import { isTrustedSender, registerIpcHandlers } from './register-handlers';
 import type { InvokeEvent, IpcMainLike } from './register-handlers';
 
@@ -38,6 +39,12 @@ function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
     getAppInfo: () => info,
     pickFolder,
     getDiskSpace,
+    backups: {
+      getFolder: () => Promise.resolve({ folder: '/tmp/sao-luu', isDefault: true }),
+      chooseFolder: () => Promise.resolve({ ok: true, value: { folder: '/x', isDefault: false } }),
+      write: () => Promise.resolve({ ok: true, value: { path: '/x/a.sohoa', removed: [] } }),
+    },
+    exitGate: createExitGate(),
   });
   // Like ipcRenderer.invoke: a handler that throws becomes a rejected promise.
   const invoke = (channel: string, event: InvokeEvent, ...args: unknown[]): Promise<unknown> =>
@@ -115,6 +122,26 @@ describe('registerIpcHandlers', () => {
       }),
     ).rejects.toThrow(/untrusted/);
     expect(pickFolder).not.toHaveBeenCalled();
+  });
+});
+
+describe('backup channels', () => {
+  it('answer the app page and refuse any other frame', async () => {
+    const { invoke } = setUp();
+    expect(await invoke(channels.getBackupFolder, appFrame())).toEqual({
+      folder: '/tmp/sao-luu',
+      isDefault: true,
+    });
+    const other: InvokeEvent = { senderFrame: { url: 'https://example.com/', parent: null } };
+    for (const channel of [
+      channels.writeBackup,
+      channels.getBackupFolder,
+      channels.chooseBackupFolder,
+      channels.waitForExit,
+      channels.exitBackupDone,
+    ]) {
+      await expect(invoke(channel, other, {})).rejects.toThrow(/untrusted/);
+    }
   });
 });
 

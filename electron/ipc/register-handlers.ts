@@ -3,6 +3,7 @@
 import { channels } from '../../shared/bridge';
 import type { AppInfo, BridgeResult, DiskSpace, SaveBundleResult } from '../../shared/bridge';
 import { isAllowedNavigation } from '../security';
+import type { BackupService, ExitGate } from './backups';
 import type { PickFolder } from './files';
 import { handleSaveBundle } from './files';
 
@@ -21,6 +22,8 @@ export interface IpcDeps {
   getAppInfo: () => AppInfo;
   pickFolder: PickFolder;
   getDiskSpace: () => Promise<BridgeResult<DiskSpace>>;
+  backups: BackupService;
+  exitGate: ExitGate;
 }
 
 export function isTrustedSender(event: InvokeEvent, allowedOrigins: readonly string[]): boolean {
@@ -49,5 +52,29 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
   ipcMain.handle(channels.getDiskSpace, (event): Promise<BridgeResult<DiskSpace>> => {
     assertTrusted(event, deps.allowedOrigins);
     return deps.getDiskSpace();
+  });
+  registerBackupHandlers(ipcMain, deps);
+}
+
+function registerBackupHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
+  ipcMain.handle(channels.writeBackup, async (event, payload) => {
+    assertTrusted(event, deps.allowedOrigins);
+    return deps.backups.write(payload);
+  });
+  ipcMain.handle(channels.getBackupFolder, async (event) => {
+    assertTrusted(event, deps.allowedOrigins);
+    return deps.backups.getFolder();
+  });
+  ipcMain.handle(channels.chooseBackupFolder, async (event) => {
+    assertTrusted(event, deps.allowedOrigins);
+    return deps.backups.chooseFolder();
+  });
+  ipcMain.handle(channels.waitForExit, async (event) => {
+    assertTrusted(event, deps.allowedOrigins);
+    return deps.exitGate.waitForExit();
+  });
+  ipcMain.handle(channels.exitBackupDone, (event) => {
+    assertTrusted(event, deps.allowedOrigins);
+    deps.exitGate.done();
   });
 }

@@ -5,7 +5,9 @@ import { schemaVersions } from './schema';
 import type {
   AuditEvent,
   Book,
+  EntryConflict,
   EntryRecord,
+  ExchangeState,
   ExportRun,
   Page,
   Person,
@@ -24,6 +26,8 @@ export class SohoaDatabase extends Dexie {
   audit!: EntityTable<AuditEvent, 'seq'>;
   settings!: EntityTable<Setting, 'key'>;
   exports!: EntityTable<ExportRun, 'id'>;
+  exchanges!: EntityTable<ExchangeState, 'id'>;
+  conflicts!: EntityTable<EntryConflict, 'id'>;
 
   constructor(name = DB_NAME, upToVersion = Number.POSITIVE_INFINITY) {
     super(name, { chromeTransactionDurability: 'strict' });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { latestSchemaVersion, schemaVersions } from './schema';
 import { verifyAuditChain } from './audit-chain';
+import { cumulativeStores, latestSchemaVersion, schemaVersions } from './schema';
 import { sampleBook } from './sample-data';
 import { freshIndexedDb, openAtVersion, openCurrent, uniqueName } from './test-harness';
 
@@ -15,11 +15,14 @@ describe('schema versions', () => {
   });
 
   it('only ever add tables and indexes, never drop or re-key them', () => {
+    // A version lists only the tables it adds or changes; Dexie carries the rest forward.
     for (let i = 1; i < schemaVersions.length; i++) {
-      const before = schemaVersions[i - 1]!.stores;
-      const after = schemaVersions[i]!.stores;
+      const before = cumulativeStores(schemaVersions[i - 1]!.version);
+      const after = cumulativeStores(schemaVersions[i]!.version);
       for (const [table, spec] of Object.entries(before)) {
-        expect(after, `table ${table} kept in v${i + 1}`).toHaveProperty(table);
+        expect(after, `table ${table} kept in v${schemaVersions[i]!.version}`).toHaveProperty(
+          table,
+        );
         const [primaryBefore, ...restBefore] = indexesOf(spec);
         const [primaryAfter, ...restAfter] = indexesOf(after[table]!);
         expect(primaryAfter).toBe(primaryBefore);
@@ -37,7 +40,7 @@ describe('migration harness', () => {
     const db = openCurrent(uniqueName());
     await db.open();
     const tables = db.tables.map((table) => table.name).sort();
-    expect(tables).toEqual(Object.keys(schemaVersions.at(-1)!.stores).sort());
+    expect(tables).toEqual(Object.keys(cumulativeStores()).sort());
     expect(db.verno).toBe(latestSchemaVersion);
     db.close();
   });
@@ -148,5 +151,40 @@ describe('v3: officers and the audit chain', () => {
     expect(await verifyAuditChain(v3.audit)).toEqual({ ok: true, checked: 3 });
     expect(await v3.audit.where('by').equals('').count()).toBe(3);
     v3.close();
+  });
+});
+
+describe('v4: exchange state and conflicts', () => {
+  beforeEach(() => freshIndexedDb());
+
+  it('adds empty exchange and conflict tables and keeps the entries typed before', async () => {
+    const name = uniqueName();
+    const v2 = openAtVersion(name, 2);
+    await v2.books.add({ ...sampleBook, id: 'b1', createdAt: 1, updatedAt: 1 });
+    await v2.records.add({
+      id: 'r1',
+      bookId: 'b1',
+      templateVersion: 'ks-70',
+      fields: { so: '1', nksHoTen: 'Phạm Anh Đài' },
+      pageIds: [],
+      status: 'draft',
+      createdAt: 1,
+      updatedAt: 1,
+      revision: 4,
+      nameKey: 'pham anh dai',
+      acknowledgements: [],
+    });
+    v2.close();
+
+    const v4 = openAtVersion(name, 4);
+    expect(await v4.exchanges.count()).toBe(0);
+    expect(await v4.conflicts.count()).toBe(0);
+    expect(await v4.records.get('r1')).toMatchObject({ revision: 4, nameKey: 'pham anh dai' });
+    await v4.exchanges.add({ id: 'r1', bookId: 'b1', hash: 'abc', at: 2 });
+    expect(await v4.exchanges.where('bookId').equals('b1').count()).toBe(1);
+    expect(v4.tables.map((table) => table.name)).toEqual(
+      expect.arrayContaining(['books', 'records', 'audit', 'people', 'exchanges', 'conflicts']),
+    );
+    v4.close();
   });
 });

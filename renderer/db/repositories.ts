@@ -21,6 +21,7 @@ import {
 import { appendAudit, type AuditInput } from './audit-chain';
 import type { SohoaDatabase } from './database';
 import { nameKeyOf } from './name-key';
+import type { FileData } from './backup-rows';
 import { hashPin, PIN_ITERATIONS, verifyPin } from './pin';
 import type { Session } from './session';
 import type {
@@ -33,6 +34,7 @@ import type {
   ReviewDecision,
   Scan,
 } from './types';
+import { contentHash, decideMerge, emptySummary, type MergeSummary } from './work-package-merge';
 import { WorkflowError } from './workflow-error';
 
 export type NewBookInput = Omit<Book, 'id' | 'createdAt' | 'updatedAt'>;
@@ -795,7 +797,332 @@ export function createRepositories(
       });
       return records;
     },
+
+    // ---- Backups, restore and work packages (renderer/db/backup*.ts, work-package*.ts) ----
+
+    /**
+     * Puts a whole backup back, table by table and row by row as it was saved (the audit log
+     * keeps its order and links), into a database holding no books, entries or scans. Refuses
+     * otherwise: merging is the way into a database that has work in it. The officers become
+     * those of the backup, so whoever restored is signed out to sign in as one of them.
+     */
+    async restoreIntoEmpty(data: FileData): Promise<void> {
+      const now = Date.now();
+      const tables = [
+        db.books,
+        db.scans,
+        db.pages,
+        db.records,
+        db.people,
+        db.audit,
+        db.settings,
+        db.exports,
+        db.exchanges,
+        db.conflicts,
+      ];
+      await db.transaction('rw', tables, async () => {
+        const officer = await actor('administer');
+        const inUse =
+          (await db.books.count()) + (await db.records.count()) + (await db.scans.count());
+        if (inUse > 0) throw new DatabaseNotEmptyError();
+        for (const table of tables) await table.clear();
+        await db.books.bulkAdd(data.books);
+        await db.scans.bulkAdd(data.scans);
+        await db.pages.bulkAdd(data.pages);
+        await db.records.bulkAdd(data.records);
+        await db.people.bulkAdd(data.people);
+        await db.audit.bulkAdd(data.audit);
+        await db.settings.bulkAdd(data.settings);
+        await db.exports.bulkAdd(data.exports);
+        await db.exchanges.bulkAdd(data.exchanges);
+        await db.conflicts.bulkAdd(data.conflicts);
+        await audit(officer, now, {
+          entity: 'database',
+          entityId: '',
+          action: 'restore',
+          newValue: JSON.stringify({
+            books: data.books.length,
+            entries: data.records.length,
+            restoredBy: officer.name,
+          }),
+        });
+      });
+      const stillThere = data.people.some((person) => person.id === session.officer()?.id);
+      if (!stillThere) session.signOut();
+    },
+
+    /**
+     * Brings another PC's work (a work package or a backup) into this database: books, scans and
+     * pages it lacks are added; each entry is added, skipped, taken over or kept by the rules of
+     * work-package-merge.ts; entries changed on both sides wait in `conflicts`. One transaction.
+     */
+    async mergeFile(data: FileData, source: string): Promise<MergeSummary> {
+      const now = Date.now();
+      const summary = emptySummary();
+      const tables = [
+        db.books,
+        db.scans,
+        db.pages,
+        db.records,
+        db.people,
+        db.exports,
+        db.exchanges,
+        db.conflicts,
+        db.audit,
+      ];
+      await db.transaction('rw', tables, async () => {
+        const officer = await actor('enter');
+        for (const book of data.books) {
+          if (await db.books.get(book.id)) continue;
+          await db.books.add(book);
+          summary.books += 1;
+          await audit(officer, now, {
+            entity: 'book',
+            entityId: book.id,
+            action: 'create-from-file',
+            newValue: source,
+          });
+        }
+        const scanIds = new Set(await db.scans.toCollection().primaryKeys());
+        for (const scan of data.scans) {
+          if (scanIds.has(scan.id)) continue;
+          await db.scans.add(scan);
+          scanIds.add(scan.id);
+          summary.scans += 1;
+          await audit(officer, now, {
+            entity: 'scan',
+            entityId: scan.id,
+            action: 'import-from-file',
+            newValue: source,
+          });
+        }
+        // New pages go after the pages already here, in the order the other PC had them.
+        const incomingPages = [...data.pages].sort((a, b) => a.order - b.order);
+        for (const page of incomingPages) {
+          if (!scanIds.has(page.scanId) || (await db.pages.get(page.id))) continue;
+          const last = await db.pages
+            .where('[bookId+order]')
+            .between([page.bookId, -Infinity], [page.bookId, Infinity])
+            .last();
+          await db.pages.add({ ...page, order: last ? last.order + 1 : 0 });
+        }
+        for (const person of data.people) {
+          if (!(await db.people.get(person.id))) await db.people.add(person);
+        }
+        for (const run of data.exports) {
+          if (!(await db.exports.get(run.id))) await db.exports.add(run);
+        }
+
+        const theirBases = new Map(data.exchanges.map((state) => [state.id, state.hash]));
+        for (const theirs of data.records) {
+          const mine = await db.records.get(theirs.id);
+          const myBase = (await db.exchanges.get(theirs.id))?.hash;
+          const decision = decideMerge({
+            mine,
+            myBase,
+            theirs,
+            theirBase: theirBases.get(theirs.id),
+          });
+          const theirsHash = contentHash(theirs);
+          const exchanged = () =>
+            db.exchanges.put({ id: theirs.id, bookId: theirs.bookId, hash: theirsHash, at: now });
+          switch (decision) {
+            case 'add':
+              await db.records.add(theirs);
+              await exchanged();
+              await db.conflicts.delete(theirs.id);
+              summary.added += 1;
+              await audit(officer, now, {
+                entity: 'record',
+                entityId: theirs.id,
+                action: 'add-from-file',
+                newValue: source,
+              });
+              break;
+            case 'same':
+              await exchanged();
+              await db.conflicts.delete(theirs.id);
+              summary.same += 1;
+              break;
+            case 'take-theirs':
+              if (!mine) break;
+              await db.records.put(takeOver(mine, theirs, now));
+              await exchanged();
+              await db.conflicts.delete(theirs.id);
+              summary.tookTheirs += 1;
+              await auditTakeOver(officer, mine, theirs, source, now);
+              break;
+            case 'keep-mine':
+              summary.keptMine += 1;
+              break;
+            case 'conflict':
+              await db.conflicts.put({
+                id: theirs.id,
+                bookId: theirs.bookId,
+                theirs,
+                theirsHash,
+                source,
+                receivedAt: now,
+              });
+              summary.conflicts += 1;
+              await audit(officer, now, {
+                entity: 'record',
+                entityId: theirs.id,
+                action: 'conflict',
+                newValue: source,
+              });
+              break;
+          }
+        }
+        await audit(officer, now, {
+          entity: 'database',
+          entityId: '',
+          action: 'merge',
+          newValue: JSON.stringify({ source, ...summary }),
+        });
+      });
+      return summary;
+    },
+
+    /** Remembers what each entry looked like when it went out in a work package. */
+    async markExchanged(
+      bookId: string,
+      sent: { id: string; bookId: string; hash: string }[],
+      fileName: string,
+    ): Promise<void> {
+      const now = Date.now();
+      await db.transaction('rw', db.exchanges, db.people, db.audit, async () => {
+        const officer = await actor('enter');
+        await db.exchanges.bulkPut(sent.map((state) => ({ ...state, at: now })));
+        await audit(officer, now, {
+          entity: 'book',
+          entityId: bookId,
+          action: 'work-package',
+          newValue: JSON.stringify({ fileName, entries: sent.length }),
+        });
+      });
+    },
+
+    /** The supervisor's choice for an entry changed on both PCs. */
+    async resolveConflict(recordId: string, choice: 'mine' | 'theirs'): Promise<void> {
+      const now = Date.now();
+      const tables = [db.records, db.conflicts, db.exchanges, db.people, db.audit];
+      await db.transaction('rw', tables, async () => {
+        const officer = await actor('review');
+        const conflict = await db.conflicts.get(recordId);
+        const mine = await db.records.get(recordId);
+        if (!conflict || !mine) throw new Error(`Conflict ${recordId} not found`);
+        if (choice === 'theirs') {
+          await db.records.put(takeOver(mine, conflict.theirs, now));
+          await auditTakeOver(officer, mine, conflict.theirs, conflict.source, now);
+        }
+        // Either way the other PC's version is now known here: the next package from there
+        // that still holds it leaves this entry alone, and ours will take over there.
+        await db.exchanges.put({
+          id: recordId,
+          bookId: mine.bookId,
+          hash: conflict.theirsHash,
+          at: now,
+        });
+        await db.conflicts.delete(recordId);
+        await audit(officer, now, {
+          entity: 'record',
+          entityId: recordId,
+          action: 'resolve-conflict',
+          newValue: choice,
+        });
+      });
+    },
+
+    /** Notes a backup that was written, for the schedule and the supervisor's log. */
+    async recordBackup(info: { reason: string; fileName: string; bytes: number }): Promise<void> {
+      const now = Date.now();
+      await db.transaction('rw', db.settings, db.people, db.audit, async () => {
+        const officer = await actor('enter');
+        await db.settings.put({ key: LAST_BACKUP_KEY, value: { at: now, ...info } });
+        await audit(officer, now, {
+          entity: 'database',
+          entityId: '',
+          action: 'backup',
+          newValue: JSON.stringify(info),
+        });
+      });
+    },
+
+    /** The automatic-backup schedule chosen on this PC. */
+    async saveBackupSchedule(schedule: BackupSchedule): Promise<void> {
+      const now = Date.now();
+      await db.transaction('rw', db.settings, db.people, db.audit, async () => {
+        const officer = await actor('administer');
+        await db.settings.put({ key: BACKUP_SCHEDULE_KEY, value: schedule });
+        await audit(officer, now, {
+          entity: 'database',
+          entityId: '',
+          action: 'backup-schedule',
+          newValue: JSON.stringify(schedule),
+        });
+      });
+    },
   };
+
+  /** The other PC's content on this PC's record: one more revision, nothing else lost. */
+  function takeOver(mine: EntryRecord, theirs: EntryRecord, now: number): EntryRecord {
+    return {
+      ...theirs,
+      createdAt: mine.createdAt,
+      updatedAt: now,
+      revision: Math.max(mine.revision, theirs.revision) + 1,
+    };
+  }
+
+  /** One event per field the take-over changed, like an officer's own edit. */
+  async function auditTakeOver(
+    officer: Person,
+    mine: EntryRecord,
+    theirs: EntryRecord,
+    source: string,
+    now: number,
+  ): Promise<void> {
+    const keys = new Set([...Object.keys(mine.fields), ...Object.keys(theirs.fields)]);
+    for (const field of keys) {
+      const oldValue = mine.fields[field] ?? '';
+      const newValue = theirs.fields[field] ?? '';
+      if (oldValue === newValue) continue;
+      await audit(officer, now, {
+        entity: 'record',
+        entityId: mine.id,
+        action: 'edit-from-file',
+        field,
+        oldValue,
+        newValue,
+      });
+    }
+    await audit(officer, now, {
+      entity: 'record',
+      entityId: mine.id,
+      action: 'take-from-file',
+      newValue: source,
+    });
+  }
 }
+
+export class DatabaseNotEmptyError extends Error {
+  constructor() {
+    super('The database already holds books or entries; merge instead of restoring over them');
+    this.name = 'DatabaseNotEmptyError';
+  }
+}
+
+export const LAST_BACKUP_KEY = 'backup.last';
+export const BACKUP_SCHEDULE_KEY = 'backup.schedule';
+
+export interface BackupSchedule {
+  /** Back up after this many entries were added or changed; 0: never for this reason. */
+  everyEntries: number;
+  /** Automatic backups kept in the folder; older ones are removed. */
+  keep: number;
+}
+
+export const defaultBackupSchedule: BackupSchedule = { everyEntries: 50, keep: 10 };
 
 export type Repositories = ReturnType<typeof createRepositories>;

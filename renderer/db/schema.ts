@@ -76,6 +76,26 @@ export const schemaVersions: SchemaVersion[] = [
       await audit.bulkPut(chained.map((event, i) => ({ ...event, seq: legacy[i]!.seq })));
     },
   },
+  {
+    // Moving work between PCs: the state of each entry when it last went out or came in, and
+    // entries changed on both sides waiting for a supervisor. Only the new tables are listed;
+    // Dexie carries the others forward.
+    version: 4,
+    stores: {
+      exchanges: 'id, bookId',
+      conflicts: 'id, bookId',
+    },
+  },
 ];
+
+/** Every table and its indexes as of the latest version (later versions list only changes). */
+export function cumulativeStores(upToVersion = Number.POSITIVE_INFINITY): Record<string, string> {
+  const stores: Record<string, string> = {};
+  for (const step of schemaVersions) {
+    if (step.version > upToVersion) break;
+    Object.assign(stores, step.stores);
+  }
+  return stores;
+}
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

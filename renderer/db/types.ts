@@ -109,7 +109,7 @@ export interface ReviewDecision {
 export interface AuditEvent {
   seq?: number;
   at: number;
-  entity: 'book' | 'scan' | 'record' | 'officer' | 'setting';
+  entity: 'book' | 'scan' | 'record' | 'officer' | 'setting' | 'database';
   entityId: string;
   action: string;
   field?: string;
@@ -147,4 +147,27 @@ export interface ExportRun {
   at: number;
   entryIds: string[];
   files: { name: string; bytes: number }[];
+}
+
+/** An entry's content when it last went out in, or came in from, a work package. */
+export interface ExchangeState {
+  /** The entry's id. */
+  id: string;
+  bookId: string;
+  /** Content hash (see work-package-merge.ts) at the last exchange. */
+  hash: string;
+  at: number;
+}
+
+/** An entry changed on this PC and on another since they last exchanged it. */
+export interface EntryConflict {
+  /** The entry's id. */
+  id: string;
+  bookId: string;
+  /** The other PC's version, as it arrived. */
+  theirs: EntryRecord;
+  theirsHash: string;
+  /** File the other version came from, for the supervisor. */
+  source: string;
+  receivedAt: number;
 }

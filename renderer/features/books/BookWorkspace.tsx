@@ -12,6 +12,7 @@ import { BookSettingsDialog } from './BookSettingsDialog';
 import { SplitHandle } from './SplitHandle';
 import { ExportButton } from '../export/ExportButton';
 import { ImportExcelButton } from '../import/ImportExcelButton';
+import { WorkPackageTools } from '../backup/WorkPackageTools';
 import { ImportScanButton } from '../scans/ImportScanButton';
 import { PagesPanel } from '../scans/PagesPanel';
 import { ScanViewer } from '../scans/ScanViewer';
@@ -85,6 +86,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
           {t('entry.add')}
         </button>
         <ExportButton book={book} />
+        <WorkPackageTools book={book} template={template} />
         <button type="button" onClick={() => setShowSettings(true)}>
           {t('bookSettings.button')}
         </button>

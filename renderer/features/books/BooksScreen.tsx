@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { navigate } from '../../app/router';
 import { db } from '../../db';
+import { BackupTools } from '../backup/BackupTools';
 import { NewBookDialog } from './NewBookDialog';
 
 export function BooksScreen() {
@@ -25,6 +26,7 @@ export function BooksScreen() {
         <button type="button" className="primary" onClick={() => dialogRef.current?.showModal()}>
           {t('books.create')}
         </button>
+        <BackupTools />
       </div>
       {books && books.length === 0 && <p className="empty">{t('books.empty')}</p>}
       {books && books.length > 0 && (

@@ -1,0 +1,235 @@
+// Automatic backups on disk: written whole (a .partial renamed into place), never over another
+// file, into the folder the officer chose (default Documents/SoHoa/Sao lưu); then the oldest of
+// the app's own backups beyond the number to keep are removed, and nothing else in the folder.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { BaseWindow, Dialog } from 'electron';
+import { BACKUP_FILE_PATTERN, writeBackupRequestSchema } from '../../shared/bridge';
+import type {
+  BackupFolderInfo,
+  BridgeResult,
+  WriteBackupRequest,
+  WriteBackupResult,
+} from '../../shared/bridge';
+import { describeWriteFailure } from './files';
+import { describeInvalidRequest, fail, ok } from './result';
+
+export const BACKUP_DIALOG_TITLE = 'Chọn thư mục sao lưu';
+
+export function defaultBackupFolder(documentsPath: string): string {
+  return path.join(documentsPath, 'SoHoa', 'Sao lưu');
+}
+
+function errnoCode(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const { code } = error;
+    if (typeof code === 'string') return code;
+  }
+  return 'UNKNOWN';
+}
+
+async function writeDurably(filePath: string, data: Uint8Array): Promise<void> {
+  const handle = await fs.open(filePath, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function exists(filePath: string): Promise<boolean> {
+  return fs.lstat(filePath).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Sorts backups by when they were made: the stamp, then the -n a same-minute copy gets. */
+function ageKey(name: string): [string, number] {
+  const match = /^sohoa-sao-luu-(\d{8}-\d{4})(?:-(\d{1,3}))?\.sohoa$/.exec(name);
+  return [match?.[1] ?? '', Number(match?.[2] ?? 0)];
+}
+
+function byAge(a: string, b: string): number {
+  const [stampA, nA] = ageKey(a);
+  const [stampB, nB] = ageKey(b);
+  return stampA === stampB ? nA - nB : stampA < stampB ? -1 : 1;
+}
+
+/** Writes one backup into `folder` and keeps the newest `keep` of the app's backups there. */
+export async function writeBackupToFolder(
+  folder: string,
+  request: WriteBackupRequest,
+): Promise<BridgeResult<WriteBackupResult>> {
+  let name = request.fileName;
+  try {
+    await fs.mkdir(folder, { recursive: true });
+    // Two backups in the same minute (at exit right after a manual one) get -1, -2…
+    for (let n = 1; await exists(path.join(folder, name)); n++) {
+      if (n > 999)
+        throw Object.assign(new Error('too many backups this minute'), { code: 'EEXIST' });
+      name = request.fileName.replace(/\.sohoa$/, `-${n}.sohoa`);
+    }
+    const finalPath = path.join(folder, name);
+    const partialPath = `${finalPath}.partial`;
+    try {
+      await writeDurably(partialPath, request.data);
+      await fs.rename(partialPath, finalPath);
+    } catch (error) {
+      await fs.unlink(partialPath).catch(() => undefined);
+      throw error;
+    }
+  } catch (error) {
+    return fail('write-failed', describeWriteFailure(errnoCode(error), name));
+  }
+
+  const removed: string[] = [];
+  try {
+    const ours = (await fs.readdir(folder)).filter((entry) => BACKUP_FILE_PATTERN.test(entry));
+    ours.sort(byAge);
+    const surplus = ours
+      .filter((entry) => entry !== name)
+      .slice(0, Math.max(0, ours.length - request.keep));
+    for (const old of surplus) {
+      await fs.unlink(path.join(folder, old));
+      removed.push(old);
+    }
+  } catch {
+    // The new backup is safely written; an old one that could not be removed is only clutter.
+  }
+  return ok({ path: path.join(folder, name), removed });
+}
+
+/** Where the officer's chosen folder is remembered: a small JSON file in the app's profile. */
+export interface FolderSetting {
+  read(): Promise<string | null>;
+  write(folder: string): Promise<void>;
+}
+
+export function createFolderSettingFile(filePath: string): FolderSetting {
+  return {
+    async read() {
+      try {
+        const parsed = JSON.parse(await fs.readFile(filePath, 'utf8')) as unknown;
+        if (typeof parsed === 'object' && parsed !== null && 'folder' in parsed) {
+          const { folder } = parsed;
+          if (typeof folder === 'string' && path.isAbsolute(folder)) return folder;
+        }
+        return null;
+      } catch {
+        return null;
+      }
+    },
+    async write(folder) {
+      await fs.mkdir(path.dirname(filePath), { recursive: true });
+      const partial = `${filePath}.partial`;
+      await fs.writeFile(partial, JSON.stringify({ folder }));
+      await fs.rename(partial, filePath);
+    },
+  };
+}
+
+export function createBackupFolderPicker(
+  dialog: Pick<Dialog, 'showOpenDialog'>,
+  getWindow: () => BaseWindow | null,
+): (current: string) => Promise<string | null> {
+  return async (current) => {
+    const options = {
+      title: BACKUP_DIALOG_TITLE,
+      buttonLabel: 'Sao lưu vào thư mục này',
+      defaultPath: current,
+      properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+    };
+    const window = getWindow();
+    const result = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options);
+    const folder = result.filePaths[0];
+    return result.canceled || folder === undefined ? null : folder;
+  };
+}
+
+export interface BackupService {
+  getFolder(): Promise<BackupFolderInfo>;
+  chooseFolder(): Promise<BridgeResult<BackupFolderInfo>>;
+  write(payload: unknown): Promise<BridgeResult<WriteBackupResult>>;
+}
+
+export function createBackupService(deps: {
+  documentsPath: string;
+  setting: FolderSetting;
+  pickFolder: (current: string) => Promise<string | null>;
+}): BackupService {
+  const getFolder = async (): Promise<BackupFolderInfo> => {
+    const chosen = await deps.setting.read();
+    return chosen
+      ? { folder: chosen, isDefault: false }
+      : { folder: defaultBackupFolder(deps.documentsPath), isDefault: true };
+  };
+  return {
+    getFolder,
+    async chooseFolder() {
+      const current = await getFolder();
+      let picked: string | null;
+      try {
+        picked = await deps.pickFolder(current.folder);
+      } catch {
+        return fail('write-failed', 'Không mở được hộp chọn thư mục. Hãy thử lại.');
+      }
+      if (picked === null)
+        return fail('cancelled', 'Đã huỷ chọn thư mục. Thư mục sao lưu không đổi.');
+      try {
+        await deps.setting.write(picked);
+      } catch (error) {
+        return fail('write-failed', describeWriteFailure(errnoCode(error), 'backup-settings.json'));
+      }
+      return ok({ folder: picked, isDefault: false });
+    },
+    async write(payload) {
+      const parsed = writeBackupRequestSchema.safeParse(payload);
+      if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+      return writeBackupToFolder((await getFolder()).folder, parsed.data);
+    },
+  };
+}
+
+/**
+ * Holds the window open while the renderer writes the backup at exit. The renderer waits on
+ * waitForExit(); closing the window resolves it; the close goes through when the renderer says
+ * it is done, or after `timeoutMs` so a stuck backup never traps the officer.
+ */
+export function createExitGate(timeoutMs = 60_000) {
+  let waiter: (() => void) | null = null;
+  let state: 'running' | 'backing-up' | 'done' = 'running';
+  let finish: (() => void) | null = null;
+  return {
+    waitForExit(): Promise<void> {
+      return new Promise<void>((resolve) => {
+        waiter = resolve;
+      });
+    },
+    /** Called on the window's close: true when the close must wait for the backup. */
+    hold(close: () => void): boolean {
+      if (state === 'done') return false;
+      if (state === 'backing-up') return true;
+      const wake = waiter;
+      if (!wake) return false;
+      state = 'backing-up';
+      waiter = null;
+      const timer = setTimeout(() => finish?.(), timeoutMs);
+      finish = () => {
+        clearTimeout(timer);
+        finish = null;
+        state = 'done';
+        close();
+      };
+      wake();
+      return true;
+    },
+    done(): void {
+      finish?.();
+    },
+  };
+}
+export type ExitGate = ReturnType<typeof createExitGate>;

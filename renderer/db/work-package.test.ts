@@ -1,0 +1,401 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { checkRows, type FileData } from './backup-rows';
+import type { SohoaDatabase } from './database';
+import { DatabaseNotEmptyError, type Repositories } from './repositories';
+import { sampleBook } from './sample-data';
+import { freshIndexedDb, openCurrent, signedInRepositories, uniqueName } from './test-harness';
+import type { EntryRecord } from './types';
+import { contentHash, decideMerge } from './work-package-merge';
+import { entriesChangedSinceExchange } from './work-package-select';
+
+interface Pc {
+  db: SohoaDatabase;
+  repo: Repositories;
+}
+
+async function newPc(): Promise<Pc> {
+  const db = openCurrent(uniqueName('pc'));
+  await db.open();
+  return { db, repo: (await signedInRepositories(db)).repo };
+}
+
+/**
+ * What buildWorkPackage puts in a file, read back through the one validating path: the book,
+ * its scans, pages and entries, and the sender's last exchanged state of each entry. The sender
+ * then remembers what it sent, as the screen does once the file is handed over.
+ */
+async function sendBook(from: Pc, bookId: string): Promise<FileData> {
+  const tables = {
+    books: await from.db.books.where('id').equals(bookId).toArray(),
+    scans: await from.db.scans.where('bookId').equals(bookId).toArray(),
+    pages: await from.db.pages.where('bookId').equals(bookId).toArray(),
+    records: await from.db.records.where('bookId').equals(bookId).toArray(),
+    exchanges: await from.db.exchanges.where('bookId').equals(bookId).toArray(),
+  };
+  const checked = checkRows(tables);
+  if (!checked.ok) throw new Error(checked.detail);
+  await from.repo.markExchanged(
+    bookId,
+    tables.records.map((record) => ({
+      id: record.id,
+      bookId: record.bookId,
+      hash: contentHash(record),
+    })),
+    'goi.sohoa',
+  );
+  return checked.data;
+}
+
+let a: Pc;
+let b: Pc;
+let bookId: string;
+let ids: string[];
+
+async function entry(pc: Pc, id: string): Promise<EntryRecord> {
+  const record = await pc.db.records.get(id);
+  if (!record) throw new Error(`no entry ${id}`);
+  return record;
+}
+
+beforeEach(async () => {
+  freshIndexedDb();
+  a = await newPc();
+  b = await newPc();
+  const book = await a.repo.createBook(sampleBook);
+  bookId = book.id;
+  await a.repo.addScan(bookId, {
+    fileName: 'so.pdf',
+    mimeType: 'application/pdf',
+    blob: new Blob(['%PDF-1.7 scan']),
+    pageCount: 2,
+  });
+  ids = [];
+  for (const name of ['Lò Văn Một', 'Hà Thị Hai', 'Vi Văn Ba', 'Đinh Thị Bốn']) {
+    const created = await a.repo.createEntry(bookId, null);
+    await a.repo.saveFields(created.id, { nksHoTen: name });
+    ids.push(created.id);
+  }
+});
+
+describe('decideMerge', () => {
+  const base: EntryRecord = {
+    id: 'r1',
+    bookId: 'b1',
+    templateVersion: 'ks-70',
+    fields: { so: '1', nksHoTen: 'Lò Văn Một' },
+    pageIds: [],
+    status: 'draft',
+    createdAt: 1,
+    updatedAt: 1,
+    revision: 2,
+    nameKey: 'lo van mot',
+    acknowledgements: [],
+  };
+  const edited = (name: string, revision = 3): EntryRecord => ({
+    ...base,
+    fields: { ...base.fields, nksHoTen: name },
+    revision,
+    updatedAt: revision,
+  });
+  const h = contentHash;
+
+  it('adds an entry this PC does not have', () => {
+    expect(
+      decideMerge({ mine: undefined, myBase: undefined, theirs: base, theirBase: undefined }),
+    ).toBe('add');
+  });
+
+  it('skips an entry with the same content, whatever the revisions and times say', () => {
+    const same = { ...base, revision: 9, updatedAt: 99, nameKey: '' };
+    expect(decideMerge({ mine: base, myBase: undefined, theirs: same, theirBase: undefined })).toBe(
+      'same',
+    );
+  });
+
+  it('takes their version when it was built on exactly what is here', () => {
+    expect(
+      decideMerge({
+        mine: base,
+        myBase: h(base),
+        theirs: edited('Lò Văn Mốt'),
+        theirBase: h(base),
+      }),
+    ).toBe('take-theirs');
+  });
+
+  it('keeps this version when they sent back what was last exchanged', () => {
+    expect(
+      decideMerge({
+        mine: edited('Lò Văn Mốt'),
+        myBase: h(base),
+        theirs: base,
+        theirBase: h(base),
+      }),
+    ).toBe('keep-mine');
+  });
+
+  it('calls it a conflict when both sides changed it since the last exchange', () => {
+    expect(
+      decideMerge({
+        mine: edited('Lò Văn Mốt'),
+        myBase: h(base),
+        theirs: edited('Lò Văn Môt'),
+        theirBase: h(base),
+      }),
+    ).toBe('conflict');
+  });
+
+  it('calls it a conflict when the two versions were never exchanged', () => {
+    expect(
+      decideMerge({
+        mine: edited('Lò Văn Mốt'),
+        myBase: undefined,
+        theirs: base,
+        theirBase: undefined,
+      }),
+    ).toBe('conflict');
+  });
+
+  it('never takes theirs on the strength of a base only this side had', () => {
+    // This PC sent "Mốt" in a package that never arrived, then typed on; the other PC still
+    // has the original. Taking the original would throw away this PC's typing.
+    expect(
+      decideMerge({
+        mine: edited('Lò Văn Mốt Hai', 4),
+        myBase: h(edited('Lò Văn Mốt')),
+        theirs: base,
+        theirBase: h(base),
+      }),
+    ).toBe('conflict');
+  });
+});
+
+describe('mergeFile between two PCs', () => {
+  it('brings a new book with its scans, pages and entries to the other PC', async () => {
+    const summary = await b.repo.mergeFile(await sendBook(a, bookId), 'goi.sohoa');
+    expect(summary).toMatchObject({ books: 1, scans: 1, added: 4, conflicts: 0 });
+    expect(await b.db.pages.where('bookId').equals(bookId).count()).toBe(2);
+    expect((await entry(b, ids[1]!)).fields.nksHoTen).toBe('Hà Thị Hai');
+    expect(await b.db.audit.where('entityId').equals(ids[1]!).count()).toBeGreaterThan(0);
+  });
+
+  it('adds, skips, takes over and keeps by the rules, and lists only entries changed on both', async () => {
+    await b.repo.mergeFile(await sendBook(a, bookId), 'goi-1.sohoa');
+    const [one, two, three, four] = ids as [string, string, string, string];
+    await a.repo.saveFields(one, { nksHoTen: 'Lò Văn Mốt' });
+    await a.repo.saveFields(two, { nksHoTen: 'Hà Thị Hải' });
+    await b.repo.saveFields(two, { nksHoTen: 'Hà Thị Hài' });
+    await b.repo.saveFields(three, { nksHoTen: 'Vi Văn Bà' });
+    const added = await b.repo.createEntry(bookId, null);
+    await b.repo.saveFields(added.id, { nksHoTen: 'Mạc Văn Năm' });
+
+    const summary = await a.repo.mergeFile(await sendBook(b, bookId), 'goi-2.sohoa');
+
+    expect(summary).toMatchObject({ added: 1, same: 1, tookTheirs: 1, keptMine: 1, conflicts: 1 });
+    expect((await entry(a, one)).fields.nksHoTen).toBe('Lò Văn Mốt');
+    expect((await entry(a, two)).fields.nksHoTen).toBe('Hà Thị Hải');
+    expect((await entry(a, three)).fields.nksHoTen).toBe('Vi Văn Bà');
+    expect((await entry(a, four)).fields.nksHoTen).toBe('Đinh Thị Bốn');
+    expect((await entry(a, added.id)).fields.nksHoTen).toBe('Mạc Văn Năm');
+    const conflicts = await a.db.conflicts.toArray();
+    expect(conflicts.map((c) => [c.id, c.theirs.fields.nksHoTen])).toEqual([[two, 'Hà Thị Hài']]);
+    // Taking over is an edit like any other: a new revision, recorded field by field.
+    expect((await entry(a, three)).revision).toBeGreaterThan(2);
+    const events = await a.db.audit.where('entityId').equals(three).toArray();
+    expect(events.at(-2)).toMatchObject({
+      action: 'edit-from-file',
+      field: 'nksHoTen',
+      oldValue: 'Vi Văn Ba',
+      newValue: 'Vi Văn Bà',
+    });
+  });
+
+  it('after the supervisor keeps this version, both PCs end up with it', async () => {
+    await b.repo.mergeFile(await sendBook(a, bookId), 'goi-1.sohoa');
+    const two = ids[1]!;
+    await a.repo.saveFields(two, { nksHoTen: 'Hà Thị Hải' });
+    await b.repo.saveFields(two, { nksHoTen: 'Hà Thị Hài' });
+    await a.repo.mergeFile(await sendBook(b, bookId), 'goi-2.sohoa');
+
+    await a.repo.resolveConflict(two, 'mine');
+    expect(await a.db.conflicts.count()).toBe(0);
+    expect((await entry(a, two)).fields.nksHoTen).toBe('Hà Thị Hải');
+
+    const back = await b.repo.mergeFile(await sendBook(a, bookId), 'goi-3.sohoa');
+    expect(back.conflicts).toBe(0);
+    expect((await entry(b, two)).fields.nksHoTen).toBe('Hà Thị Hải');
+    // And a later package from B, still holding its old version, changes nothing on A.
+    const again = await a.repo.mergeFile(await sendBook(b, bookId), 'goi-4.sohoa');
+    expect(again.conflicts).toBe(0);
+    expect((await entry(a, two)).fields.nksHoTen).toBe('Hà Thị Hải');
+  });
+
+  it('after the supervisor takes their version, it replaces this one as a new revision', async () => {
+    await b.repo.mergeFile(await sendBook(a, bookId), 'goi-1.sohoa');
+    const two = ids[1]!;
+    await a.repo.saveFields(two, { nksHoTen: 'Hà Thị Hải' });
+    await b.repo.saveFields(two, { nksHoTen: 'Hà Thị Hài' });
+    await a.repo.mergeFile(await sendBook(b, bookId), 'goi-2.sohoa');
+    const before = await entry(a, two);
+
+    await a.repo.resolveConflict(two, 'theirs');
+    const after = await entry(a, two);
+    expect(after.fields.nksHoTen).toBe('Hà Thị Hài');
+    expect(after.nameKey).toBe('ha thi hai');
+    expect(after.revision).toBeGreaterThan(before.revision);
+    const back = await b.repo.mergeFile(await sendBook(a, bookId), 'goi-3.sohoa');
+    expect(back).toMatchObject({ conflicts: 0, same: 4 });
+  });
+
+  it('importing the same package twice changes nothing the second time', async () => {
+    const file = await sendBook(a, bookId);
+    await b.repo.mergeFile(file, 'goi.sohoa');
+    const records = await b.db.records.toArray();
+    const second = await b.repo.mergeFile(file, 'goi.sohoa');
+    expect(second).toMatchObject({ added: 0, same: 4, books: 0, scans: 0, conflicts: 0 });
+    expect(await b.db.records.toArray()).toEqual(records);
+    expect(await b.db.pages.count()).toBe(2);
+  });
+
+  it('puts pages from the other PC after the pages already in the book', async () => {
+    await b.repo.mergeFile(await sendBook(a, bookId), 'goi-1.sohoa');
+    await a.repo.addScan(bookId, {
+      fileName: 'a2.pdf',
+      mimeType: 'application/pdf',
+      blob: new Blob(['%PDF a2']),
+      pageCount: 1,
+    });
+    await b.repo.addScan(bookId, {
+      fileName: 'b2.pdf',
+      mimeType: 'application/pdf',
+      blob: new Blob(['%PDF b2']),
+      pageCount: 1,
+    });
+    await b.repo.mergeFile(await sendBook(a, bookId), 'goi-2.sohoa');
+    const pages = await b.db.pages
+      .where('[bookId+order]')
+      .between([bookId, -Infinity], [bookId, Infinity])
+      .toArray();
+    expect(pages.map((page) => page.order)).toEqual([0, 1, 2, 3]);
+    const scans = await b.db.scans.bulkGet(pages.map((page) => page.scanId));
+    expect(scans.map((scan) => scan?.fileName)).toEqual(['so.pdf', 'so.pdf', 'b2.pdf', 'a2.pdf']);
+  });
+});
+
+describe('restoreIntoEmpty', () => {
+  async function everything(pc: Pc): Promise<FileData> {
+    const tables: Record<string, unknown[]> = {};
+    for (const table of pc.db.tables) tables[table.name] = await table.toArray();
+    const checked = checkRows(tables);
+    if (!checked.ok) throw new Error(checked.detail);
+    return checked.data;
+  }
+
+  it('puts every table back as it was, audit log included, then notes the restore', async () => {
+    const data = await everything(a);
+    await b.repo.restoreIntoEmpty(data);
+    expect(await b.db.records.toArray()).toEqual(await a.db.records.toArray());
+    expect(await b.db.books.toArray()).toEqual(await a.db.books.toArray());
+    const auditA = await a.db.audit.toArray();
+    const auditB = await b.db.audit.toArray();
+    expect(auditB.slice(0, auditA.length)).toEqual(auditA);
+    expect(auditB.at(-1)).toMatchObject({ entity: 'database', action: 'restore' });
+    const scan = await b.db.scans.toCollection().first();
+    expect(await scan?.blob.text()).toBe('%PDF-1.7 scan');
+  });
+
+  it('refuses to restore over a database that holds work, and leaves it as it was', async () => {
+    const mine = await b.repo.createBook({ ...sampleBook, quyenSo: '02/2009' });
+    await expect(b.repo.restoreIntoEmpty(await everything(a))).rejects.toBeInstanceOf(
+      DatabaseNotEmptyError,
+    );
+    expect((await b.db.books.toArray()).map((book) => book.id)).toEqual([mine.id]);
+  });
+});
+
+describe('checkRows', () => {
+  it('fills in what older versions did not store', () => {
+    const checked = checkRows({
+      books: [{ ...sampleBook, id: 'b1', createdAt: 1, updatedAt: 1 }],
+      records: [
+        {
+          id: 'r1',
+          bookId: 'b1',
+          templateVersion: 'ks-70',
+          fields: { so: '1', nksHoTen: 'Nguyễn  Văn An' },
+          status: 'draft',
+          createdAt: 1,
+          updatedAt: 1,
+          revision: 1,
+        },
+      ],
+    });
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(checked.data.records[0]).toMatchObject({
+      pageIds: [],
+      acknowledgements: [],
+      nameKey: 'nguyen van an',
+    });
+  });
+
+  it('refuses a damaged row, naming the table and the row', () => {
+    const checked = checkRows({
+      books: [{ ...sampleBook, id: 'b1', createdAt: 1, updatedAt: 1 }],
+      records: [
+        {
+          id: 'r1',
+          bookId: 'b1',
+          templateVersion: 'ks-70',
+          fields: { so: 1 },
+          status: 'draft',
+          createdAt: 1,
+          updatedAt: 1,
+          revision: 1,
+        },
+      ],
+    });
+    expect(checked).toMatchObject({ ok: false, table: 'records', row: 1 });
+  });
+
+  it('refuses entries of a book the file does not hold', () => {
+    const checked = checkRows({
+      books: [],
+      records: [
+        {
+          id: 'r1',
+          bookId: 'missing',
+          templateVersion: 'ks-70',
+          fields: {},
+          status: 'draft',
+          createdAt: 1,
+          updatedAt: 1,
+          revision: 1,
+        },
+      ],
+    });
+    expect(checked).toMatchObject({
+      ok: false,
+      table: 'records',
+      detail: 'points at a missing book',
+    });
+  });
+});
+
+describe('entriesChangedSinceExchange', () => {
+  it('picks entries never sent and entries changed since they were last exchanged', async () => {
+    const [one, two] = ids as [string, string];
+    expect((await entriesChangedSinceExchange(a.db, bookId)).sort()).toEqual([...ids].sort());
+    await sendBook(a, bookId);
+    expect(await entriesChangedSinceExchange(a.db, bookId)).toEqual([]);
+    await a.repo.saveFields(two, { nksHoTen: 'Hà Thị Hải' });
+    const added = await a.repo.createEntry(bookId, null);
+    expect((await entriesChangedSinceExchange(a.db, bookId)).sort()).toEqual(
+      [two, added.id].sort(),
+    );
+    // Changing a value and changing it back is no change.
+    await a.repo.saveFields(one, { nksHoTen: 'Lò Văn Mốt' });
+    await a.repo.saveFields(one, { nksHoTen: 'Lò Văn Một' });
+    expect(await entriesChangedSinceExchange(a.db, bookId)).not.toContain(one);
+  });
+});

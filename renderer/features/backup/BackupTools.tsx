@@ -1,0 +1,170 @@
+import './backup.css';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db, repo } from '../../db';
+import { buildBackup } from '../../db/backup';
+import type { FileData } from '../../db/backup-rows';
+import { DatabaseNotEmptyError } from '../../db/repositories';
+import { useUiStore } from '../../store/ui-store';
+import { AutoBackupSettings } from './AutoBackupSettings';
+import { backupFileName, SOHOA_FILE_ACCEPT } from './file-names';
+import { FileImportDialog } from './FileImportDialog';
+import { autoBackups, SCANS_FIT_BYTES } from './auto-backup';
+import { ReceivePackageButton } from './ReceivePackageButton';
+import { saveFile } from './save-file';
+import { useFileImport } from './use-file-import';
+import { useMergeFile } from './use-merge-file';
+
+function formatSize(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(0)} MB`;
+}
+
+/** "Sao lưu" and "Khôi phục…" on the book list; on the desktop, the automatic schedule too. */
+export function BackupTools() {
+  const { t } = useTranslation();
+  const notify = useUiStore((state) => state.notify);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [withScansChoice, setWithScansChoice] = useState<boolean | null>(null);
+  const [showAuto, setShowAuto] = useState(false);
+  const restore = useFileImport('backup');
+  const mergeFile = useMergeFile();
+  const scanBytes = useLiveQuery(async () => {
+    let total = 0;
+    await db.scans.each((scan) => {
+      total += scan.size;
+    });
+    return total;
+  }, []);
+  const isEmpty = useLiveQuery(
+    async () =>
+      (await db.books.count()) + (await db.records.count()) + (await db.scans.count()) === 0,
+    [],
+  );
+  const scansFit = (scanBytes ?? 0) <= SCANS_FIT_BYTES;
+  const withScans = withScansChoice ?? scansFit;
+
+  const backUp = async () => {
+    setBusy(true);
+    try {
+      if (autoBackups) {
+        const written = await autoBackups.run('manual', { withScans });
+        notify('info', t('backup.backupDoneFolder', { ...written }));
+        return;
+      }
+      const built = await buildBackup(db, { withScans, appVersion: __APP_VERSION__ });
+      const fileName = backupFileName(new Date());
+      const saved = await saveFile(fileName, built.blob);
+      if (!saved.ok) {
+        if (!saved.cancelled) notify('error', t('backup.backupFailed', { detail: saved.message }));
+        return;
+      }
+      await repo.recordBackup({ reason: 'manual', fileName, bytes: built.blob.size });
+      notify(
+        'info',
+        t('backup.backupDone', {
+          books: built.books.length,
+          entries: built.entries,
+          file: fileName,
+        }),
+      );
+    } catch (error) {
+      notify('error', t('backup.backupFailed', { detail: String(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restoreAll = (data: FileData) =>
+    restore.apply(async () => {
+      try {
+        await repo.restoreIntoEmpty(data);
+        notify(
+          'info',
+          t('backup.restored', { books: data.books.length, entries: data.records.length }),
+        );
+      } catch (error) {
+        notify(
+          'error',
+          error instanceof DatabaseNotEmptyError
+            ? t('backup.notEmpty')
+            : t('backup.applyFailed', { detail: String(error) }),
+        );
+      }
+    });
+
+  return (
+    <>
+      <button type="button" onClick={() => void backUp()} disabled={busy}>
+        {busy ? t('backup.backingUp') : t('backup.backupButton')}
+      </button>
+      <label
+        className="backup-scans"
+        title={scansFit ? undefined : t('backup.scansTooBig', { size: formatSize(scanBytes ?? 0) })}
+      >
+        <input
+          type="checkbox"
+          checked={withScans}
+          onChange={(event) => setWithScansChoice(event.target.checked)}
+        />{' '}
+        {t('backup.withScans')}
+      </label>
+      <button type="button" onClick={() => inputRef.current?.click()}>
+        {t('backup.restoreButton')}
+      </button>
+      <input
+        ref={inputRef}
+        type="file"
+        accept={SOHOA_FILE_ACCEPT}
+        hidden
+        aria-label={t('backup.restoreButton')}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void restore.read(file);
+        }}
+      />
+      <ReceivePackageButton />
+      {autoBackups && (
+        <button type="button" onClick={() => setShowAuto(true)}>
+          {t('backup.autoButton')}
+        </button>
+      )}
+      {showAuto && <AutoBackupSettings onClose={() => setShowAuto(false)} />}
+      <FileImportDialog
+        phase={restore.phase}
+        title={t('backup.restoreTitle')}
+        onClose={restore.close}
+      >
+        {restore.phase.name === 'preview' && (
+          <>
+            <p className="hint">
+              {isEmpty ? t('backup.restoreEmptyHint') : t('backup.restoreNotEmptyHint')}
+            </p>
+            <div className="dialog-actions">
+              {isEmpty && restore.phase.name === 'preview' && (
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => {
+                    if (restore.phase.name === 'preview') void restoreAll(restore.phase.data);
+                  }}
+                >
+                  {t('backup.restoreEmpty')}
+                </button>
+              )}
+              <button
+                type="button"
+                className={isEmpty ? undefined : 'primary'}
+                onClick={() => void restore.apply(mergeFile)}
+              >
+                {t('backup.merge')}
+              </button>
+            </div>
+          </>
+        )}
+      </FileImportDialog>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getTemplate } from '../../../shared/registers';
+import type { ImportPhase } from './use-file-import';
+
+function templateName(version: string): string {
+  try {
+    return getTemplate(version).name;
+  } catch {
+    return version;
+  }
+}
+
+/**
+ * What a chosen file holds (books, entries, date), or why it was refused; the caller's actions
+ * (restore, merge) come as children once the file passed every check.
+ */
+export function FileImportDialog({
+  phase,
+  title,
+  onClose,
+  children,
+}: {
+  phase: ImportPhase;
+  title: string;
+  onClose: () => void;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (phase.name === 'idle') return null;
+  return (
+    <dialog
+      ref={(dialog) => {
+        if (dialog && !dialog.open) dialog.showModal();
+      }}
+      className="dialog file-import-dialog"
+      aria-labelledby="file-import-title"
+      onClose={onClose}
+    >
+      <h2 id="file-import-title">{title}</h2>
+      {phase.name === 'reading' && (
+        <p role="status">{t('backup.reading', { file: phase.fileName })}</p>
+      )}
+      {phase.name === 'applying' && <p role="status">{t('backup.applying')}</p>}
+      {phase.name === 'refused' && (
+        <div role="alert">
+          <p>{t(`backup.problems.${phase.problem}`, { file: phase.fileName })}</p>
+          <p className="hint">{t('backup.technical', { detail: phase.detail })}</p>
+        </div>
+      )}
+      {phase.name === 'preview' && (
+        <>
+          <p>
+            {t('backup.previewIntro', {
+              file: phase.fileName,
+              date: new Date(phase.preview.createdAt).toLocaleString('vi-VN'),
+              version: phase.preview.appVersion,
+            })}
+          </p>
+          <ul>
+            {phase.preview.books.map((book) => (
+              <li key={book.id}>
+                {t('backup.bookRow', {
+                  name: templateName(book.templateVersion),
+                  quyenSo: book.quyenSo,
+                  year: book.year,
+                  entries: book.entries,
+                })}
+              </li>
+            ))}
+          </ul>
+          <p>
+            {t('backup.previewTotals', {
+              books: phase.preview.books.length,
+              entries: phase.preview.entries,
+              scans: phase.preview.scans,
+            })}
+          </p>
+          {!phase.preview.withScans && <p className="hint">{t('backup.previewNoScans')}</p>}
+          {children}
+        </>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose} disabled={phase.name === 'applying'}>
+          {phase.name === 'preview' ? t('common.cancel') : t('common.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
