@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } 
 import { createAppProtocolHandler } from './app-protocol';
 import { readAppInfo } from './ipc/app-info';
 import { createFolderPicker } from './ipc/files';
+import type { ExportSessions } from './ipc/export-session';
 import { registerIpcHandlers } from './ipc/register-handlers';
 import { APP_ENTRY_URL, APP_SCHEME, getAllowedOrigins, parseDevOrigin } from './security';
 import { lockDownSession } from './session-guards';
@@ -39,6 +40,7 @@ const startUrl = devOrigin === null ? APP_ENTRY_URL : (devUrlSetting ?? '').trim
 const allowedOrigins = getAllowedOrigins(devOrigin);
 
 let mainWindow: BrowserWindow | null = null;
+let exportSessions: ExportSessions | null = null;
 
 function focusMainWindow(): void {
   if (!mainWindow) return;
@@ -69,7 +71,7 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
   lockDownSession(session.defaultSession, allowedOrigins);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(DIST_ROOT));
-  registerIpcHandlers(ipcMain, {
+  exportSessions = registerIpcHandlers(ipcMain, {
     allowedOrigins,
     getAppInfo: () => readAppInfo(app),
     pickFolder: createFolderPicker(dialog, () => mainWindow),
@@ -99,7 +101,10 @@ if (!app.requestSingleInstanceLock()) {
     lockDownWebContents(contents, allowedOrigins);
   });
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    // An export cut off by closing the window leaves no temp file behind.
+    void (exportSessions?.abortAll() ?? Promise.resolve()).finally(() => {
+      if (process.platform !== 'darwin') app.quit();
+    });
   });
   app.on('activate', () => {
     if (mainWindow === null && app.isReady()) createMainWindow().catch(failToStart);

@@ -5,6 +5,11 @@ import type {
   AppInfo,
   BridgeResult,
   channels,
+  ExportOpenRequest,
+  ExportReadRequest,
+  ExportSession,
+  ExportSessionRequest,
+  ExportWriteRequest,
   SaveBundleRequest,
   SaveBundleResult,
   SohoaBridge,
@@ -15,12 +20,27 @@ import type {
 const ch: typeof channels = {
   getAppInfo: 'app:get-info',
   saveBundle: 'files:save-bundle',
+  exportOpen: 'export:open',
+  exportWrite: 'export:write',
+  exportRead: 'export:read',
+  exportCommit: 'export:commit',
+  exportAbort: 'export:abort',
 };
 
 const bridge = {
   getAppInfo: () => ipcRenderer.invoke(ch.getAppInfo) as Promise<AppInfo>,
   saveBundle: (request: SaveBundleRequest) =>
     ipcRenderer.invoke(ch.saveBundle, request) as Promise<BridgeResult<SaveBundleResult>>,
+  exportOpen: (request: ExportOpenRequest) =>
+    ipcRenderer.invoke(ch.exportOpen, request) as Promise<BridgeResult<ExportSession>>,
+  exportWrite: (request: ExportWriteRequest) =>
+    ipcRenderer.invoke(ch.exportWrite, request) as Promise<BridgeResult<{ bytes: number }>>,
+  exportRead: (request: ExportReadRequest) =>
+    ipcRenderer.invoke(ch.exportRead, request) as Promise<BridgeResult<Uint8Array>>,
+  exportCommit: (request: ExportSessionRequest) =>
+    ipcRenderer.invoke(ch.exportCommit, request) as Promise<BridgeResult<SaveBundleResult>>,
+  exportAbort: (request: ExportSessionRequest) =>
+    ipcRenderer.invoke(ch.exportAbort, request) as Promise<BridgeResult<null>>,
 } satisfies SohoaBridge;
 
 contextBridge.exposeInMainWorld('sohoa', bridge);

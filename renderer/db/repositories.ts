@@ -5,7 +5,7 @@ import { acknowledge, type Acknowledgement } from '../../shared/validation/ackno
 import type { Issue } from '../../shared/validation/types';
 import type { SohoaDatabase } from './database';
 import { nameKeyOf } from './name-key';
-import type { AuditEvent, Book, EntryRecord, Page, PageRegion, Scan } from './types';
+import type { AuditEvent, Book, EntryRecord, ExportRun, Page, PageRegion, Scan } from './types';
 
 export type NewBookInput = Omit<Book, 'id' | 'createdAt' | 'updatedAt'>;
 export type BookSettings = Partial<Omit<NewBookInput, 'type' | 'templateVersion'>>;
@@ -305,11 +305,7 @@ export function createRepositories(db: SohoaDatabase) {
       return ack;
     },
 
-    async recordExport(run: {
-      bookId: string;
-      entryIds: string[];
-      files: { name: string; bytes: number }[];
-    }) {
+    async recordExport(run: Omit<ExportRun, 'id' | 'at'>) {
       const now = Date.now();
       await db.transaction('rw', db.exports, db.audit, async () => {
         const id = newId();
