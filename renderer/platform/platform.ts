@@ -1,12 +1,6 @@
 // What the renderer needs from the outside world. The desktop shell provides it through
 // window.sohoa; a plain browser through web APIs. Screens only ever see this interface.
-import type {
-  AppInfo,
-  BridgeResult,
-  SaveBundleRequest,
-  SaveBundleResult,
-  SohoaBridge,
-} from '../../shared/bridge';
+import type { AppInfo, BridgeResult, SohoaBridge } from '../../shared/bridge';
 import {
   createDownloadTarget,
   createFolderTarget,
@@ -21,7 +15,6 @@ export type BundleDestination = 'folder' | 'download';
 export interface Platform {
   kind: 'desktop' | 'browser';
   getAppInfo(): Promise<AppInfo>;
-  saveBundle(request: SaveBundleRequest): Promise<BridgeResult<SaveBundleResult>>;
   /** The destinations this platform offers for an export, the preferred one first. */
   bundleDestinations(): BundleDestination[];
   /** Opens a streamed export; asks for the folder when the destination is one. */
@@ -66,7 +59,6 @@ export function createDesktopPlatform(bridge: SohoaBridge): Platform {
   return {
     kind: 'desktop',
     getAppInfo: () => bridge.getAppInfo(),
-    saveBundle: (request) => bridge.saveBundle(request),
     bundleDestinations: () => ['folder'],
     async openBundle(request) {
       const opened = await bridge.exportOpen(request);
@@ -81,20 +73,10 @@ const NOTHING_SAVED = 'Chưa có tệp nào được lưu.';
 
 /** A folder through the File System Access API where the browser has it, else downloads. */
 export function createBrowserPlatform(version: string): Platform {
-  const download = async (request: SaveBundleRequest) => {
-    const target = createDownloadTarget({
-      folderName: request.folderName,
-      fileNames: request.files.map((file) => file.name),
-    });
-    for (const file of request.files) await target.write(file.name, file.data);
-    await target.finish();
-    return target.commit();
-  };
   return {
     kind: 'browser',
     getAppInfo: () =>
       Promise.resolve({ name: 'SoHoa', version, platform: 'web', isPackaged: false }),
-    saveBundle: download,
     bundleDestinations: () =>
       typeof window.showDirectoryPicker === 'function' ? ['folder', 'download'] : ['download'],
     async openBundle(request, destination) {

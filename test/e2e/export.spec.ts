@@ -133,6 +133,14 @@ test('a bundle written into a folder is read back, named only when whole, and ke
   await new BooksScreen(page).createBookFresh();
   await workspace.importPdf(2);
   await typeValidEntry(page, workspace);
+  // The size each page aims for is the book's own setting.
+  await workspace.pressButton('Thiết lập sổ');
+  const settings = page.getByRole('dialog', { name: 'Thiết lập sổ' });
+  const target = settings.getByLabel('Dung lượng mục tiêu mỗi trang PDF khi xuất (kB)');
+  await expect(target).toHaveValue('100');
+  await target.fill('60');
+  await settings.getByRole('button', { name: 'Lưu thiết lập' }).click();
+  await expect(settings).toBeHidden();
 
   await workspace.pressButton('Xuất sổ');
   const ready = page.getByRole('region', { name: 'Sổ sẵn sàng để xuất' });
@@ -147,6 +155,7 @@ test('a bundle written into a folder is read back, named only when whole, and ke
   );
   await expect(done).toContainText('Lưu tại: Tài liệu/KS.2008.01');
   await expect(done).toContainText(/Dung lượng PDF: trung bình [\d,.]+ kB\/trang/);
+  await expect(done).toContainText('(mục tiêu 60 kB/trang)');
   expect(await listFolder(page)).toEqual([
     'KS.2008.01/KS.2008.01.xlsx',
     'KS.2008.01/KS.2008.01.zip',
