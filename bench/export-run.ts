@@ -7,49 +7,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gateBundle, verifyBundle, writeBundle } from '../renderer/workers/export-core';
 import type { BundleFileKind, ExportRequest } from '../renderer/workers/export-protocol';
+import { entryFields, pageOfEntry } from './export-fixture';
 
 const MiB = 2 ** 20;
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hoa', 'Hùng'];
-const MIDDLE = ['Văn', 'Thị', 'Minh', 'Quốc', 'Thu', 'Ngọc'];
-
-/** Distinct children: the same name, birth date and parents would be held as duplicates. */
-function personName(i: number): string {
-  const pick = (list: string[], n: number) => list[n % list.length] ?? '';
-  return `${pick(FAMILY, i)} ${pick(MIDDLE, Math.floor(i / 10))} ${pick(GIVEN, Math.floor(i / 60))}`;
-}
-
 function request(scan: Blob, pages: number, entries: number): ExportRequest {
-  const day = (i: number) => String((i % 28) + 1).padStart(2, '0');
-  const month = (i: number) => String((i % 12) + 1).padStart(2, '0');
-  // Entries share pages evenly, as a book's entries do (two or three to a page).
-  const pageOf = (i: number) => Math.floor((i * pages) / entries);
   return {
     book: { type: 'KS', year: 2008, quyenSo: '01/2008', templateVersion: 'ks-70' },
     scans: [{ id: 'scan-1', data: scan }],
     entries: Array.from({ length: entries }, (_, i) => ({
       id: `e${i + 1}`,
-      pages: [{ scanId: 'scan-1', indexInScan: pageOf(i) }],
+      pages: [{ scanId: 'scan-1', indexInScan: pageOfEntry(i, pages, entries) }],
       acknowledgements: [],
-      fields: {
-        so: String(i + 1),
-        quyenSo: '01/2008',
-        trangSo: String(pageOf(i) + 1),
-        ngayDangKy: `${day(i)}.${month(i)}.2008`,
-        loaiDangKy: '1',
-        noiDangKy: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng',
-        nguoiKy: 'Lê Đức Tuấn',
-        chucVuNguoiKy: 'Chủ tịch UBND xã',
-        nguoiThucHien: 'Nguyễn Văn Sơn',
-        nksHoTen: personName(i),
-        nksGioiTinh: '1',
-        nksNgaySinh: '01.12.2007',
-        nksDanToc: 'Kinh',
-        nksQuocTich: 'Việt Nam',
-        meHoTen: `Trần Thị ${GIVEN[i % GIVEN.length] ?? ''}`,
-        chaHoTen: `Nguyễn Văn ${GIVEN[Math.floor(i / 7) % GIVEN.length] ?? ''}`,
-      },
+      fields: entryFields(i, pages, entries),
     })),
   };
 }
