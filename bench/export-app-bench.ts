@@ -10,6 +10,8 @@ import { entryFields, pageOfEntry } from './export-fixture';
 
 export interface AppExportResult {
   seconds: number;
+  /** The tab before the export: the app, the entry list and the scan open in the viewer. */
+  baselineRendererRssMiB: number;
   peakRendererRssMiB: number;
   longTasks: number;
   longestTaskMs: number;
@@ -116,7 +118,8 @@ export async function benchExportInApp(
     await page.getByRole('button', { name: 'Xuất sổ' }).waitFor();
 
     const pids = await rendererPids(browser);
-    let peak = await rendererRssMiB(pids);
+    const baseline = await rendererRssMiB(pids);
+    let peak = baseline;
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
@@ -141,6 +144,7 @@ export async function benchExportInApp(
       peakRendererRssMiB: peak,
       longTasks: longTasks.filter((ms) => ms > 100).length,
       longestTaskMs: Math.max(0, ...longTasks),
+      baselineRendererRssMiB: baseline,
       summary,
     };
   } finally {

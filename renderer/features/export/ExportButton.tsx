@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleProblem } from '../../../shared/bundle/plan';
 import { fieldByKey, getTemplate } from '../../../shared/registers';
@@ -30,6 +30,14 @@ export function ExportButton({ book }: { book: Book }) {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const jobRef = useRef<ExportJob | null>(null);
   const template = getTemplate(book.templateVersion);
+  // Leaving the book mid-export is a cancel: the worker stops and its temp files go.
+  useEffect(
+    () => () => {
+      void jobRef.current?.cancel();
+      jobRef.current = null;
+    },
+    [],
+  );
 
   const fail = (error: unknown) => {
     void jobRef.current?.cancel();
