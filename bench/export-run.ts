@@ -1,75 +1,98 @@
-// Child process of `npm run bench`: exports a generated khai sinh book from the scan at
-// argv[2] and prints its time and peak memory as JSON.
-import { readFile } from 'node:fs/promises';
-import { buildBundle } from '../renderer/workers/export-core';
-import type { ExportRequest } from '../renderer/workers/export-protocol';
+// Child process of `npm run bench`: exports a generated khai sinh book of `entries` entries
+// spread over the `pages`-page scan at argv[2], streaming both files to disk under temp names
+// as the app does, re-reads them, and prints time, peak memory and sizes as JSON.
+import { openAsBlob } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gateBundle, verifyBundle, writeBundle } from '../renderer/workers/export-core';
+import type { BundleFileKind, ExportRequest } from '../renderer/workers/export-protocol';
+import { entryFields, pageOfEntry } from './export-fixture';
 
 const MiB = 2 ** 20;
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hoa', 'Hùng'];
-const MIDDLE = ['Văn', 'Thị', 'Minh', 'Quốc', 'Thu', 'Ngọc'];
-
-/** Distinct children: the same name, birth date and parents would be held as duplicates. */
-function personName(i: number): string {
-  const pick = (list: string[], n: number) => list[n % list.length] ?? '';
-  return `${pick(FAMILY, i)} ${pick(MIDDLE, Math.floor(i / 10))} ${pick(GIVEN, Math.floor(i / 60))}`;
-}
-
-function request(scan: Buffer, pages: number): ExportRequest {
-  const day = (i: number) => String((i % 28) + 1).padStart(2, '0');
-  const month = (i: number) => String((i % 12) + 1).padStart(2, '0');
+function request(scan: Blob, pages: number, entries: number): ExportRequest {
   return {
     book: { type: 'KS', year: 2008, quyenSo: '01/2008', templateVersion: 'ks-70' },
-    scans: [{ id: 'scan-1', data: new Blob([new Uint8Array(scan)]) }],
-    entries: Array.from({ length: pages }, (_, i) => ({
+    scans: [{ id: 'scan-1', data: scan }],
+    entries: Array.from({ length: entries }, (_, i) => ({
       id: `e${i + 1}`,
-      pages: [{ scanId: 'scan-1', indexInScan: i }],
+      pages: [{ scanId: 'scan-1', indexInScan: pageOfEntry(i, pages, entries) }],
       acknowledgements: [],
-      fields: {
-        so: String(i + 1),
-        quyenSo: '01/2008',
-        trangSo: String(i + 1),
-        ngayDangKy: `${day(i)}.${month(i)}.2008`,
-        loaiDangKy: '1',
-        noiDangKy: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng',
-        nguoiKy: 'Lê Đức Tuấn',
-        chucVuNguoiKy: 'Chủ tịch UBND xã',
-        nguoiThucHien: 'Nguyễn Văn Sơn',
-        nksHoTen: personName(i),
-        nksGioiTinh: '1',
-        nksNgaySinh: '01.12.2007',
-        nksDanToc: 'Kinh',
-        nksQuocTich: 'Việt Nam',
-        meHoTen: 'Trần Thị Bình',
-        chaHoTen: 'Nguyễn Văn Cường',
-      },
+      fields: entryFields(i, pages, entries),
     })),
   };
 }
 
 async function main(): Promise<void> {
-  const [scanPath, pagesArg] = process.argv.slice(2);
-  if (!scanPath || !pagesArg) throw new Error('usage: export-run.ts <scan.pdf> <pages>');
+  const [scanPath, pagesArg, entriesArg] = process.argv.slice(2);
+  if (!scanPath || !pagesArg) throw new Error('usage: export-run.ts <scan.pdf> <pages> [entries]');
+  const pages = Number(pagesArg);
+  const entries = Number(entriesArg ?? pagesArg);
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 10);
   const start = performance.now();
-  const scan = await readFile(scanPath);
-  const result = await buildBundle(request(scan, Number(pagesArg)));
+  // A file-backed Blob, like the scan the app reads from IndexedDB: not held in memory.
+  const scan = await openAsBlob(scanPath);
+  const req = request(scan, pages, entries);
+  const { gate, plan } = gateBundle(req);
+  if (!gate.ok || !plan) throw new Error(`export refused: ${JSON.stringify(gate).slice(0, 300)}`);
+  const gateSeconds = (performance.now() - start) / 1000;
+
+  const folder = join(tmpdir(), `sohoa-bench-${process.pid}`);
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder);
+  const paths = {
+    xlsx: join(folder, `${gate.outline.files.xlsx}.partial`),
+    zip: join(folder, `${gate.outline.files.zip}.partial`),
+  };
+  const handles = { xlsx: await open(paths.xlsx, 'w+'), zip: await open(paths.zip, 'w+') };
+  const written = await writeBundle(req, plan, {
+    write: async (kind: BundleFileKind, chunk) => {
+      await handles[kind].write(chunk);
+    },
+  });
+  for (const handle of Object.values(handles)) await handle.sync();
+  const writeSeconds = (performance.now() - start) / 1000;
+  const verification = await verifyBundle(
+    {
+      read: async (kind, offset, length) => {
+        const buffer = new Uint8Array(length);
+        const { bytesRead } = await handles[kind].read(buffer, 0, length, offset);
+        return buffer.subarray(0, bytesRead);
+      },
+    },
+    plan,
+    written,
+  );
+  for (const handle of Object.values(handles)) await handle.close();
+  await rename(paths.xlsx, join(folder, gate.outline.files.xlsx));
+  await rename(paths.zip, join(folder, gate.outline.files.zip));
   const seconds = (performance.now() - start) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
-  if (!result.ok) throw new Error(`export refused: ${JSON.stringify(result.problems.slice(0, 3))}`);
+  await rm(folder, { recursive: true, force: true });
+  if (!verification.ok) throw new Error(`re-read failed: ${JSON.stringify(verification.problems)}`);
+  const size = (kind: BundleFileKind) =>
+    written.files.find((file) => file.kind === kind)?.bytes ?? 0;
   process.stdout.write(
     JSON.stringify({
       seconds,
+      gateSeconds,
+      writeSeconds,
+      verifySeconds: seconds - writeSeconds,
       peakRssMiB: peak / MiB,
       baselineRssMiB: baseline / MiB,
-      zipBytes: result.bundle.zip.data.byteLength,
-      xlsxBytes: result.bundle.xlsx.data.byteLength,
+      scanBytes: (await stat(scanPath)).size,
+      zipBytes: size('zip'),
+      xlsxBytes: size('xlsx'),
+      pdfPages: written.pageBytes.pages,
+      meanBytesPerPage: written.pageBytes.meanBytesPerPage,
+      maxBytesPerPage: written.pageBytes.maxBytesPerPage,
+      pagesRebuilt: written.pageBytes.pagesRebuilt,
     }),
   );
 }

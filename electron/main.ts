@@ -12,6 +12,7 @@ import {
   createFolderSettingFile,
 } from './ipc/backups';
 import { createFolderPicker } from './ipc/files';
+import type { ExportSessions } from './ipc/export-session';
 import { registerIpcHandlers } from './ipc/register-handlers';
 import { readDiskSpace } from './ipc/storage';
 import { APP_ENTRY_URL, APP_SCHEME, getAllowedOrigins, parseDevOrigin } from './security';
@@ -49,6 +50,7 @@ const allowedOrigins = getAllowedOrigins(devOrigin);
 let mainWindow: BrowserWindow | null = null;
 // The renderer writes a backup when the officer closes the window; the close waits for it.
 const exitGate = createExitGate();
+let exportSessions: ExportSessions | null = null;
 
 function focusMainWindow(): void {
   if (!mainWindow) return;
@@ -82,7 +84,7 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
   lockDownSession(session.defaultSession, allowedOrigins);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(DIST_ROOT));
-  registerIpcHandlers(ipcMain, {
+  exportSessions = registerIpcHandlers(ipcMain, {
     allowedOrigins,
     getAppInfo: () => readAppInfo(app),
     pickFolder: createFolderPicker(dialog, () => mainWindow),
@@ -120,7 +122,10 @@ if (!app.requestSingleInstanceLock()) {
     lockDownWebContents(contents, allowedOrigins);
   });
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    // An export cut off by closing the window leaves no temp file behind.
+    void (exportSessions?.abortAll() ?? Promise.resolve()).finally(() => {
+      if (process.platform !== 'darwin') app.quit();
+    });
   });
   app.on('activate', () => {
     if (mainWindow === null && app.isReady()) createMainWindow().catch(failToStart);

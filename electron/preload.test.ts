@@ -85,6 +85,34 @@ describe('preload', () => {
     electron.ipcRenderer.invoke.mockReset();
   });
 
+  it('sends each streamed-export call on its own channel', async () => {
+    const sessionId = '00000000-0000-4000-8000-000000000000';
+    const calls: [(request: never) => Promise<unknown>, string, unknown][] = [
+      [
+        (r) => bridge.exportOpen(r),
+        channels.exportOpen,
+        { folderName: 'Bo', fileNames: ['a.zip'] },
+      ],
+      [
+        (r) => bridge.exportWrite(r),
+        channels.exportWrite,
+        { sessionId, fileName: 'a.zip', data: new Uint8Array([1]) },
+      ],
+      [
+        (r) => bridge.exportRead(r),
+        channels.exportRead,
+        { sessionId, fileName: 'a.zip', offset: 0, length: 1 },
+      ],
+      [(r) => bridge.exportCommit(r), channels.exportCommit, { sessionId }],
+      [(r) => bridge.exportAbort(r), channels.exportAbort, { sessionId }],
+    ];
+    for (const [call, channel, request] of calls) {
+      electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: null });
+      await call(request as never);
+      expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(channel, request);
+    }
+  });
+
   it('requires nothing but electron, as a sandboxed preload must', () => {
     const source = readFileSync(path.join(import.meta.dirname, 'preload.ts'), 'utf8');
     const valueImports = [...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)].map(

@@ -7,6 +7,11 @@ import type {
   BridgeResult,
   channels,
   DiskSpace,
+  ExportOpenRequest,
+  ExportReadRequest,
+  ExportSession,
+  ExportSessionRequest,
+  ExportWriteRequest,
   SaveBundleRequest,
   SaveBundleResult,
   SohoaBridge,
@@ -25,6 +30,11 @@ const ch: typeof channels = {
   chooseBackupFolder: 'backups:choose-folder',
   waitForExit: 'backups:wait-exit',
   exitBackupDone: 'backups:exit-done',
+  exportOpen: 'export:open',
+  exportWrite: 'export:write',
+  exportRead: 'export:read',
+  exportCommit: 'export:commit',
+  exportAbort: 'export:abort',
 };
 
 const bridge = {
@@ -39,6 +49,16 @@ const bridge = {
     ipcRenderer.invoke(ch.chooseBackupFolder) as Promise<BridgeResult<BackupFolderInfo>>,
   waitForExit: () => ipcRenderer.invoke(ch.waitForExit) as Promise<void>,
   exitBackupDone: () => ipcRenderer.invoke(ch.exitBackupDone) as Promise<void>,
+  exportOpen: (request: ExportOpenRequest) =>
+    ipcRenderer.invoke(ch.exportOpen, request) as Promise<BridgeResult<ExportSession>>,
+  exportWrite: (request: ExportWriteRequest) =>
+    ipcRenderer.invoke(ch.exportWrite, request) as Promise<BridgeResult<{ bytes: number }>>,
+  exportRead: (request: ExportReadRequest) =>
+    ipcRenderer.invoke(ch.exportRead, request) as Promise<BridgeResult<Uint8Array>>,
+  exportCommit: (request: ExportSessionRequest) =>
+    ipcRenderer.invoke(ch.exportCommit, request) as Promise<BridgeResult<SaveBundleResult>>,
+  exportAbort: (request: ExportSessionRequest) =>
+    ipcRenderer.invoke(ch.exportAbort, request) as Promise<BridgeResult<null>>,
 } satisfies SohoaBridge;
 
 contextBridge.exposeInMainWorld('sohoa', bridge);

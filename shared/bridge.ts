@@ -44,6 +44,46 @@ export interface SaveBundleResult {
   files: { name: string; bytes: number }[];
 }
 
+/** The largest piece of a bundle one export call carries (the worker sends 4 MiB pieces). */
+export const MAX_EXPORT_CHUNK_BYTES = 8 * 2 ** 20;
+
+/** Starts a streamed export: asks for a folder, creates `<folder>/<folderName>/` and temp files. */
+export const exportOpenRequestSchema = z.object({
+  folderName: safeFileNameSchema,
+  fileNames: z.array(safeFileNameSchema).min(1).max(10),
+});
+export type ExportOpenRequest = z.infer<typeof exportOpenRequestSchema>;
+
+const exportSessionIdSchema = z.uuid();
+
+export const exportSessionRequestSchema = z.object({ sessionId: exportSessionIdSchema });
+export type ExportSessionRequest = z.infer<typeof exportSessionRequestSchema>;
+
+/** Appends bytes to one of the session's temp files. */
+export const exportWriteRequestSchema = z.object({
+  sessionId: exportSessionIdSchema,
+  fileName: safeFileNameSchema,
+  data: z
+    .instanceof(Uint8Array)
+    .refine((data) => data.byteLength <= MAX_EXPORT_CHUNK_BYTES, 'Khối dữ liệu quá lớn'),
+});
+export type ExportWriteRequest = z.infer<typeof exportWriteRequestSchema>;
+
+/** Reads back a byte range of one of the session's files, to check what was written. */
+export const exportReadRequestSchema = z.object({
+  sessionId: exportSessionIdSchema,
+  fileName: safeFileNameSchema,
+  offset: z.number().int().min(0),
+  length: z.number().int().min(1).max(MAX_EXPORT_CHUNK_BYTES),
+});
+export type ExportReadRequest = z.infer<typeof exportReadRequestSchema>;
+
+export interface ExportSession {
+  sessionId: string;
+  /** Absolute folder the files will be written into. */
+  folder: string;
+}
+
 export type BridgeErrorCode =
   'invalid-request' | 'cancelled' | 'write-failed' | 'exists' | 'unavailable';
 export interface BridgeError {
@@ -71,12 +111,23 @@ export const channels = {
   chooseBackupFolder: 'backups:choose-folder',
   waitForExit: 'backups:wait-exit',
   exitBackupDone: 'backups:exit-done',
+  exportOpen: 'export:open',
+  exportWrite: 'export:write',
+  exportRead: 'export:read',
+  exportCommit: 'export:commit',
+  exportAbort: 'export:abort',
 } as const;
 
 /** What the preload exposes as `window.sohoa`. One function per use case. */
 export interface SohoaBridge {
   getAppInfo(): Promise<AppInfo>;
   saveBundle(request: SaveBundleRequest): Promise<BridgeResult<SaveBundleResult>>;
+  /** Streamed export: open, write pieces, read back, then commit (rename) or abort (delete). */
+  exportOpen(request: ExportOpenRequest): Promise<BridgeResult<ExportSession>>;
+  exportWrite(request: ExportWriteRequest): Promise<BridgeResult<{ bytes: number }>>;
+  exportRead(request: ExportReadRequest): Promise<BridgeResult<Uint8Array>>;
+  exportCommit(request: ExportSessionRequest): Promise<BridgeResult<SaveBundleResult>>;
+  exportAbort(request: ExportSessionRequest): Promise<BridgeResult<null>>;
   getDiskSpace(): Promise<BridgeResult<DiskSpace>>;
   /** Writes one automatic or manual backup into the backup folder, then removes the oldest. */
   writeBackup(request: WriteBackupRequest): Promise<BridgeResult<WriteBackupResult>>;

@@ -32,7 +32,7 @@ export function createFolderPicker(
   };
 }
 
-function errnoCode(error: unknown): string {
+export function errnoCode(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'code' in error) {
     const { code } = error;
     if (typeof code === 'string') return code;
@@ -40,7 +40,7 @@ function errnoCode(error: unknown): string {
   return 'UNKNOWN';
 }
 
-const NOTHING_SAVED = 'Chưa có tệp nào được lưu.';
+export const NOTHING_SAVED = 'Chưa có tệp nào được lưu.';
 
 /** What happened and what to do, for the errno codes an office PC or USB stick produces. */
 export function describeWriteFailure(code: string, fileName: string): string {
@@ -65,7 +65,7 @@ export function describeWriteFailure(code: string, fileName: string): string {
   }
 }
 
-async function pathExists(target: string): Promise<boolean> {
+export async function pathExists(target: string): Promise<boolean> {
   try {
     await fs.lstat(target);
     return true;
@@ -75,7 +75,7 @@ async function pathExists(target: string): Promise<boolean> {
   }
 }
 
-async function removeQuietly(filePath: string): Promise<void> {
+export async function removeQuietly(filePath: string): Promise<void> {
   try {
     await fs.unlink(filePath);
   } catch {
@@ -101,7 +101,7 @@ interface PlannedFile {
 }
 
 /** Windows and most USB sticks compare names without case. */
-function findDuplicateName(files: readonly { name: string }[]): string | null {
+export function findDuplicateName(files: readonly { name: string }[]): string | null {
   const seen = new Set<string>();
   for (const { name } of files) {
     const key = name.normalize('NFC').toLowerCase();
@@ -117,11 +117,11 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
  * Names Windows silently alters or refuses ("Quyển 1." becomes "Quyển 1", "CON" is a
  * device). Refused everywhere, since bundles end up on Windows machines anyway.
  */
-function findWindowsUnsafeName(names: readonly string[]): string | null {
+export function findWindowsUnsafeName(names: readonly string[]): string | null {
   return names.find((name) => /[. ]$/.test(name) || WINDOWS_RESERVED.test(name)) ?? null;
 }
 
-function isDirectChild(folder: string, candidate: string): boolean {
+export function isDirectChild(folder: string, candidate: string): boolean {
   return isPathInside(folder, candidate) && path.dirname(candidate) === folder;
 }
 

@@ -121,6 +121,9 @@ describe('registerIpcHandlers', () => {
         files: [{ name: 'a', data: new Uint8Array() }],
       }),
     ).rejects.toThrow(/untrusted/);
+    await expect(
+      invoke(channels.exportOpen, event, { folderName: 'Bo', fileNames: ['a.zip'] }),
+    ).rejects.toThrow(/untrusted/);
     expect(pickFolder).not.toHaveBeenCalled();
   });
 });

@@ -2,6 +2,7 @@
 // may call: a frame from anywhere else gets a rejection, never an answer.
 import { channels } from '../../shared/bridge';
 import type { AppInfo, BridgeResult, DiskSpace, SaveBundleResult } from '../../shared/bridge';
+import { ExportSessions } from './export-session';
 import { isAllowedNavigation } from '../security';
 import type { BackupService, ExitGate } from './backups';
 import type { PickFolder } from './files';
@@ -37,7 +38,7 @@ function assertTrusted(event: InvokeEvent, allowedOrigins: readonly string[]): v
   }
 }
 
-export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
+export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): ExportSessions {
   ipcMain.handle(channels.getAppInfo, (event): AppInfo => {
     assertTrusted(event, deps.allowedOrigins);
     return deps.getAppInfo();
@@ -54,6 +55,21 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
     return deps.getDiskSpace();
   });
   registerBackupHandlers(ipcMain, deps);
+  const exports = new ExportSessions(deps.pickFolder);
+  const streamed = {
+    [channels.exportOpen]: (payload: unknown) => exports.open(payload),
+    [channels.exportWrite]: (payload: unknown) => exports.write(payload),
+    [channels.exportRead]: (payload: unknown) => exports.read(payload),
+    [channels.exportCommit]: (payload: unknown) => exports.commit(payload),
+    [channels.exportAbort]: (payload: unknown) => exports.abort(payload),
+  };
+  for (const [channel, handler] of Object.entries(streamed)) {
+    ipcMain.handle(channel, async (event, payload) => {
+      assertTrusted(event, deps.allowedOrigins);
+      return handler(payload);
+    });
+  }
+  return exports;
 }
 
 function registerBackupHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {

@@ -27,6 +27,7 @@ import type { Session } from './session';
 import type {
   Book,
   EntryRecord,
+  ExportRun,
   FieldComment,
   Page,
   PageRegion,
@@ -631,16 +632,12 @@ export function createRepositories(
       return ack;
     },
 
-    async recordExport(run: {
-      bookId: string;
-      entryIds: string[];
-      files: { name: string; bytes: number }[];
-    }) {
+    async recordExport(run: Omit<ExportRun, 'id' | 'at'>) {
       const now = Date.now();
       await db.transaction('rw', db.exports, db.people, db.audit, async () => {
         const officer = await actor('enter');
         const id = newId();
-        await db.exports.add({ id, at: now, ...run });
+        await db.exports.add({ id, at: now, ...run, by: officer.id });
         await audit(officer, now, { entity: 'book', entityId: run.bookId, action: 'export' });
       });
     },

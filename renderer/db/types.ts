@@ -21,6 +21,8 @@ export interface Book {
   expectedCount: number | null;
   /** Fields offered from the previous entry; absent: the template's usual ones. */
   carryForward?: string[];
+  /** Size each exported PDF page aims for, in bytes; absent: 100 kB, as the Ministry asks. */
+  exportTargetBytesPerPage?: number;
   createdAt: number;
   updatedAt: number;
 }
@@ -145,8 +147,15 @@ export interface ExportRun {
   id: string;
   bookId: string;
   at: number;
+  /** The officer who exported, once sign-in exists. */
+  by?: string;
   entryIds: string[];
-  files: { name: string; bytes: number }[];
+  /** As written; sha256 (hex) from exports that streamed the bundle. */
+  files: { name: string; bytes: number; sha256?: string }[];
+  /** Where the files went: a folder path, or '' for the browser's downloads. */
+  folder?: string;
+  /** What the re-read after writing found. */
+  verified?: { rows: number; pdfs: number; pages: number };
 }
 
 /** An entry's content when it last went out in, or came in from, a work package. */

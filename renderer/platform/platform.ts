@@ -9,19 +9,63 @@ import type {
   SaveBundleResult,
   SohoaBridge,
 } from '../../shared/bridge';
+import {
+  createDownloadTarget,
+  createFolderTarget,
+  downloadFiles,
+  ownBuffer,
+  type BundleTarget,
+  type BundleTargetRequest,
+} from './bundle-targets';
+
+/** 'folder': written into a folder the officer picks; 'download': the browser's downloads. */
+export type BundleDestination = 'folder' | 'download';
 
 export interface Platform {
   kind: 'desktop' | 'browser';
   getAppInfo(): Promise<AppInfo>;
+  /** Saves a few small files at once (backups, work packages); exports stream instead. */
   saveBundle(request: SaveBundleRequest): Promise<BridgeResult<SaveBundleResult>>;
   /** Free space on the data's disk; null where only the browser's own estimate exists. */
   getDiskSpace(): Promise<DiskSpace | null>;
+  /** The destinations this platform offers for an export, the preferred one first. */
+  bundleDestinations(): BundleDestination[];
+  /** Opens a streamed export; asks for the folder when the destination is one. */
+  openBundle(
+    request: BundleTargetRequest,
+    destination: BundleDestination,
+  ): Promise<BridgeResult<BundleTarget>>;
 }
 
 declare global {
   interface Window {
     sohoa?: SohoaBridge;
+    showDirectoryPicker?: (options?: {
+      id?: string;
+      mode?: 'read' | 'readwrite';
+    }) => Promise<FileSystemDirectoryHandle>;
   }
+}
+
+function unwrap<T>(result: BridgeResult<T>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+function desktopTarget(bridge: SohoaBridge, sessionId: string): BundleTarget {
+  return {
+    async write(fileName, data) {
+      unwrap(await bridge.exportWrite({ sessionId, fileName, data: ownBuffer(data) }));
+    },
+    finish: () => Promise.resolve(),
+    async read(fileName, offset, length) {
+      return unwrap(await bridge.exportRead({ sessionId, fileName, offset, length }));
+    },
+    commit: () => bridge.exportCommit({ sessionId }),
+    async abort() {
+      await bridge.exportAbort({ sessionId });
+    },
+  };
 }
 
 export function createDesktopPlatform(bridge: SohoaBridge): Platform {
@@ -35,10 +79,19 @@ export function createDesktopPlatform(bridge: SohoaBridge): Platform {
       const parsed = diskSpaceSchema.safeParse(answer.value);
       return parsed.success ? parsed.data : null;
     },
+    bundleDestinations: () => ['folder'],
+    async openBundle(request) {
+      const opened = await bridge.exportOpen(request);
+      return opened.ok
+        ? { ok: true, value: desktopTarget(bridge, opened.value.sessionId) }
+        : opened;
+    },
   };
 }
 
-/** Triggers one download per file; the browser decides the folder (usually "Tải về"). */
+const NOTHING_SAVED = 'Chưa có tệp nào được lưu.';
+
+/** A folder through the File System Access API where the browser has it, else downloads. */
 export function createBrowserPlatform(version: string): Platform {
   return {
     kind: 'browser',
@@ -46,20 +99,9 @@ export function createBrowserPlatform(version: string): Platform {
       Promise.resolve({ name: 'SoHoa', version, platform: 'web', isPackaged: false }),
     getDiskSpace: () => Promise.resolve(null),
     async saveBundle(request) {
-      for (const file of request.files) {
-        const url = URL.createObjectURL(new Blob([file.data]));
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = file.name;
-        link.rel = 'noopener';
-        document.body.append(link);
-        link.click();
-        link.remove();
-        // Revoking at once can cancel the download in some browsers.
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-        // Chromium drops a second download started in the same task.
-        await new Promise((resolve) => setTimeout(resolve, 300));
-      }
+      await downloadFiles(
+        request.files.map((file) => ({ name: file.name, blob: new Blob([file.data]) })),
+      );
       return {
         ok: true,
         value: {
@@ -67,6 +109,39 @@ export function createBrowserPlatform(version: string): Platform {
           files: request.files.map((f) => ({ name: f.name, bytes: f.data.byteLength })),
         },
       };
+    },
+    bundleDestinations: () =>
+      typeof window.showDirectoryPicker === 'function' ? ['folder', 'download'] : ['download'],
+    async openBundle(request, destination) {
+      if (destination === 'download' || typeof window.showDirectoryPicker !== 'function') {
+        return { ok: true, value: createDownloadTarget(request) };
+      }
+      let picked: FileSystemDirectoryHandle;
+      try {
+        picked = await window.showDirectoryPicker({ id: 'sohoa-export', mode: 'readwrite' });
+      } catch (error) {
+        const isCancel = error instanceof DOMException && error.name === 'AbortError';
+        return {
+          ok: false,
+          error: {
+            code: isCancel ? 'cancelled' : 'write-failed',
+            message: isCancel
+              ? `Đã huỷ chọn thư mục. ${NOTHING_SAVED}`
+              : `Không mở được thư mục đã chọn. ${NOTHING_SAVED} Hãy chọn thư mục khác hoặc dùng “Tải về”.`,
+          },
+        };
+      }
+      try {
+        return await createFolderTarget(picked, request);
+      } catch (error) {
+        return {
+          ok: false,
+          error: {
+            code: 'write-failed',
+            message: `Không ghi được vào thư mục đã chọn (${error instanceof Error ? error.message : String(error)}). ${NOTHING_SAVED} Hãy chọn thư mục khác hoặc dùng “Tải về”.`,
+          },
+        };
+      }
     },
   };
 }

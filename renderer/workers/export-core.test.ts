@@ -3,9 +3,49 @@ import { PDFDocument, PDFName, PDFDict, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { jpegHeaderOnly, makePng } from '../../test/fixtures/make-images';
 import { makePdf } from '../../test/fixtures/make-pdf';
-import { buildBundle } from './export-core';
-import type { ExportEntry, ExportRequest } from './export-protocol';
+import {
+  gateBundle,
+  MAX_CHUNK_BYTES,
+  verifyBundle,
+  writeBundle,
+  type BuildOptions,
+} from './export-core';
+import type { BundleFileKind, ExportEntry, ExportRequest } from './export-protocol';
 import { A4, type Recompressor } from './pdf-images';
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
+}
+
+/** Runs the gate, then writes the bundle into memory the way the screen receives it. */
+async function exportInMemory(request: ExportRequest, options: BuildOptions = {}) {
+  const { gate, plan } = gateBundle(request);
+  if (!gate.ok || !plan) throw new Error(JSON.stringify(gate));
+  const chunks: Record<BundleFileKind, Uint8Array[]> = { xlsx: [], zip: [] };
+  const written = await writeBundle(
+    request,
+    plan,
+    {
+      write: (kind, chunk) => {
+        chunks[kind].push(chunk);
+        return Promise.resolve();
+      },
+    },
+    options,
+  );
+  const files = { xlsx: concat(chunks.xlsx), zip: concat(chunks.zip) };
+  const source = {
+    read: (kind: BundleFileKind, offset: number, length: number) =>
+      Promise.resolve(files[kind].slice(offset, offset + length)),
+  };
+  return { plan, gate, written, files, chunks, source };
+}
 
 function entry(n: number, pages: ExportEntry['pages']): ExportEntry {
   return {
@@ -85,12 +125,11 @@ function pageImages(doc: PDFDocument, index: number) {
   });
 }
 
-describe('buildBundle with photo scans', () => {
+describe('writeBundle with photo scans', () => {
   it('puts PDF pages and photo pages into each entry’s PDF, and reports bytes per page', async () => {
     const photo = jpegHeaderOnly(3000, 2000);
-    const result = await buildBundle(await mixedBook(photo), undefined, { recompress: null });
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const pdfs = await entryPdfs(result.bundle.zip.data);
+    const result = await exportInMemory(await mixedBook(photo), { recompress: null });
+    const pdfs = await entryPdfs(result.files.zip);
     expect(pdfs.map((pdf) => pdf.getPageCount())).toEqual([2, 1, 2]);
 
     const [first, second, third] = pdfs;
@@ -104,7 +143,7 @@ describe('buildBundle with photo scans', () => {
     expect(first!.getPage(0).getSize()).toEqual({ width: 595, height: 842 });
     expect(pageImages(third!, 1)).toHaveLength(1);
 
-    const stats = result.bundle.pageBytes;
+    const stats = result.written.pageBytes;
     expect(stats).toMatchObject({
       targetBytesPerPage: 100_000,
       pages: 5,
@@ -129,47 +168,181 @@ describe('buildBundle with photo scans', () => {
       padded.set(jpeg, 100);
       return Promise.resolve(padded.subarray(100, 100 + jpeg.length));
     };
-    const result = await buildBundle(await mixedBook(photo, 60_000), undefined, { recompress });
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const result = await exportInMemory(await mixedBook(photo, 60_000), { recompress });
     expect(calls).toEqual([58_000]);
-    const pdfs = await entryPdfs(result.bundle.zip.data);
+    const pdfs = await entryPdfs(result.files.zip);
     expect(pageImages(pdfs[1]!, 0)).toMatchObject([{ width: 1654, height: 1169 }]);
-    expect(result.bundle.pageBytes).toMatchObject({ targetBytesPerPage: 60_000, imagePages: 2 });
-    expect(result.bundle.pageBytes.maxBytesPerPage).toBeLessThan(60_000);
+    expect(result.written.pageBytes).toMatchObject({ targetBytesPerPage: 60_000, imagePages: 2 });
+    expect(result.written.pageBytes.maxBytesPerPage).toBeLessThan(60_000);
   });
 
   it('leaves a photo already within budget untouched', async () => {
     const photo = jpegHeaderOnly(1240, 1754);
     let called = false;
-    const result = await buildBundle(await mixedBook(photo), undefined, {
+    const result = await exportInMemory(await mixedBook(photo), {
       recompress: () => {
         called = true;
         return Promise.resolve(photo);
       },
     });
-    expect(result.ok).toBe(true);
+    expect(result.written.pdfs).toHaveLength(3);
     expect(called).toBe(false);
   });
 
   it('embeds photos as they are when there is no canvas to recompress with (Node)', async () => {
     const photo = new Uint8Array(300_000);
     photo.set(jpegHeaderOnly(3508, 2480).subarray(0, -2));
-    const result = await buildBundle(await mixedBook(photo));
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    expect(result.bundle.pageBytes.imagePagesOverTarget).toBe(2);
-    expect(result.bundle.pageBytes.maxBytesPerPage).toBeGreaterThan(300_000);
+    const result = await exportInMemory(await mixedBook(photo));
+    expect(result.written.pageBytes.imagePagesOverTarget).toBe(2);
+    expect(result.written.pageBytes.maxBytesPerPage).toBeGreaterThan(300_000);
   });
 
   it('embeds a PNG scan as PNG when it cannot be re-encoded', async () => {
     const png = await makePng(120, 160);
-    const result = await buildBundle(await mixedBook(new Uint8Array(png)), undefined, {
+    const result = await exportInMemory(await mixedBook(new Uint8Array(png)), {
       recompress: null,
     });
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const pdfs = await entryPdfs(result.bundle.zip.data);
+    const pdfs = await entryPdfs(result.files.zip);
     expect(pageImages(pdfs[1]!, 0)).toMatchObject([
       { width: 120, height: 160, filter: '/FlateDecode' },
     ]);
     expect(pdfs[1]!.getPage(0).getSize()).toEqual({ width: A4.width, height: A4.height });
+  });
+});
+
+/** A scan the way some scanners write it: one resources dictionary naming every page's image. */
+async function sharedResourcesScan(
+  pages: number,
+  imageBytes: number,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const doc = await PDFDocument.create();
+  const shared = doc.context.obj({});
+  for (let i = 0; i < pages; i++) {
+    const jpeg = new Uint8Array(imageBytes);
+    jpeg.set(jpegHeaderOnly(1240, 1754 + i).subarray(0, -2));
+    const image = await doc.embedJpg(jpeg);
+    const page = doc.addPage([595, 842]);
+    page.drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
+    const own = page.node.Resources()!.lookup(PDFName.of('XObject'), PDFDict);
+    for (const [key, value] of own.entries()) shared.set(key, value);
+  }
+  const resources = doc.context.obj({ XObject: shared });
+  for (const page of doc.getPages()) page.node.delete(PDFName.of('Resources'));
+  doc.catalog.Pages().set(PDFName.of('Resources'), resources);
+  return (await doc.save()) as Uint8Array<ArrayBuffer>;
+}
+
+function book(entries: ExportEntry[], scans: ExportRequest['scans']): ExportRequest {
+  return {
+    book: { type: 'KS', year: 2008, quyenSo: '01/2008', templateVersion: 'ks-70' },
+    entries,
+    scans,
+  };
+}
+
+describe('writeBundle with PDF scans', () => {
+  it('copies only the image a page draws when the scan shares one resources dictionary', async () => {
+    const scan = await sharedResourcesScan(3, 150_000);
+    // The shared dictionary really does reach every page before the export.
+    const source = await PDFDocument.load(scan);
+    expect(pageImages(source, 1)).toHaveLength(3);
+
+    const result = await exportInMemory(
+      book([entry(1, [{ scanId: 's', indexInScan: 1 }])], [{ id: 's', data: new Blob([scan]) }]),
+    );
+    const [pdf] = await entryPdfs(result.files.zip);
+    expect(pageImages(pdf!, 0)).toEqual([
+      { width: 1240, height: 1755, filter: '/DCTDecode', bytes: 150_000 },
+    ]);
+    expect(result.written.pageBytes.pagesRebuilt).toBe(1);
+    expect(result.written.pageBytes.maxBytesPerPage).toBeLessThan(160_000);
+  });
+
+  it('turns exported pages by the rotation the officer saved', async () => {
+    const scan = new Uint8Array(await makePdf(2));
+    const photo = jpegHeaderOnly(1240, 1754);
+    const result = await exportInMemory(
+      book(
+        [
+          entry(1, [
+            { scanId: 'pdf', indexInScan: 0, rotation: 90 },
+            { scanId: 'pdf', indexInScan: 1 },
+          ]),
+          entry(2, [{ scanId: 'photo', indexInScan: 0, rotation: 270 }]),
+        ],
+        [
+          { id: 'pdf', data: new Blob([scan]) },
+          { id: 'photo', data: new Blob([photo]) },
+        ],
+      ),
+      { recompress: null },
+    );
+    const [first, second] = await entryPdfs(result.files.zip);
+    expect(first!.getPages().map((page) => page.getRotation().angle)).toEqual([90, 0]);
+    expect(second!.getPage(0).getRotation().angle).toBe(270);
+  });
+});
+
+describe('streaming and verification', () => {
+  it('streams the zip in bounded chunks whose hash and size are reported', async () => {
+    const scan = await sharedResourcesScan(3, 3 * MAX_CHUNK_BYTES);
+    const result = await exportInMemory(
+      book(
+        [1, 2, 3].map((n) => entry(n, [{ scanId: 's', indexInScan: n - 1 }])),
+        [{ id: 's', data: new Blob([scan]) }],
+      ),
+    );
+    expect(result.chunks.zip.length).toBeGreaterThan(3);
+    expect(Math.max(...result.chunks.zip.map((chunk) => chunk.length))).toBeLessThanOrEqual(
+      MAX_CHUNK_BYTES,
+    );
+    for (const file of result.written.files) {
+      const bytes = result.files[file.kind];
+      expect(file.bytes).toBe(bytes.length);
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.slice()));
+      expect(file.sha256).toBe([...digest].map((b) => b.toString(16).padStart(2, '0')).join(''));
+    }
+    expect(result.written.files.map((file) => file.name)).toEqual([
+      result.gate.ok && result.gate.outline.files.xlsx,
+      result.gate.ok && result.gate.outline.files.zip,
+    ]);
+  });
+
+  it('re-reads the written bundle and finds it whole', async () => {
+    const result = await exportInMemory(await mixedBook(jpegHeaderOnly(1240, 1754)), {
+      recompress: null,
+    });
+    const verification = await verifyBundle(result.source, result.plan, result.written);
+    expect(verification).toEqual({ ok: true, rows: 3, pdfs: 3, pages: 5, problems: [] });
+  });
+
+  it('notices a zip cut short and a workbook that is not one', async () => {
+    const result = await exportInMemory(await mixedBook(jpegHeaderOnly(1240, 1754)), {
+      recompress: null,
+    });
+    const damaged = {
+      read: (kind: BundleFileKind, offset: number, length: number) =>
+        Promise.resolve(
+          kind === 'xlsx'
+            ? new Uint8Array(length)
+            : result.files.zip
+                .slice(offset, offset + length)
+                .map((byte, i) => (offset + i === 200 ? byte ^ 0xff : byte)),
+        ),
+    };
+    const verification = await verifyBundle(damaged, result.plan, result.written);
+    expect(verification.ok).toBe(false);
+    expect(verification.problems.map((problem) => problem.check)).toEqual(
+      expect.arrayContaining(['workbook', 'zip']),
+    );
+  });
+
+  it('holds the book back before writing when an entry has an error', () => {
+    const broken = entry(2, [{ scanId: 'pdf', indexInScan: 0 }]);
+    broken.fields.ngayDangKy = '';
+    const { gate } = gateBundle(book([entry(1, []), broken], []));
+    expect(gate.ok).toBe(false);
+    if (gate.ok) return;
+    expect(gate.problems.some((problem) => problem.entryId === 'e2')).toBe(true);
   });
 });

@@ -1,16 +1,34 @@
-// Builds one book's bundle: the workbook in the Ministry's template and one PDF per entry,
-// zipped. No DOM here: it runs in a Web Worker in the app and in Node for the benchmark.
-// PDF scans keep their pages as they are (copyPages); photos go on A4 pages, recompressed
-// toward the per-page size target when a canvas is at hand.
-import JSZip from 'jszip';
+// Builds one book's bundle: the workbook in the Ministry's template and one PDF per entry in a
+// stored (not deflated) zip, streamed out entry by entry so memory holds one entry's PDF at a
+// time; then re-reads what was written. No DOM here: it runs in a Web Worker in the app and in
+// Node for the benchmark. PDF scans keep their pages (copyPages); photos go on A4 pages,
+// recompressed toward the per-page size target when a canvas is at hand.
+import { createSHA256 } from 'hash-wasm';
+import {
+  Reader,
+  Uint8ArrayReader,
+  Uint8ArrayWriter,
+  ZipReader,
+  ZipWriter,
+  configure,
+} from '@zip.js/zip.js';
 import { PDFDocument } from 'pdf-lib';
 import { notesSheet } from '../../shared/bundle/rows';
-import { planBundle } from '../../shared/bundle/plan';
+import { planBundle, type BundlePlan } from '../../shared/bundle/plan';
 import { getTemplate } from '../../shared/registers';
 import type { RegisterTemplate } from '../../shared/registers/types';
 import { ExcelJS } from './excel';
 import { SNIFF_BYTES, sniffKind } from '../features/scans/import-sniff';
-import type { ExportEntry, ExportRequest, ExportResult } from './export-protocol';
+import type {
+  BundleFileKind,
+  ExportEntry,
+  ExportRequest,
+  GateResult,
+  Verification,
+  VerifyProblem,
+  WrittenBundle,
+  WrittenFile,
+} from './export-protocol';
 import {
   DEFAULT_TARGET_BYTES_PER_PAGE,
   imageBudget,
@@ -18,9 +36,26 @@ import {
   type ImageInput,
   type Recompressor,
 } from './pdf-images';
+import { applyRotation, trimSharedImages } from './pdf-pages';
 import { canvasRecompressor, hasCanvas } from './pdf-recompress';
 
+// Stored entries need no compression worker; the export already runs in one.
+configure({ useWebWorkers: false });
+
 export type ProgressFn = (done: number, total: number) => void;
+
+/** Where the bundle's bytes go, in order; the next write waits for the previous one. */
+export interface BundleSink {
+  write(kind: BundleFileKind, chunk: Uint8Array): Promise<void>;
+}
+
+/** Reads back what was written, by byte range. */
+export interface BundleSource {
+  read(kind: BundleFileKind, offset: number, length: number): Promise<Uint8Array>;
+}
+
+/** Larger pieces are split, so one message or IPC call never carries a whole scan. */
+export const MAX_CHUNK_BYTES = 4 * 2 ** 20;
 
 const TEXT_FORMAT = '@';
 
@@ -50,9 +85,41 @@ export async function buildWorkbook(
   return new Uint8Array(buffer);
 }
 
+export type GatedPlan = Extract<BundlePlan, { ok: true }>;
+
+/** Validates the whole book: either what will be written, or every problem that blocks it. */
+export function gateBundle(request: ExportRequest): { gate: GateResult; plan: GatedPlan | null } {
+  const template = getTemplate(request.book.templateVersion);
+  const plan = planBundle({
+    template,
+    book: { type: template.type, year: request.book.year, quyenSo: request.book.quyenSo },
+    entries: request.entries.map((entry) => ({
+      id: entry.id,
+      fields: entry.fields,
+      pageCount: entry.pages.length,
+      acknowledgements: entry.acknowledgements,
+    })),
+  });
+  if (!plan.ok) return { gate: { ok: false, problems: plan.problems }, plan: null };
+  const pages = new Map(request.entries.map((entry) => [entry.id, entry.pages.length]));
+  return {
+    plan,
+    gate: {
+      ok: true,
+      outline: {
+        stem: plan.stem,
+        files: { xlsx: `${plan.stem}.xlsx`, zip: `${plan.stem}.zip` },
+        entryCount: plan.pdfs.length,
+        pageCount: plan.pdfs.reduce((sum, item) => sum + (pages.get(item.entryId) ?? 0), 0),
+      },
+    },
+  };
+}
+
 /** A scan as the export uses it: a parsed PDF, or one photo ready to embed. */
 type LoadedScan =
-  { kind: 'pdf'; doc: PDFDocument } | { kind: 'image'; image: ImageInput; isOverTarget: boolean };
+  | { kind: 'pdf'; doc: PDFDocument; rebuilt: Set<number> }
+  | { kind: 'image'; image: ImageInput; isOverTarget: boolean };
 
 export interface BuildOptions {
   /**
@@ -60,6 +127,7 @@ export interface BuildOptions {
    * there is a canvas (the worker); null, or no canvas (Node), embeds photos as stored.
    */
   recompress?: Recompressor | null;
+  onProgress?: ProgressFn;
 }
 
 async function loadScanData(
@@ -70,7 +138,8 @@ async function loadScanData(
   const bytes = new Uint8Array(await data.arrayBuffer());
   const kind = sniffKind(bytes.subarray(0, SNIFF_BYTES));
   if (kind !== 'jpeg' && kind !== 'png') {
-    return { kind: 'pdf', doc: await PDFDocument.load(bytes, { updateMetadata: false }) };
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    return { kind: 'pdf', doc, rebuilt: new Set() };
   }
   let image: ImageInput = { bytes, kind };
   // A photo already within budget is embedded untouched: every re-encode loses detail.
@@ -87,10 +156,11 @@ async function loadScanData(
 }
 
 interface EntryPdf {
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   pageCount: number;
   imagePages: number;
   imagePagesOverTarget: number;
+  pagesRebuilt: number;
 }
 
 async function buildEntryPdf(
@@ -100,11 +170,20 @@ async function buildEntryPdf(
   const out = await PDFDocument.create();
   let imagePages = 0;
   let imagePagesOverTarget = 0;
+  let pagesRebuilt = 0;
   for (const ref of entry.pages) {
     const source = await loadScan(ref.scanId);
+    const rotation = ref.rotation ?? 0;
     if (source.kind === 'pdf') {
+      if (!source.rebuilt.has(ref.indexInScan) && trimSharedImages(source.doc, ref.indexInScan)) {
+        source.rebuilt.add(ref.indexInScan);
+      }
+      if (source.rebuilt.has(ref.indexInScan)) pagesRebuilt += 1;
       const [page] = await out.copyPages(source.doc, [ref.indexInScan]);
-      if (page) out.addPage(page);
+      if (page) {
+        applyRotation(page, rotation);
+        out.addPage(page);
+      }
       continue;
     }
     const { bytes, kind } = source.image;
@@ -112,35 +191,52 @@ async function buildEntryPdf(
     const placement = placeOnA4(embedded.width, embedded.height);
     const page = out.addPage([placement.page.width, placement.page.height]);
     page.drawImage(embedded, placement.image);
+    applyRotation(page, rotation);
     imagePages += 1;
     if (source.isOverTarget) imagePagesOverTarget += 1;
   }
+  const saved = await out.save({ useObjectStreams: true });
   return {
-    bytes: await out.save({ useObjectStreams: true }),
+    // pdf-lib allocates a plain ArrayBuffer; the cast only narrows its declared type.
+    bytes: saved as Uint8Array<ArrayBuffer>,
     pageCount: out.getPageCount(),
     imagePages,
     imagePagesOverTarget,
+    pagesRebuilt,
   };
 }
 
-export async function buildBundle(
-  request: ExportRequest,
-  onProgress: ProgressFn = () => undefined,
-  options: BuildOptions = {},
-): Promise<ExportResult> {
-  const template = getTemplate(request.book.templateVersion);
-  const plan = planBundle({
-    template,
-    book: { type: template.type, year: request.book.year, quyenSo: request.book.quyenSo },
-    entries: request.entries.map((entry) => ({
-      id: entry.id,
-      fields: entry.fields,
-      pageCount: entry.pages.length,
-      acknowledgements: entry.acknowledgements,
-    })),
-  });
-  if (!plan.ok) return { ok: false, problems: plan.problems };
+/**
+ * Counts, hashes and splits one file's bytes on their way to the sink. SHA-256 in WebAssembly:
+ * hashing a 300 MB zip is the largest CPU cost of the export after building the PDFs.
+ */
+async function fileStream(kind: BundleFileKind, name: string, sink: BundleSink) {
+  const hash = await createSHA256();
+  hash.init();
+  let bytes = 0;
+  return {
+    async write(chunk: Uint8Array): Promise<void> {
+      for (let start = 0; start < chunk.length; start += MAX_CHUNK_BYTES) {
+        // A copy of its own: the sink may transfer it to another thread.
+        const piece = chunk.slice(start, start + MAX_CHUNK_BYTES);
+        hash.update(piece);
+        bytes += piece.length;
+        await sink.write(kind, piece);
+      }
+    },
+    done: (): WrittenFile => ({ kind, name, bytes, sha256: hash.digest('hex') }),
+  };
+}
 
+/** Writes the workbook, then each entry's PDF into the zip, reporting progress per entry. */
+export async function writeBundle(
+  request: ExportRequest,
+  plan: GatedPlan,
+  sink: BundleSink,
+  options: BuildOptions = {},
+): Promise<WrittenBundle> {
+  const onProgress = options.onProgress ?? (() => undefined);
+  const template = getTemplate(request.book.templateVersion);
   const targetBytesPerPage = request.targetBytesPerPage ?? DEFAULT_TARGET_BYTES_PER_PAGE;
   const budget = imageBudget(targetBytesPerPage);
   const recompress =
@@ -152,7 +248,8 @@ export async function buildBundle(
 
   const total = plan.pdfs.length + 1;
   onProgress(0, total);
-  const xlsx = await buildWorkbook(template, plan.rows);
+  const xlsx = await fileStream('xlsx', `${plan.stem}.xlsx`, sink);
+  await xlsx.write(await buildWorkbook(template, plan.rows));
   onProgress(1, total);
 
   const entries = new Map(request.entries.map((entry) => [entry.id, entry]));
@@ -177,22 +274,35 @@ export async function buildBundle(
     const result = await scan;
     const left = (usesLeft.get(scanId) ?? 1) - 1;
     usesLeft.set(scanId, left);
-    if (left <= 0 && result.kind === 'image') loaded.delete(scanId);
+    if (left <= 0) loaded.delete(scanId);
     return result;
   };
 
-  const zip = new JSZip();
+  const zipFile = await fileStream('zip', `${plan.stem}.zip`, sink);
+  const zip = new ZipWriter(
+    new WritableStream<Uint8Array>({ write: (chunk) => zipFile.write(chunk) }),
+    {
+      // PDFs of scans do not shrink: stored, with sizes in each local header for any reader.
+      level: 0,
+      bufferedWrite: true,
+      dataDescriptor: false,
+      keepOrder: true,
+    },
+  );
+  const pdfs: WrittenBundle['pdfs'] = [];
   let done = 1;
   let pages = 0;
   let pdfBytes = 0;
   let maxBytesPerPage = 0;
   let imagePages = 0;
   let imagePagesOverTarget = 0;
+  let pagesRebuilt = 0;
   for (const item of plan.pdfs) {
     const entry = entries.get(item.entryId);
     if (!entry) throw new Error(`Entry ${item.entryId} is missing`);
     const pdf = await buildEntryPdf(entry, loadScan);
-    zip.file(item.fileName, pdf.bytes, { binary: true, createFolders: false });
+    await zip.add(item.fileName, new Uint8ArrayReader(pdf.bytes));
+    pdfs.push({ entryId: item.entryId, fileName: item.fileName, pages: pdf.pageCount });
     pages += pdf.pageCount;
     pdfBytes += pdf.bytes.length;
     if (pdf.pageCount > 0) {
@@ -200,30 +310,168 @@ export async function buildBundle(
     }
     imagePages += pdf.imagePages;
     imagePagesOverTarget += pdf.imagePagesOverTarget;
+    pagesRebuilt += pdf.pagesRebuilt;
     onProgress(++done, total);
   }
-  // PDFs of scans do not shrink: store them, which is also far faster.
-  // JSZip allocates a plain ArrayBuffer; the cast only narrows its declared type.
-  const zipBytes = (await zip.generateAsync({
-    type: 'uint8array',
-    compression: 'STORE',
-  })) as Uint8Array<ArrayBuffer>;
+  await zip.close();
 
   return {
-    ok: true,
-    bundle: {
-      stem: plan.stem,
-      xlsx: { name: `${plan.stem}.xlsx`, data: xlsx },
-      zip: { name: `${plan.stem}.zip`, data: zipBytes },
-      pdfNames: plan.pdfs.map((item) => item.fileName),
-      pageBytes: {
-        targetBytesPerPage,
-        pages,
-        meanBytesPerPage: pages > 0 ? Math.round(pdfBytes / pages) : 0,
-        maxBytesPerPage: Math.round(maxBytesPerPage),
-        imagePages,
-        imagePagesOverTarget,
-      },
+    stem: plan.stem,
+    files: [xlsx.done(), zipFile.done()],
+    pdfs,
+    pageBytes: {
+      targetBytesPerPage,
+      pages,
+      meanBytesPerPage: pages > 0 ? Math.round(pdfBytes / pages) : 0,
+      maxBytesPerPage: Math.round(maxBytesPerPage),
+      imagePages,
+      imagePagesOverTarget,
+      pagesRebuilt,
     },
   };
+}
+
+/** zip.js reads the zip back through the sink's owner, range by range. */
+class SourceReader extends Reader<null> {
+  constructor(
+    private readonly source: BundleSource,
+    size: number,
+  ) {
+    super(null);
+    this.size = size;
+  }
+
+  override async readUint8Array(index: number, length: number): Promise<Uint8Array> {
+    const parts: Uint8Array[] = [];
+    let read = 0;
+    while (read < length) {
+      const want = Math.min(MAX_CHUNK_BYTES, length - read);
+      const part = await this.source.read('zip', index + read, want);
+      if (part.length === 0) break;
+      parts.push(part);
+      read += part.length;
+    }
+    if (parts.length === 1 && parts[0]) return parts[0];
+    const all = new Uint8Array(read);
+    let at = 0;
+    for (const part of parts) {
+      all.set(part, at);
+      at += part.length;
+    }
+    return all;
+  }
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && 'richText' in value && Array.isArray(value.richText)) {
+    return value.richText
+      .map((run: { text?: unknown }) => (typeof run.text === 'string' ? run.text : ''))
+      .join('');
+  }
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+async function readWorkbookBack(
+  source: BundleSource,
+  size: number,
+): Promise<{ header: string[]; dataRows: number } | null> {
+  try {
+    const bytes = await new SourceReader(
+      { read: (_kind, offset, length) => source.read('xlsx', offset, length) },
+      size,
+    ).readUint8Array(0, size);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer,
+    );
+    const sheet = workbook.worksheets[0];
+    if (!sheet) return null;
+    const header: string[] = [];
+    sheet.getRow(1).eachCell({ includeEmpty: true }, (cell) => header.push(cellText(cell.value)));
+    return { header, dataRows: Math.max(0, sheet.actualRowCount - 1) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Re-reads the written files as the Ministry's importer would: the workbook's header and row
+ * count, and each zip entry's name, checksum and page count.
+ */
+export async function verifyBundle(
+  source: BundleSource,
+  plan: GatedPlan,
+  written: WrittenBundle,
+  onProgress: ProgressFn = () => undefined,
+): Promise<Verification> {
+  const problems: VerifyProblem[] = [];
+  const sizeOf = (kind: BundleFileKind) =>
+    written.files.find((file) => file.kind === kind)?.bytes ?? 0;
+  const total = written.pdfs.length + 1;
+  onProgress(0, total);
+
+  const [expectedHeader = [], ...expectedRows] = plan.rows;
+  const workbook = await readWorkbookBack(source, sizeOf('xlsx'));
+  let rows = 0;
+  if (!workbook) {
+    problems.push({ check: 'workbook' });
+  } else {
+    rows = workbook.dataRows;
+    if (rows !== expectedRows.length) {
+      problems.push({ check: 'rowCount', params: { expected: expectedRows.length, found: rows } });
+    }
+    const badColumn = expectedHeader.findIndex(
+      (title, i) => workbook.header[i]?.trim() !== title.trim(),
+    );
+    if (badColumn >= 0 || workbook.header.length !== expectedHeader.length) {
+      problems.push({ check: 'header', params: { column: Math.max(0, badColumn) + 1 } });
+    }
+  }
+  onProgress(1, total);
+
+  let pdfCount = 0;
+  let pages = 0;
+  try {
+    const reader = new ZipReader(new SourceReader(source, sizeOf('zip')));
+    const files = (await reader.getEntries()).filter((entry) => !entry.directory);
+    const names = files.map((entry) => entry.filename);
+    const expectedNames = written.pdfs.map((pdf) => pdf.fileName);
+    if (
+      names.length !== expectedNames.length ||
+      names.some((name, i) => name !== expectedNames[i])
+    ) {
+      problems.push({
+        check: 'pdfNames',
+        params: { expected: expectedNames.length, found: names.length },
+      });
+    }
+    const expectedPages = new Map(written.pdfs.map((pdf) => [pdf.fileName, pdf.pages]));
+    for (const entry of files) {
+      if (entry.directory) continue;
+      const bytes = await entry.getData(new Uint8ArrayWriter(), { checkSignature: true });
+      const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+      const count = doc.getPageCount();
+      pdfCount += 1;
+      pages += count;
+      if (count !== expectedPages.get(entry.filename)) {
+        problems.push({
+          check: 'pageCount',
+          params: {
+            file: entry.filename,
+            expected: expectedPages.get(entry.filename) ?? 0,
+            found: count,
+          },
+        });
+      }
+      onProgress(pdfCount + 1, total);
+    }
+    await reader.close();
+  } catch (error) {
+    problems.push({
+      check: 'zip',
+      params: { detail: error instanceof Error ? error.message : String(error) },
+    });
+  }
+  return { ok: problems.length === 0, rows, pdfs: pdfCount, pages, problems };
 }

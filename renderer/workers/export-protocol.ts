@@ -1,11 +1,16 @@
+// What the export screen and the export worker say to each other. The worker owns the heavy
+// work (gate, PDFs, zip, re-reading); the screen owns the destination and answers the worker's
+// write and read requests one at a time, so memory stays bounded by one entry's PDF.
 import type { BundleProblem } from '../../shared/bundle/plan';
 import type { Acknowledgement } from '../../shared/validation/acknowledgements';
+
+export type PageRotation = 0 | 90 | 180 | 270;
 
 export interface ExportEntry {
   id: string;
   fields: Record<string, string>;
-  /** The entry's pages, in order, as (scan, page index inside the scan). */
-  pages: { scanId: string; indexInScan: number }[];
+  /** The entry's pages, in order, as (scan, page index inside the scan, saved rotation). */
+  pages: { scanId: string; indexInScan: number; rotation?: PageRotation }[];
   /** Warnings kept with a reason; other warnings hold the bundle back. */
   acknowledgements: Acknowledgement[];
 }
@@ -31,20 +36,65 @@ export interface PageBytesStats {
   imagePages: number;
   /** Photo pages still above the target at the smallest size and quality allowed. */
   imagePagesOverTarget: number;
+  /** PDF pages rebuilt because their scan shared one set of images between all pages. */
+  pagesRebuilt: number;
 }
 
-export interface BuiltBundle {
+export type BundleFileKind = 'xlsx' | 'zip';
+
+/** The gate passed: what will be written. */
+export interface BundleOutline {
   stem: string;
-  xlsx: { name: string; data: Uint8Array<ArrayBuffer> };
-  zip: { name: string; data: Uint8Array<ArrayBuffer> };
-  pdfNames: string[];
+  files: Record<BundleFileKind, string>;
+  entryCount: number;
+  pageCount: number;
+}
+
+export type GateResult =
+  { ok: true; outline: BundleOutline } | { ok: false; problems: BundleProblem[] };
+
+export interface WrittenFile {
+  kind: BundleFileKind;
+  name: string;
+  bytes: number;
+  /** Hex SHA-256 of the bytes as written. */
+  sha256: string;
+}
+
+export interface WrittenBundle {
+  stem: string;
+  files: WrittenFile[];
+  /** Each entry's PDF, in zip order, with its page count. */
+  pdfs: { entryId: string; fileName: string; pages: number }[];
   pageBytes: PageBytesStats;
 }
 
-export type ExportResult =
-  { ok: true; bundle: BuiltBundle } | { ok: false; problems: BundleProblem[] };
+/** One thing the re-read found different from what was meant to be written. */
+export interface VerifyProblem {
+  check: 'workbook' | 'rowCount' | 'header' | 'zip' | 'pdfNames' | 'pageCount';
+  params?: Record<string, string | number>;
+}
 
-export type WorkerMessage =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'result'; result: ExportResult }
+export interface Verification {
+  ok: boolean;
+  rows: number;
+  pdfs: number;
+  pages: number;
+  problems: VerifyProblem[];
+}
+
+export type ToWorker =
+  | { type: 'gate'; request: ExportRequest }
+  | { type: 'write' }
+  | { type: 'ack'; id: number }
+  | { type: 'read-result'; id: number; bytes: Uint8Array }
+  | { type: 'io-failed'; id: number; message: string };
+
+export type FromWorker =
+  | { type: 'gated'; result: GateResult }
+  | { type: 'progress'; phase: 'write' | 'verify'; done: number; total: number }
+  | { type: 'chunk'; id: number; kind: BundleFileKind; bytes: Uint8Array }
+  | { type: 'written'; bundle: WrittenBundle }
+  | { type: 'read'; id: number; kind: BundleFileKind; offset: number; length: number }
+  | { type: 'verified'; verification: Verification }
   | { type: 'failed'; message: string };

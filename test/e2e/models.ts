@@ -232,6 +232,8 @@ export class Workspace {
     const downloads: Download[] = [];
     this.page.on('download', (download) => downloads.push(download));
     await this.pressButton('Xuất sổ');
+    // The book passed the check: the officer chooses where the bundle goes.
+    await this.pressButton('Tải về');
     await expect.poll(() => downloads.length, { timeout: 30_000 }).toBe(expectedFiles);
     return downloads;
   }

@@ -4,7 +4,12 @@ import type { RegisterTemplate } from '../../../shared/registers/types';
 import { repo } from '../../db';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
+import { DEFAULT_TARGET_BYTES_PER_PAGE } from '../../workers/pdf-images';
 import { defaultCarryForward } from '../entry/suggestions';
+
+/** Below ~20 kB an A4 page of handwriting is no longer readable; above 2 MB nothing shrinks. */
+const MIN_TARGET_KB = 20;
+const MAX_TARGET_KB = 2000;
 
 const defaultKeys = ['noiDangKy', 'nguoiKy', 'chucVuNguoiKy', 'nguoiThucHien'] as const;
 
@@ -26,6 +31,9 @@ export function BookSettingsDialog({
   const [carry, setCarry] = useState(
     () => new Set(book.carryForward ?? defaultCarryForward(template)),
   );
+  const [targetKb, setTargetKb] = useState(() =>
+    String(Math.round((book.exportTargetBytesPerPage ?? DEFAULT_TARGET_BYTES_PER_PAGE) / 1000)),
+  );
   const candidates = template.fields.filter(
     (field) => field.shownByDefault && !field.bookDefault && field.key !== 'so',
   );
@@ -35,6 +43,7 @@ export function BookSettingsDialog({
       await repo.updateBook(book.id, {
         ...Object.fromEntries(defaultKeys.map((key) => [key, (defaults[key] ?? '').trim()])),
         carryForward: candidates.filter((field) => carry.has(field.key)).map((f) => f.key),
+        exportTargetBytesPerPage: Number(targetKb) * 1000,
       });
       notify('info', t('bookSettings.saved'));
       onClose();
@@ -70,6 +79,22 @@ export function BookSettingsDialog({
             </label>
           ))}
         </div>
+        <label className="form-grid-row">
+          <span>{t('exporter.targetSetting')}</span>
+          <input
+            type="number"
+            min={MIN_TARGET_KB}
+            max={MAX_TARGET_KB}
+            step={10}
+            required
+            value={targetKb}
+            aria-describedby="export-target-hint"
+            onChange={(event) => setTargetKb(event.target.value)}
+          />
+        </label>
+        <p id="export-target-hint" className="hint">
+          {t('exporter.targetHint')}
+        </p>
         <fieldset className="carry-fields">
           <legend>{t('bookSettings.carryForward')}</legend>
           {candidates.map((field) => (

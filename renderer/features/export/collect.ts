@@ -25,10 +25,15 @@ export async function collectExport(book: Book): Promise<ExportRequest> {
         acknowledgements: record.acknowledgements,
         pages: record.pageIds.flatMap((pageId) => {
           const page = pageById.get(pageId);
-          return page ? [{ scanId: page.scanId, indexInScan: page.indexInScan }] : [];
+          return page
+            ? [{ scanId: page.scanId, indexInScan: page.indexInScan, rotation: page.rotation }]
+            : [];
         }),
       })),
       scans: scans.map((scan) => ({ id: scan.id, data: scan.blob })),
+      ...(book.exportTargetBytesPerPage === undefined
+        ? {}
+        : { targetBytesPerPage: book.exportTargetBytesPerPage }),
     };
   });
 }

@@ -1,0 +1,153 @@
+// The export as an officer runs it, in the built app in Chromium: a 1,000-entry book over the
+// 500-page scan, written into a folder (the browser's private file system stands in for the
+// folder picker). Measures the time from "Xuất sổ" to the checked bundle, the peak memory of
+// the tab's renderer process (the page and its export worker live there), and the main
+// thread's long tasks while the export runs.
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from '@playwright/test';
+import { foldAccents } from '../shared/text/vietnamese';
+import { entryFields, pageOfEntry } from './export-fixture';
+
+export interface AppExportResult {
+  seconds: number;
+  /** The tab before the export: the app, the entry list and the scan open in the viewer. */
+  baselineRendererRssMiB: number;
+  peakRendererRssMiB: number;
+  longTasks: number;
+  longestTaskMs: number;
+  summary: string;
+}
+
+// Strings, not functions: the TS runner would wrap a function with helpers the page lacks.
+const BEFORE_APP = `(() => {
+  window.showDirectoryPicker = () => navigator.storage.getDirectory();
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+})()`;
+
+/** Writes the entries straight into IndexedDB, linked to the imported pages, as the app would. */
+function seedScript(entries: { fields: Record<string, string>; page: number; nameKey: string }[]) {
+  return `(async () => {
+    const done = (request) => new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const db = await done(indexedDB.open('sohoa'));
+    const tx = db.transaction(['books', 'pages', 'records'], 'readwrite');
+    const [book] = await done(tx.objectStore('books').getAll());
+    const pages = (await done(tx.objectStore('pages').getAll())).sort((a, b) => a.order - b.order);
+    const entries = ${JSON.stringify(entries)};
+    const now = Date.now();
+    entries.forEach((entry, i) => {
+      tx.objectStore('records').put({
+        id: 'bench-' + i, bookId: book.id, templateVersion: book.templateVersion,
+        fields: entry.fields, pageIds: [pages[entry.page].id], status: 'draft',
+        createdAt: now + i, updatedAt: now + i, revision: 1, nameKey: entry.nameKey,
+        acknowledgements: [],
+      });
+    });
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+    db.close();
+  })()`;
+}
+
+async function rendererRssMiB(pids: number[]): Promise<number> {
+  let largest = 0;
+  for (const pid of pids) {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    largest = Math.max(largest, kb / 1024);
+  }
+  return largest;
+}
+
+async function rendererPids(browser: Browser): Promise<number[]> {
+  const cdp = await browser.newBrowserCDPSession();
+  const info = (await cdp.send('SystemInfo.getProcessInfo')) as {
+    processInfo: { type: string; id: number }[];
+  };
+  await cdp.detach();
+  return info.processInfo.filter((process) => process.type === 'renderer').map((p) => p.id);
+}
+
+async function createBookWithScan(page: Page, baseUrl: string, scanPath: string, pages: number) {
+  await page.goto(`${baseUrl}/`);
+  await page.getByRole('button', { name: 'Tạo sổ mới' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tạo sổ mới' });
+  await dialog.getByLabel('Quyển số').fill('01/2008');
+  await dialog.getByLabel('Năm mở sổ').fill('2008');
+  for (const label of ['Nơi đăng ký', 'Chức vụ người ký', 'Người thực hiện']) {
+    await dialog.getByLabel(label).fill('UBND xã An Nhơn');
+  }
+  await dialog.getByLabel('Người ký', { exact: true }).fill('Lê Đức Tuấn');
+  await dialog.getByRole('button', { name: 'Tạo sổ' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Nhập bản scan' }).click();
+  // By path: Playwright refuses in-memory files over 50 MB.
+  await (await chooser).setFiles(scanPath);
+  await page
+    .getByTestId('page-indicator')
+    .filter({ hasText: `/${pages}` })
+    .waitFor({ timeout: 300_000 });
+}
+
+export async function benchExportInApp(
+  browser: Browser,
+  baseUrl: string,
+  scanPath: string,
+  pages: number,
+  entries: number,
+): Promise<AppExportResult> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(BEFORE_APP);
+    await createBookWithScan(page, baseUrl, scanPath, pages);
+    const seeded = Array.from({ length: entries }, (_, i) => {
+      const fields = entryFields(i, pages, entries);
+      return {
+        fields,
+        page: pageOfEntry(i, pages, entries),
+        nameKey: foldAccents(fields.nksHoTen ?? ''),
+      };
+    });
+    await page.evaluate(seedScript(seeded));
+    await page.reload();
+    await page.getByRole('button', { name: 'Xuất sổ' }).waitFor();
+
+    const pids = await rendererPids(browser);
+    const baseline = await rendererRssMiB(pids);
+    let peak = baseline;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        peak = Math.max(peak, await rendererRssMiB(pids));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+
+    await page.evaluate('window.__longTasks = []');
+    const start = performance.now();
+    await page.getByRole('button', { name: 'Xuất sổ' }).click();
+    await page.getByRole('button', { name: 'Chọn thư mục và ghi' }).click({ timeout: 120_000 });
+    const done = page.getByRole('region', { name: 'Đã xuất và kiểm tra lại bộ dữ liệu' });
+    await done.waitFor({ timeout: 900_000 });
+    const seconds = (performance.now() - start) / 1000;
+    sampling = false;
+    await sampler;
+    const longTasks = await page.evaluate<number[]>('window.__longTasks');
+    const summary = (await done.locator('p').allInnerTexts()).join(' ');
+    return {
+      seconds,
+      peakRendererRssMiB: peak,
+      longTasks: longTasks.filter((ms) => ms > 100).length,
+      longestTaskMs: Math.max(0, ...longTasks),
+      baselineRendererRssMiB: baseline,
+      summary,
+    };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,253 @@
+// Streamed export to disk: the renderer opens a session (the officer picks the folder here, in
+// main), sends the bundle piece by piece into temp files, reads them back to check, then
+// commits (rename to the final names) or aborts (temp files deleted). Nothing ever sits under
+// a final name until the whole bundle was written and checked. Every path stays inside the
+// sub-folder created in the folder the officer picked.
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  exportOpenRequestSchema,
+  exportReadRequestSchema,
+  exportSessionRequestSchema,
+  exportWriteRequestSchema,
+} from '../../shared/bridge';
+import type { BridgeResult, ExportSession, SaveBundleResult } from '../../shared/bridge';
+import {
+  NOTHING_SAVED,
+  describeWriteFailure,
+  errnoCode,
+  findDuplicateName,
+  findWindowsUnsafeName,
+  isDirectChild,
+  pathExists,
+  removeQuietly,
+  type PickFolder,
+} from './files';
+import { describeInvalidRequest, fail, ok } from './result';
+
+export const PARTIAL_SUFFIX = '.partial';
+
+interface OpenFile {
+  finalPath: string;
+  partialPath: string;
+  handle: FileHandle;
+  bytes: number;
+}
+
+interface Session {
+  folder: string;
+  createdFolder: boolean;
+  files: Map<string, OpenFile>;
+}
+
+const UNKNOWN_SESSION = `Phiên xuất sổ đã kết thúc hoặc không tồn tại. ${NOTHING_SAVED} Hãy xuất lại.`;
+
+export class ExportSessions {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly pickFolder: PickFolder) {}
+
+  async open(payload: unknown): Promise<BridgeResult<ExportSession>> {
+    const parsed = exportOpenRequestSchema.safeParse(payload);
+    if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+    const { folderName, fileNames } = parsed.data;
+    const duplicate = findDuplicateName(fileNames.map((name) => ({ name })));
+    const unsafe = findWindowsUnsafeName([folderName, ...fileNames]);
+    if (duplicate !== null || unsafe !== null) {
+      return fail(
+        'invalid-request',
+        `Yêu cầu không hợp lệ: tên “${duplicate ?? unsafe ?? ''}” không dùng được. ${NOTHING_SAVED} Hãy báo lỗi này cho cán bộ phụ trách phần mềm.`,
+      );
+    }
+    let picked: string | null;
+    try {
+      picked = await this.pickFolder();
+    } catch {
+      return fail(
+        'write-failed',
+        `Không mở được hộp chọn thư mục. ${NOTHING_SAVED} Hãy thử lại; nếu vẫn lỗi, hãy khởi động lại phần mềm.`,
+      );
+    }
+    if (picked === null) return fail('cancelled', `Đã huỷ chọn thư mục. ${NOTHING_SAVED}`);
+
+    const parent = path.resolve(picked);
+    const folder = path.resolve(parent, folderName);
+    const planned = fileNames.map((name) => ({ name, finalPath: path.resolve(folder, name) }));
+    // The schema already refuses separators and "..": this is the second lock on the same door.
+    if (
+      !isDirectChild(parent, folder) ||
+      planned.some(({ finalPath }) => !isDirectChild(folder, finalPath))
+    ) {
+      return fail('invalid-request', `Tên thư mục hoặc tên tệp không hợp lệ. ${NOTHING_SAVED}`);
+    }
+
+    const session: Session = { folder, createdFolder: false, files: new Map() };
+    let current = folderName;
+    try {
+      try {
+        await fs.mkdir(folder);
+        session.createdFolder = true;
+      } catch (error) {
+        if (errnoCode(error) !== 'EEXIST') throw error;
+        const stat = await fs.stat(folder);
+        if (!stat.isDirectory()) {
+          return fail(
+            'write-failed',
+            `Đã có một tệp tên “${folderName}” ở chỗ cần tạo thư mục. ${NOTHING_SAVED} Hãy chọn thư mục khác.`,
+          );
+        }
+      }
+      for (const file of planned) {
+        if (await pathExists(file.finalPath)) {
+          await this.discard(session);
+          return fail(
+            'exists',
+            `Thư mục “${folderName}” đã có tệp “${file.name}”. Phần mềm không ghi đè tệp cũ. ${NOTHING_SAVED} Hãy chọn thư mục khác, hoặc chuyển tệp cũ đi chỗ khác rồi lưu lại.`,
+          );
+        }
+      }
+      for (const file of planned) {
+        current = file.name;
+        const partialPath = `${file.finalPath}${PARTIAL_SUFFIX}`;
+        // 'w+': created or emptied (a temp file left by a power cut is ours), and readable back.
+        const handle = await fs.open(partialPath, 'w+');
+        session.files.set(file.name, { finalPath: file.finalPath, partialPath, handle, bytes: 0 });
+      }
+    } catch (error) {
+      await this.discard(session);
+      return fail('write-failed', describeWriteFailure(errnoCode(error), current));
+    }
+    const sessionId = randomUUID();
+    this.sessions.set(sessionId, session);
+    return ok({ sessionId, folder });
+  }
+
+  async write(payload: unknown): Promise<BridgeResult<{ bytes: number }>> {
+    const parsed = exportWriteRequestSchema.safeParse(payload);
+    if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+    const found = this.find(parsed.data.sessionId, parsed.data.fileName);
+    if (!found) return fail('invalid-request', UNKNOWN_SESSION);
+    const { session, file } = found;
+    try {
+      const { data } = parsed.data;
+      let written = 0;
+      while (written < data.byteLength) {
+        const { bytesWritten } = await file.handle.write(
+          data,
+          written,
+          data.byteLength - written,
+          file.bytes + written,
+        );
+        written += bytesWritten;
+      }
+      file.bytes += written;
+      return ok({ bytes: file.bytes });
+    } catch (error) {
+      await this.end(parsed.data.sessionId, session);
+      return fail('write-failed', describeWriteFailure(errnoCode(error), parsed.data.fileName));
+    }
+  }
+
+  async read(payload: unknown): Promise<BridgeResult<Uint8Array>> {
+    const parsed = exportReadRequestSchema.safeParse(payload);
+    if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+    const found = this.find(parsed.data.sessionId, parsed.data.fileName);
+    if (!found) return fail('invalid-request', UNKNOWN_SESSION);
+    const { offset, length } = parsed.data;
+    const wanted = Math.max(0, Math.min(length, found.file.bytes - offset));
+    const buffer = new Uint8Array(wanted);
+    try {
+      let read = 0;
+      while (read < wanted) {
+        const { bytesRead } = await found.file.handle.read(
+          buffer,
+          read,
+          wanted - read,
+          offset + read,
+        );
+        if (bytesRead === 0) break;
+        read += bytesRead;
+      }
+      return ok(buffer.subarray(0, read));
+    } catch (error) {
+      return fail('write-failed', describeWriteFailure(errnoCode(error), parsed.data.fileName));
+    }
+  }
+
+  /** Makes the temp files durable, then gives them their final names. */
+  async commit(payload: unknown): Promise<BridgeResult<SaveBundleResult>> {
+    const parsed = exportSessionRequestSchema.safeParse(payload);
+    if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+    const session = this.sessions.get(parsed.data.sessionId);
+    if (!session) return fail('invalid-request', UNKNOWN_SESSION);
+    let current = '';
+    const renamed: string[] = [];
+    try {
+      for (const [name, file] of session.files) {
+        current = name;
+        // A power cut right after "đã lưu" must not leave an empty file behind the rename.
+        await file.handle.sync();
+        await file.handle.close();
+      }
+      for (const [name, file] of session.files) {
+        current = name;
+        // rename() replaces silently on every platform: check once more right before it.
+        if (await pathExists(file.finalPath)) {
+          for (const done of renamed) await removeQuietly(done);
+          await this.end(parsed.data.sessionId, session);
+          return fail(
+            'exists',
+            `Trong lúc ghi, thư mục đã có tệp “${name}”. Phần mềm không ghi đè tệp cũ. ${NOTHING_SAVED} Hãy chọn thư mục khác rồi lưu lại.`,
+          );
+        }
+        await fs.rename(file.partialPath, file.finalPath);
+        renamed.push(file.finalPath);
+      }
+    } catch (error) {
+      for (const done of renamed) await removeQuietly(done);
+      await this.end(parsed.data.sessionId, session);
+      return fail('write-failed', describeWriteFailure(errnoCode(error), current));
+    }
+    this.sessions.delete(parsed.data.sessionId);
+    return ok({
+      folder: session.folder,
+      files: [...session.files].map(([name, file]) => ({ name, bytes: file.bytes })),
+    });
+  }
+
+  /** Cancel: the temp files are deleted, and the sub-folder too when this session made it. */
+  async abort(payload: unknown): Promise<BridgeResult<null>> {
+    const parsed = exportSessionRequestSchema.safeParse(payload);
+    if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+    const session = this.sessions.get(parsed.data.sessionId);
+    if (session) await this.end(parsed.data.sessionId, session);
+    return ok(null);
+  }
+
+  /** Ends every open session, e.g. when the window closes mid-export. */
+  async abortAll(): Promise<void> {
+    for (const [id, session] of [...this.sessions]) await this.end(id, session);
+  }
+
+  private find(sessionId: string, fileName: string) {
+    const session = this.sessions.get(sessionId);
+    const file = session?.files.get(fileName);
+    return session && file ? { session, file } : null;
+  }
+
+  private async end(sessionId: string, session: Session): Promise<void> {
+    this.sessions.delete(sessionId);
+    await this.discard(session);
+  }
+
+  private async discard(session: Session): Promise<void> {
+    for (const file of session.files.values()) {
+      await file.handle.close().catch(() => undefined);
+      await removeQuietly(file.partialPath);
+    }
+    session.files.clear();
+    if (session.createdFolder) await fs.rmdir(session.folder).catch(() => undefined);
+  }
+}

@@ -1,0 +1,63 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db';
+
+const SHOWN_RUNS = 10;
+
+function formatSize(bytes: number, language: string): string {
+  const units = ['B', 'kB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${value.toLocaleString(language, { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit] ?? ''}`;
+}
+
+/** The book's last exports: when, by whom, which files, their sizes and SHA-256. */
+export function ExportHistory({ bookId, isOpen = false }: { bookId: string; isOpen?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const runs = useLiveQuery(
+    () => db.exports.where('bookId').equals(bookId).reverse().sortBy('at'),
+    [bookId],
+  );
+  if (!runs) return null;
+  return (
+    <details className="export-history" open={isOpen}>
+      <summary>{t('exporter.history.title', { n: runs.length })}</summary>
+      {runs.length === 0 ? (
+        <p>{t('exporter.history.empty')}</p>
+      ) : (
+        <ol aria-label={t('exporter.history.title', { n: runs.length })}>
+          {runs.slice(0, SHOWN_RUNS).map((run) => (
+            <li key={run.id}>
+              {t('exporter.history.run', {
+                when: new Date(run.at).toLocaleString(i18n.language),
+                entries: run.entryIds.length,
+              })}
+              {run.by && ` (${t('exporter.history.by', { by: run.by })})`}
+              {run.verified && ` — ${t('exporter.history.verified')}`}
+              <ul>
+                {run.files.map((file) => (
+                  <li key={file.name}>
+                    {t('exporter.history.file', {
+                      name: file.name,
+                      size: formatSize(file.bytes, i18n.language),
+                    })}
+                    {file.sha256 && (
+                      <>
+                        <br />
+                        <code>{t('exporter.history.hash', { hash: file.sha256 })}</code>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { BundleTarget } from '../../platform/bundle-targets';
+import type {
+  BundleOutline,
+  ExportRequest,
+  FromWorker,
+  ToWorker,
+  Verification,
+  WrittenBundle,
+} from '../../workers/export-protocol';
+import { ExportJob, type WorkerFactory } from './export-job';
+
+const outline: BundleOutline = {
+  stem: 'KS.2008.01',
+  files: { xlsx: 'KS.2008.01.xlsx', zip: 'KS.2008.01.zip' },
+  entryCount: 1,
+  pageCount: 1,
+};
+const written: WrittenBundle = {
+  stem: 'KS.2008.01',
+  files: [],
+  pdfs: [{ entryId: 'e1', fileName: 'KS.2008.01.2008-01-15.001.pdf', pages: 1 }],
+  pageBytes: {
+    targetBytesPerPage: 100_000,
+    pages: 1,
+    meanBytesPerPage: 1,
+    maxBytesPerPage: 1,
+    imagePages: 0,
+    imagePagesOverTarget: 0,
+    pagesRebuilt: 0,
+  },
+};
+const whole: Verification = { ok: true, rows: 1, pdfs: 1, pages: 1, problems: [] };
+
+/** A worker that follows the protocol: a chunk, then (after the ack) a read, then a verdict. */
+function scriptedWorker(verification: Verification, onAck?: () => void) {
+  const sent: ToWorker[] = [];
+  const fake = {
+    onmessage: null as ((event: MessageEvent<FromWorker>) => void) | null,
+    onerror: null,
+    terminate: vi.fn(),
+    postMessage(message: ToWorker) {
+      sent.push(message);
+      const reply = (data: FromWorker) =>
+        queueMicrotask(() => fake.onmessage?.({ data } as MessageEvent<FromWorker>));
+      if (message.type === 'gate') reply({ type: 'gated', result: { ok: true, outline } });
+      if (message.type === 'write') {
+        reply({ type: 'chunk', id: 1, kind: 'zip', bytes: new Uint8Array([80, 75]) });
+      }
+      if (message.type === 'ack') {
+        onAck?.();
+        reply({ type: 'written', bundle: written });
+        reply({ type: 'read', id: 2, kind: 'zip', offset: 0, length: 2 });
+      }
+      if (message.type === 'read-result') reply({ type: 'verified', verification });
+    },
+  };
+  return { fake, sent, factory: (() => fake) as unknown as WorkerFactory };
+}
+
+function memoryTarget() {
+  const data: number[] = [];
+  return {
+    data,
+    target: {
+      write: vi.fn((_name: string, chunk: Uint8Array) => {
+        data.push(...chunk);
+        return Promise.resolve();
+      }),
+      finish: vi.fn(() => Promise.resolve()),
+      read: vi.fn(() => Promise.resolve(new Uint8Array(data))),
+      commit: vi.fn(() =>
+        Promise.resolve({ ok: true as const, value: { folder: 'D:/SoHoa', files: [] } }),
+      ),
+      abort: vi.fn(() => Promise.resolve()),
+    } satisfies BundleTarget,
+  };
+}
+
+const request = {} as ExportRequest;
+
+describe('ExportJob', () => {
+  it('writes what the worker sends, lets it re-read, and commits a bundle found whole', async () => {
+    const { factory, sent } = scriptedWorker(whole);
+    const { target, data } = memoryTarget();
+    const job = new ExportJob(factory);
+    expect(await job.gate(request)).toEqual({ ok: true, outline });
+    const outcome = await job.run(target, outline, () => undefined);
+    expect(outcome.kind).toBe('saved');
+    expect(data).toEqual([80, 75]);
+    expect(target.write).toHaveBeenCalledWith('KS.2008.01.zip', expect.any(Uint8Array));
+    expect(target.finish).toHaveBeenCalledBefore(target.read);
+    expect(target.commit).toHaveBeenCalledTimes(1);
+    expect(target.abort).not.toHaveBeenCalled();
+    expect(sent.map((message) => message.type)).toEqual(['gate', 'write', 'ack', 'read-result']);
+  });
+
+  it('deletes instead of committing when the re-read does not match', async () => {
+    const mismatch: Verification = { ...whole, ok: false, problems: [{ check: 'rowCount' }] };
+    const { target } = memoryTarget();
+    const job = new ExportJob(scriptedWorker(mismatch).factory);
+    await job.gate(request);
+    const outcome = await job.run(target, outline, () => undefined);
+    expect(outcome.kind).toBe('mismatch');
+    expect(target.commit).not.toHaveBeenCalled();
+    expect(target.abort).toHaveBeenCalled();
+  });
+
+  it('cancel mid-way stops the worker, deletes what was written and never commits', async () => {
+    const { target } = memoryTarget();
+    let job: ExportJob | null = null;
+    const { fake, factory } = scriptedWorker(whole, () => void job?.cancel());
+    job = new ExportJob(factory);
+    await job.gate(request);
+    void job.run(target, outline, () => undefined);
+    await vi.waitFor(() => expect(target.abort).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(fake.terminate).toHaveBeenCalled();
+    expect(target.commit).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,210 @@
+// Exporting a book the way an officer sees it: what blocks the export, each problem opening
+// its entry; a bundle written into a folder, read back and listed in the history with its
+// SHA-256; and a cancel mid-way that leaves no file under the final name. The folder picker is
+// stood in for by the browser's private file system (no test can click a native dialog),
+// optionally slowed down like a USB stick.
+import { expect, test, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { readZip } from './files';
+import { BooksScreen, Workspace } from './models';
+
+/** Runs in the page before the app: showDirectoryPicker answers with the private file system. */
+function stubFolderPicker({ delayMs }: { delayMs: number }): void {
+  const pause = () => new Promise((resolve) => setTimeout(resolve, delayMs));
+  const wrapFile = (handle: FileSystemFileHandle) => ({
+    kind: 'file',
+    name: handle.name,
+    getFile: () => handle.getFile(),
+    move: (name: string) => (handle as unknown as { move(n: string): Promise<void> }).move(name),
+    createWritable: async () => {
+      const writable = await handle.createWritable();
+      return {
+        write: async (data: BufferSource) => {
+          await pause();
+          await writable.write(data);
+        },
+        close: () => writable.close(),
+        abort: () => writable.abort(),
+      };
+    },
+  });
+  const wrapFolder = (handle: FileSystemDirectoryHandle): unknown => ({
+    kind: 'directory',
+    name: handle.name || 'Tài liệu',
+    getDirectoryHandle: async (name: string, options?: FileSystemGetDirectoryOptions) =>
+      wrapFolder(await handle.getDirectoryHandle(name, options)),
+    getFileHandle: async (name: string, options?: FileSystemGetFileOptions) =>
+      wrapFile(await handle.getFileHandle(name, options)),
+    removeEntry: (name: string, options?: FileSystemRemoveOptions) =>
+      handle.removeEntry(name, options),
+  });
+  Object.assign(window, {
+    showDirectoryPicker: async () => wrapFolder(await navigator.storage.getDirectory()),
+  });
+}
+
+/** Every file in the private file system, as folder/name. */
+async function listFolder(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const found: string[] = [];
+    const walk = async (folder: FileSystemDirectoryHandle, prefix: string): Promise<void> => {
+      for await (const [name, handle] of (
+        folder as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }
+      ).entries()) {
+        if (handle.kind === 'directory') {
+          await walk(handle as FileSystemDirectoryHandle, `${prefix}${name}/`);
+        } else {
+          found.push(`${prefix}${name}`);
+        }
+      }
+    };
+    await walk(await navigator.storage.getDirectory(), '');
+    return found.sort();
+  });
+}
+
+async function readFromFolder(page: Page, path: string): Promise<Buffer> {
+  const bytes = await page.evaluate(async (path) => {
+    const parts = path.split('/');
+    let folder = await navigator.storage.getDirectory();
+    for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
+    const file = await (await folder.getFileHandle(parts.at(-1) ?? '')).getFile();
+    return [...new Uint8Array(await file.arrayBuffer())];
+  }, path);
+  return Buffer.from(bytes);
+}
+
+async function typeValidEntry(page: Page, workspace: Workspace): Promise<void> {
+  await workspace.pressButton('Thêm trường hợp');
+  const values: [string, string][] = [
+    ['Trang số', '1'],
+    ['Ngày đăng ký', '15.01.2008'],
+    ['Loại đăng ký', '1'],
+    ['Họ tên người được khai sinh', 'Nguyễn Văn An'],
+    ['Giới tính', '1'],
+    ['Ngày sinh', '02.01.2008'],
+    ['Nơi sinh', 'Trạm y tế xã An Nhơn'],
+    ['Dân tộc', 'Kinh'],
+    ['Quốc tịch', 'Việt Nam'],
+    ['Họ tên mẹ', 'Trần Thị Bình'],
+    ['Họ tên cha', 'Nguyễn Văn Cường'],
+    ['Họ tên người đi khai', 'Nguyễn Văn Cường'],
+    ['Quan hệ với người được khai sinh', 'Cha'],
+  ];
+  for (const [label, value] of values) await workspace.field(label).fill(value);
+  await workspace.field('Quan hệ với người được khai sinh').blur();
+  await workspace.expectSaved();
+  await expect(page.getByText('Không có lỗi.')).toBeVisible();
+}
+
+test('the export lists what blocks it, and Enter on a problem opens that entry', async ({
+  page,
+}) => {
+  const workspace = new Workspace(page);
+  await new BooksScreen(page).createBookFresh();
+  await workspace.importPdf(2);
+  await workspace.pressButton('Thêm trường hợp');
+  await workspace.field('Họ tên người được khai sinh').fill('Nguyễn Văn An');
+  await workspace.field('Họ tên người được khai sinh').blur();
+  await workspace.expectSaved();
+  await workspace.pressButton('Thêm trường hợp');
+  await expect(workspace.field('Số')).toHaveValue('2');
+
+  await workspace.pressButton('Xuất sổ');
+  const blocked = page.getByRole('alert').filter({ hasText: 'Chưa xuất được' });
+  await expect(blocked).toBeVisible();
+  const first = blocked.getByRole('button', { name: 'Số 1' }).first();
+  await expect(blocked.getByRole('listitem').filter({ hasText: 'Số 1' }).first()).toContainText(
+    'Ngày đăng ký',
+  );
+  await expect(blocked.getByRole('button', { name: 'Số 2' }).first()).toBeVisible();
+  // Keyboard first: the first problem has focus, Enter opens its entry.
+  await expect(first).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(workspace.field('Số')).toHaveValue('1');
+  await expect(workspace.field('Họ tên người được khai sinh')).toHaveValue('Nguyễn Văn An');
+});
+
+test('a bundle written into a folder is read back, named only when whole, and kept in the history', async ({
+  page,
+}) => {
+  await page.addInitScript(stubFolderPicker, { delayMs: 0 });
+  const workspace = new Workspace(page);
+  await new BooksScreen(page).createBookFresh();
+  await workspace.importPdf(2);
+  await typeValidEntry(page, workspace);
+  // The size each page aims for is the book's own setting.
+  await workspace.pressButton('Thiết lập sổ');
+  const settings = page.getByRole('dialog', { name: 'Thiết lập sổ' });
+  const target = settings.getByLabel('Dung lượng mục tiêu mỗi trang PDF khi xuất (kB)');
+  await expect(target).toHaveValue('100');
+  await target.fill('60');
+  await settings.getByRole('button', { name: 'Lưu thiết lập' }).click();
+  await expect(settings).toBeHidden();
+
+  await workspace.pressButton('Xuất sổ');
+  const ready = page.getByRole('region', { name: 'Sổ sẵn sàng để xuất' });
+  await expect(ready).toContainText('1 trường hợp, 1 trang scan');
+  await expect(ready).toContainText('KS.2008.01.xlsx và KS.2008.01.zip');
+  await expect(ready.getByRole('button', { name: 'Chọn thư mục và ghi' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  const done = page.getByRole('region', { name: 'Đã xuất và kiểm tra lại bộ dữ liệu' });
+  await expect(done).toContainText(
+    'Đọc lại: 1 dòng trong tệp Excel, 1 tệp PDF, 1 trang — khớp với sổ.',
+  );
+  await expect(done).toContainText('Lưu tại: Tài liệu/KS.2008.01');
+  await expect(done).toContainText(/Dung lượng PDF: trung bình [\d,.]+ kB\/trang/);
+  await expect(done).toContainText('(mục tiêu 60 kB/trang)');
+  expect(await listFolder(page)).toEqual([
+    'KS.2008.01/KS.2008.01.xlsx',
+    'KS.2008.01/KS.2008.01.zip',
+  ]);
+
+  const zip = await readFromFolder(page, 'KS.2008.01/KS.2008.01.zip');
+  expect([...(await readZip(zip)).entries()]).toEqual([['KS.2008.01.2008-01-15.001.pdf', 1]]);
+
+  // The history names the files with the SHA-256 of what is on disk.
+  const history = done.getByRole('list', { name: 'Lịch sử xuất (1)' });
+  await expect(history).toContainText('1 trường hợp');
+  const zipHash = createHash('sha256').update(zip).digest('hex');
+  await expect(
+    history.getByRole('listitem').filter({ hasText: /^KS\.2008\.01\.zip/ }),
+  ).toContainText(`SHA-256: ${zipHash}`);
+  await done.getByRole('button', { name: 'Đóng' }).click();
+
+  // Exporting again into the same folder never overwrites last time's files.
+  await workspace.pressButton('Xuất sổ');
+  await workspace.pressButton('Chọn thư mục và ghi');
+  await expect(page.getByRole('alert').filter({ hasText: 'không ghi đè tệp cũ' })).toBeVisible();
+  expect(await listFolder(page)).toEqual([
+    'KS.2008.01/KS.2008.01.xlsx',
+    'KS.2008.01/KS.2008.01.zip',
+  ]);
+});
+
+test('cancel in the middle leaves no file under the final name', async ({ page }) => {
+  // Each write takes a while, like a slow USB stick, so there is a middle to cancel in.
+  await page.addInitScript(stubFolderPicker, { delayMs: 800 });
+  const workspace = new Workspace(page);
+  await new BooksScreen(page).createBookFresh();
+  await workspace.importPdf(2);
+  await typeValidEntry(page, workspace);
+
+  await workspace.pressButton('Xuất sổ');
+  await workspace.pressButton('Chọn thư mục và ghi');
+  const progress = page.getByRole('status').filter({ hasText: 'Đang tạo tệp PDF' });
+  await expect(progress).toBeVisible();
+  // Mid-way: the bundle is being written, under temp names only.
+  await expect.poll(() => listFolder(page)).toContain('KS.2008.01/KS.2008.01.zip.partial');
+  expect(await listFolder(page)).not.toContain('KS.2008.01/KS.2008.01.zip');
+
+  await progress.getByRole('button', { name: 'Hủy' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Đã hủy xuất sổ. Không có tệp nào được ghi.' }),
+  ).toBeVisible();
+  await expect.poll(() => listFolder(page)).toEqual([]);
+  await page.waitForTimeout(2_000);
+  expect(await listFolder(page)).toEqual([]);
+  await expect(page.getByRole('button', { name: 'Xuất sổ' })).toBeEnabled();
+});
