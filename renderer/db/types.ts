@@ -21,6 +21,8 @@ export interface Book {
   expectedCount: number | null;
   /** Fields offered from the previous entry; absent: the template's usual ones. */
   carryForward?: string[];
+  /** Export entries still waiting for review too; absent or false: approved entries only. */
+  exportSubmitted?: boolean;
   createdAt: number;
   updatedAt: number;
 }

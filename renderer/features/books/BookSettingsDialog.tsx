@@ -26,6 +26,7 @@ export function BookSettingsDialog({
   const [carry, setCarry] = useState(
     () => new Set(book.carryForward ?? defaultCarryForward(template)),
   );
+  const [exportSubmitted, setExportSubmitted] = useState(book.exportSubmitted === true);
   const candidates = template.fields.filter(
     (field) => field.shownByDefault && !field.bookDefault && field.key !== 'so',
   );
@@ -35,6 +36,7 @@ export function BookSettingsDialog({
       await repo.updateBook(book.id, {
         ...Object.fromEntries(defaultKeys.map((key) => [key, (defaults[key] ?? '').trim()])),
         carryForward: candidates.filter((field) => carry.has(field.key)).map((f) => f.key),
+        exportSubmitted,
       });
       notify('info', t('bookSettings.saved'));
       onClose();
@@ -88,6 +90,14 @@ export function BookSettingsDialog({
             </label>
           ))}
         </fieldset>
+        <label>
+          <input
+            type="checkbox"
+            checked={exportSubmitted}
+            onChange={(event) => setExportSubmitted(event.target.checked)}
+          />{' '}
+          {t('review.exportSubmitted')}
+        </label>
         <div className="dialog-actions">
           <button type="submit" className="primary">
             {t('bookSettings.save')}
