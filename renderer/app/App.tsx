@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../store/ui-store';
 import { BooksScreen } from '../features/books/BooksScreen';
 import { BookWorkspace } from '../features/books/BookWorkspace';
+import { EntryHistory } from '../features/history/EntryHistory';
+import { ReviewQueue } from '../features/review/ReviewQueue';
+import { StatsScreen } from '../features/stats/StatsScreen';
 import { setLanguage } from './i18n';
 import { Notices } from './Notices';
 import { navigate, useRoute } from './router';
@@ -30,6 +33,7 @@ export function App() {
           {t('app.title')}
         </a>
         <span className="app-subtitle">{t('app.subtitle')}</span>
+        <a href="#/stats">{t('stats.link')}</a>
         <div className="text-size" role="group" aria-label={t('layout.larger')}>
           <button
             type="button"
@@ -61,6 +65,12 @@ export function App() {
       <main className="app-main">
         {route.name === 'books' ? (
           <BooksScreen />
+        ) : route.name === 'stats' ? (
+          <StatsScreen />
+        ) : route.name === 'review' ? (
+          <ReviewQueue key={route.bookId} bookId={route.bookId} />
+        ) : route.name === 'history' ? (
+          <EntryHistory bookId={route.bookId} entryId={route.entryId} />
         ) : (
           <BookWorkspace
             key={route.bookId}

@@ -11,6 +11,7 @@ import { ShortcutSheet } from '../entry/ShortcutSheet';
 import { BookSettingsDialog } from './BookSettingsDialog';
 import { SplitHandle } from './SplitHandle';
 import { ExportButton } from '../export/ExportButton';
+import { ReviewToolbar } from '../review/ReviewToolbar';
 import { ImportScanButton } from '../scans/ImportScanButton';
 import { PagesPanel } from '../scans/PagesPanel';
 import { ScanViewer } from '../scans/ScanViewer';
@@ -81,6 +82,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
         <button type="button" onClick={() => void addEntry()}>
           {t('entry.add')}
         </button>
+        <ReviewToolbar bookId={bookId} />
         <ExportButton book={book} />
         <button type="button" onClick={() => setShowSettings(true)}>
           {t('bookSettings.button')}
