@@ -11,6 +11,7 @@ import { ShortcutSheet } from '../entry/ShortcutSheet';
 import { BookSettingsDialog } from './BookSettingsDialog';
 import { SplitHandle } from './SplitHandle';
 import { ExportButton } from '../export/ExportButton';
+import { ReturnedEntries } from '../review/ReturnedEntries';
 import { ReviewToolbar } from '../review/ReviewToolbar';
 import { ImportScanButton } from '../scans/ImportScanButton';
 import { PagesPanel } from '../scans/PagesPanel';
@@ -118,6 +119,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
         />
         <SplitHandle />
         <div className="workspace-side">
+          {!entryId && <ReturnedEntries bookId={bookId} />}
           {entryId && entry === undefined && <p role="alert">{t('entry.notFound')}</p>}
           {entryId && entry ? (
             <EntryForm
