@@ -4,6 +4,8 @@ import { useUiStore } from '../store/ui-store';
 import { BooksScreen } from '../features/books/BooksScreen';
 import { BookWorkspace } from '../features/books/BookWorkspace';
 import { EntryHistory } from '../features/history/EntryHistory';
+import { OfficerBar } from '../features/officers/OfficerBar';
+import { OfficerGate } from '../features/officers/OfficerGate';
 import { ReviewQueue } from '../features/review/ReviewQueue';
 import { StatsScreen } from '../features/stats/StatsScreen';
 import { setLanguage } from './i18n';
@@ -61,23 +63,26 @@ export function App() {
             <option value="en">English</option>
           </select>
         </label>
+        <OfficerBar />
       </header>
       <main className="app-main">
-        {route.name === 'books' ? (
-          <BooksScreen />
-        ) : route.name === 'stats' ? (
-          <StatsScreen />
-        ) : route.name === 'review' ? (
-          <ReviewQueue key={route.bookId} bookId={route.bookId} />
-        ) : route.name === 'history' ? (
-          <EntryHistory bookId={route.bookId} entryId={route.entryId} />
-        ) : (
-          <BookWorkspace
-            key={route.bookId}
-            bookId={route.bookId}
-            entryId={route.name === 'entry' ? route.entryId : null}
-          />
-        )}
+        <OfficerGate>
+          {route.name === 'books' ? (
+            <BooksScreen />
+          ) : route.name === 'stats' ? (
+            <StatsScreen />
+          ) : route.name === 'review' ? (
+            <ReviewQueue key={route.bookId} bookId={route.bookId} />
+          ) : route.name === 'history' ? (
+            <EntryHistory bookId={route.bookId} entryId={route.entryId} />
+          ) : (
+            <BookWorkspace
+              key={route.bookId}
+              bookId={route.bookId}
+              entryId={route.name === 'entry' ? route.entryId : null}
+            />
+          )}
+        </OfficerGate>
       </main>
       <Notices />
     </div>

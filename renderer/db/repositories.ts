@@ -287,6 +287,23 @@ export function createRepositories(
       return officer;
     },
 
+    /** A setting that holds for everyone on this PC (e.g. the idle lock); administrators only. */
+    async setSetting(key: string, value: unknown): Promise<void> {
+      const now = Date.now();
+      await db.transaction('rw', db.settings, db.people, db.audit, async () => {
+        const admin = await actor('administer');
+        const before = await db.settings.get(key);
+        await db.settings.put({ key, value });
+        await audit(admin, now, {
+          entity: 'setting',
+          entityId: key,
+          action: 'update',
+          oldValue: JSON.stringify(before?.value ?? null),
+          newValue: JSON.stringify(value),
+        });
+      });
+    },
+
     // ── Books, scans and entries ───────────────────────────────────────────────────────────
 
     async createBook(input: NewBookInput): Promise<Book> {

@@ -111,7 +111,7 @@ export interface ReviewDecision {
 export interface AuditEvent {
   seq?: number;
   at: number;
-  entity: 'book' | 'scan' | 'record' | 'officer';
+  entity: 'book' | 'scan' | 'record' | 'officer' | 'setting';
   entityId: string;
   action: string;
   field?: string;

@@ -23,11 +23,122 @@ export const defaultBook: BookDetails = {
   expectedCount: '120',
 };
 
+export interface OfficerLogin {
+  name: string;
+  pin: string;
+}
+
+/** The administrator every test run starts with, created on the first-run screen. */
+export const defaultAdmin: OfficerLogin = { name: 'Quản trị viên', pin: '1234' };
+
+export type RoleName = 'Nhập liệu' | 'Rà soát' | 'Quản trị';
+
+/** Who is working: first-run setup, sign-in, switching, and the administrator's screen. */
+export class Officers {
+  constructor(private readonly page: Page) {}
+
+  get current() {
+    return this.page.getByTestId('current-officer');
+  }
+
+  private get firstRunHeading() {
+    return this.page.getByRole('heading', { name: 'Thiết lập lần đầu' });
+  }
+
+  get signInHeading() {
+    return this.page.getByRole('heading', { name: 'Đăng nhập' });
+  }
+
+  /**
+   * Whatever the app asks on opening: creates the administrator on a first run, signs in when
+   * it asks who is working, does nothing when someone is already signed in.
+   */
+  async signInIfAsked(officer: OfficerLogin = defaultAdmin): Promise<void> {
+    await expect(
+      this.firstRunHeading.or(this.signInHeading).or(this.current).first(),
+    ).toBeVisible();
+    if (await this.firstRunHeading.isVisible()) await this.setUp(officer);
+    else if (await this.signInHeading.isVisible()) await this.signIn(officer.name, officer.pin);
+  }
+
+  /** The first-run screen: the administrator's name and PIN twice, Enter. */
+  async setUp(officer: OfficerLogin = defaultAdmin): Promise<void> {
+    await this.page.getByLabel('Họ tên', { exact: true }).fill(officer.name);
+    await this.page.getByLabel('Mã PIN', { exact: true }).fill(officer.pin);
+    await this.page.getByLabel('Nhập lại mã PIN', { exact: true }).fill(officer.pin);
+    await this.page.keyboard.press('Enter');
+    await expect(this.current).toHaveText(officer.name);
+  }
+
+  /** Picks the officer with the arrow keys, types the PIN, Enter. */
+  async signIn(name: string, pin: string): Promise<void> {
+    await this.typeSignIn(name, pin);
+    await expect(this.current).toHaveText(name, { timeout: 15_000 });
+  }
+
+  /** The sign-in keystrokes without waiting for success (for wrong PINs). */
+  async typeSignIn(name: string, pin: string): Promise<void> {
+    await expect(this.signInHeading).toBeVisible();
+    const list = this.page.getByRole('listbox', { name: 'Cán bộ' });
+    const names = await list.getByRole('option').locator('.officer-list-name').allInnerTexts();
+    const index = names.indexOf(name);
+    expect(index, `${name} is offered at sign-in`).toBeGreaterThanOrEqual(0);
+    await list.focus();
+    await this.page.keyboard.press('Home');
+    for (let i = 0; i < index; i += 1) await this.page.keyboard.press('ArrowDown');
+    await expect(list.getByRole('option', { selected: true })).toContainText(name);
+    await this.page.keyboard.press('Enter');
+    await expect(this.page.getByLabel(`Mã PIN của ${name}`)).toBeFocused();
+    await this.page.keyboard.type(pin);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Ctrl+L: the screen locks and asks who is working. */
+  async switchOfficer(): Promise<void> {
+    await this.page.keyboard.press('Control+L');
+    await expect(this.signInHeading).toBeVisible();
+  }
+
+  /** Signs out through the lock and in as someone else. */
+  async switchTo(name: string, pin: string): Promise<void> {
+    await this.switchOfficer();
+    await this.signIn(name, pin);
+  }
+
+  /** Adds an officer through the administrator's screen (the signed-in officer is an admin). */
+  async addOfficer(name: string, role: RoleName, pin: string): Promise<void> {
+    const dialog = await this.openAdmin();
+    await dialog.getByLabel('Họ tên', { exact: true }).fill(name);
+    await dialog.getByLabel('Vai trò', { exact: true }).selectOption({ label: role });
+    await dialog.getByLabel('Mã PIN', { exact: true }).fill(pin);
+    await dialog.getByRole('button', { name: 'Thêm cán bộ' }).click();
+    await expect(dialog.getByRole('row', { name: new RegExp(`^${name}`) })).toBeVisible({
+      timeout: 15_000,
+    });
+    await this.closeAdmin();
+  }
+
+  async openAdmin() {
+    await this.page.getByRole('button', { name: 'Cán bộ', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Cán bộ' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  async closeAdmin(): Promise<void> {
+    const dialog = this.page.getByRole('dialog', { name: 'Cán bộ' });
+    await dialog.getByRole('button', { name: 'Đóng', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+}
+
 export class BooksScreen {
   constructor(private readonly page: Page) {}
 
-  async open(): Promise<void> {
+  /** Opens the app as the given officer (the default administrator, created on a first run). */
+  async open(officer: OfficerLogin = defaultAdmin): Promise<void> {
     await this.page.goto('/');
+    await new Officers(this.page).signInIfAsked(officer);
     await expect(this.page.getByRole('heading', { name: 'Sổ hộ tịch' })).toBeVisible();
   }
 

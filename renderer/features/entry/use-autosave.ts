@@ -7,6 +7,15 @@ export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
 export const AUTOSAVE_DELAY_MS = 300;
 
+/** Every open form's "write what is pending", so the screen lock can wait for all of them. */
+const openForms = new Set<() => Promise<boolean>>();
+
+/** Writes all pending input of every open form; true once all of it is on disk. */
+export async function flushAllAutosaves(): Promise<boolean> {
+  const results = await Promise.all([...openForms].map((settle) => settle()));
+  return results.every(Boolean);
+}
+
 export function useAutosave(recordId: string, initial: Record<string, string>) {
   const [values, setValues] = useState(initial);
   const [saveState, setSaveState] = useState<SaveState>('saved');
@@ -45,10 +54,13 @@ export function useAutosave(recordId: string, initial: Record<string, string>) {
   );
 
   useEffect(() => {
+    const settle = () => flush().then(() => Object.keys(pending.current).length === 0);
+    openForms.add(settle);
     const onHide = () => void flush();
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {
+      openForms.delete(settle);
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onHide);
       void flush();

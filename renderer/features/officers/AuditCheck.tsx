@@ -1,0 +1,45 @@
+// Recomputes the audit log's hash chain and says whether any event was changed or removed.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db';
+import { verifyAuditChain, type ChainReport } from '../../db/audit-chain';
+import { errorText } from './error-text';
+
+export function AuditCheck() {
+  const { t } = useTranslation();
+  const [report, setReport] = useState<ChainReport | null>(null);
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const check = async () => {
+    setBusy(true);
+    setFailure('');
+    try {
+      setReport(await verifyAuditChain(db.audit));
+    } catch (error) {
+      setReport(null);
+      setFailure(errorText(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="admin-section" aria-labelledby="audit-check-title">
+      <h3 id="audit-check-title">{t('officers.audit.title')}</h3>
+      <p className="hint">{t('officers.audit.hint')}</p>
+      <button type="button" disabled={busy} onClick={() => void check()}>
+        {busy ? t('officers.audit.checking') : t('officers.audit.check')}
+      </button>
+      <p role="status" className={report && !report.ok ? 'field-error' : undefined}>
+        {report?.ok && t('officers.audit.intact', { count: report.checked })}
+        {report?.broken &&
+          t(`officers.audit.broken.${report.broken.problem}`, {
+            seq: report.broken.seq,
+            count: report.checked,
+          })}
+        {failure}
+      </p>
+    </section>
+  );
+}

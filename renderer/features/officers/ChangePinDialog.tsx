@@ -1,0 +1,92 @@
+// An officer changes their own PIN: the new one twice.
+import { useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isValidPin } from '../../../shared/workflow/roles';
+import { repo } from '../../db';
+import { useUiStore } from '../../store/ui-store';
+import { errorText } from './error-text';
+
+export function ChangePinDialog({
+  ref,
+  officerId,
+}: {
+  ref: Ref<HTMLDialogElement>;
+  officerId: string;
+}) {
+  const { t } = useTranslation();
+  const notify = useUiStore((state) => state.notify);
+  const [pin, setPin] = useState('');
+  const [again, setAgain] = useState('');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const reset = () => {
+    setPin('');
+    setAgain('');
+    setMessage('');
+  };
+
+  const submit = async (dialog: HTMLDialogElement | null) => {
+    if (!isValidPin(pin)) return setMessage(t('workflow.errors.invalid-pin'));
+    if (pin !== again) return setMessage(t('officers.problems.pinMismatch'));
+    setBusy(true);
+    try {
+      await repo.setPin(officerId, pin);
+      reset();
+      dialog?.close();
+      notify('info', t('officers.changePin.done'));
+    } catch (error) {
+      setMessage(errorText(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="change-pin-title" onClose={reset}>
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit(event.currentTarget.closest('dialog'));
+        }}
+      >
+        <h2 id="change-pin-title">{t('officers.changePin.title')}</h2>
+        <div className="form-grid">
+          <label htmlFor="change-pin-new">{t('officers.changePin.newPin')}</label>
+          <input
+            id="change-pin-new"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={8}
+            value={pin}
+            onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+          />
+          <label htmlFor="change-pin-again">{t('officers.pinAgain')}</label>
+          <input
+            id="change-pin-again"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={8}
+            value={again}
+            onChange={(event) => setAgain(event.target.value.replace(/\D/g, ''))}
+          />
+        </div>
+        <p className="hint">{t('officers.pinHint')}</p>
+        <p role="alert" className="field-error">
+          {message}
+        </p>
+        <div className="dialog-actions">
+          <button type="button" onClick={(event) => event.currentTarget.closest('dialog')?.close()}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('officers.changePin.submit')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,81 @@
+// The first start on a PC: whoever installs the app becomes its first administrator.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isValidPin } from '../../../shared/workflow/roles';
+import { repo, session } from '../../db';
+import { errorText } from './error-text';
+
+export function FirstRunScreen() {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [pin, setPin] = useState('');
+  const [again, setAgain] = useState('');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    if (!name.trim()) return setMessage(t('officers.problems.nameRequired'));
+    if (!isValidPin(pin)) return setMessage(t('workflow.errors.invalid-pin'));
+    if (pin !== again) return setMessage(t('officers.problems.pinMismatch'));
+    setBusy(true);
+    try {
+      const admin = await repo.setUpAdministrator(name, pin);
+      session.signIn(admin);
+    } catch (error) {
+      setMessage(errorText(t, error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="sign-in" aria-labelledby="first-run-heading">
+      <h1 id="first-run-heading">{t('officers.firstRun.heading')}</h1>
+      <p>{t('officers.firstRun.intro')}</p>
+      <form className="form-grid sign-in-form" onSubmit={(event) => void submit(event)}>
+        <label htmlFor="first-run-name">{t('officers.name')}</label>
+        <input
+          id="first-run-name"
+          autoFocus
+          autoComplete="off"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <label htmlFor="first-run-pin">{t('officers.pin')}</label>
+        <input
+          id="first-run-pin"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={8}
+          aria-describedby="first-run-pin-hint"
+          value={pin}
+          onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+        />
+        <label htmlFor="first-run-again">{t('officers.pinAgain')}</label>
+        <input
+          id="first-run-again"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={8}
+          value={again}
+          onChange={(event) => setAgain(event.target.value.replace(/\D/g, ''))}
+        />
+        <span />
+        <span id="first-run-pin-hint" className="hint">
+          {t('officers.pinHint')}
+        </span>
+        <span />
+        <button type="submit" className="primary" disabled={busy}>
+          {t('officers.firstRun.submit')}
+        </button>
+        <span />
+        <p role="alert" className="field-error">
+          {message}
+        </p>
+      </form>
+    </section>
+  );
+}

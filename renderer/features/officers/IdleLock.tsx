@@ -1,0 +1,53 @@
+// Locks an unattended screen after the administrator's idle time, and on Ctrl+L.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db';
+import { useUiStore } from '../../store/ui-store';
+import { startIdleTimer } from './idle-timer';
+import { IDLE_LOCK_KEY, idleMinutesOf } from './idle-setting';
+import { lockScreen } from './lock';
+
+const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
+
+export function isLockShortcut(event: KeyboardEvent): boolean {
+  return (
+    event.ctrlKey && !event.altKey && !event.shiftKey && !event.metaKey && event.code === 'KeyL'
+  );
+}
+
+export function useLockWithNotice(): () => Promise<void> {
+  const { t } = useTranslation();
+  const notify = useUiStore((state) => state.notify);
+  return useCallback(async () => {
+    if ((await lockScreen()) === 'not-saved') notify('error', t('officers.lock.notSaved'));
+  }, [t, notify]);
+}
+
+export function IdleLock() {
+  const stored = useLiveQuery(() => db.settings.get(IDLE_LOCK_KEY), []);
+  const minutes = idleMinutesOf(stored?.value);
+  const lock = useLockWithNotice();
+
+  useEffect(() => {
+    const timer = startIdleTimer(minutes * 60_000, () => void lock());
+    const touch = () => timer.touch();
+    for (const type of ACTIVITY) window.addEventListener(type, touch, { passive: true });
+    return () => {
+      timer.stop();
+      for (const type of ACTIVITY) window.removeEventListener(type, touch);
+    };
+  }, [minutes, lock]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isLockShortcut(event)) return;
+      event.preventDefault();
+      void lock();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [lock]);
+
+  return null;
+}

@@ -1,0 +1,12 @@
+// The officer at the keyboard, for components: re-renders when someone signs in, locks or
+// switches, straight from the session the repositories read.
+import { useSyncExternalStore } from 'react';
+import { session } from '../../db';
+import type { Person } from '../../db/types';
+
+const subscribe = (listener: () => void) => session.subscribe(listener);
+const snapshot = () => session.officer();
+
+export function useOfficer(): Person | null {
+  return useSyncExternalStore(subscribe, snapshot);
+}
