@@ -6,7 +6,7 @@ import { canSubmit } from '../../../shared/workflow/roles';
 import { db, repo } from '../../db';
 import type { EntryRecord } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
-import { workflowErrorText } from './review-errors';
+import { errorText } from '../officers/error-text';
 import './review.css';
 
 interface Props {
@@ -40,7 +40,7 @@ export function EntryReviewBar({ entry, flush }: Props) {
       await repo.submitEntries([entry.id]);
       notify('info', t('review.submitted', { so: entry.fields.so ?? '' }));
     } catch (error) {
-      notify('error', workflowErrorText(t, error));
+      notify('error', errorText(t, error));
     }
   };
   const onKey = useEffectEvent((event: KeyboardEvent) => {

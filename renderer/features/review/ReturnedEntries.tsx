@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
 import { db } from '../../db';
 import { sortBySo } from '../entry/entry-order';
-import { useOfficer } from './use-officer';
+import { useOfficer } from '../officers/use-officer';
 
 /** Above the entry list: the signed-in officer's entries that came back, each with its reason. */
 export function ReturnedEntries({ bookId }: { bookId: string }) {

@@ -11,9 +11,9 @@ import { SplitHandle } from '../books/SplitHandle';
 import { sortBySo } from '../entry/entry-order';
 import { ScanViewer } from '../scans/ScanViewer';
 import { ReviewFields } from './ReviewFields';
-import { workflowErrorText } from './review-errors';
+import { errorText } from '../officers/error-text';
 import { reviewActionForKey } from './review-keys';
-import { useOfficer } from './use-officer';
+import { useOfficer } from '../officers/use-officer';
 import './review.css';
 
 const isTyping = (target: EventTarget | null) =>
@@ -90,7 +90,7 @@ export function ReviewQueue({ bookId }: { bookId: string }) {
       setRejecting(false);
       setReason('');
     } catch (error) {
-      notify('error', workflowErrorText(t, error));
+      notify('error', errorText(t, error));
     } finally {
       setBusy(false);
       panelRef.current?.focus();
@@ -156,7 +156,7 @@ export function ReviewQueue({ bookId }: { bookId: string }) {
       </div>
       {!mayReview ? (
         <p role="alert" className="review-empty">
-          {t('review.errors.not-allowed')}
+          {t('workflow.errors.not-allowed')}
         </p>
       ) : (
         <div
@@ -245,7 +245,7 @@ export function ReviewQueue({ bookId }: { bookId: string }) {
                     onSubmit={(event) => {
                       event.preventDefault();
                       if (!reason.trim()) {
-                        notify('error', t('review.errors.reason-required'));
+                        notify('error', t('workflow.errors.reason-required'));
                         return;
                       }
                       void decide('reject');

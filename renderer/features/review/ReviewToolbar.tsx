@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/workflow/roles';
 import { db, repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
-import { workflowErrorText } from './review-errors';
-import { useOfficer } from './use-officer';
+import { errorText } from '../officers/error-text';
+import { useOfficer } from '../officers/use-officer';
 
 /** The book workspace's review buttons: send every complete entry, open the review queue. */
 export function ReviewToolbar({ bookId }: { bookId: string }) {
@@ -24,7 +24,7 @@ export function ReviewToolbar({ bookId }: { bookId: string }) {
         t('review.submittedAll', { submitted, withErrors }),
       );
     } catch (error) {
-      notify('error', workflowErrorText(t, error));
+      notify('error', errorText(t, error));
     }
   };
 
