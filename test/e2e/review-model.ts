@@ -46,3 +46,19 @@ export class ReviewScreen {
     ).toBeVisible();
   }
 }
+
+/**
+ * For a book exported without a reviewer: the book setting lets entries waiting for review go
+ * too, and every complete entry is sent.
+ */
+export async function submitAllForExport(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Thiết lập sổ' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Thiết lập sổ' });
+  await dialog.getByRole('checkbox', { name: /Xuất cả trường hợp đang chờ rà soát/ }).check();
+  await dialog.getByRole('button', { name: 'Lưu thiết lập' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Gửi rà soát các trường hợp đủ' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: /^Đã gửi [1-9]\d*, còn 0/ }),
+  ).toBeVisible();
+}
