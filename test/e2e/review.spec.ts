@@ -132,4 +132,25 @@ test('a supervisor sends an entry back; its officer fixes it; all three are appr
   await expect(rejected).toContainText('Ghi chú ô Họ tên người được khai sinh: Sổ ghi Bính');
   await expect(steps.filter({ hasText: 'Phê duyệt' })).toContainText(minh.name);
   await expect(steps.filter({ hasText: 'Bính → Lê Thị Bình' })).toContainText(lan.name);
+
+  // Progress: the book is done, and the provinces' report says so by register type.
+  await page.getByRole('link', { name: 'Tiến độ' }).click();
+  const byBook = page.getByRole('region', { name: 'Theo sổ' });
+  await expect(byBook.getByRole('row', { name: /Khai sinh/ })).toHaveText(
+    /Sổ Khai sinh.*\s*3\s*3\s*0\s*3\s*0\s*100 %/,
+  );
+  const byOfficer = page.getByRole('region', { name: 'Theo cán bộ' });
+  await expect(byOfficer.getByRole('row', { name: new RegExp(lan.name) })).toContainText('25 %');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất báo cáo Excel' }).click();
+  const report = await readWorkbook(await downloadBytes(await download));
+  expect(report.rows[1]!.map((cell) => cell.value)).toEqual([
+    'STT',
+    'Loại sổ',
+    'Tổng số dữ liệu cần số hóa',
+    'Đã nhập',
+    'Đã phê duyệt',
+    'Tỷ lệ',
+  ]);
+  expect(report.rows[2]!.map((cell) => cell.value)).toEqual([1, 'Khai sinh', 3, 3, 3, 1]);
 });
