@@ -82,6 +82,10 @@ test('Ctrl+L in the middle of typing loses nothing: the same officer comes back 
   await page.keyboard.type(defaultAdmin.pin);
   await page.keyboard.press('Enter');
   await expect(workspace.field('Quê quán')).toHaveValue('Thôn 3, xã An Nhơn');
+  // Back in the same field, where typing goes on.
+  await expect(workspace.field('Quê quán')).toBeFocused();
+  await page.keyboard.type(', huyện Đạ Tẻh');
+  await expect(workspace.field('Quê quán')).toHaveValue('Thôn 3, xã An Nhơn, huyện Đạ Tẻh');
   await workspace.expectSaved();
 });
 
@@ -150,8 +154,12 @@ test('administrators change roles, reset PINs and deactivate; officers change th
 
   await page.getByRole('button', { name: 'Đổi mã PIN' }).click();
   const dialog = page.getByRole('dialog', { name: 'Đổi mã PIN của bạn' });
+  await dialog.getByLabel('Mã PIN hiện tại').fill('1111');
   await dialog.getByLabel('Mã PIN mới').fill('13579');
   await dialog.getByLabel('Nhập lại mã PIN').fill('13579');
+  await dialog.getByRole('button', { name: 'Đổi mã PIN' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Mã PIN hiện tại không đúng. Hãy gõ lại.');
+  await dialog.getByLabel('Mã PIN hiện tại').fill('2468');
   await dialog.getByRole('button', { name: 'Đổi mã PIN' }).click();
   await expect(dialog).toBeHidden();
   await officers.switchOfficer();

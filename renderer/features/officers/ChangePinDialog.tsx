@@ -1,8 +1,10 @@
-// An officer changes their own PIN: the new one twice.
+// An officer changes their own PIN: the current one first (someone passing by an open screen
+// cannot take the account over), then the new one twice.
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isValidPin } from '../../../shared/workflow/roles';
-import { repo } from '../../db';
+import { db, repo } from '../../db';
+import { verifyPin } from '../../db/pin';
 import { useUiStore } from '../../store/ui-store';
 import { errorText } from './error-text';
 
@@ -15,12 +17,14 @@ export function ChangePinDialog({
 }) {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
+  const [current, setCurrent] = useState('');
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
 
   const reset = () => {
+    setCurrent('');
     setPin('');
     setAgain('');
     setMessage('');
@@ -31,6 +35,12 @@ export function ChangePinDialog({
     if (pin !== again) return setMessage(t('officers.problems.pinMismatch'));
     setBusy(true);
     try {
+      const stored = (await db.people.get(officerId))?.pin;
+      if (!stored || !(await verifyPin(current, stored))) {
+        setCurrent('');
+        setMessage(t('officers.changePin.wrongCurrent'));
+        return;
+      }
       await repo.setPin(officerId, pin);
       reset();
       dialog?.close();
@@ -53,6 +63,16 @@ export function ChangePinDialog({
       >
         <h2 id="change-pin-title">{t('officers.changePin.title')}</h2>
         <div className="form-grid">
+          <label htmlFor="change-pin-current">{t('officers.changePin.currentPin')}</label>
+          <input
+            id="change-pin-current"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={8}
+            value={current}
+            onChange={(event) => setCurrent(event.target.value.replace(/\D/g, ''))}
+          />
           <label htmlFor="change-pin-new">{t('officers.changePin.newPin')}</label>
           <input
             id="change-pin-new"

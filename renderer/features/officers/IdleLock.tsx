@@ -4,9 +4,9 @@ import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db';
 import { useUiStore } from '../../store/ui-store';
-import { startIdleTimer } from './idle-timer';
+import { startIdleTimer, type IdleTimer } from './idle-timer';
 import { IDLE_LOCK_KEY, idleMinutesOf } from './idle-setting';
-import { lockScreen } from './lock';
+import { lockScreen, type LockResult } from './lock';
 
 const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 
@@ -16,11 +16,13 @@ export function isLockShortcut(event: KeyboardEvent): boolean {
   );
 }
 
-export function useLockWithNotice(): () => Promise<void> {
+export function useLockWithNotice(): () => Promise<LockResult> {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
   return useCallback(async () => {
-    if ((await lockScreen()) === 'not-saved') notify('error', t('officers.lock.notSaved'));
+    const result = await lockScreen();
+    if (result === 'not-saved') notify('error', t('officers.lock.notSaved'));
+    return result;
   }, [t, notify]);
 }
 
@@ -30,10 +32,21 @@ export function IdleLock() {
   const lock = useLockWithNotice();
 
   useEffect(() => {
-    const timer = startIdleTimer(minutes * 60_000, () => void lock());
+    let timer: IdleTimer;
+    let disposed = false;
+    const start = () => {
+      timer = startIdleTimer(minutes * 60_000, () => {
+        // Typing that could not be saved keeps the screen open; try again a period later.
+        void lock().then((result) => {
+          if (result === 'not-saved' && !disposed) start();
+        });
+      });
+    };
+    start();
     const touch = () => timer.touch();
     for (const type of ACTIVITY) window.addEventListener(type, touch, { passive: true });
     return () => {
+      disposed = true;
       timer.stop();
       for (const type of ACTIVITY) window.removeEventListener(type, touch);
     };

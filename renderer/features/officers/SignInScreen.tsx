@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { repo } from '../../db';
 import type { Person } from '../../db/types';
 import { errorText } from './error-text';
+import { forgetFocus, restoreFocus } from './focus-memory';
 import { lastOfficer, lockedFor, pinFailures, setPinFailures } from './officer-memory';
 import { roleLabel } from './role-label';
 import { delayAfterFailures } from './sign-in-delay';
@@ -66,6 +67,8 @@ export function SignInScreen({ officers }: { officers: Person[] }) {
       const signedIn = await repo.signIn(selected.id, pin);
       if (signedIn) {
         setPinFailures(selected.id, null);
+        if (signedIn.id === lockedOfficer?.id) restoreFocus();
+        else forgetFocus();
         return;
       }
       const count = failures.count + 1;
