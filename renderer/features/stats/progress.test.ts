@@ -124,8 +124,9 @@ describe('officerStats', () => {
     expect(lan).toMatchObject({ created: 6, submitted: 1, activeMs: 30 * MIN, entriesPerHour: 12 });
   });
 
-  it('has no rate before there is time to measure', () => {
-    const [lan] = officerStats(people, [], [event(0, 'a', 'create')]);
+  it('has no rate before there is time enough to measure', () => {
+    const quick = [0, 1, 2].map((m) => event(m * MIN, 'a', 'create', `r${m}`));
+    const [lan] = officerStats(people, [], quick);
     expect(lan?.entriesPerHour).toBeNull();
     expect(lan?.rejectionRate).toBeNull();
   });

@@ -4,6 +4,8 @@ import type { AuditEvent, Book, EntryRecord, Person } from '../../db/types';
 
 /** Two actions further apart than this are two sittings, not one hour of work. */
 export const IDLE_GAP_MS = 15 * 60 * 1000;
+/** Below this much work a pace says more about chance than about the officer. */
+export const MIN_MEASURED_MS = 10 * 60 * 1000;
 
 export interface BookProgress {
   bookId: string;
@@ -28,7 +30,7 @@ export interface OfficerStats {
   submitted: number;
   /** Time between their actions, leaving out pauses longer than IDLE_GAP_MS. */
   activeMs: number;
-  /** null until there is a measurable stretch of work. */
+  /** null until there is MIN_MEASURED_MS of work to measure. */
   entriesPerHour: number | null;
   /** Review decisions on their entries, and how many of them were rejections. */
   decisions: number;
@@ -135,7 +137,9 @@ export function officerStats(
       submitted,
       activeMs,
       entriesPerHour:
-        activeMs > 0 ? Math.round((created / (activeMs / 3_600_000)) * 10) / 10 : null,
+        activeMs >= MIN_MEASURED_MS
+          ? Math.round((created / (activeMs / 3_600_000)) * 10) / 10
+          : null,
       decisions: decisions.length,
       rejections,
       rejectionRate: decisions.length > 0 ? percent(rejections, decisions.length) : null,
