@@ -35,7 +35,9 @@ export function App() {
           {t('app.title')}
         </a>
         <span className="app-subtitle">{t('app.subtitle')}</span>
-        <a href="#/stats">{t('stats.link')}</a>
+        <a className="stats-link" href="#/stats">
+          {t('stats.link')}
+        </a>
         <div className="text-size" role="group" aria-label={t('layout.larger')}>
           <button
             type="button"
