@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { fieldByKey, getTemplate } from '../shared/registers';
 import { addBookValues, optionsFor, type BookValues } from '../renderer/features/entry/suggestions';
 import { typingFixture, type Entry } from './typing-fixture';
+import { setUpAdministrator } from './first-run';
 
 const template = getTemplate('ks-70');
 
@@ -135,6 +136,7 @@ async function expectSaved(page: Page): Promise<void> {
 export async function benchTyping(page: Page, baseUrl: string, count = 50): Promise<TypingResult> {
   const entries = typingFixture(count);
   await page.goto(`${baseUrl}/`);
+  await setUpAdministrator(page);
   await page.getByRole('button', { name: 'Tạo sổ mới' }).click();
   const dialog = page.getByRole('dialog', { name: 'Tạo sổ mới' });
   await dialog.getByLabel('Quyển số').fill('01/2008');

@@ -3,6 +3,7 @@
 // the keydown to the viewer's "sohoa:page-painted" mark.
 import type { Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
+import { setUpAdministrator } from './first-run';
 
 /** Arms a timer: starts at the next keydown, stops at the next page-painted mark. */
 const ARM_PAINT_TIMER = `(() => {
@@ -68,6 +69,7 @@ export async function benchViewer(
   scan: Buffer,
 ): Promise<ViewerTimings> {
   await page.goto(`${baseUrl}/`);
+  await setUpAdministrator(page);
   await page.getByRole('button', { name: 'Tạo sổ mới' }).click();
   const dialog = page.getByRole('dialog', { name: 'Tạo sổ mới' });
   await dialog.getByLabel('Quyển số').fill('02/2008');

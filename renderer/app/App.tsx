@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../store/ui-store';
 import { BooksScreen } from '../features/books/BooksScreen';
 import { BookWorkspace } from '../features/books/BookWorkspace';
+import { EntryHistory } from '../features/history/EntryHistory';
 import { OfficerBar } from '../features/officers/OfficerBar';
 import { OfficerGate } from '../features/officers/OfficerGate';
 import { StorageAlerts, StorageStatus } from '../features/storage/StorageHealth';
 import { useRouteMemory } from '../features/storage/use-session-memory';
+import { ReviewQueue } from '../features/review/ReviewQueue';
+import { StatsScreen } from '../features/stats/StatsScreen';
 import { setLanguage } from './i18n';
 import { Notices } from './Notices';
 import { navigate, useRoute } from './router';
@@ -36,6 +39,9 @@ export function App() {
         </a>
         <span className="app-subtitle">{t('app.subtitle')}</span>
         <StorageStatus />
+        <a className="stats-link" href="#/stats">
+          {t('stats.link')}
+        </a>
         <div className="text-size" role="group" aria-label={t('layout.larger')}>
           <button
             type="button"
@@ -70,6 +76,12 @@ export function App() {
         <OfficerGate>
           {route.name === 'books' ? (
             <BooksScreen />
+          ) : route.name === 'stats' ? (
+            <StatsScreen />
+          ) : route.name === 'review' ? (
+            <ReviewQueue key={route.bookId} bookId={route.bookId} />
+          ) : route.name === 'history' ? (
+            <EntryHistory bookId={route.bookId} entryId={route.entryId} />
           ) : (
             <BookWorkspace
               key={route.bookId}

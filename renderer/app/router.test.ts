@@ -7,6 +7,9 @@ describe('hash routes', () => {
       { name: 'books' },
       { name: 'book', bookId: 'b-1' },
       { name: 'entry', bookId: 'b-1', entryId: 'e/2' },
+      { name: 'review', bookId: 'b-1' },
+      { name: 'history', bookId: 'b-1', entryId: 'e/2' },
+      { name: 'stats' },
     ];
     for (const route of routes) expect(parseHash(routeToHash(route))).toEqual(route);
   });

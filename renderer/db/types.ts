@@ -23,6 +23,8 @@ export interface Book {
   carryForward?: string[];
   /** Size each exported PDF page aims for, in bytes; absent: 100 kB, as the Ministry asks. */
   exportTargetBytesPerPage?: number;
+  /** Export entries still waiting for review too; absent or false: approved entries only. */
+  exportSubmitted?: boolean;
   createdAt: number;
   updatedAt: number;
 }

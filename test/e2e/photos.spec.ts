@@ -15,6 +15,7 @@ import {
 } from '../fixtures/make-images';
 import { downloadBytes } from './files';
 import { BooksScreen, Workspace } from './models';
+import { submitAllForExport } from './review-model';
 
 interface PickedFile {
   name: string;
@@ -144,6 +145,7 @@ test('phone photos picked together become pages; HEIC and TIFF are refused by na
   await workspace.field('Quan hệ với người được khai sinh').blur();
   await workspace.expectSaved();
 
+  await submitAllForExport(page);
   const downloads = await workspace.exportBundle();
   const zipDownload = downloads.find((d) => d.suggestedFilename().endsWith('.zip'));
   const zip = await JSZip.loadAsync(await downloadBytes(zipDownload!));

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { downloadBytes, readWorkbook, readZip } from './files';
 import { CMC_COLUMNS, HN_COLUMNS, KH_COLUMNS, KT_COLUMNS } from '../fixtures/ministry-columns';
 import { defaultBook, BooksScreen, Workspace } from './models';
+import { submitAllForExport } from './review-model';
 
 interface Case {
   code: string;
@@ -70,6 +71,7 @@ for (const register of cases) {
     await workspace.expectSaved();
     await expect(page.getByText('Không có lỗi.')).toBeVisible();
 
+    await submitAllForExport(page);
     const downloads = await workspace.exportBundle();
     const byName = new Map(downloads.map((d) => [d.suggestedFilename(), d]));
     const stem = `${register.code}.2010.03`;
@@ -111,6 +113,7 @@ test('an under-age marriage is kept as written once the officer gives a reason',
   await expect(warning).toBeVisible();
   await expect(page.getByText('0 lỗi, 1 cảnh báo.')).toBeVisible();
   // Not exported while nobody has confirmed the warning.
+  await submitAllForExport(page);
   await workspace.pressButton('Xuất sổ');
   const held = page.getByRole('alert').filter({ hasText: 'Chưa xuất được' });
   await expect(held).toContainText('cảnh báo chưa xác nhận');
@@ -158,6 +161,7 @@ test('a book the Ministry tool cannot import yet is typed and exported, and says
   await workspace.field('Số').focus();
   await workspace.expectSaved();
 
+  await submitAllForExport(page);
   const downloads = await workspace.exportBundle();
   expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual([
     'GH.2015.02.xlsx',

@@ -34,6 +34,7 @@ export function BookSettingsDialog({
   const [targetKb, setTargetKb] = useState(() =>
     String(Math.round((book.exportTargetBytesPerPage ?? DEFAULT_TARGET_BYTES_PER_PAGE) / 1000)),
   );
+  const [exportSubmitted, setExportSubmitted] = useState(book.exportSubmitted === true);
   const candidates = template.fields.filter(
     (field) => field.shownByDefault && !field.bookDefault && field.key !== 'so',
   );
@@ -44,6 +45,7 @@ export function BookSettingsDialog({
         ...Object.fromEntries(defaultKeys.map((key) => [key, (defaults[key] ?? '').trim()])),
         carryForward: candidates.filter((field) => carry.has(field.key)).map((f) => f.key),
         exportTargetBytesPerPage: Number(targetKb) * 1000,
+        exportSubmitted,
       });
       notify('info', t('bookSettings.saved'));
       onClose();
@@ -113,6 +115,14 @@ export function BookSettingsDialog({
             </label>
           ))}
         </fieldset>
+        <label>
+          <input
+            type="checkbox"
+            checked={exportSubmitted}
+            onChange={(event) => setExportSubmitted(event.target.checked)}
+          />{' '}
+          {t('review.exportSubmitted')}
+        </label>
         <div className="dialog-actions">
           <button type="submit" className="primary">
             {t('bookSettings.save')}

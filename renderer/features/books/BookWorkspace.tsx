@@ -13,6 +13,8 @@ import { SplitHandle } from './SplitHandle';
 import { ExportButton } from '../export/ExportButton';
 import { ImportExcelButton } from '../import/ImportExcelButton';
 import { WorkPackageTools } from '../backup/WorkPackageTools';
+import { ReturnedEntries } from '../review/ReturnedEntries';
+import { ReviewToolbar } from '../review/ReviewToolbar';
 import { ImportScanButton } from '../scans/ImportScanButton';
 import { PagesPanel } from '../scans/PagesPanel';
 import { ScanViewer } from '../scans/ScanViewer';
@@ -85,6 +87,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
         <button type="button" onClick={() => void addEntry()}>
           {t('entry.add')}
         </button>
+        <ReviewToolbar bookId={bookId} />
         <ExportButton book={book} />
         <WorkPackageTools book={book} template={template} />
         <button type="button" onClick={() => setShowSettings(true)}>
@@ -121,6 +124,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
         />
         <SplitHandle />
         <div className="workspace-side">
+          {!entryId && <ReturnedEntries bookId={bookId} />}
           {entryId && entry === undefined && <p role="alert">{t('entry.notFound')}</p>}
           {entryId && entry ? (
             <EntryForm

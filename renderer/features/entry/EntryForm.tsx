@@ -11,6 +11,7 @@ import { db, repo } from '../../db';
 import { nameKeyOf } from '../../db/name-key';
 import type { Book, EntryRecord, Page } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
+import { EntryReviewBar } from '../review/EntryReviewBar';
 import { handleViewerKey } from '../scans/viewer-keys';
 import { useFieldMemory } from '../storage/use-session-memory';
 import { FieldInput } from './FieldInput';
@@ -282,6 +283,7 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
         <h2>{t('entry.heading', { so: values.so ?? '' })}</h2>
         <SaveIndicator state={saveState} />
       </div>
+      <EntryReviewBar entry={entry} flush={flush} />
       <div className="entry-pages">
         <span>{t('entry.pages')}: </span>
         {entry.pageIds.length === 0 && <span>{t('entry.noPages')}</span>}

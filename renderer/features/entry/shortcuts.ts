@@ -8,5 +8,6 @@ export const entryShortcuts: { keys: string; actionKey: string }[] = [
   { keys: 'Ctrl+D', actionKey: 'shortcuts.ditto' },
   { keys: 'Ctrl+Enter', actionKey: 'shortcuts.saveNext' },
   { keys: 'Alt+L', actionKey: 'shortcuts.linkPage' },
+  { keys: 'Alt+G', actionKey: 'review.keys.submit' },
   { keys: 'F1', actionKey: 'shortcuts.help' },
 ];

@@ -3,6 +3,7 @@ import { db } from '../../db';
 import type { Book } from '../../db/types';
 import type { ExportRequest } from '../../workers/export-protocol';
 import { sortBySo } from '../entry/entry-order';
+import { exportableEntries } from './export-rule';
 
 export async function collectExport(book: Book): Promise<ExportRequest> {
   return db.transaction('r', db.records, db.pages, db.scans, async () => {
@@ -19,7 +20,7 @@ export async function collectExport(book: Book): Promise<ExportRequest> {
         quyenSo: book.quyenSo,
         templateVersion: book.templateVersion,
       },
-      entries: sortBySo(records).map((record) => ({
+      entries: sortBySo(exportableEntries(book, records)).map((record) => ({
         id: record.id,
         fields: record.fields,
         acknowledgements: record.acknowledgements,

@@ -18,10 +18,19 @@ export function OfficerGate({ children }: { children: ReactNode }) {
   const resumeId = officer ? null : signedInBeforeReload();
   const resumable = people?.find((p) => p.id === resumeId && p.active !== false);
 
+  const deactivated = Boolean(
+    officer && people?.some((p) => p.id === officer.id && p.active === false),
+  );
+
   useEffect(() => {
     // The same window reloaded: the officer was at the keyboard a moment ago.
     if (resumable && !session.officer()) session.signIn(resumable);
   }, [resumable]);
+
+  useEffect(() => {
+    // An account taken out of service cannot write any more; show the sign-in at once.
+    if (deactivated) session.signOut();
+  }, [deactivated]);
 
   if (officer) {
     return (

@@ -56,6 +56,11 @@ export function SignInScreen({ officers }: { officers: Person[] }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!selected || busy) return;
+    if (pin === '') {
+      // Enter on an empty PIN is not a wrong guess; just go where the PIN is typed.
+      pinRef.current?.focus();
+      return;
+    }
     const failures = pinFailures(selected.id);
     const wait = failures.until - Date.now();
     if (wait > 0) {

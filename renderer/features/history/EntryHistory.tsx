@@ -1,0 +1,115 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { getTemplate } from '../../../shared/registers';
+import { navigate } from '../../app/router';
+import { db } from '../../db';
+import { historySteps, type HistoryStep } from './history-lines';
+import './history.css';
+
+/** Every step of one entry, from the audit log: who, when, what changed and why. */
+export function EntryHistory({ bookId, entryId }: { bookId: string; entryId: string }) {
+  const { t } = useTranslation();
+  const entry = useLiveQuery(() => db.records.get(entryId), [entryId], null);
+  const events = useLiveQuery(
+    () => db.audit.where('entityId').equals(entryId).toArray(),
+    [entryId],
+  );
+  const people = useLiveQuery(() => db.people.toArray(), []);
+
+  if (entry === null || events === undefined) return null;
+  const template = entry ? getTemplate(entry.templateVersion) : null;
+  const labelOf = (key: string) =>
+    t(`fieldLabels.${key}`, {
+      defaultValue: template?.fields.find((field) => field.key === key)?.label ?? key,
+    });
+  const nameOf = (id: string) =>
+    id === ''
+      ? t('history.nobody')
+      : (people?.find((person) => person.id === id)?.name ?? t('history.unknownOfficer'));
+  const statusOf = (value: string | undefined) =>
+    t(`entry.status.${value ?? ''}`, { defaultValue: value ?? '' });
+
+  const details = (step: HistoryStep) => {
+    if (step.action === 'edit') {
+      return (
+        <ul className="history-changes">
+          {step.changes.map((change) => (
+            <li key={change.field}>
+              {t('history.change', {
+                field: labelOf(change.field),
+                from: change.oldValue || t('history.emptyValue'),
+                to: change.newValue || t('history.emptyValue'),
+              })}
+            </li>
+          ))}
+        </ul>
+      );
+    }
+    return (
+      <>
+        {step.reason && (
+          <p className="history-reason">{t('history.reason', { reason: step.reason })}</p>
+        )}
+        {(step.action === 'withdraw' || step.action === 'approve' || step.action === 'reject') && (
+          <p>
+            {t('history.statusChange', {
+              from: statusOf(step.oldValue),
+              to: statusOf(step.newValue),
+            })}
+          </p>
+        )}
+        {step.changes.length > 0 && (
+          <ul className="history-changes">
+            {step.changes.map((change) => (
+              <li key={change.field}>
+                {t('history.comment', { field: labelOf(change.field), text: change.newValue })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </>
+    );
+  };
+
+  const steps = historySteps(events);
+  return (
+    <div className="history">
+      <div className="workspace-toolbar">
+        <a
+          href={`#/books/${bookId}/entries/${entryId}`}
+          onClick={(event) => {
+            event.preventDefault();
+            navigate({ name: 'entry', bookId, entryId });
+          }}
+        >
+          {t('history.backToEntry')}
+        </a>
+        <h1>{t('history.title', { so: entry?.fields.so ?? '' })}</h1>
+      </div>
+      {steps.length === 0 ? (
+        <p className="empty">{t('history.none')}</p>
+      ) : (
+        <table className="history-table" aria-label={t('history.tableLabel')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('history.columns.at')}</th>
+              <th scope="col">{t('history.columns.by')}</th>
+              <th scope="col">{t('history.columns.action')}</th>
+              <th scope="col">{t('history.columns.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {steps.map((step, index) => (
+              <tr key={`${step.at}-${index}`} className={`history-${step.action}`}>
+                <td>{new Date(step.at).toLocaleString('vi-VN')}</td>
+                <td>{nameOf(step.by)}</td>
+                <td>{t(`history.actions.${step.action}`, { defaultValue: step.action })}</td>
+                <td>{details(step)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

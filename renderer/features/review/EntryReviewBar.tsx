@@ -1,0 +1,124 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useEffectEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getTemplate } from '../../../shared/registers';
+import { canSubmit } from '../../../shared/workflow/roles';
+import { db, repo } from '../../db';
+import type { EntryRecord } from '../../db/types';
+import { useUiStore } from '../../store/ui-store';
+import { errorText } from '../officers/error-text';
+import './review.css';
+
+interface Props {
+  entry: EntryRecord;
+  /** Writes what is still being typed, so the reviewer gets exactly what is on screen. */
+  flush: () => Promise<unknown>;
+}
+
+/**
+ * Above the entry form: where the entry stands, the button (Alt+G) that sends it for review,
+ * and, when it came back, the reviewer's reason and notes, with the noted fields marked.
+ */
+export function EntryReviewBar({ entry, flush }: Props) {
+  const { t } = useTranslation();
+  const notify = useUiStore((state) => state.notify);
+  const isRejected = entry.status === 'rejected' && entry.review?.decision === 'rejected';
+  const comments = entry.review?.comments ?? [];
+  const reviewer = useLiveQuery(
+    () => (entry.review ? db.people.get(entry.review.by) : undefined),
+    [entry.review?.by],
+  );
+  const template = getTemplate(entry.templateVersion);
+  const labelOf = (key: string) =>
+    t(`fieldLabels.${key}`, {
+      defaultValue: template.fields.find((field) => field.key === key)?.label ?? key,
+    });
+
+  const submit = async () => {
+    try {
+      await flush();
+      await repo.submitEntries([entry.id]);
+      notify('info', t('review.submitted', { so: entry.fields.so ?? '' }));
+    } catch (error) {
+      notify('error', errorText(t, error));
+    }
+  };
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyG') return;
+    event.preventDefault();
+    // Leaving the field by shortcut skips its blur: commit what is typed first.
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    void submit();
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  // The fields the reviewer wrote about are marked in the form itself.
+  const commentKey = isRejected ? comments.map((c) => `${c.field}\u0000${c.text}`).join('\n') : '';
+  useEffect(() => {
+    if (!commentKey) return;
+    const marked = commentKey.split('\n').flatMap((line) => {
+      const [field = '', text = ''] = line.split('\u0000');
+      const box = document.getElementById(`f-${field}`)?.closest<HTMLElement>('.field');
+      if (!box) return [];
+      box.classList.add('has-review-comment');
+      box.dataset.reviewComment = text;
+      return [box];
+    });
+    return () => {
+      for (const box of marked) {
+        box.classList.remove('has-review-comment');
+        delete box.dataset.reviewComment;
+      }
+    };
+  }, [commentKey]);
+
+  return (
+    <div className="entry-review-bar">
+      <div className="entry-review-status">
+        <span>
+          {t('review.statusLabel')}: <strong>{t(`entry.status.${entry.status}`)}</strong>
+        </span>
+        <button
+          type="button"
+          aria-keyshortcuts="Alt+G"
+          disabled={!canSubmit(entry.status)}
+          onClick={() => void submit()}
+        >
+          {t('review.submit')}
+        </button>
+        <a href={`#/books/${entry.bookId}/entries/${entry.id}/history`}>{t('review.history')}</a>
+      </div>
+      {isRejected && entry.review && (
+        <section className="entry-returned" role="alert" aria-label={t('review.returnedLabel')}>
+          <p>
+            {t('review.returnedBy', {
+              name: reviewer?.name ?? t('review.unknownOfficer'),
+              at: new Date(entry.review.at).toLocaleString('vi-VN'),
+            })}
+          </p>
+          <p className="entry-returned-reason">{entry.review.reason}</p>
+          {comments.length > 0 && (
+            <ul>
+              {comments.map((comment) => (
+                <li key={comment.field}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => document.getElementById(`f-${comment.field}`)?.focus()}
+                  >
+                    {labelOf(comment.field)}
+                  </button>
+                  : {comment.text}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

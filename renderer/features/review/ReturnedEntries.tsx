@@ -1,0 +1,44 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../../app/router';
+import { db } from '../../db';
+import { sortBySo } from '../entry/entry-order';
+import { useOfficer } from '../officers/use-officer';
+
+/** Above the entry list: the signed-in officer's entries that came back, each with its reason. */
+export function ReturnedEntries({ bookId }: { bookId: string }) {
+  const { t } = useTranslation();
+  const officer = useOfficer();
+  const officerId = officer?.id;
+  const returned = useLiveQuery(
+    async () =>
+      sortBySo(
+        await db.records
+          .where('[bookId+status]')
+          .equals([bookId, 'rejected'])
+          .filter((record) => record.createdBy === officerId || record.submittedBy === officerId)
+          .toArray(),
+      ),
+    [bookId, officerId],
+  );
+  if (!returned || returned.length === 0) return null;
+  return (
+    <section className="entry-returned" aria-label={t('review.returnedListLabel')}>
+      <p>{t('review.returnedList', { n: returned.length })}</p>
+      <ul>
+        {returned.map((record) => (
+          <li key={record.id}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => navigate({ name: 'entry', bookId, entryId: record.id })}
+            >
+              {t('review.entryHeading', { so: record.fields.so ?? '' })}
+            </button>
+            : <span className="entry-returned-reason">{record.review?.reason}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,200 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getTemplate, registerTypes } from '../../../shared/registers';
+import { db } from '../../db';
+import { platform } from '../../platform/platform';
+import { useUiStore } from '../../store/ui-store';
+import { bookProgress, dailyStats, localDay, officerStats, progressByType } from './progress';
+import { buildReportInWorker } from './run-report';
+import './stats.css';
+
+const MAX_DAYS = 14;
+
+/** File and folder name of today's report, e.g. BaoCaoTienDo_2026-11-21. */
+const reportName = () => `BaoCaoTienDo_${localDay(Date.now())}`;
+
+/** Progress of every book, each officer's pace and the last days' work. */
+export function StatsScreen() {
+  const { t } = useTranslation();
+  const notify = useUiStore((state) => state.notify);
+  const [isExporting, setIsExporting] = useState(false);
+  const data = useLiveQuery(async () => {
+    const [books, records, people, events] = await Promise.all([
+      db.books.orderBy('createdAt').toArray(),
+      db.records.toArray(),
+      db.people.toArray(),
+      db.audit.filter((event) => event.entity === 'record').toArray(),
+    ]);
+    return { books, records, people, events };
+  }, []);
+  if (!data) {
+    return (
+      <p className="empty" role="status">
+        {t('stats.loading')}
+      </p>
+    );
+  }
+  const books = data.books.map((book) => ({ book, progress: bookProgress(book, data.records) }));
+  const byType = progressByType(books.map(({ progress }) => progress));
+  const officers = officerStats(data.people, data.records, data.events);
+  const days = dailyStats(data.events).slice(0, MAX_DAYS);
+  const typeName = (type: string) => registerTypes.find((info) => info.type === type)?.name ?? type;
+  const pct = (value: number | null) =>
+    value === null ? '–' : `${value.toLocaleString('vi-VN')} %`;
+
+  const exportReport = async () => {
+    setIsExporting(true);
+    try {
+      const bytes = await buildReportInWorker({
+        title: t('stats.reportTitle', { day: new Date().toLocaleDateString('vi-VN') }),
+        lines: byType.map((line) => ({
+          typeName: typeName(line.type),
+          expected: line.expected,
+          entered: line.entered,
+          approved: line.approved,
+        })),
+      });
+      const name = reportName();
+      const saved = await platform.saveBundle({
+        folderName: name,
+        files: [{ name: `${name}.xlsx`, data: bytes }],
+      });
+      if (saved.ok) notify('info', t('stats.reportSaved', { name: `${name}.xlsx` }));
+      else if (saved.error.code !== 'cancelled') notify('error', saved.error.message);
+    } catch (error) {
+      notify('error', t('stats.reportFailed', { detail: String(error) }));
+    } finally {
+      setIsExporting(false);
+    }
+  };
+
+  return (
+    <div className="stats">
+      <div className="workspace-toolbar">
+        <a href="#/">{t('books.backToList')}</a>
+        <h1>{t('stats.title')}</h1>
+        <button
+          type="button"
+          className="primary"
+          disabled={isExporting}
+          onClick={() => void exportReport()}
+        >
+          {t('stats.exportReport')}
+        </button>
+      </div>
+      <section aria-labelledby="stats-books">
+        <h2 id="stats-books">{t('stats.byBook')}</h2>
+        <table className="stats-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('stats.columns.book')}</th>
+              <th scope="col">{t('stats.columns.expected')}</th>
+              <th scope="col">{t('stats.columns.entered')}</th>
+              <th scope="col">{t('stats.columns.submitted')}</th>
+              <th scope="col">{t('stats.columns.approved')}</th>
+              <th scope="col">{t('stats.columns.rejected')}</th>
+              <th scope="col">{t('stats.columns.percent')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {books.map(({ book, progress }) => (
+              <tr key={book.id}>
+                <th scope="row">
+                  <a href={`#/books/${book.id}`}>
+                    {t('books.title', {
+                      name: getTemplate(book.templateVersion).name,
+                      quyenSo: book.quyenSo,
+                      year: book.year,
+                    })}
+                  </a>
+                </th>
+                <td>{progress.expected ?? '–'}</td>
+                <td>{progress.entered}</td>
+                <td>{progress.submitted}</td>
+                <td>{progress.approved}</td>
+                <td>{progress.rejected}</td>
+                <td>{pct(progress.percentDone)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="stats-types">
+        <h2 id="stats-types">{t('stats.byType')}</h2>
+        <table className="stats-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('stats.columns.type')}</th>
+              <th scope="col">{t('stats.columns.expected')}</th>
+              <th scope="col">{t('stats.columns.entered')}</th>
+              <th scope="col">{t('stats.columns.approved')}</th>
+              <th scope="col">{t('stats.columns.percent')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {byType.map((line) => (
+              <tr key={line.type}>
+                <th scope="row">{typeName(line.type)}</th>
+                <td>{line.expected}</td>
+                <td>{line.entered}</td>
+                <td>{line.approved}</td>
+                <td>{pct(line.percentDone)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="stats-officers">
+        <h2 id="stats-officers">{t('stats.byOfficer')}</h2>
+        <table className="stats-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('stats.columns.officer')}</th>
+              <th scope="col">{t('stats.columns.created')}</th>
+              <th scope="col">{t('stats.columns.perHour')}</th>
+              <th scope="col">{t('stats.columns.decisions')}</th>
+              <th scope="col">{t('stats.columns.rejectionRate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {officers.map((officer) => (
+              <tr key={officer.officerId}>
+                <th scope="row">{officer.name}</th>
+                <td>{officer.created}</td>
+                <td>{officer.entriesPerHour?.toLocaleString('vi-VN') ?? '–'}</td>
+                <td>{officer.decisions}</td>
+                <td>{pct(officer.rejectionRate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="stats-days">
+        <h2 id="stats-days">{t('stats.byDay')}</h2>
+        <table className="stats-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('stats.columns.day')}</th>
+              <th scope="col">{t('stats.columns.created')}</th>
+              <th scope="col">{t('stats.columns.submitted')}</th>
+              <th scope="col">{t('stats.columns.approved')}</th>
+              <th scope="col">{t('stats.columns.rejected')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((day) => (
+              <tr key={day.day}>
+                <th scope="row">{day.day}</th>
+                <td>{day.created}</td>
+                <td>{day.submitted}</td>
+                <td>{day.approved}</td>
+                <td>{day.rejected}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
