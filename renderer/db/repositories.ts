@@ -20,9 +20,41 @@ export interface NewScanInput {
 const newId = (): string => crypto.randomUUID();
 
 /** The number after the previous entry's: books are typed in order, so this is what comes next. */
-function nextSo(previous: EntryRecord | undefined): string {
+function nextSo(previous: Pick<EntryRecord, 'fields'> | undefined): string {
   const n = Number.parseInt(previous?.fields.so ?? '', 10);
   return String(Number.isFinite(n) ? n + 1 : 1);
+}
+
+/**
+ * A new entry of the book: its defaults, the number after `previous`'s, the page the officer
+ * is looking at. Created after `previous`, so it sorts after it even within one millisecond.
+ */
+export function newEntryRecord(
+  book: Book,
+  pageId: string | null,
+  previous: Pick<EntryRecord, 'fields' | 'createdAt'> | undefined,
+  now: number,
+): EntryRecord {
+  const template = getTemplate(book.templateVersion);
+  const fields: Record<string, string> = {};
+  for (const field of template.fields) {
+    fields[field.key] = field.bookDefault ? String(book[field.bookDefault]) : '';
+  }
+  fields.so = nextSo(previous);
+  const createdAt = Math.max(now, (previous?.createdAt ?? -Infinity) + 1);
+  return {
+    id: newId(),
+    bookId: book.id,
+    templateVersion: book.templateVersion,
+    fields,
+    pageIds: pageId ? [pageId] : [],
+    status: 'draft',
+    createdAt,
+    updatedAt: createdAt,
+    revision: 1,
+    nameKey: nameKeyOf(template, fields),
+    acknowledgements: [],
+  };
 }
 
 export function createRepositories(db: SohoaDatabase) {
@@ -103,34 +135,24 @@ export function createRepositories(db: SohoaDatabase) {
       await db.transaction('rw', db.books, db.records, db.audit, async () => {
         const book = await db.books.get(bookId);
         if (!book) throw new Error(`Book ${bookId} not found`);
-        const template = getTemplate(book.templateVersion);
         const previous = await db.records
           .where('[bookId+createdAt]')
           .between([bookId, -Infinity], [bookId, Infinity])
           .last();
-        const fields: Record<string, string> = {};
-        for (const field of template.fields) {
-          fields[field.key] = field.bookDefault ? String(book[field.bookDefault]) : '';
-        }
-        fields.so = nextSo(previous);
-        record = {
-          id: newId(),
-          bookId,
-          templateVersion: book.templateVersion,
-          fields,
-          pageIds: pageId ? [pageId] : [],
-          status: 'draft',
-          createdAt: now,
-          updatedAt: now,
-          revision: 1,
-          nameKey: nameKeyOf(template, fields),
-          acknowledgements: [],
-        };
+        record = newEntryRecord(book, pageId, previous, now);
         await db.records.add(record);
         await audit({ entity: 'record', entityId: record.id, action: 'create' }, now);
       });
       if (!record) throw new Error('Entry was not created');
       return record;
+    },
+
+    /** Stores an entry built with newEntryRecord, e.g. one already on screen. */
+    async addEntry(record: EntryRecord): Promise<void> {
+      await db.transaction('rw', db.records, db.audit, async () => {
+        await db.records.add(record);
+        await audit({ entity: 'record', entityId: record.id, action: 'create' }, record.createdAt);
+      });
     },
 
     /** Saves changed field values; resolves once they are durably on disk. */
