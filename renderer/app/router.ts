@@ -29,7 +29,13 @@ export function routeToHash(route: Route): string {
 }
 
 export function navigate(route: Route): void {
-  window.location.hash = routeToHash(route);
+  const hash = routeToHash(route);
+  if (window.location.hash === hash) return;
+  // Setting location.hash lets Chromium deliver hashchange only tens of ms later (it goes
+  // through a navigation); pushState changes the address at once, and screens follow now.
+  const oldURL = window.location.href;
+  window.history.pushState(null, '', hash);
+  window.dispatchEvent(new HashChangeEvent('hashchange', { oldURL, newURL: window.location.href }));
 }
 
 function subscribe(onChange: () => void): () => void {
