@@ -7,6 +7,7 @@ import { db, repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
 import { EntryForm } from '../entry/EntryForm';
 import { EntryList } from '../entry/EntryList';
+import { useOpenEntry } from '../entry/use-open-entry';
 import { ShortcutSheet } from '../entry/ShortcutSheet';
 import { BookSettingsDialog } from './BookSettingsDialog';
 import { SplitHandle } from './SplitHandle';
@@ -38,11 +39,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
     () => db.pages.where('[bookId+order]').between([bookId, 0], [bookId, Infinity]).toArray(),
     [bookId],
   );
-  const entry = useLiveQuery(
-    () => (entryId ? db.records.get(entryId) : undefined),
-    [entryId],
-    null,
-  );
+  const entry = useOpenEntry(entryId);
 
   if (book === null) return null;
   if (!book) {
@@ -117,17 +114,11 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
         <SplitHandle />
         <div className="workspace-side">
           {entryId && entry === undefined && <p role="alert">{t('entry.notFound')}</p>}
+          {/* One form for every entry: moving to the next one swaps its values. */}
           {entryId && entry ? (
-            <EntryForm
-              key={entry.id}
-              book={book}
-              template={template}
-              entry={entry}
-              pages={pages ?? []}
-              onNext={addEntry}
-            />
+            <EntryForm book={book} template={template} entry={entry} pages={pages ?? []} />
           ) : (
-            <EntryList book={book} template={template} pages={pages ?? []} />
+            !entryId && <EntryList book={book} template={template} pages={pages ?? []} />
           )}
         </div>
       </div>
