@@ -1,4 +1,4 @@
-// `npx tsx bench/typing-next-run.ts [port]`: only the save-and-open-next part of `npm run bench`
+// `npx tsx bench/typing-next-run.ts [port] [typed entries]`: only the save-and-open-next part of `npm run bench`
 // (a minute instead of eight), for working on that path. Prints p50/p95 of the samples.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -9,6 +9,8 @@ import { benchSaveAndNext, benchTyping } from './typing-bench';
 
 const root = join(__dirname, '..');
 const port = Number(process.argv[2] ?? 5197);
+// `npm run bench` types the 50-entry script first; 2 is enough to seed from, and quicker.
+const typed = Number(process.argv[3] ?? 2);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -43,8 +45,7 @@ async function main(): Promise<void> {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    // Two typed entries give the seed a realistic model entry to copy.
-    await benchTyping(page, `http://127.0.0.1:${port}`, 2);
+    await benchTyping(page, `http://127.0.0.1:${port}`, typed);
     const cdp = profiling ? await page.context().newCDPSession(page) : undefined;
     if (cdp) {
       await cdp.send('Profiler.enable');

@@ -32,6 +32,7 @@ test('what is typed the moment the next entry opens is kept, with the entry left
     let workspace = new Workspace(page);
     await workspace.pressButton('Thêm trường hợp');
     await expect(workspace.field('Số')).toHaveValue('1');
+    await expect(page).toHaveURL(/\/entries\//);
     const firstUrl = page.url();
     // No wait for "Đã lưu": Ctrl+Enter right after typing, and typing right after Ctrl+Enter.
     await workspace.field(NAME).fill('trần thị bình');
@@ -40,8 +41,8 @@ test('what is typed the moment the next entry opens is kept, with the entry left
     await workspace.field(NAME).fill('lê văn cường');
     await workspace.field(NAME).press('Enter');
     await workspace.expectSaved();
+    await expect(page).not.toHaveURL(firstUrl);
     const secondUrl = page.url();
-    expect(secondUrl).not.toBe(firstUrl);
     await context.close();
 
     context = await launch();
