@@ -7,6 +7,7 @@ import { db, repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
 import { EntryForm } from '../entry/EntryForm';
 import { EntryList } from '../entry/EntryList';
+import { entryWriter } from '../entry/entry-writer';
 import { useOpenEntry } from '../entry/use-open-entry';
 import { ShortcutSheet } from '../entry/ShortcutSheet';
 import { BookSettingsDialog } from './BookSettingsDialog';
@@ -54,6 +55,8 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
 
   const addEntry = async () => {
     try {
+      // An entry opened with Ctrl+Enter may still be on its way to the disk: number after it.
+      await entryWriter.settle();
       const created = await repo.createEntry(bookId, currentPageId);
       navigate({ name: 'entry', bookId, entryId: created.id });
     } catch (error) {

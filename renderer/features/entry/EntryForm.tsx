@@ -88,13 +88,19 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     }),
     [book.id, entry.id, entry.createdAt],
   );
-  const [handoff, setHandoff] = useState<{ entryId: string; fields: Record<string, string> }>();
+  const [handoff, setHandoff] = useState<{
+    entryId: string;
+    fields: Record<string, string>;
+    at: number;
+  }>();
+  const queried = previousResult?.entryId === entry.id ? previousResult.record : undefined;
+  const handedOver = handoff?.entryId === entry.id ? handoff : undefined;
+  // A read may land before the last edits of the entry left behind: trust the copy handed over
+  // until the stored one is at least as new.
   const previous =
-    previousResult?.entryId === entry.id
-      ? previousResult.record?.fields
-      : handoff?.entryId === entry.id
-        ? handoff.fields
-        : undefined;
+    handedOver && !(queried && queried.updatedAt >= handedOver.at)
+      ? handedOver.fields
+      : queried?.fields;
   // The book's newest stored entry, whose number the next entry follows (null: still reading).
   const newest = useLiveQuery(
     () =>
@@ -216,8 +222,9 @@ export function EntryForm({ book, template, entry, pages }: Props) {
             )
         : newest;
     const before = stored && stored.createdAt > entry.createdAt ? stored : onScreen;
-    const next = newEntryRecord(book, shownPageId ?? pages[0]?.id ?? null, before, Date.now());
-    setHandoff({ entryId: next.id, fields: values });
+    const now = Date.now();
+    const next = newEntryRecord(book, shownPageId ?? pages[0]?.id ?? null, before, now);
+    setHandoff({ entryId: next.id, fields: before.fields, at: now });
     void entryWriter.create(next);
     navigate({ name: 'entry', bookId: book.id, entryId: next.id });
   };
