@@ -21,8 +21,12 @@ export function FieldIssues({ id, entryId, issues, acknowledgements, onAcknowled
   const { t } = useTranslation();
   const [answeringIn, setAnsweringIn] = useState<{ entryId: string; key: string } | null>(null);
   const answering = answeringIn?.entryId === entryId ? answeringIn.key : null;
-  const setAnswering = (key: string | null) => setAnsweringIn(key ? { entryId, key } : null);
   const [reason, setReason] = useState('');
+  const setAnswering = (key: string | null) => {
+    setAnsweringIn(key ? { entryId, key } : null);
+    // A reason started for another entry or warning is not this one's.
+    setReason('');
+  };
   if (issues.length === 0) return null;
 
   const answered = new Map(acknowledgements.map((ack) => [`${ack.field}:${ack.rule}`, ack]));
@@ -30,7 +34,6 @@ export function FieldIssues({ id, entryId, issues, acknowledgements, onAcknowled
     if (text.trim() === '') return;
     onAcknowledge(issue, text.trim());
     setAnswering(null);
-    setReason('');
   };
 
   return (
