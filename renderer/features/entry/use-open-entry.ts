@@ -9,14 +9,14 @@ import { entryWriter } from './entry-writer';
  */
 export function useOpenEntry(entryId: string | null): EntryRecord | null | undefined {
   const stored = useLiveQuery(
-    () => (entryId ? db.records.get(entryId) : undefined),
+    async () => ({ entryId, record: entryId ? await db.records.get(entryId) : undefined }),
     [entryId],
-    null,
   );
   if (entryId === null) return undefined;
-  if (stored && stored.id === entryId) return stored;
+  // The answer for the entry opened before is kept while this one is read.
+  const isCurrent = stored?.entryId === entryId;
+  if (isCurrent && stored.record) return stored.record;
   const created = entryWriter.createdEntry(entryId);
   if (created) return created;
-  // The previous entry's result is kept while the new one is read: that is still reading.
-  return stored === undefined ? undefined : null;
+  return isCurrent ? undefined : null;
 }
