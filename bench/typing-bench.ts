@@ -247,12 +247,14 @@ export async function benchSaveAndNext(
   page: Page,
   total = 10_000,
   samples = 30,
+  onSeeded: () => Promise<void> = async () => {},
 ): Promise<number[]> {
   await page.evaluate(SEED_ENTRIES(total));
   await page.reload();
   await page.locator('#f-so').waitFor();
   const timings: number[] = [];
   console.log(`save-and-open-next: ${total} entries seeded`);
+  await onSeeded();
   for (let i = 0; i < samples; i++) {
     await page.locator('#f-nksHoTen').fill(`Người thử ${i}`);
     await page.evaluate(ARM_NEXT_TIMER);

@@ -40,16 +40,54 @@ export function routeToHash(route: Route): string {
   }
 }
 
+// The screen follows navigate() at once; the address bar a frame later, because writing it
+// costs milliseconds (pushState reaches the browser process) that typing should not wait for.
+let pendingHash: string | null = null;
+const listeners = new Set<() => void>();
+
+function currentHash(): string {
+  return pendingHash ?? window.location.hash;
+}
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+function onAddressChange(): void {
+  // Back, forward or a typed address: the browser's location wins over one not yet written.
+  pendingHash = null;
+  notify();
+}
+
 export function navigate(route: Route): void {
-  window.location.hash = routeToHash(route);
+  const hash = routeToHash(route);
+  if (currentHash() === hash) return;
+  pendingHash = hash;
+  notify();
+  let isWritten = false;
+  const write = () => {
+    if (isWritten) return;
+    isWritten = true;
+    // A later navigate writes its own address; this one was only passed through.
+    if (pendingHash !== hash) return;
+    pendingHash = null;
+    if (window.location.hash !== hash) window.history.pushState(null, '', hash);
+  };
+  requestAnimationFrame(() => setTimeout(write));
+  // Hidden windows get no frames: write it anyway.
+  setTimeout(write, 100);
 }
 
 function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  if (listeners.size === 0) window.addEventListener('hashchange', onAddressChange);
+  listeners.add(onChange);
+  return () => {
+    listeners.delete(onChange);
+    if (listeners.size === 0) window.removeEventListener('hashchange', onAddressChange);
+  };
 }
 
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const hash = useSyncExternalStore(subscribe, currentHash);
   return parseHash(hash);
 }

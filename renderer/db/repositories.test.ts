@@ -1,17 +1,19 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ImportConflictError, type Repositories } from './repositories';
+import { ImportConflictError, newEntryRecord, type Repositories } from './repositories';
 import { sampleBook } from './sample-data';
 import { freshIndexedDb, openCurrent, signedInRepositories, uniqueName } from './test-harness';
 import type { SohoaDatabase } from './database';
+import type { Person } from './types';
 
 let db: SohoaDatabase;
 let repo: Repositories;
+let officer: Person;
 
 beforeEach(async () => {
   freshIndexedDb();
   db = openCurrent(uniqueName());
   await db.open();
-  ({ repo } = await signedInRepositories(db));
+  ({ repo, officer } = await signedInRepositories(db));
 });
 
 describe('books and scans', () => {
@@ -77,6 +79,22 @@ describe('entries', () => {
     const second = await repo.createEntry(book.id, null);
     expect(second.fields.so).toBe('42');
     expect(second.pageIds).toEqual([]);
+  });
+
+  it('stores an entry built on screen, numbered after the one before it and sorted after it', async () => {
+    const book = await repo.createBook(sampleBook);
+    const first = await repo.createEntry(book.id, null);
+    // Built within the same millisecond as the entry before it, from that entry as shown.
+    const next = newEntryRecord(book, 'page-2', { ...first, fields: { so: '7' } }, first.createdAt);
+    expect(next.fields).toMatchObject({ so: '8', nguoiKy: 'Lê Đức Tuấn' });
+    await repo.addEntry(next);
+    const newest = await db.records
+      .where('[bookId+createdAt]')
+      .between([book.id, -Infinity], [book.id, Infinity])
+      .last();
+    expect(newest).toEqual({ ...next, createdBy: officer.id, updatedBy: officer.id });
+    const actions = await db.audit.where('entityId').equals(next.id).toArray();
+    expect(actions.map((e) => e.action)).toEqual(['create']);
   });
 
   it('saves only changed fields, bumps the revision and logs old and new values', async () => {

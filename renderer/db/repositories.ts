@@ -66,7 +66,7 @@ export class ImportConflictError extends Error {
 }
 
 /** The number after the previous entry's: books are typed in order, so this is what comes next. */
-function nextSo(previous: EntryRecord | undefined): string {
+function nextSo(previous: Pick<EntryRecord, 'fields'> | undefined): string {
   const n = Number.parseInt(previous?.fields.so ?? '', 10);
   return String(Number.isFinite(n) ? n + 1 : 1);
 }
@@ -83,6 +83,38 @@ export interface RepositoryOptions {
 }
 
 type AuditLine = Omit<AuditInput, 'at' | 'by'>;
+
+/**
+ * A new entry of the book: its defaults, the number after `previous`'s, the page the officer
+ * is looking at. Created after `previous`, so it sorts after it even within one millisecond.
+ */
+export function newEntryRecord(
+  book: Book,
+  pageId: string | null,
+  previous: Pick<EntryRecord, 'fields' | 'createdAt'> | undefined,
+  now: number,
+): EntryRecord {
+  const template = getTemplate(book.templateVersion);
+  const fields: Record<string, string> = {};
+  for (const field of template.fields) {
+    fields[field.key] = field.bookDefault ? String(book[field.bookDefault]) : '';
+  }
+  fields.so = nextSo(previous);
+  const createdAt = Math.max(now, (previous?.createdAt ?? -Infinity) + 1);
+  return {
+    id: newId(),
+    bookId: book.id,
+    templateVersion: book.templateVersion,
+    fields,
+    pageIds: pageId ? [pageId] : [],
+    status: 'draft',
+    createdAt,
+    updatedAt: createdAt,
+    revision: 1,
+    nameKey: nameKeyOf(template, fields),
+    acknowledgements: [],
+  };
+}
 
 export function createRepositories(
   db: SohoaDatabase,
@@ -401,28 +433,12 @@ export function createRepositories(
         const officer = await actor('enter');
         const book = await db.books.get(bookId);
         if (!book) throw new Error(`Book ${bookId} not found`);
-        const template = getTemplate(book.templateVersion);
         const previous = await db.records
           .where('[bookId+createdAt]')
           .between([bookId, -Infinity], [bookId, Infinity])
           .last();
-        const fields: Record<string, string> = {};
-        for (const field of template.fields) {
-          fields[field.key] = field.bookDefault ? String(book[field.bookDefault]) : '';
-        }
-        fields.so = nextSo(previous);
         record = {
-          id: newId(),
-          bookId,
-          templateVersion: book.templateVersion,
-          fields,
-          pageIds: pageId ? [pageId] : [],
-          status: 'draft',
-          createdAt: now,
-          updatedAt: now,
-          revision: 1,
-          nameKey: nameKeyOf(template, fields),
-          acknowledgements: [],
+          ...newEntryRecord(book, pageId, previous, now),
           createdBy: officer.id,
           updatedBy: officer.id,
         };
@@ -431,6 +447,22 @@ export function createRepositories(
       });
       if (!record) throw new Error('Entry was not created');
       return record;
+    },
+
+    /**
+     * Stores an entry built with newEntryRecord, e.g. one already on screen, as the signed-in
+     * officer's.
+     */
+    async addEntry(built: EntryRecord): Promise<void> {
+      await db.transaction('rw', db.records, db.people, db.audit, async () => {
+        const officer = await actor('enter');
+        await db.records.add({ ...built, createdBy: officer.id, updatedBy: officer.id });
+        await audit(officer, built.createdAt, {
+          entity: 'record',
+          entityId: built.id,
+          action: 'create',
+        });
+      });
     },
 
     /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ksTemplate70 } from '../registers/ks';
 import type { FieldDef, RegisterTemplate } from '../registers/types';
-import { findPossibleDuplicates } from './duplicates';
+import { findPossibleDuplicates, nameOtherBooks } from './duplicates';
+import type { Issue } from './types';
 
 const field = (key: string, kind: FieldDef['kind'], extra: Partial<FieldDef> = {}): FieldDef => ({
   key,
@@ -91,5 +92,32 @@ describe('findPossibleDuplicates', () => {
     const twin = { id: 'k2', fields: { ...child.fields, so: '13' } };
     const sibling = { id: 'k3', fields: { ...child.fields, nksNgaySinh: '27.08.2010' } };
     expect(findPossibleDuplicates(ksTemplate70, child, [twin, sibling])).toEqual(['k2']);
+  });
+});
+
+describe('nameOtherBooks', () => {
+  const duplicate = (otherId: string, otherSo: string): Issue => ({
+    field: 'nksHoTen',
+    rule: 'possibleDuplicate',
+    severity: 'warning',
+    params: { otherId, otherSo },
+  });
+
+  it('names the book of a possible duplicate found in another book, and only of those', () => {
+    const odd: Issue = {
+      field: 'so',
+      rule: 'duplicateSo',
+      severity: 'error',
+      params: { otherId: 'x' },
+    };
+    const named = nameOtherBooks(
+      [duplicate('here', '3'), duplicate('x', '4'), odd],
+      new Map([['x', '02/2009']]),
+    );
+    expect(named.map((issue) => issue.params)).toEqual([
+      { otherId: 'here', otherSo: '3' },
+      { otherId: 'x', otherSo: '4', otherBook: '02/2009' },
+      { otherId: 'x' },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 // "Possible duplicate" means the same person registered twice: the template's duplicateKey
 // fields all agree. It only warns; twins are a recorded answer, not an exception here.
 import type { FieldDef, RegisterTemplate } from '../registers/types';
-import type { EntryRef } from './types';
+import type { EntryRef, Issue } from './types';
 import { getCodeList, matchCode } from '../registers/code-lists';
 import { normalizeDateInput } from '../text/dates';
 import { foldAccents, toNFC } from '../text/vietnamese';
@@ -49,4 +49,22 @@ export function findPossibleDuplicates(
       return theirs !== null && theirs.every((part, i) => part === own[i]);
     })
     .map((other) => other.id);
+}
+
+/**
+ * Possible duplicates found in another book also name that book (`otherBook`), since the
+ * entry's number alone points into the wrong book. `bookOf` maps such entries' ids to a label.
+ */
+export function nameOtherBooks(
+  issues: readonly Issue[],
+  bookOf: ReadonlyMap<string, string>,
+): Issue[] {
+  return issues.map((issue) => {
+    const otherId = issue.params?.otherId;
+    const book =
+      issue.rule === 'possibleDuplicate' && typeof otherId === 'string'
+        ? bookOf.get(otherId)
+        : undefined;
+    return book === undefined ? issue : { ...issue, params: { ...issue.params, otherBook: book } };
+  });
 }

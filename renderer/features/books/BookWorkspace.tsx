@@ -7,6 +7,8 @@ import { db, repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
 import { EntryForm } from '../entry/EntryForm';
 import { EntryList } from '../entry/EntryList';
+import { entryWriter } from '../entry/entry-writer';
+import { useOpenEntry } from '../entry/use-open-entry';
 import { ShortcutSheet } from '../entry/ShortcutSheet';
 import { BookSettingsDialog } from './BookSettingsDialog';
 import { SplitHandle } from './SplitHandle';
@@ -43,11 +45,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
     () => db.pages.where('[bookId+order]').between([bookId, 0], [bookId, Infinity]).toArray(),
     [bookId],
   );
-  const entry = useLiveQuery(
-    () => (entryId ? db.records.get(entryId) : undefined),
-    [entryId],
-    null,
-  );
+  const entry = useOpenEntry(entryId);
 
   if (book === null) return null;
   if (!book) {
@@ -62,6 +60,8 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
 
   const addEntry = async () => {
     try {
+      // An entry opened with Ctrl+Enter may still be on its way to the disk: number after it.
+      await entryWriter.settle();
       const created = await repo.createEntry(bookId, currentPageId);
       navigate({ name: 'entry', bookId, entryId: created.id });
     } catch (error) {
@@ -126,17 +126,11 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
         <div className="workspace-side">
           {!entryId && <ReturnedEntries bookId={bookId} />}
           {entryId && entry === undefined && <p role="alert">{t('entry.notFound')}</p>}
+          {/* One form for every entry: moving to the next one swaps its values. */}
           {entryId && entry ? (
-            <EntryForm
-              key={entry.id}
-              book={book}
-              template={template}
-              entry={entry}
-              pages={pages ?? []}
-              onNext={addEntry}
-            />
+            <EntryForm book={book} template={template} entry={entry} pages={pages ?? []} />
           ) : (
-            <EntryList book={book} template={template} pages={pages ?? []} />
+            !entryId && <EntryList book={book} template={template} pages={pages ?? []} />
           )}
         </div>
       </div>

@@ -1,23 +1,32 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldDef, FieldGroup, RegisterTemplate } from '../../../shared/registers/types';
 import { dateInWords, parseDateInput } from '../../../shared/text/dates';
-import { validateEntry } from '../../../shared/validation/validate-entry';
 import type { Issue } from '../../../shared/validation/types';
 import { pendingWarnings } from '../../../shared/validation/acknowledgements';
 import { navigate } from '../../app/router';
 import { db, repo } from '../../db';
 import { nameKeyOf } from '../../db/name-key';
+import { newEntryRecord } from '../../db/repositories';
 import type { Book, EntryRecord, Page } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { EntryReviewBar } from '../review/EntryReviewBar';
 import { handleViewerKey } from '../scans/viewer-keys';
 import { useFieldMemory } from '../storage/use-session-memory';
-import { FieldInput } from './FieldInput';
-import { FieldIssues } from './FieldIssues';
+import { FieldRow } from './FieldRow';
 import { loadBookValues, rememberBookValue } from './book-values';
+import { entryWriter } from './entry-writer';
 import { normalizeOnCommit } from './normalize';
+import { loadRelatedEntries, validateWithRelated } from './related-entries';
 import { carrySuggestions, defaultCarryForward, type BookValues } from './suggestions';
 import { useAutosave, type SaveState } from './use-autosave';
 
@@ -26,8 +35,10 @@ interface Props {
   template: RegisterTemplate;
   entry: EntryRecord;
   pages: Page[];
-  onNext: () => Promise<void>;
 }
+
+const NO_ISSUES: readonly Issue[] = [];
+const NO_ACKNOWLEDGEMENTS: EntryRecord['acknowledgements'] = [];
 
 function wordsFor(value: string): string {
   const date = value ? parseDateInput(value) : null;
@@ -41,7 +52,12 @@ function visibleControls(form: HTMLFormElement): HTMLElement[] {
   );
 }
 
-export function EntryForm({ book, template, entry, pages, onNext }: Props) {
+/**
+ * The open entry. It stays mounted from one entry to the next (Ctrl+Enter) and swaps values, so
+ * only the rows that change are rendered again; the next entry is shown at once and stored
+ * through the write queue, ahead of anything typed into it.
+ */
+export function EntryForm({ book, template, entry, pages }: Props) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const { values, change, flush, saveState } = useAutosave(entry.id, entry.fields);
@@ -49,37 +65,62 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
   const showPage = useUiStore((state) => state.showPage);
   const notify = useUiStore((state) => state.notify);
   // Only entries sharing this number or this person's name matter to the cross-entry rules
-  // (unique số, possible duplicates): read just those, through indexes.
+  // (unique số, possible duplicates, also in the book's sister books): read just those.
   const soValue = values.so ?? '';
   const nameKey = nameKeyOf(template, values);
-  const related = useLiveQuery(async () => {
-    const [sameSo, sameName] = await Promise.all([
-      db.records.where('[bookId+fields.so]').equals([book.id, soValue]).toArray(),
-      nameKey === ''
-        ? []
-        : db.records.where('[bookId+nameKey]').equals([book.id, nameKey]).toArray(),
-    ]);
-    const byId = new Map([...sameSo, ...sameName].map((record) => [record.id, record]));
-    byId.delete(entry.id);
-    return [...byId.values()];
-  }, [book.id, soValue, nameKey, entry.id]);
+  const relatedResult = useLiveQuery(
+    async () => ({
+      entryId: entry.id,
+      related: await loadRelatedEntries(db, book, { so: soValue, nameKey, selfId: entry.id }),
+    }),
+    [book.id, book.type, soValue, nameKey, entry.id],
+  );
+  // A result for the entry left behind says nothing about this one.
+  const related = relatedResult?.entryId === entry.id ? relatedResult.related : undefined;
 
-  // The entry typed just before this one: source of carried-forward values and of ditto.
-  const previous = useLiveQuery(
-    () =>
-      db.records
+  // The entry typed just before this one: source of carried-forward values and of ditto. Right
+  // after Ctrl+Enter it is the entry just left, as it was on screen, until the query catches up.
+  const previousResult = useLiveQuery(
+    async () => ({
+      entryId: entry.id,
+      record: await db.records
         .where('[bookId+createdAt]')
         .between([book.id, -Infinity], [book.id, entry.createdAt])
         .last(),
-    [book.id, entry.createdAt],
+    }),
+    [book.id, entry.id, entry.createdAt],
+  );
+  const [handoff, setHandoff] = useState<{
+    entryId: string;
+    fields: Record<string, string>;
+    at: number;
+  }>();
+  const queried = previousResult?.entryId === entry.id ? previousResult.record : undefined;
+  const handedOver = handoff?.entryId === entry.id ? handoff : undefined;
+  // A read may land before the last edits of the entry left behind: trust the copy handed over
+  // until the stored one is at least as new.
+  const previous =
+    handedOver && !(queried && queried.updatedAt >= handedOver.at)
+      ? handedOver.fields
+      : queried?.fields;
+  // The book's newest stored entry, whose number the next entry follows (null: still reading).
+  const newest = useLiveQuery(
+    () =>
+      db.records
+        .where('[bookId+createdAt]')
+        .between([book.id, -Infinity], [book.id, Infinity])
+        .last(),
+    [book.id],
+    null,
   );
   const carryKeys = useMemo(
     () => book.carryForward ?? defaultCarryForward(template),
     [book.carryForward, template],
   );
-  const suggestions = carrySuggestions(carryKeys, previous?.fields, values);
+  const suggestions = carrySuggestions(carryKeys, previous, values);
   const [bookValues, setBookValues] = useState<BookValues | undefined>(undefined);
-  const remembered = useRef(new Map(Object.entries(entry.fields)));
+  // Values this entry has already added to the book's suggestions.
+  const remembered = useRef({ entryId: '', values: new Map<string, string>() });
   useEffect(() => {
     let current = true;
     // Reading a large book takes a few hundred ms: wait until the form is up and idle.
@@ -98,12 +139,7 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
   }, [book.id, template]);
 
   const result = useMemo(
-    () =>
-      validateEntry(template, values, {
-        bookYear: book.year,
-        selfId: entry.id,
-        otherEntries: (related ?? []).map((other) => ({ id: other.id, fields: other.fields })),
-      }),
+    () => validateWithRelated(template, values, { bookYear: book.year, selfId: entry.id, related }),
     [template, values, book.year, entry.id, related],
   );
   const pending = pendingWarnings(result, entry.acknowledgements);
@@ -126,8 +162,9 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
     if (first && !(current && entry.pageIds.includes(current))) showPage(book.id, first);
   }, [entry.id, entry.pageIds, book.id, showPage]);
 
-  // Start where typing is needed: the first empty field.
-  useEffect(() => {
+  // Start where typing is needed: the first empty field. Before the paint, so the new entry
+  // never shows without a cursor.
+  useLayoutEffect(() => {
     const form = formRef.current;
     if (!form) return;
     const controls = visibleControls(form);
@@ -137,12 +174,18 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
   }, [entry.id]);
   useFieldMemory(entry.id, formRef);
 
+  // Rarely used fields start folded in every entry.
+  const [unfoldedIn, setUnfoldedIn] = useState<string | null>(null);
+
   const commit = (field: FieldDef, raw: string) => {
     const value = normalizeOnCommit(field, raw);
     if (value !== (values[field.key] ?? '') || raw !== value) change(field.key, value);
     // Offer it from now on in this book; once per value this entry contributes.
-    if (value !== '' && remembered.current.get(field.key) !== value) {
-      remembered.current.set(field.key, value);
+    if (remembered.current.entryId !== entry.id) {
+      remembered.current = { entryId: entry.id, values: new Map(Object.entries(entry.fields)) };
+    }
+    if (value !== '' && remembered.current.values.get(field.key) !== value) {
+      remembered.current.values.set(field.key, value);
       rememberBookValue(book.id, template, field.key, value);
     }
     for (const dependent of template.fields) {
@@ -156,7 +199,61 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
     void flush();
   };
 
-  const togglePage = async (pageId: string | undefined) => {
+  /** Writes that need the entry stored wait for its creation, which may still be queued. */
+  const whenStored = (write: () => Promise<unknown>) => {
+    entryWriter
+      .settle()
+      .then(write)
+      .catch((error: unknown) => notify('error', String(error)));
+  };
+
+  /**
+   * Shows the next entry at once; its creation joins the write queue behind this entry's last
+   * edits. Its number follows the newest entry, which may be this one as typed on screen.
+   */
+  const openNext = async () => {
+    const onScreen = { fields: values, createdAt: entry.createdAt };
+    const stored =
+      newest === null
+        ? await entryWriter
+            .settle()
+            .then(() =>
+              db.records
+                .where('[bookId+createdAt]')
+                .between([book.id, -Infinity], [book.id, Infinity])
+                .last(),
+            )
+        : newest;
+    const before = stored && stored.createdAt > entry.createdAt ? stored : onScreen;
+    const now = Date.now();
+    const next = newEntryRecord(book, shownPageId ?? pages[0]?.id ?? null, before, now);
+    setHandoff({ entryId: next.id, fields: before.fields, at: now });
+    void entryWriter.create(next);
+    navigate({ name: 'entry', bookId: book.id, entryId: next.id });
+  };
+
+  const acknowledge = (issue: Issue, reason: string) =>
+    whenStored(() => repo.acknowledge(entry.id, issue, reason));
+
+  // Rows get callbacks that never change, so a memoised row is not rendered again for them.
+  const latest = useRef({ change, commit, acknowledge });
+  useLayoutEffect(() => {
+    latest.current = { change, commit, acknowledge };
+  });
+  const onFieldChange = useCallback(
+    (key: string, value: string) => latest.current.change(key, value),
+    [],
+  );
+  const onFieldCommit = useCallback(
+    (field: FieldDef, value: string) => latest.current.commit(field, value),
+    [],
+  );
+  const onAcknowledge = useCallback(
+    (issue: Issue, reason: string) => latest.current.acknowledge(issue, reason),
+    [],
+  );
+
+  const togglePage = (pageId: string | undefined) => {
     if (!pageId) return;
     const next = entry.pageIds.includes(pageId)
       ? entry.pageIds.filter((id) => id !== pageId)
@@ -165,7 +262,7 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
             (pages.find((p) => p.id === a)?.order ?? 0) -
             (pages.find((p) => p.id === b)?.order ?? 0),
         );
-    await repo.setEntryPages(entry.id, next);
+    whenStored(() => repo.setEntryPages(entry.id, next));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -176,10 +273,15 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
       event.preventDefault();
       // Leaving via the keyboard skips blur: commit the field being typed first.
       target.blur();
-      // A failed save keeps the officer on this entry with the text still in the form.
-      void flush()
-        .then((saved) => (saved ? onNext() : undefined))
-        .catch((error: unknown) => notify('error', String(error)));
+      // A save that keeps failing holds the officer on this entry, the text still in the form.
+      if (entryWriter.status().failed) {
+        void flush();
+        return;
+      }
+      void flush();
+      openNext().catch((error: unknown) =>
+        notify('error', t('entry.createFailed', { detail: String(error) })),
+      );
       return;
     }
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'd') {
@@ -187,7 +289,7 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
       event.preventDefault();
       const key = target.dataset.field;
       const field = key ? template.fields.find((candidate) => candidate.key === key) : undefined;
-      const copied = key ? previous?.fields[key] : undefined;
+      const copied = key ? previous?.[key] : undefined;
       if (field && copied) commit(field, copied);
       return;
     }
@@ -200,7 +302,7 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
     }
     if (event.altKey && event.key.toLowerCase() === 'l') {
       event.preventDefault();
-      void togglePage(shownPageId ?? pages[0]?.id);
+      togglePage(shownPageId ?? pages[0]?.id);
     }
   };
 
@@ -222,41 +324,22 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
   const shownIsLinked = shownPageId ? entry.pageIds.includes(shownPageId) : false;
 
   const renderField = (field: FieldDef) => {
-    const id = `f-${field.key}`;
-    const issues = issuesByField.get(field.key) ?? [];
+    const issues = issuesByField.get(field.key) ?? NO_ISSUES;
     return (
-      <div key={field.key} className="field">
-        <div className="field-label">
-          <label htmlFor={id}>{t(`fieldLabels.${field.key}`, { defaultValue: field.label })}</label>
-          {/* Outside the label so the field's name is exactly its label; aria-required says it. */}
-          {field.required && (
-            <span className="required-mark" aria-hidden="true">
-              *
-            </span>
-          )}
-        </div>
-        <FieldInput
-          field={field}
-          id={id}
-          value={values[field.key] ?? ''}
-          invalid={issues.some((issue) => issue.severity === 'error')}
-          suggestion={suggestions[field.key]}
-          bookValues={bookValues}
-          describedBy={issues.length > 0 ? `${id}-issues` : undefined}
-          onChange={(value) => change(field.key, value)}
-          onCommit={(value) => commit(field, value)}
-        />
-        <FieldIssues
-          id={`${id}-issues`}
-          issues={issues}
-          acknowledgements={entry.acknowledgements}
-          onAcknowledge={(issue, reason) =>
-            void repo
-              .acknowledge(entry.id, issue, reason)
-              .catch((error: unknown) => notify('error', String(error)))
-          }
-        />
-      </div>
+      <FieldRow
+        key={field.key}
+        field={field}
+        entryId={entry.id}
+        value={values[field.key] ?? ''}
+        issues={issues}
+        // Only rows with issues show answers; the others keep one unchanging empty list.
+        acknowledgements={issues.length > 0 ? entry.acknowledgements : NO_ACKNOWLEDGEMENTS}
+        suggestion={suggestions[field.key]}
+        bookValues={bookValues}
+        onChange={onFieldChange}
+        onCommit={onFieldCommit}
+        onAcknowledge={onAcknowledge}
+      />
     );
   };
 
@@ -299,7 +382,7 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
           </button>
         ))}
         {shownPageId && (
-          <button type="button" onClick={() => void togglePage(shownPageId)}>
+          <button type="button" onClick={() => togglePage(shownPageId)}>
             {shownIsLinked
               ? t('entry.unlinkPage', { page: pageNumber(shownPageId) })
               : t('entry.linkPage', { page: pageNumber(shownPageId) })}
@@ -320,7 +403,10 @@ export function EntryForm({ book, template, entry, pages, onNext }: Props) {
           <div className="fields">{fields.map(renderField)}</div>
         </fieldset>
       ))}
-      <details>
+      <details
+        open={unfoldedIn === entry.id}
+        onToggle={(event) => setUnfoldedIn(event.currentTarget.open ? entry.id : null)}
+      >
         <summary>{t('entry.moreFields', { n: groups.folded.length })}</summary>
         <div className="fields">{groups.folded.map(renderField)}</div>
       </details>

@@ -7,6 +7,8 @@ import { isBookValueField, optionsFor, type BookValues } from './suggestions';
 export interface FieldInputProps {
   field: FieldDef;
   id: string;
+  /** The entry shown: a suggestion set aside in one entry is offered again in the next. */
+  entryId: string;
   value: string;
   describedBy: string | undefined;
   invalid: boolean;
@@ -28,10 +30,10 @@ const placeholders: Partial<Record<FieldDef['kind'], string>> = {
  * Escape sets it aside.
  */
 export function FieldInput(props: FieldInputProps) {
-  const { field, id, value, describedBy, invalid, bookValues } = props;
+  const { field, id, entryId, value, describedBy, invalid, bookValues } = props;
   // Escape on an empty field sets the suggestion aside, so Enter leaves the field empty.
-  const [dismissed, setDismissed] = useState(false);
-  const suggestion = dismissed ? undefined : props.suggestion;
+  const [dismissedIn, setDismissedIn] = useState<string | null>(null);
+  const suggestion = dismissedIn === entryId ? undefined : props.suggestion;
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -106,7 +108,7 @@ export function FieldInput(props: FieldInputProps) {
             setOpen(false);
           } else if (event.key === 'Escape' && suggestion && value === '') {
             event.preventDefault();
-            setDismissed(true);
+            setDismissedIn(entryId);
           } else if (event.key === 'Enter' && !event.shiftKey) {
             // The form moves on to the next field after this; take the choice first.
             const option = shown ? options[activeIndex] : undefined;

@@ -9,16 +9,24 @@ import type { Issue } from '../../../shared/validation/types';
 
 interface Props {
   id: string;
-  issues: Issue[];
-  acknowledgements: Acknowledgement[];
+  /** The entry shown: a reason being typed belongs to it, not to the next one. */
+  entryId: string;
+  issues: readonly Issue[];
+  acknowledgements: readonly Acknowledgement[];
   onAcknowledge: (issue: Issue, reason: string) => void;
 }
 
 /** A field's errors and warnings; a warning can be kept by giving a reason, which is stored. */
-export function FieldIssues({ id, issues, acknowledgements, onAcknowledge }: Props) {
+export function FieldIssues({ id, entryId, issues, acknowledgements, onAcknowledge }: Props) {
   const { t } = useTranslation();
-  const [answering, setAnswering] = useState<string | null>(null);
+  const [answeringIn, setAnsweringIn] = useState<{ entryId: string; key: string } | null>(null);
+  const answering = answeringIn?.entryId === entryId ? answeringIn.key : null;
   const [reason, setReason] = useState('');
+  const setAnswering = (key: string | null) => {
+    setAnsweringIn(key ? { entryId, key } : null);
+    // A reason started for another entry or warning is not this one's.
+    setReason('');
+  };
   if (issues.length === 0) return null;
 
   const answered = new Map(acknowledgements.map((ack) => [`${ack.field}:${ack.rule}`, ack]));
@@ -26,7 +34,6 @@ export function FieldIssues({ id, issues, acknowledgements, onAcknowledge }: Pro
     if (text.trim() === '') return;
     onAcknowledge(issue, text.trim());
     setAnswering(null);
-    setReason('');
   };
 
   return (
@@ -41,7 +48,9 @@ export function FieldIssues({ id, issues, acknowledgements, onAcknowledge }: Pro
             key={`${key}-${index}`}
             className={ack ? 'issue-acknowledged' : `issue-${issue.severity}`}
           >
-            {t(`validation.${issue.rule}`, issue.params ?? {})}
+            {issue.rule === 'possibleDuplicate' && issue.params?.otherBook !== undefined
+              ? t('duplicates.inOtherBook', issue.params)
+              : t(`validation.${issue.rule}`, issue.params ?? {})}
             {ack && <> {t('entry.acknowledged', { reason: ack.reason })}</>}
             {issue.severity === 'warning' && !ack && answering !== key && (
               <>

@@ -6,19 +6,28 @@ import { addBookValues, collectBookValues, type BookValues } from './suggestions
 
 const cache = new Map<string, Promise<BookValues>>();
 
+/** Entries read per step: a 10,000-entry book in steps of a few ms, so typing never waits. */
+const CHUNK = 250;
+
+async function readBookValues(bookId: string, template: RegisterTemplate): Promise<BookValues> {
+  const ids = await db.records.where('bookId').equals(bookId).primaryKeys();
+  const values: BookValues = new Map();
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    if (start > 0) await new Promise((resolve) => setTimeout(resolve));
+    const records = await db.records.bulkGet(ids.slice(start, start + CHUNK));
+    collectBookValues(
+      template,
+      records.flatMap((record) => (record ? [record.fields] : [])),
+      values,
+    );
+  }
+  return values;
+}
+
 export function loadBookValues(bookId: string, template: RegisterTemplate): Promise<BookValues> {
   let values = cache.get(bookId);
   if (!values) {
-    values = db.records
-      .where('bookId')
-      .equals(bookId)
-      .toArray()
-      .then((records) =>
-        collectBookValues(
-          template,
-          records.map((record) => record.fields),
-        ),
-      );
+    values = readBookValues(bookId, template);
     values.catch(() => cache.delete(bookId));
     cache.set(bookId, values);
   }

@@ -52,8 +52,8 @@ function poolOf(field: FieldDef): string {
 export function collectBookValues(
   template: RegisterTemplate,
   entries: Iterable<Record<string, string>>,
+  values: BookValues = new Map(),
 ): BookValues {
-  const values: BookValues = new Map();
   for (const fields of entries) addBookValues(template, values, fields);
   return values;
 }

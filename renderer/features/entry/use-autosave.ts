@@ -1,8 +1,8 @@
 // Keeps the form's values and writes changes shortly after typing stops, on leaving a field
-// and before the page goes away. "Đã lưu" is shown only once the write is durable on disk.
+// and before the page goes away. "Đã lưu" is shown only once every queued write is durable.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { repo } from '../../db';
-import { noteSaveFailed, noteSaveSucceeded, SAVE_RETRY_MS } from '../storage/save-failure';
+import { SAVE_RETRY_MS } from '../storage/save-failure';
+import { entryWriter, useWriterStatus } from './entry-writer';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -13,74 +13,84 @@ const openForms = new Set<() => Promise<boolean>>();
 
 /** Writes all pending input of every open form; true once all of it is on disk. */
 export async function flushAllAutosaves(): Promise<boolean> {
-  const results = await Promise.all([...openForms].map((settle) => settle()));
-  return results.every(Boolean);
+  const results = await Promise.all([...openForms].map((flush) => flush()));
+  return results.every(Boolean) && (await entryWriter.settle());
 }
 
-export function useAutosave(recordId: string, initial: Record<string, string>) {
-  const [values, setValues] = useState(initial);
-  const [saveState, setSaveState] = useState<SaveState>('saved');
-  const pending = useRef<Record<string, string>>({});
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const chain = useRef<Promise<void>>(Promise.resolve());
-  const hasFailed = useRef(false);
+interface Shown {
+  id: string;
+  values: Record<string, string>;
+}
 
-  /** Resolves to false while the last write failed: callers then keep the officer here. */
+/**
+ * The values of the entry `recordId`, starting from `initial`. When the form moves to another
+ * entry it keeps its components and swaps the values, instead of being built again.
+ */
+export function useAutosave(recordId: string, initial: Record<string, string>) {
+  const [shown, setShown] = useState<Shown>({ id: recordId, values: initial });
+  if (shown.id !== recordId) setShown({ id: recordId, values: initial });
+  const values = shown.id === recordId ? shown.values : initial;
+  const [hasUnflushed, setHasUnflushed] = useState(false);
+  const pending = useRef<{ id: string; changes: Record<string, string> } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const writer = useWriterStatus();
+
+  /** Resolves to false while a write is failing: callers then keep the officer here. */
   const flush = useCallback((): Promise<boolean> => {
     clearTimeout(timer.current);
-    const changes = pending.current;
-    const outcome = () => chain.current.then(() => !hasFailed.current);
-    if (Object.keys(changes).length === 0) return outcome();
-    pending.current = {};
-    setSaveState('saving');
-    chain.current = chain.current.then(async () => {
-      try {
-        await repo.saveFields(recordId, changes);
-        hasFailed.current = false;
-        noteSaveSucceeded();
-        if (Object.keys(pending.current).length === 0) setSaveState('saved');
-      } catch (error) {
-        // Keep what failed so the next attempt writes it; newer edits win.
-        pending.current = { ...changes, ...pending.current };
-        hasFailed.current = true;
-        setSaveState('error');
-        noteSaveFailed(error);
-      }
-    });
-    return outcome();
-  }, [recordId]);
+    const queued = pending.current;
+    pending.current = null;
+    setHasUnflushed(false);
+    return queued ? entryWriter.save(queued.id, queued.changes) : entryWriter.settle();
+  }, []);
 
   const change = useCallback(
     (key: string, value: string) => {
-      setValues((previous) => ({ ...previous, [key]: value }));
-      pending.current[key] = value;
-      setSaveState('pending');
+      // Edits of the entry left behind are on their way before this one's start.
+      if (pending.current && pending.current.id !== recordId) void flush();
+      setShown((previous) =>
+        previous.id === recordId
+          ? { id: recordId, values: { ...previous.values, [key]: value } }
+          : previous,
+      );
+      pending.current = {
+        id: recordId,
+        changes: { ...pending.current?.changes, [key]: value },
+      };
+      setHasUnflushed(true);
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
     },
-    [flush],
+    [recordId, flush],
   );
 
   // A full disk may be freed while the officer waits: try again without needing a keystroke.
   useEffect(() => {
-    if (saveState !== 'error') return;
+    if (!writer.failed) return;
     const retry = setTimeout(() => void flush(), SAVE_RETRY_MS);
     return () => clearTimeout(retry);
-  }, [saveState, flush]);
+  }, [writer, flush]);
 
   useEffect(() => {
-    const settle = () => flush().then(() => Object.keys(pending.current).length === 0);
-    openForms.add(settle);
+    openForms.add(flush);
     const onHide = () => void flush();
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {
-      openForms.delete(settle);
+      openForms.delete(flush);
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onHide);
+      // Leaving this entry (or the form): what was typed is written now.
       void flush();
     };
-  }, [flush]);
+  }, [flush, recordId]);
 
+  const saveState: SaveState = hasUnflushed
+    ? 'pending'
+    : writer.busy
+      ? 'saving'
+      : writer.failed
+        ? 'error'
+        : 'saved';
   return { values, change, flush, saveState };
 }

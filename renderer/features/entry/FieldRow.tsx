@@ -1,0 +1,73 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldDef } from '../../../shared/registers/types';
+import type { Acknowledgement } from '../../../shared/validation/acknowledgements';
+import type { Issue } from '../../../shared/validation/types';
+import { FieldInput } from './FieldInput';
+import { FieldIssues } from './FieldIssues';
+import type { BookValues } from './suggestions';
+
+interface Props {
+  field: FieldDef;
+  entryId: string;
+  value: string;
+  issues: readonly Issue[];
+  acknowledgements: readonly Acknowledgement[];
+  suggestion: string | undefined;
+  bookValues: BookValues | undefined;
+  onChange: (key: string, value: string) => void;
+  onCommit: (field: FieldDef, value: string) => void;
+  onAcknowledge: (issue: Issue, reason: string) => void;
+}
+
+/**
+ * One labelled field with its issues. Memoised: typing in one field or moving to the next entry
+ * renders only the rows whose value, suggestion or issues changed, not all seventy.
+ */
+export const FieldRow = memo(function FieldRow({
+  field,
+  entryId,
+  value,
+  issues,
+  acknowledgements,
+  suggestion,
+  bookValues,
+  onChange,
+  onCommit,
+  onAcknowledge,
+}: Props) {
+  const { t } = useTranslation();
+  const id = `f-${field.key}`;
+  return (
+    <div className="field">
+      <div className="field-label">
+        <label htmlFor={id}>{t(`fieldLabels.${field.key}`, { defaultValue: field.label })}</label>
+        {/* Outside the label so the field's name is exactly its label; aria-required says it. */}
+        {field.required && (
+          <span className="required-mark" aria-hidden="true">
+            *
+          </span>
+        )}
+      </div>
+      <FieldInput
+        field={field}
+        id={id}
+        entryId={entryId}
+        value={value}
+        invalid={issues.some((issue) => issue.severity === 'error')}
+        suggestion={suggestion}
+        bookValues={bookValues}
+        describedBy={issues.length > 0 ? `${id}-issues` : undefined}
+        onChange={(next) => onChange(field.key, next)}
+        onCommit={(next) => onCommit(field, next)}
+      />
+      <FieldIssues
+        id={`${id}-issues`}
+        entryId={entryId}
+        issues={issues}
+        acknowledgements={acknowledgements}
+        onAcknowledge={onAcknowledge}
+      />
+    </div>
+  );
+});

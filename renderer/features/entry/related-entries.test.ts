@@ -1,0 +1,118 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getTemplate } from '../../../shared/registers';
+import type { SohoaDatabase } from '../../db/database';
+import { nameKeyOf } from '../../db/name-key';
+import { freshIndexedDb, openCurrent, uniqueName } from '../../db/test-harness';
+import type { Book, EntryRecord } from '../../db/types';
+import { loadRelatedEntries, validateWithRelated } from './related-entries';
+
+const ks = getTemplate('ks-70');
+// Another register type: its entries are never compared with a khai sinh book's.
+const kt = getTemplate('kt-48');
+let db: SohoaDatabase;
+let seq = 0;
+
+function book(id: string, type: Book['type'], quyenSo: string, templateVersion: string): Book {
+  return {
+    id,
+    type,
+    templateVersion,
+    quyenSo,
+    year: 2008,
+    noiDangKy: 'UBND xã An Nhơn',
+    nguoiKy: 'Lê Đức Tuấn',
+    chucVuNguoiKy: 'Chủ tịch',
+    nguoiThucHien: 'Nguyễn Văn Sơn',
+    expectedCount: null,
+    createdAt: 1,
+    updatedAt: 1,
+  };
+}
+
+const child = {
+  nksHoTen: 'Phạm Anh Đài',
+  nksNgaySinh: '27.08.2008',
+  meHoTen: 'Nguyễn Thị Lan',
+  chaHoTen: 'Phạm Văn Hùng',
+};
+
+function entry(bookId: string, so: string, fields: Record<string, string>, id?: string) {
+  seq += 1;
+  const template = bookId === 'kt' ? kt : ks;
+  const all = { so, ngayDangKy: '01.09.2008', ...fields };
+  const record: EntryRecord = {
+    id: id ?? `e-${seq}`,
+    bookId,
+    templateVersion: template.version,
+    fields: all,
+    pageIds: [],
+    status: 'draft',
+    createdAt: seq,
+    updatedAt: seq,
+    revision: 1,
+    nameKey: nameKeyOf(template, all),
+    acknowledgements: [],
+  };
+  return record;
+}
+
+beforeEach(async () => {
+  freshIndexedDb();
+  db = openCurrent(uniqueName());
+  await db.open();
+  await db.books.bulkAdd([
+    book('a', 'KS', '01/2008', 'ks-70'),
+    book('b', 'KS', '02/2009', 'ks-70'),
+    book('kt', 'KT', '01/2008', 'kt-48'),
+  ]);
+  await db.records.bulkAdd([
+    entry('a', '7', child, 'self'),
+    entry('a', '7', { nksHoTen: 'Lê Văn Nam' }, 'same-number'),
+    entry('a', '9', { ...child, nksHoTen: 'pham anh dai' }, 'same-name-here'),
+    entry('b', '4', child, 'other-book'),
+    entry('b', '5', { nksHoTen: 'Lê Văn Nam' }, 'other-name'),
+    entry('kt', '4', { nktHoTen: 'Phạm Anh Đài' }, 'other-type'),
+  ]);
+});
+
+describe('entries related to the one being typed', () => {
+  const load = (so: string, name: string) =>
+    loadRelatedEntries(
+      db,
+      { id: 'a', type: 'KS' },
+      {
+        so,
+        nameKey: nameKeyOf(ks, { nksHoTen: name }),
+        selfId: 'self',
+      },
+    );
+
+  it('reads this book by number and name, and sister books of the same type by name', async () => {
+    const related = await load('7', 'Phạm Anh Đài');
+    expect(related.sameBook.map((e) => e.id).sort()).toEqual(['same-name-here', 'same-number']);
+    expect(related.otherBooks.map(({ entry: e, book: b }) => [e.id, b.quyenSo])).toEqual([
+      ['other-book', '02/2009'],
+    ]);
+  });
+
+  it('reads no other book while the name is empty', async () => {
+    const related = await load('7', '');
+    expect(related.sameBook.map((e) => e.id)).toEqual(['same-number']);
+    expect(related.otherBooks).toEqual([]);
+  });
+
+  it('warns of the same child registered in another book, naming that book', async () => {
+    const related = await load('7', 'Phạm Anh Đài');
+    const self = await db.records.get('self');
+    const { warnings } = validateWithRelated(ks, self?.fields ?? {}, {
+      bookYear: 2008,
+      selfId: 'self',
+      related,
+    });
+    const duplicates = warnings.filter((w) => w.rule === 'possibleDuplicate');
+    expect(duplicates.map((w) => w.params)).toEqual([
+      { otherId: 'same-name-here', otherSo: '9' },
+      { otherId: 'other-book', otherSo: '4', otherBook: '02/2009' },
+    ]);
+  });
+});
