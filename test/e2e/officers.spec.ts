@@ -39,6 +39,18 @@ test('the first run creates the administrator, and later runs ask who is working
     await officers.typeSignIn(defaultAdmin.name, defaultAdmin.pin);
     await expect(officers.current).toHaveText(defaultAdmin.name, { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
+
+  // A new window (as after a restart) asks who is working, with the list ready for the arrows.
+  const fresh = await page.context().newPage();
+  await fresh.goto('/');
+  const list = fresh.getByRole('listbox', { name: 'Cán bộ' });
+  await expect(list).toBeFocused();
+  await expect(list.getByRole('option', { selected: true })).toContainText(defaultAdmin.name);
+  await fresh.keyboard.press('Enter');
+  await fresh.keyboard.type(defaultAdmin.pin);
+  await fresh.keyboard.press('Enter');
+  await expect(fresh.getByTestId('current-officer')).toHaveText(defaultAdmin.name);
+  await expect(fresh.getByRole('heading', { name: 'Sổ hộ tịch' })).toBeVisible();
 });
 
 test('an administrator adds an officer, who signs in with Ctrl+L and sees no admin tools', async ({

@@ -10,7 +10,7 @@ import { lockScreen, type LockResult } from './lock';
 
 const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 
-export function isLockShortcut(event: KeyboardEvent): boolean {
+function isLockShortcut(event: KeyboardEvent): boolean {
   return (
     event.ctrlKey && !event.altKey && !event.shiftKey && !event.metaKey && event.code === 'KeyL'
   );

@@ -1,6 +1,6 @@
 // Who is working: pick a name with the arrow keys, type the PIN, Enter. After a lock the same
 // officer is offered first, and anyone else can take over.
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { repo } from '../../db';
 import type { Person } from '../../db/types';
@@ -22,6 +22,12 @@ export function SignInScreen({ officers }: { officers: Person[] }) {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const pinRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const startInList = !lockedOfficer;
+  useEffect(() => {
+    // A fresh start begins with choosing who is working (after a lock, with the PIN instead).
+    if (startInList) listRef.current?.focus();
+  }, [startInList]);
   const selected = sorted.find((p) => p.id === selectedId) ?? sorted[0];
   const selectedIndex = selected ? sorted.indexOf(selected) : -1;
 
@@ -106,8 +112,8 @@ export function SignInScreen({ officers }: { officers: Person[] }) {
         className="officer-list"
         role="listbox"
         aria-label={t('officers.signIn.list')}
+        ref={listRef}
         tabIndex={0}
-        autoFocus={!lockedOfficer}
         aria-activedescendant={selected ? `officer-${selected.id}` : undefined}
         onKeyDown={onListKey}
       >
@@ -148,10 +154,7 @@ export function SignInScreen({ officers }: { officers: Person[] }) {
           onKeyDown={(event) => {
             if (event.key === 'Escape') {
               event.preventDefault();
-              event.currentTarget
-                .closest('section')
-                ?.querySelector<HTMLElement>('[role=listbox]')
-                ?.focus();
+              listRef.current?.focus();
             }
           }}
         />
