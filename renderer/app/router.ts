@@ -45,7 +45,8 @@ export function routeToHash(route: Route): string {
 let pendingHash: string | null = null;
 const listeners = new Set<() => void>();
 
-function currentHash(): string {
+/** The address of the screen shown, even before the address bar has caught up. */
+export function currentHash(): string {
   return pendingHash ?? window.location.hash;
 }
 
@@ -78,7 +79,8 @@ export function navigate(route: Route): void {
   setTimeout(write, 100);
 }
 
-function subscribe(onChange: () => void): () => void {
+/** Calls `onChange` whenever the screen changes, by navigate() or by the address bar. */
+export function subscribeToRoute(onChange: () => void): () => void {
   if (listeners.size === 0) window.addEventListener('hashchange', onAddressChange);
   listeners.add(onChange);
   return () => {
@@ -88,6 +90,6 @@ function subscribe(onChange: () => void): () => void {
 }
 
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, currentHash);
+  const hash = useSyncExternalStore(subscribeToRoute, currentHash);
   return parseHash(hash);
 }

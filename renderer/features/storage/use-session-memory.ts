@@ -1,5 +1,6 @@
 // Keeps the open screen in the settings table and reopens it when the app starts without one.
 import { useEffect, type RefObject } from 'react';
+import { currentHash, subscribeToRoute } from '../../app/router';
 import { db } from '../../db';
 import {
   FOCUS_SAVE_DELAY_MS,
@@ -22,11 +23,11 @@ export function useRouteMemory(): void {
       })
       .catch(warn('Last screen not read'));
     const save = () =>
-      void rememberRoute(db, window.location.hash).catch(warn('Open screen not remembered'));
-    window.addEventListener('hashchange', save);
+      void rememberRoute(db, currentHash()).catch(warn('Open screen not remembered'));
+    const unsubscribe = subscribeToRoute(save);
     return () => {
       isActive = false;
-      window.removeEventListener('hashchange', save);
+      unsubscribe();
     };
   }, []);
 }
