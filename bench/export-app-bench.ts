@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import { foldAccents } from '../shared/text/vietnamese';
 import { entryFields, pageOfEntry } from './export-fixture';
+import { setUpAdministrator } from './first-run';
 
 export interface AppExportResult {
   seconds: number;
@@ -43,7 +44,7 @@ function seedScript(entries: { fields: Record<string, string>; page: number; nam
     entries.forEach((entry, i) => {
       tx.objectStore('records').put({
         id: 'bench-' + i, bookId: book.id, templateVersion: book.templateVersion,
-        fields: entry.fields, pageIds: [pages[entry.page].id], status: 'draft',
+        fields: entry.fields, pageIds: [pages[entry.page].id], status: 'approved',
         createdAt: now + i, updatedAt: now + i, revision: 1, nameKey: entry.nameKey,
         acknowledgements: [],
       });
@@ -74,6 +75,7 @@ async function rendererPids(browser: Browser): Promise<number[]> {
 
 async function createBookWithScan(page: Page, baseUrl: string, scanPath: string, pages: number) {
   await page.goto(`${baseUrl}/`);
+  await setUpAdministrator(page);
   await page.getByRole('button', { name: 'Tạo sổ mới' }).click();
   const dialog = page.getByRole('dialog', { name: 'Tạo sổ mới' });
   await dialog.getByLabel('Quyển số').fill('01/2008');
