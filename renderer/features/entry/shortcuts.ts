@@ -9,5 +9,6 @@ export const entryShortcuts: { keys: string; actionKey: string }[] = [
   { keys: 'Ctrl+Enter', actionKey: 'shortcuts.saveNext' },
   { keys: 'Alt+L', actionKey: 'shortcuts.linkPage' },
   { keys: 'Alt+G', actionKey: 'review.keys.submit' },
+  { keys: 'Ctrl+L', actionKey: 'officers.bar.switch' },
   { keys: 'F1', actionKey: 'shortcuts.help' },
 ];
