@@ -1,8 +1,6 @@
 // A cell's text as the entry form would store it: legacy fonts turned into Unicode, then the
 // same tidying the form applies when the officer leaves a field (NFC, spaces, dates, codes).
-import { getCodeList, writtenValue } from '../registers/code-lists';
-import type { FieldDef } from '../registers/types';
-import { normalizeDateInput } from '../text/dates';
+import { normalizeFieldValue } from '../registers/field-value';
 import {
   detectLegacyEncoding,
   legacyFontEncoding,
@@ -10,7 +8,6 @@ import {
   type LegacyEncoding,
 } from '../text/legacy-encodings';
 import { isVietnameseSyllable } from '../text/vietnamese-syllable';
-import { collapseSpaces, normalizeName } from '../text/vietnamese';
 import type { RawCell } from './types';
 
 const LATIN1_HIGH = /[\u00a1-\u00ff]/u;
@@ -66,19 +63,4 @@ export function decodeCell(cell: RawCell, inSheet: LegacyEncoding | null): Decod
 }
 
 /** What the form would store for this text in this field; unreadable values are kept as typed. */
-export function importedValue(field: FieldDef, text: string): string {
-  const value = collapseSpaces(text.normalize('NFC'));
-  if (value === '') return '';
-  switch (field.kind) {
-    case 'personName':
-      return normalizeName(value);
-    case 'date':
-      return normalizeDateInput(value) ?? value;
-    case 'code':
-      return field.codeListId
-        ? (writtenValue(getCodeList(field.codeListId), value) ?? value)
-        : value;
-    default:
-      return value;
-  }
-}
+export const importedValue = normalizeFieldValue;
