@@ -307,7 +307,8 @@ async function main(): Promise<void> {
     configFile: false,
     root,
     logLevel: 'error',
-    server: { port: 5199, strictPort: true, host: '127.0.0.1' },
+    // No reloads when files change under a running benchmark.
+    server: { port: 5199, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
   });
   await server.listen();
   const browser = await chromium.launch({
