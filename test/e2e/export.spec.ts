@@ -1,5 +1,5 @@
-// Exporting a book the way an officer sees it: what blocks the export, each problem opening
-// its entry; a bundle written into a folder, read back and listed in the history with its
+// Exporting a book the way an officer sees it: only entries submitted (the book allows it) or
+// approved go; what blocks the export, each problem opening its entry; a bundle written into a folder, read back and listed in the history with its
 // SHA-256; and a cancel mid-way that leaves no file under the final name. The folder picker is
 // stood in for by the browser's private file system (no test can click a native dialog),
 // optionally slowed down like a USB stick.
@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readZip } from './files';
 import { BooksScreen, Workspace } from './models';
+import { submitAllForExport } from './review-model';
 
 /** Runs in the page before the app: showDirectoryPicker answers with the private file system. */
 function stubFolderPicker({ delayMs }: { delayMs: number }): void {
@@ -74,13 +75,17 @@ async function readFromFolder(page: Page, path: string): Promise<Buffer> {
   return Buffer.from(bytes);
 }
 
-async function typeValidEntry(page: Page, workspace: Workspace): Promise<void> {
+async function typeValidEntry(
+  page: Page,
+  workspace: Workspace,
+  name = 'Nguyễn Văn An',
+): Promise<void> {
   await workspace.pressButton('Thêm trường hợp');
   const values: [string, string][] = [
     ['Trang số', '1'],
     ['Ngày đăng ký', '15.01.2008'],
     ['Loại đăng ký', '1'],
-    ['Họ tên người được khai sinh', 'Nguyễn Văn An'],
+    ['Họ tên người được khai sinh', name],
     ['Giới tính', '1'],
     ['Ngày sinh', '02.01.2008'],
     ['Nơi sinh', 'Trạm y tế xã An Nhơn'],
@@ -103,26 +108,49 @@ test('the export lists what blocks it, and Enter on a problem opens that entry',
   const workspace = new Workspace(page);
   await new BooksScreen(page).createBookFresh();
   await workspace.importPdf(2);
-  await workspace.pressButton('Thêm trường hợp');
-  await workspace.field('Họ tên người được khai sinh').fill('Nguyễn Văn An');
-  await workspace.field('Họ tên người được khai sinh').blur();
+  await typeValidEntry(page, workspace);
+  // The second entry is complete on its own but takes the first one's number on the same day:
+  // each can be submitted, yet the book cannot go out with two number 1s.
+  await typeValidEntry(page, workspace, 'Lê Thị Hoa');
+  await workspace.field('Số').fill('1');
+  await workspace.field('Số').blur();
   await workspace.expectSaved();
-  await workspace.pressButton('Thêm trường hợp');
-  await expect(workspace.field('Số')).toHaveValue('2');
+
+  // Typed is not checked: nothing goes out yet, and the officer is told why.
+  await workspace.pressButton('Xuất sổ');
+  await expect(
+    page.getByText(
+      'Chưa có trường hợp nào xuất được: 2 trường hợp trong sổ chưa được phê duyệt. Khi xuất, phần mềm chỉ lấy các trường hợp đã phê duyệt.',
+    ),
+  ).toBeVisible();
+  await submitAllForExport(page);
 
   await workspace.pressButton('Xuất sổ');
   const blocked = page.getByRole('alert').filter({ hasText: 'Chưa xuất được' });
   await expect(blocked).toBeVisible();
-  const first = blocked.getByRole('button', { name: 'Số 1' }).first();
-  await expect(blocked.getByRole('listitem').filter({ hasText: 'Số 1' }).first()).toContainText(
-    'Ngày đăng ký',
-  );
-  await expect(blocked.getByRole('button', { name: 'Số 2' }).first()).toBeVisible();
-  // Keyboard first: the first problem has focus, Enter opens its entry.
-  await expect(first).toBeFocused();
+  // Each entry is listed with the field and what is wrong with it.
+  const duplicate = blocked
+    .getByRole('listitem')
+    .filter({ hasText: /^Số 1 Số: Số 1 bị trùng với một trường hợp khác trong sổ\./ });
+  await expect(duplicate).toHaveCount(2);
+  await expect(
+    blocked.getByRole('listitem').filter({
+      hasText:
+        'Số 1 Số: Trùng tên tệp PDF với trường hợp số 1 (KS.2008.01.2008-01-15.001.pdf). Sửa số hoặc ngày đăng ký.',
+    }),
+  ).toHaveCount(2);
+  // Keyboard first: the first problem (the entry typed first) has focus, Enter opens it.
+  await expect(duplicate.first().getByRole('button', { name: 'Số 1' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(workspace.field('Số')).toHaveValue('1');
   await expect(workspace.field('Họ tên người được khai sinh')).toHaveValue('Nguyễn Văn An');
+
+  // The other entry's problem opens the other entry.
+  await workspace.pressButton('Xuất sổ');
+  await expect(blocked).toBeVisible();
+  await duplicate.nth(1).getByRole('button', { name: 'Số 1' }).click();
+  await expect(workspace.field('Số')).toHaveValue('1');
+  await expect(workspace.field('Họ tên người được khai sinh')).toHaveValue('Lê Thị Hoa');
 });
 
 test('a bundle written into a folder is read back, named only when whole, and kept in the history', async ({
@@ -141,6 +169,7 @@ test('a bundle written into a folder is read back, named only when whole, and ke
   await target.fill('60');
   await settings.getByRole('button', { name: 'Lưu thiết lập' }).click();
   await expect(settings).toBeHidden();
+  await submitAllForExport(page);
 
   await workspace.pressButton('Xuất sổ');
   const ready = page.getByRole('region', { name: 'Sổ sẵn sàng để xuất' });
@@ -190,6 +219,7 @@ test('cancel in the middle leaves no file under the final name', async ({ page }
   await new BooksScreen(page).createBookFresh();
   await workspace.importPdf(2);
   await typeValidEntry(page, workspace);
+  await submitAllForExport(page);
 
   await workspace.pressButton('Xuất sổ');
   await workspace.pressButton('Chọn thư mục và ghi');

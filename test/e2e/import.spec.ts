@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { downloadBytes } from './files';
 import { makePdf } from '../fixtures/make-pdf';
 import { BooksScreen, defaultBook, Workspace, type BookDetails } from './models';
+import { submitAllForExport } from './review-model';
 import {
   makePasswordProtectedXlsx,
   makeXlsx,
@@ -144,6 +145,7 @@ for (const trip of roundTrips) {
       await workspace.expectSaved();
       await expect(page.getByText('Không có lỗi.')).toBeVisible();
     }
+    await submitAllForExport(page);
     const downloads = await workspace.exportBundle();
     const xlsx = downloads.find((d) => d.suggestedFilename().endsWith('.xlsx'));
     const zip = downloads.find((d) => d.suggestedFilename().endsWith('.zip'));

@@ -16,7 +16,7 @@ type Phase =
   | { name: 'idle' }
   | { name: 'checking' }
   | { name: 'problems'; problems: BundleProblem[] }
-  | { name: 'ready'; outline: BundleOutline; entryIds: string[] }
+  | { name: 'ready'; outline: BundleOutline; entryIds: string[]; leftOut: number }
   | { name: 'opening' }
   | { name: 'running'; step: 'write' | 'verify'; done: number; total: number }
   | { name: 'done'; written: WrittenBundle; verification: Verification; folder: string }
@@ -51,10 +51,18 @@ export function ExportButton({ book }: { book: Book }) {
 
   const check = async () => {
     setPhase({ name: 'checking' });
-    const request = await collectExport(book);
+    const { request, leftOut } = await collectExport(book);
     if (request.entries.length === 0) {
       setPhase({ name: 'idle' });
-      notify('error', t('export.noEntries'));
+      // Entries typed but not yet approved (or submitted) are not "no entries": say so.
+      notify(
+        'error',
+        leftOut === 0
+          ? t('export.noEntries')
+          : t(book.exportSubmitted ? 'exporter.noneSubmitted' : 'exporter.noneApproved', {
+              n: leftOut,
+            }),
+      );
       return;
     }
     const job = new ExportJob();
@@ -71,12 +79,14 @@ export function ExportButton({ book }: { book: Book }) {
       name: 'ready',
       outline: gate.outline,
       entryIds: request.entries.map((entry) => entry.id),
+      leftOut,
     });
   };
 
   const write = async (
     outline: BundleOutline,
     entryIds: string[],
+    leftOut: number,
     destination: BundleDestination,
   ) => {
     const job = jobRef.current;
@@ -92,13 +102,13 @@ export function ExportButton({ book }: { book: Book }) {
     }
     if (!opened.ok) {
       if (opened.error.code === 'cancelled') {
-        setPhase({ name: 'ready', outline, entryIds });
+        setPhase({ name: 'ready', outline, entryIds, leftOut });
       } else {
         notify(
           'error',
           t(`export.saveErrors.${opened.error.code}`, { detail: opened.error.message }),
         );
-        setPhase({ name: 'ready', outline, entryIds });
+        setPhase({ name: 'ready', outline, entryIds, leftOut });
       }
       return;
     }
@@ -180,6 +190,13 @@ export function ExportButton({ book }: { book: Book }) {
               zip: phase.outline.files.zip,
             })}
           </p>
+          {phase.leftOut > 0 && (
+            <p>
+              {t(book.exportSubmitted ? 'exporter.leftOutSubmitted' : 'exporter.leftOutApproved', {
+                n: phase.leftOut,
+              })}
+            </p>
+          )}
           <div className="dialog-actions">
             {destinations.map((destination, index) => (
               <button
@@ -188,7 +205,9 @@ export function ExportButton({ book }: { book: Book }) {
                 className={index === 0 ? 'primary' : undefined}
                 // The officer pressed "Xuất sổ" to get here: the next key press is the choice.
                 autoFocus={index === 0}
-                onClick={() => void write(phase.outline, phase.entryIds, destination).catch(fail)}
+                onClick={() =>
+                  void write(phase.outline, phase.entryIds, phase.leftOut, destination).catch(fail)
+                }
               >
                 {t(destination === 'folder' ? 'exporter.toFolder' : 'exporter.toDownload')}
               </button>

@@ -3,9 +3,15 @@ import { db } from '../../db';
 import type { Book } from '../../db/types';
 import type { ExportRequest } from '../../workers/export-protocol';
 import { sortBySo } from '../entry/entry-order';
-import { exportableEntries } from './export-rule';
+import { selectForExport } from './export-rule';
 
-export async function collectExport(book: Book): Promise<ExportRequest> {
+export interface CollectedExport {
+  request: ExportRequest;
+  /** Entries of the book the export rule leaves out (not yet approved, or submitted). */
+  leftOut: number;
+}
+
+export async function collectExport(book: Book): Promise<CollectedExport> {
   return db.transaction('r', db.records, db.pages, db.scans, async () => {
     const [records, pages, scans] = await Promise.all([
       db.records.where('bookId').equals(book.id).toArray(),
@@ -13,14 +19,15 @@ export async function collectExport(book: Book): Promise<ExportRequest> {
       db.scans.where('bookId').equals(book.id).toArray(),
     ]);
     const pageById = new Map(pages.map((page) => [page.id, page]));
-    return {
+    const { entries, leftOut } = selectForExport(book, records);
+    const request: ExportRequest = {
       book: {
         type: book.type,
         year: book.year,
         quyenSo: book.quyenSo,
         templateVersion: book.templateVersion,
       },
-      entries: sortBySo(exportableEntries(book, records)).map((record) => ({
+      entries: sortBySo(entries).map((record) => ({
         id: record.id,
         fields: record.fields,
         acknowledgements: record.acknowledgements,
@@ -36,5 +43,6 @@ export async function collectExport(book: Book): Promise<ExportRequest> {
         ? {}
         : { targetBytesPerPage: book.exportTargetBytesPerPage }),
     };
+    return { request, leftOut };
   });
 }

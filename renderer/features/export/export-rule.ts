@@ -14,3 +14,15 @@ export function exportableEntries<T extends EntryRecord>(
 ): T[] {
   return records.filter((record) => isExportable(book, record));
 }
+
+/**
+ * The entries an export takes and how many of the book's entries it leaves out, so the officer
+ * is told why an entry typed in the book is not in the bundle.
+ */
+export function selectForExport<T extends EntryRecord>(
+  book: Pick<Book, 'exportSubmitted'>,
+  records: readonly T[],
+): { entries: T[]; leftOut: number } {
+  const entries = exportableEntries(book, records);
+  return { entries, leftOut: records.length - entries.length };
+}
