@@ -196,6 +196,7 @@ test('a bundle written into a folder is read back, named only when whole, and ke
   // The history names the files with the SHA-256 of what is on disk.
   const history = done.getByRole('list', { name: 'Lịch sử xuất (1)' });
   await expect(history).toContainText('1 trường hợp');
+  await expect(history).toContainText('người xuất: Quản trị viên');
   const zipHash = createHash('sha256').update(zip).digest('hex');
   await expect(
     history.getByRole('listitem').filter({ hasText: /^KS\.2008\.01\.zip/ }),

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db';
+import { useOfficerNames } from '../officers/use-officer';
 
 const SHOWN_RUNS = 10;
 
@@ -22,6 +23,7 @@ export function ExportHistory({ bookId, isOpen = false }: { bookId: string; isOp
     () => db.exports.where('bookId').equals(bookId).reverse().sortBy('at'),
     [bookId],
   );
+  const names = useOfficerNames();
   if (!runs) return null;
   return (
     <details className="export-history" open={isOpen}>
@@ -36,7 +38,7 @@ export function ExportHistory({ bookId, isOpen = false }: { bookId: string; isOp
                 when: new Date(run.at).toLocaleString(i18n.language),
                 entries: run.entryIds.length,
               })}
-              {run.by && ` (${t('exporter.history.by', { by: run.by })})`}
+              {run.by && ` (${t('exporter.history.by', { by: names?.get(run.by) ?? '…' })})`}
               {run.verified && ` — ${t('exporter.history.verified')}`}
               <ul>
                 {run.files.map((file) => (

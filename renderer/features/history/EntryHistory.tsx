@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { navigate } from '../../app/router';
 import { db } from '../../db';
+import { useOfficerNames } from '../officers/use-officer';
 import { historySteps, type HistoryStep } from './history-lines';
 import './history.css';
 
@@ -14,7 +15,7 @@ export function EntryHistory({ bookId, entryId }: { bookId: string; entryId: str
     () => db.audit.where('entityId').equals(entryId).toArray(),
     [entryId],
   );
-  const people = useLiveQuery(() => db.people.toArray(), []);
+  const names = useOfficerNames();
 
   if (entry === null || events === undefined) return null;
   const template = entry ? getTemplate(entry.templateVersion) : null;
@@ -23,9 +24,7 @@ export function EntryHistory({ bookId, entryId }: { bookId: string; entryId: str
       defaultValue: template?.fields.find((field) => field.key === key)?.label ?? key,
     });
   const nameOf = (id: string) =>
-    id === ''
-      ? t('history.nobody')
-      : (people?.find((person) => person.id === id)?.name ?? t('history.unknownOfficer'));
+    id === '' ? t('history.nobody') : (names?.get(id) ?? t('history.unknownOfficer'));
   const statusOf = (value: string | undefined) =>
     t(`entry.status.${value ?? ''}`, { defaultValue: value ?? '' });
 

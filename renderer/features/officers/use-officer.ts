@@ -1,7 +1,8 @@
 // The officer at the keyboard, for components: re-renders when someone signs in, locks or
 // switches, straight from the session the repositories read.
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useSyncExternalStore } from 'react';
-import { session } from '../../db';
+import { db, session } from '../../db';
 import type { Person } from '../../db/types';
 
 const subscribe = (listener: () => void) => session.subscribe(listener);
@@ -9,4 +10,12 @@ const snapshot = () => session.officer();
 
 export function useOfficer(): Person | null {
   return useSyncExternalStore(subscribe, snapshot);
+}
+
+/** Every officer's name by id, for trails that store ids (history, exports); undefined while loading. */
+export function useOfficerNames(): ReadonlyMap<string, string> | undefined {
+  return useLiveQuery(
+    async () => new Map((await db.people.toArray()).map((person) => [person.id, person.name])),
+    [],
+  );
 }
