@@ -46,6 +46,9 @@ export function statusAfterEdit(status: EntryStatus): EntryStatus {
 }
 
 /** PINs are 4 to 8 digits: quick at a shift change, still not guessable at a glance. */
+export const PIN_MIN_DIGITS = 4;
+export const PIN_MAX_DIGITS = 8;
+
 export function isValidPin(pin: string): boolean {
-  return /^\d{4,8}$/.test(pin);
+  return new RegExp(`^\\d{${PIN_MIN_DIGITS},${PIN_MAX_DIGITS}}$`).test(pin);
 }

@@ -11,6 +11,7 @@ import { AuditCheck } from './AuditCheck';
 import { errorText } from './error-text';
 import { IdleLockSetting } from './IdleLockSetting';
 import { roleLabel } from './role-label';
+import { PinInput } from './PinInput';
 
 export function AdminDialog({ ref }: { ref: Ref<HTMLDialogElement> }) {
   const { t, i18n } = useTranslation();
@@ -109,15 +110,11 @@ function OfficerRow({ person }: { person: Person }) {
       <td>
         {resetting ? (
           <form className="inline-form" onSubmit={(event) => void resetPin(event)}>
-            <input
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
+            <PinInput
               autoFocus
-              maxLength={8}
               aria-label={t('officers.admin.newPinOf', { name: person.name })}
               value={pin}
-              onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+              onDigits={setPin}
             />
             <button type="submit" disabled={!isValidPin(pin)}>
               {t('officers.admin.savePin')}
@@ -191,15 +188,11 @@ function AddOfficerForm() {
           ))}
         </select>
         <label htmlFor="add-officer-pin">{t('officers.pin')}</label>
-        <input
+        <PinInput
           id="add-officer-pin"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
           aria-describedby="add-officer-hint"
           value={pin}
-          onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+          onDigits={setPin}
         />
         <span />
         <span id="add-officer-hint" className="hint">

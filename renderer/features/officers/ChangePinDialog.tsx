@@ -7,6 +7,7 @@ import { db, repo } from '../../db';
 import { verifyPin } from '../../db/pin';
 import { useUiStore } from '../../store/ui-store';
 import { errorText } from './error-text';
+import { PinInput } from './PinInput';
 
 export function ChangePinDialog({
   ref,
@@ -64,35 +65,11 @@ export function ChangePinDialog({
         <h2 id="change-pin-title">{t('officers.changePin.title')}</h2>
         <div className="form-grid">
           <label htmlFor="change-pin-current">{t('officers.changePin.currentPin')}</label>
-          <input
-            id="change-pin-current"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            value={current}
-            onChange={(event) => setCurrent(event.target.value.replace(/\D/g, ''))}
-          />
+          <PinInput id="change-pin-current" value={current} onDigits={setCurrent} />
           <label htmlFor="change-pin-new">{t('officers.changePin.newPin')}</label>
-          <input
-            id="change-pin-new"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            value={pin}
-            onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
-          />
+          <PinInput id="change-pin-new" value={pin} onDigits={setPin} />
           <label htmlFor="change-pin-again">{t('officers.pinAgain')}</label>
-          <input
-            id="change-pin-again"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            value={again}
-            onChange={(event) => setAgain(event.target.value.replace(/\D/g, ''))}
-          />
+          <PinInput id="change-pin-again" value={again} onDigits={setAgain} />
         </div>
         <p className="hint">{t('officers.pinHint')}</p>
         <p role="alert" className="field-error">

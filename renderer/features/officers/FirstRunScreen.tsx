@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isValidPin } from '../../../shared/workflow/roles';
 import { repo, session } from '../../db';
 import { errorText } from './error-text';
+import { PinInput } from './PinInput';
 
 export function FirstRunScreen() {
   const { t } = useTranslation();
@@ -43,26 +44,14 @@ export function FirstRunScreen() {
           onChange={(event) => setName(event.target.value)}
         />
         <label htmlFor="first-run-pin">{t('officers.pin')}</label>
-        <input
+        <PinInput
           id="first-run-pin"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
           aria-describedby="first-run-pin-hint"
           value={pin}
-          onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+          onDigits={setPin}
         />
         <label htmlFor="first-run-again">{t('officers.pinAgain')}</label>
-        <input
-          id="first-run-again"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
-          value={again}
-          onChange={(event) => setAgain(event.target.value.replace(/\D/g, ''))}
-        />
+        <PinInput id="first-run-again" value={again} onDigits={setAgain} />
         <span />
         <span id="first-run-pin-hint" className="hint">
           {t('officers.pinHint')}

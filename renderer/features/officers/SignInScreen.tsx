@@ -9,6 +9,7 @@ import { forgetFocus, restoreFocus } from './focus-memory';
 import { lastOfficer, lockedFor, pinFailures, setPinFailures } from './officer-memory';
 import { roleLabel } from './role-label';
 import { delayAfterFailures } from './sign-in-delay';
+import { PinInput } from './PinInput';
 
 export function SignInScreen({ officers }: { officers: Person[] }) {
   const { t, i18n } = useTranslation();
@@ -137,18 +138,14 @@ export function SignInScreen({ officers }: { officers: Person[] }) {
         <label htmlFor="sign-in-pin">
           {selected ? t('officers.signIn.pinFor', { name: selected.name }) : t('officers.pin')}
         </label>
-        <input
+        <PinInput
           id="sign-in-pin"
           ref={pinRef}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
           autoFocus={Boolean(lockedOfficer)}
-          maxLength={8}
           value={pin}
           aria-describedby="sign-in-message"
-          onChange={(event) => {
-            setPin(event.target.value.replace(/\D/g, ''));
+          onDigits={(digits) => {
+            setPin(digits);
             setMessage('');
           }}
           onKeyDown={(event) => {
