@@ -143,6 +143,19 @@ export function createRepositories(
     return officer;
   };
 
+  /** An active officer with a hashed PIN, not stored yet; hashing happens outside transactions. */
+  const newOfficer = async (input: NewOfficerInput): Promise<Person> => {
+    if (!isValidPin(input.pin)) throw new WorkflowError('invalid-pin');
+    return {
+      id: newId(),
+      name: input.name.trim(),
+      role: input.role,
+      createdAt: Date.now(),
+      pin: await hashPin(input.pin, pinIterations),
+      active: true,
+    };
+  };
+
   const getRecord = async (recordId: string): Promise<EntryRecord> => {
     const record = await db.records.get(recordId);
     if (!record) throw new Error(`Entry ${recordId} not found`);
@@ -233,17 +246,8 @@ export function createRepositories(
 
     /** The first run: creates the administrator. Refused once any officer exists. */
     async setUpAdministrator(name: string, pin: string): Promise<Person> {
-      if (!isValidPin(pin)) throw new WorkflowError('invalid-pin');
-      const digest = await hashPin(pin, pinIterations);
-      const now = Date.now();
-      const admin: Person = {
-        id: newId(),
-        name: name.trim(),
-        role: 'admin',
-        createdAt: now,
-        pin: digest,
-        active: true,
-      };
+      const admin = await newOfficer({ name, role: 'admin', pin });
+      const now = admin.createdAt;
       await db.transaction('rw', db.people, db.audit, async () => {
         if ((await db.people.count()) > 0) throw new WorkflowError('already-set-up');
         await db.people.add(admin);
@@ -258,17 +262,8 @@ export function createRepositories(
     },
 
     async addOfficer(input: NewOfficerInput): Promise<Person> {
-      if (!isValidPin(input.pin)) throw new WorkflowError('invalid-pin');
-      const digest = await hashPin(input.pin, pinIterations);
-      const now = Date.now();
-      const officer: Person = {
-        id: newId(),
-        name: input.name.trim(),
-        role: input.role,
-        createdAt: now,
-        pin: digest,
-        active: true,
-      };
+      const officer = await newOfficer(input);
+      const now = officer.createdAt;
       await db.transaction('rw', db.people, db.audit, async () => {
         const admin = await actor('administer');
         await db.people.add(officer);
