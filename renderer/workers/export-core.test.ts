@@ -1,5 +1,13 @@
 import JSZip from 'jszip';
-import { PDFDocument, PDFName, PDFDict, PDFRawStream } from 'pdf-lib';
+import {
+  PDFDocument,
+  PDFName,
+  PDFDict,
+  PDFRawStream,
+  PDFArray,
+  PDFRef,
+  decodePDFRawStream,
+} from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { jpegHeaderOnly, makePng } from '../../test/fixtures/make-images';
 import { makePdf } from '../../test/fixtures/make-pdf';
@@ -210,6 +218,20 @@ describe('writeBundle with photo scans', () => {
   });
 });
 
+/** The text of a page's content streams, as the PDF stores it. */
+function pageText(doc: PDFDocument, index: number): string {
+  const contents = doc.getPage(index).node.Contents();
+  const streams = contents instanceof PDFArray ? contents.asArray() : [contents];
+  return streams
+    .map((item) => (item instanceof PDFRef ? doc.context.lookup(item) : item))
+    .map((stream) =>
+      stream instanceof PDFRawStream
+        ? new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode())
+        : '',
+    )
+    .join('\n');
+}
+
 /** A scan the way some scanners write it: one resources dictionary naming every page's image. */
 async function sharedResourcesScan(
   pages: number,
@@ -256,6 +278,24 @@ describe('writeBundle with PDF scans', () => {
     ]);
     expect(result.written.pageBytes.pagesRebuilt).toBe(1);
     expect(result.written.pageBytes.maxBytesPerPage).toBeLessThan(160_000);
+  });
+
+  it('exports the pages of a scan whose cross-reference is damaged by reading it whole', async () => {
+    const text = new TextDecoder('latin1').decode(await makePdf(2));
+    const damaged = new Uint8Array(
+      Buffer.from(text.replace(/startxref\s+\d+/, 'startxref\n9'), 'latin1'),
+    );
+    const result = await exportInMemory(
+      book(
+        [entry(1, [{ scanId: 's', indexInScan: 1 }]), entry(2, [{ scanId: 's', indexInScan: 0 }])],
+        [{ id: 's', data: new Blob([damaged]) }],
+      ),
+    );
+    const pdfs = await entryPdfs(result.files.zip);
+    expect(pdfs.map((pdf) => pdf.getPageCount())).toEqual([1, 1]);
+    const [second, first] = pdfs.map((pdf) => pageText(pdf, 0));
+    expect(second).toContain(Buffer.from('Trang 2').toString('hex').toUpperCase());
+    expect(first).toContain(Buffer.from('Trang 1').toString('hex').toUpperCase());
   });
 
   it('turns exported pages by the rotation the officer saved', async () => {

@@ -1,7 +1,7 @@
 // Builds one book's bundle: the workbook in the Ministry's template and one PDF per entry in a
 // stored (not deflated) zip, streamed out entry by entry so memory holds one entry's PDF at a
 // time; then re-reads what was written. No DOM here: it runs in a Web Worker in the app and in
-// Node for the benchmark. PDF scans keep their pages (copyPages); photos go on A4 pages,
+// Node for the benchmark. PDF scans keep their pages, read by byte range; photos go on A4 pages,
 // recompressed toward the per-page size target when a canvas is at hand.
 import { createSHA256 } from 'hash-wasm';
 import {
@@ -12,7 +12,7 @@ import {
   ZipWriter,
   configure,
 } from '@zip.js/zip.js';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { notesSheet } from '../../shared/bundle/rows';
 import { planBundle, type BundlePlan } from '../../shared/bundle/plan';
 import { getTemplate } from '../../shared/registers';
@@ -37,6 +37,7 @@ import {
   type Recompressor,
 } from './pdf-images';
 import { applyRotation, trimSharedImages } from './pdf-pages';
+import { PageNotInScanError, RangePdf, blobSource } from './pdf-range';
 import { canvasRecompressor, hasCanvas } from './pdf-recompress';
 
 // Stored entries need no compression worker; the export already runs in one.
@@ -116,10 +117,64 @@ export function gateBundle(request: ExportRequest): { gate: GateResult; plan: Ga
   };
 }
 
-/** A scan as the export uses it: a parsed PDF, or one photo ready to embed. */
+/** Copies pages of one scan PDF into entry PDFs. */
+interface PdfPages {
+  copyPage(out: PDFDocument, index: number): Promise<{ page: PDFPage; rebuilt: boolean }>;
+}
+
+/** The whole file parsed at once: for PDFs the range reader cannot follow. */
+class WholePdf implements PdfPages {
+  private readonly rebuilt = new Set<number>();
+
+  constructor(private readonly doc: PDFDocument) {}
+
+  static async load(data: Blob): Promise<WholePdf> {
+    const bytes = new Uint8Array(await data.arrayBuffer());
+    return new WholePdf(await PDFDocument.load(bytes, { updateMetadata: false }));
+  }
+
+  async copyPage(out: PDFDocument, index: number) {
+    if (!this.rebuilt.has(index) && trimSharedImages(this.doc, index)) this.rebuilt.add(index);
+    const [page] = await out.copyPages(this.doc, [index]);
+    if (!page) throw new PageNotInScanError(index);
+    return { page, rebuilt: this.rebuilt.has(index) };
+  }
+}
+
+/**
+ * Pages read by byte range, so the worker holds one page of a 150 MB scan at a time; a file
+ * the range reader gives up on is loaded whole from then on.
+ */
+class ScanPdf implements PdfPages {
+  private whole: Promise<WholePdf> | null = null;
+
+  constructor(
+    private readonly data: Blob,
+    private range: RangePdf | null,
+  ) {}
+
+  static async open(data: Blob): Promise<ScanPdf> {
+    const range = await RangePdf.open(blobSource(data)).catch(() => null);
+    return new ScanPdf(data, range);
+  }
+
+  async copyPage(out: PDFDocument, index: number) {
+    if (this.range) {
+      try {
+        return await this.range.copyPage(out, index);
+      } catch (error) {
+        if (error instanceof PageNotInScanError) throw error;
+        this.range = null;
+      }
+    }
+    this.whole ??= WholePdf.load(this.data);
+    return (await this.whole).copyPage(out, index);
+  }
+}
+
+/** A scan as the export uses it: a PDF's pages, or one photo ready to embed. */
 type LoadedScan =
-  | { kind: 'pdf'; doc: PDFDocument; rebuilt: Set<number> }
-  | { kind: 'image'; image: ImageInput; isOverTarget: boolean };
+  { kind: 'pdf'; pages: PdfPages } | { kind: 'image'; image: ImageInput; isOverTarget: boolean };
 
 export interface BuildOptions {
   /**
@@ -135,12 +190,9 @@ async function loadScanData(
   budget: number,
   recompress: Recompressor | null,
 ): Promise<LoadedScan> {
+  const kind = sniffKind(new Uint8Array(await data.slice(0, SNIFF_BYTES).arrayBuffer()));
+  if (kind !== 'jpeg' && kind !== 'png') return { kind: 'pdf', pages: await ScanPdf.open(data) };
   const bytes = new Uint8Array(await data.arrayBuffer());
-  const kind = sniffKind(bytes.subarray(0, SNIFF_BYTES));
-  if (kind !== 'jpeg' && kind !== 'png') {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-    return { kind: 'pdf', doc, rebuilt: new Set() };
-  }
   let image: ImageInput = { bytes, kind };
   // A photo already within budget is embedded untouched: every re-encode loses detail.
   if (recompress && (kind === 'png' || bytes.length > budget)) {
@@ -175,15 +227,10 @@ async function buildEntryPdf(
     const source = await loadScan(ref.scanId);
     const rotation = ref.rotation ?? 0;
     if (source.kind === 'pdf') {
-      if (!source.rebuilt.has(ref.indexInScan) && trimSharedImages(source.doc, ref.indexInScan)) {
-        source.rebuilt.add(ref.indexInScan);
-      }
-      if (source.rebuilt.has(ref.indexInScan)) pagesRebuilt += 1;
-      const [page] = await out.copyPages(source.doc, [ref.indexInScan]);
-      if (page) {
-        applyRotation(page, rotation);
-        out.addPage(page);
-      }
+      const { page, rebuilt } = await source.pages.copyPage(out, ref.indexInScan);
+      if (rebuilt) pagesRebuilt += 1;
+      applyRotation(page, rotation);
+      out.addPage(page);
       continue;
     }
     const { bytes, kind } = source.image;
