@@ -3,8 +3,11 @@
 // folder picker). Measures the time from "Xuất sổ" to the checked bundle, the peak memory of
 // the tab's renderer process (the page and its export worker live there), and the main
 // thread's long tasks while the export runs.
-import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from '@playwright/test';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { chromiumArgs } from '../playwright.config';
 import { foldAccents } from '../shared/text/vietnamese';
 import { entryFields, pageOfEntry } from './export-fixture';
 import { setUpAdministrator } from './first-run';
@@ -64,13 +67,35 @@ async function rendererRssMiB(pids: number[]): Promise<number> {
   return largest;
 }
 
-async function rendererPids(browser: Browser): Promise<number[]> {
-  const cdp = await browser.newBrowserCDPSession();
-  const info = (await cdp.send('SystemInfo.getProcessInfo')) as {
-    processInfo: { type: string; id: number }[];
-  };
-  await cdp.detach();
-  return info.processInfo.filter((process) => process.type === 'renderer').map((p) => p.id);
+/** Renderer processes of the Chromium whose profile is `profile`, found through /proc. */
+async function rendererPids(profile: string): Promise<number[]> {
+  const processes: { pid: number; parent: number; command: string }[] = [];
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const [stat, command] = await Promise.all([
+      readFile(`/proc/${name}/stat`, 'utf8').catch(() => ''),
+      readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => ''),
+    ]);
+    const parent = Number(/\) \S+ (\d+)/.exec(stat)?.[1] ?? 0);
+    processes.push({ pid: Number(name), parent, command: command.replaceAll('\0', ' ') });
+  }
+  const browser = processes.find(
+    (p) => p.command.includes(`--user-data-dir=${profile}`) && !p.command.includes('--type='),
+  );
+  if (!browser) throw new Error('the benchmark browser is not running');
+  const family = new Set([browser.pid]);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const p of processes) {
+      if (family.has(p.parent) && !family.has(p.pid)) {
+        family.add(p.pid);
+        grown = true;
+      }
+    }
+  }
+  return processes
+    .filter((p) => family.has(p.pid) && p.command.includes('--type=renderer'))
+    .map((p) => p.pid);
 }
 
 async function createBookWithScan(page: Page, baseUrl: string, scanPath: string, pages: number) {
@@ -96,15 +121,21 @@ async function createBookWithScan(page: Page, baseUrl: string, scanPath: string,
 }
 
 export async function benchExportInApp(
-  browser: Browser,
   baseUrl: string,
   scanPath: string,
   pages: number,
   entries: number,
 ): Promise<AppExportResult> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  // A profile on disk, as the app has (Electron's, or a browser's own): an in-memory profile
+  // would keep IndexedDB's copy of the scan and the written files in memory.
+  const profile = await mkdtemp(join(tmpdir(), 'sohoa-export-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+    viewport: { width: 1366, height: 768 },
+  });
   try {
-    const page = await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     await page.addInitScript(BEFORE_APP);
     await createBookWithScan(page, baseUrl, scanPath, pages);
     const seeded = Array.from({ length: entries }, (_, i) => {
@@ -119,7 +150,7 @@ export async function benchExportInApp(
     await page.reload();
     await page.getByRole('button', { name: 'Xuất sổ' }).waitFor();
 
-    const pids = await rendererPids(browser);
+    const pids = await rendererPids(profile);
     const baseline = await rendererRssMiB(pids);
     let peak = baseline;
     let sampling = true;
@@ -151,5 +182,6 @@ export async function benchExportInApp(
     };
   } finally {
     await context.close();
+    await rm(profile, { recursive: true, force: true });
   }
 }

@@ -278,8 +278,8 @@ async function benchApp(browser: Browser, benchPage: Page, appUrl: string): Prom
 }
 
 /** The same book exported in the built app: what the officer waits for, and the tab's memory. */
-async function benchExportApp(browser: Browser, appUrl: string): Promise<void> {
-  const measured = await benchExportInApp(browser, appUrl, scanPath, EXPORT_PAGES, EXPORT_ENTRIES);
+async function benchExportApp(appUrl: string): Promise<void> {
+  const measured = await benchExportInApp(appUrl, scanPath, EXPORT_PAGES, EXPORT_ENTRIES);
   const note = `${EXPORT_ENTRIES} entries over the ${EXPORT_PAGES}-page scan, in the built app in Chromium, written into a folder (private file system) and re-read`;
   record(
     'export.app.time',
@@ -323,7 +323,7 @@ async function main(): Promise<void> {
     await benchExport(scan.length);
     const app = await serveApp();
     try {
-      await benchExportApp(browser, app.url);
+      await benchExportApp(app.url);
       // `npm run bench -- --export-only`: just the export, e.g. after changing the worker.
       if (!process.argv.includes('--export-only')) {
         await benchSaveLatency(page);

@@ -154,7 +154,10 @@ class ScanPdf implements PdfPages {
   ) {}
 
   static async open(data: Blob): Promise<ScanPdf> {
-    const range = await RangePdf.open(blobSource(data)).catch(() => null);
+    const range = await RangePdf.open(blobSource(data)).catch((error: unknown) => {
+      console.warn('Scan read whole: its cross-reference could not be followed', error);
+      return null;
+    });
     return new ScanPdf(data, range);
   }
 
@@ -164,6 +167,7 @@ class ScanPdf implements PdfPages {
         return await this.range.copyPage(out, index);
       } catch (error) {
         if (error instanceof PageNotInScanError) throw error;
+        console.warn(`Scan read whole from page ${index + 1} on`, error);
         this.range = null;
       }
     }

@@ -255,6 +255,27 @@ describe('RangePdf', () => {
     ).rejects.toBeInstanceOf(RangeReadError);
   });
 
+  it('tells a page that names other pages’ images from one that does not', async () => {
+    const shared = await RangePdf.open(countingSource(readScanFixture('shared-images-objstm.pdf')));
+    const plain = await RangePdf.open(countingSource(new Uint8Array(await makePdf(2))));
+    expect(await shared.pageSharesImages(2)).toBe(true);
+    expect(await plain.pageSharesImages(1)).toBe(false);
+  });
+
+  it('copies pages asked for at the same time each with its own image', async () => {
+    const scan = await RangePdf.open(countingSource(readScanFixture('shared-images-objstm.pdf')));
+    const docs = await Promise.all(
+      [3, 0, 2, 1].map(async (index) => {
+        const out = await PDFDocument.create();
+        out.addPage((await scan.copyPage(out, index)).page);
+        return PDFDocument.load(await out.save());
+      }),
+    );
+    expect(docs.map((doc) => pageLook(doc, 0).images)).toEqual(
+      [3, 0, 2, 1].map((i) => [{ height: 175 + i, bytes: 3000 + i * 500 }]),
+    );
+  });
+
   it('names a page the scan does not have', async () => {
     const scan = await RangePdf.open(countingSource(new Uint8Array(await makePdf(2))));
     await expect(scan.copyPage(await PDFDocument.create(), 2)).rejects.toBeInstanceOf(

@@ -141,6 +141,7 @@ export class RangePdf {
   /** Streams read for the page being copied, dropped once it is copied. */
   private streamsRead: PDFRef[] = [];
   private bytesRead = 0;
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly source: ByteSource,
@@ -194,21 +195,44 @@ export class RangePdf {
    * Copies one page into `out`: its own objects only, and of a resources dictionary shared by
    * every page only the images this page draws. Returns the page and whether it was trimmed.
    */
-  async copyPage(out: PDFDocument, index: number): Promise<{ page: PDFPage; rebuilt: boolean }> {
-    const ref = (await this.pages())[index];
-    if (!ref) throw new PageNotInScanError(index);
-    this.streamsRead = [];
-    this.bytesRead = 0;
-    try {
-      const { leaf, rebuilt } = await this.ownLeaf(ref);
+  copyPage(out: PDFDocument, index: number): Promise<{ page: PDFPage; rebuilt: boolean }> {
+    return this.oneAtATime(async () => {
+      const { leaf, rebuilt } = await this.ownLeaf(await this.pageRef(index));
       const scratch = await this.gather(leaf);
       const copied = PDFObjectCopier.for(scratch, out.context).copy(leaf);
       const page = PDFPage.of(copied, out.context.register(copied), out);
       return { page, rebuilt };
-    } finally {
-      for (const stream of this.streamsRead) this.context.delete(stream);
+    });
+  }
+
+  /** Whether the page's resources name images it does not draw (images of other pages). */
+  pageSharesImages(index: number): Promise<boolean> {
+    return this.oneAtATime(async () => (await this.ownLeaf(await this.pageRef(index))).rebuilt);
+  }
+
+  /**
+   * Runs reads one after another: the streams read for a page are dropped when it is done,
+   * so two pages must not interleave.
+   */
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
       this.streamsRead = [];
-    }
+      this.bytesRead = 0;
+      try {
+        return await work();
+      } finally {
+        for (const stream of this.streamsRead) this.context.delete(stream);
+        this.streamsRead = [];
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async pageRef(index: number): Promise<PDFRef> {
+    const ref = (await this.pages())[index];
+    if (!ref) throw new PageNotInScanError(index);
+    return ref;
   }
 
   /** Leaf page references in page order. */
