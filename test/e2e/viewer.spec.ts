@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { BooksScreen, Workspace } from './models';
 import { Viewer, type Box } from './viewer-model';
 
@@ -299,4 +300,67 @@ test('a phone photo page is drawn like a PDF page: shown, turned, and in the thu
   await expect(
     viewer.thumbnails.getByRole('button', { name: 'Trang 1', exact: true }),
   ).toBeVisible();
+});
+
+test('a scan whose pages share one list of every page’s images shows each page’s own picture', async ({
+  page,
+}) => {
+  await new BooksScreen(page).createBookFresh();
+  const workspace = new Workspace(page);
+  // Some scanners name every page's image in one resources dictionary shared by all pages.
+  const colours = ['#d02020', '#20a020', '#2040d0'];
+  const jpegs = await page.evaluate(async (fills) => {
+    const out: number[][] = [];
+    for (const fill of fills) {
+      const canvas = document.createElement('canvas');
+      canvas.width = 620;
+      canvas.height = 877;
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = fill;
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      const blob = await new Promise<Blob | null>((resolve) =>
+        canvas.toBlob(resolve, 'image/jpeg'),
+      );
+      out.push(Array.from(new Uint8Array(await blob!.arrayBuffer())));
+    }
+    return out;
+  }, colours);
+  const doc = await PDFDocument.create();
+  const shared = doc.context.obj({});
+  for (const jpeg of jpegs) {
+    const pdfPage = doc.addPage([595, 842]);
+    pdfPage.drawImage(await doc.embedJpg(new Uint8Array(jpeg)), {
+      x: 0,
+      y: 0,
+      width: 595,
+      height: 842,
+    });
+    const own = pdfPage.node.Resources()!.lookup(PDFName.of('XObject'), PDFDict);
+    for (const [key, value] of own.entries()) shared.set(key, value);
+  }
+  for (const pdfPage of doc.getPages()) pdfPage.node.delete(PDFName.of('Resources'));
+  doc.catalog.Pages().set(PDFName.of('Resources'), doc.context.obj({ XObject: shared }));
+  await workspace.importScan('so-quet-chung-tai-nguyen.pdf', Buffer.from(await doc.save()));
+
+  const viewer = new Viewer(page);
+  await expect(viewer.indicator).toHaveText('Trang 1/3');
+  const centre = () =>
+    viewer.picture.evaluate((element) => {
+      const canvas = element as HTMLCanvasElement;
+      const [r, g, b] = canvas
+        .getContext('2d')!
+        .getImageData(Math.floor(canvas.width / 2), Math.floor(canvas.height / 2), 1, 1).data;
+      return [r! > 128, g! > 128, b! > 128];
+    });
+  await viewer.expectDrawn();
+  await expect.poll(centre).toEqual([true, false, false]);
+  await viewer.tool('Hình thu nhỏ các trang').click();
+  await viewer.thumbnails.getByRole('button', { name: 'Trang 2', exact: true }).click();
+  await expect(viewer.indicator).toHaveText('Trang 2/3');
+  await viewer.expectDrawn();
+  await expect.poll(centre).toEqual([false, true, false]);
+  await viewer.thumbnails.getByRole('button', { name: 'Trang 3', exact: true }).click();
+  await expect(viewer.indicator).toHaveText('Trang 3/3');
+  await viewer.expectDrawn();
+  await expect.poll(centre).toEqual([false, false, true]);
 });

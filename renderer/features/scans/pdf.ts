@@ -1,12 +1,21 @@
 // pdfjs in its own worker, reading the stored Blob in ranges: a 150 MB scan is never copied
 // into the window to count its pages or show one of them. Documents are cached per scan.
+//
+// One kind of scan defeats the ranges: scanner software that gives every page one resources
+// dictionary naming every page's image. Before drawing a page pdfjs fetches everything its
+// resources name, so showing page 1 reads the whole file into memory. Such a scan is shown
+// a page at a time instead: the page is copied on its own (only the image it draws) into a
+// small PDF that pdfjs opens, and the last few of those are kept.
 import {
   GlobalWorkerOptions,
   getDocument,
   InvalidPDFException,
   PDFDataRangeTransport,
   type PDFDocumentProxy,
+  type PDFPageProxy,
 } from 'pdfjs-dist';
+import type { RangePdf } from '../../workers/pdf-range';
+import { LruCache } from './viewer-cache';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { sniffFile } from './import-sniff';
 
@@ -86,4 +95,95 @@ export function loadScanDocument(scanId: string, blob: Blob): Promise<PDFDocumen
     documents.set(scanId, loading);
   }
   return loading;
+}
+
+/** How a scan's pages reach pdfjs: the file as a whole, or one page copied out at a time. */
+type ScanLayout = { kind: 'whole' } | { kind: 'pageByPage'; reader: RangePdf };
+
+const layouts = new Map<string, Promise<ScanLayout>>();
+
+function layoutOf(scanId: string, blob: Blob): Promise<ScanLayout> {
+  let layout = layouts.get(scanId);
+  if (!layout) {
+    layout = (async (): Promise<ScanLayout> => {
+      try {
+        const { RangePdf, blobSource } = await import('../../workers/pdf-range');
+        const reader = await RangePdf.open(blobSource(blob));
+        return (await reader.pageSharesImages(0))
+          ? { kind: 'pageByPage', reader }
+          : { kind: 'whole' };
+      } catch {
+        // Whatever the range reader cannot follow, pdfjs reads as it always has.
+        return { kind: 'whole' };
+      }
+    })();
+    layouts.set(scanId, layout);
+  }
+  return layout;
+}
+
+/** A one-page document in use by renders: closed once dropped from the cache and unused. */
+interface PageDocument {
+  loading: Promise<PDFDocumentProxy>;
+  users: number;
+  isDropped: boolean;
+}
+
+function close(entry: PageDocument): void {
+  entry.loading.then(
+    (doc) => doc.destroy(),
+    () => undefined,
+  );
+}
+
+const pageDocuments = new LruCache<string, PageDocument>({
+  // The shown page, the prefetched one and a few thumbnails.
+  maxEntries: 6,
+  onEvict: (entry) => {
+    entry.isDropped = true;
+    if (entry.users === 0) close(entry);
+  },
+});
+
+async function openPageDocument(reader: RangePdf, index: number): Promise<PDFDocumentProxy> {
+  const { PDFDocument } = await import('pdf-lib');
+  const out = await PDFDocument.create();
+  out.addPage((await reader.copyPage(out, index)).page);
+  const data = await out.save();
+  return getDocument({ data, isEvalSupported: false, useSystemFonts: true }).promise;
+}
+
+/**
+ * Lends page `index` (from 0) of a scan to `borrow`, keeping its document open until it is
+ * done. The page must not be kept past that.
+ */
+export async function withScanPage<T>(
+  scanId: string,
+  blob: Blob,
+  index: number,
+  borrow: (page: PDFPageProxy) => Promise<T>,
+): Promise<T> {
+  const layout = await layoutOf(scanId, blob);
+  if (layout.kind === 'whole') {
+    return borrow(await (await loadScanDocument(scanId, blob)).getPage(index + 1));
+  }
+  const key = `${scanId}:${index}`;
+  let entry = pageDocuments.get(key);
+  if (!entry) {
+    const created: PageDocument = {
+      loading: openPageDocument(layout.reader, index),
+      users: 0,
+      isDropped: false,
+    };
+    created.loading.catch(() => pageDocuments.delete(key));
+    pageDocuments.set(key, created);
+    entry = created;
+  }
+  entry.users += 1;
+  try {
+    return await borrow(await (await entry.loading).getPage(1));
+  } finally {
+    entry.users -= 1;
+    if (entry.isDropped && entry.users === 0) close(entry);
+  }
 }

@@ -3,7 +3,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist';
 import { db } from '../../db';
 import type { Page, Scan } from '../../db/types';
-import { loadScanDocument } from './pdf';
+import { withScanPage } from './pdf';
 import { LruCache } from './viewer-cache';
 import {
   normalizeRotation,
@@ -87,25 +87,31 @@ export function isCancelled(error: unknown): boolean {
   return error instanceof Error && error.name === 'RenderingCancelledException';
 }
 
-function pdfSource(pageId: string, pdfPage: PDFPageProxy): PageSource {
-  const own = normalizeRotation(pdfPage.rotate);
-  const base = pdfPage.getViewport({ scale: 1, rotation: own });
+async function pdfSource(pageId: string, scan: Scan, index: number): Promise<PageSource> {
+  const withPage = <T>(borrow: (pdfPage: PDFPageProxy) => Promise<T>) =>
+    withScanPage(scan.id, scan.blob, index, borrow);
+  const { own, size } = await withPage((pdfPage) => {
+    const rotate = normalizeRotation(pdfPage.rotate);
+    const base = pdfPage.getViewport({ scale: 1, rotation: rotate });
+    return Promise.resolve({ own: rotate, size: { width: base.width, height: base.height } });
+  });
   return {
-    size: { width: base.width, height: base.height },
-    async draw(scale, rotation, signal) {
-      warmPdfPages.set(pageId, pdfPage);
-      const viewport = pdfPage.getViewport({ scale, rotation: (own + rotation) % 360 });
-      const canvas = newCanvas(viewport);
-      const task = pdfPage.render({ canvas, viewport });
-      const cancel = () => task.cancel();
-      signal?.addEventListener('abort', cancel);
-      try {
-        await task.promise;
-      } finally {
-        signal?.removeEventListener('abort', cancel);
-      }
-      return toBitmap(canvas);
-    },
+    size,
+    draw: (scale, rotation, signal) =>
+      withPage(async (pdfPage) => {
+        warmPdfPages.set(pageId, pdfPage);
+        const viewport = pdfPage.getViewport({ scale, rotation: (own + rotation) % 360 });
+        const canvas = newCanvas(viewport);
+        const task = pdfPage.render({ canvas, viewport });
+        const cancel = () => task.cancel();
+        signal?.addEventListener('abort', cancel);
+        try {
+          await task.promise;
+        } finally {
+          signal?.removeEventListener('abort', cancel);
+        }
+        return toBitmap(canvas);
+      }),
   };
 }
 
@@ -153,8 +159,7 @@ function sourceOf(page: Page): Promise<PageSource> {
       const scan = await db.scans.get(page.scanId);
       if (!scan) throw new Error(`Scan ${page.scanId} not found`);
       if (isImageScan(scan)) return imageSource(scan);
-      const doc = await loadScanDocument(scan.id, scan.blob);
-      return pdfSource(page.id, await doc.getPage(page.indexInScan + 1));
+      return pdfSource(page.id, scan, page.indexInScan);
     })();
     loading.then(
       (source) => sizes.set(page.id, source.size),
