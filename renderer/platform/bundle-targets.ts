@@ -110,6 +110,8 @@ async function hasEntry(folder: FileSystemDirectoryHandle, name: string): Promis
 interface OpenFile {
   handle: MovableFileHandle;
   writable: FileSystemWritableFileStream | null;
+  /** What was written, once writing is over. */
+  written?: File;
 }
 
 /** Writes into `<picked>/<folderName>/` under temp names, renamed on commit. */
@@ -164,8 +166,10 @@ export async function createFolderTarget(
       }
     },
     async read(fileName, offset, length) {
-      const blob = await fileOf(fileName).handle.getFile();
-      return new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer());
+      // Written and closed: the snapshot stays true until the files are renamed or deleted.
+      const file = fileOf(fileName);
+      file.written ??= await file.handle.getFile();
+      return new Uint8Array(await file.written.slice(offset, offset + length).arrayBuffer());
     },
     async commit() {
       const written: { name: string; bytes: number }[] = [];

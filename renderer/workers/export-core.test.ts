@@ -348,6 +348,39 @@ describe('streaming and verification', () => {
     ]);
   });
 
+  it('gathers many small PDFs into few pieces, and re-reads them in few reads', async () => {
+    const scan = await sharedResourcesScan(3, 150_000);
+    const entries = Array.from({ length: 60 }, (_, i) =>
+      entry(1, [{ scanId: 's', indexInScan: i % 3 }]),
+    ).map((item, i) => {
+      const given = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Khánh', 'Lan'];
+      const middle = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Quang', 'Thu', 'Xuân'];
+      const name = `Nguyễn ${middle[Math.floor(i / 8)]} ${given[i % 8]}`;
+      return {
+        ...item,
+        id: `e${i + 1}`,
+        fields: { ...item.fields, so: String(i + 1), nksHoTen: name },
+      };
+    });
+    const result = await exportInMemory(book(entries, [{ id: 's', data: new Blob([scan]) }]));
+    // 60 PDFs of about 150 kB: 9 MB in three pieces of at most MAX_CHUNK_BYTES.
+    expect(result.files.zip.length).toBeGreaterThan(2 * MAX_CHUNK_BYTES);
+    expect(result.chunks.zip).toHaveLength(Math.ceil(result.files.zip.length / MAX_CHUNK_BYTES));
+    let reads = 0;
+    const verification = await verifyBundle(
+      {
+        read: (kind, offset, length) => {
+          reads += 1;
+          return result.source.read(kind, offset, length);
+        },
+      },
+      result.plan,
+      result.written,
+    );
+    expect(verification).toMatchObject({ ok: true, pdfs: 60, pages: 60 });
+    expect(reads).toBeLessThan(12);
+  });
+
   it('re-reads the written bundle and finds it whole', async () => {
     const result = await exportInMemory(await mixedBook(jpegHeaderOnly(1240, 1754)), {
       recompress: null,
