@@ -57,6 +57,7 @@ async function main(): Promise<void> {
   });
   for (const handle of Object.values(handles)) await handle.sync();
   const writeSeconds = (performance.now() - start) / 1000;
+  const writePeak = Math.max(peak, process.memoryUsage().rss);
   const verification = await verifyBundle(
     {
       read: async (kind, offset, length) => {
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
       writeSeconds,
       verifySeconds: seconds - writeSeconds,
       peakRssMiB: peak / MiB,
+      writePeakRssMiB: writePeak / MiB,
       baselineRssMiB: baseline / MiB,
       scanBytes: (await stat(scanPath)).size,
       zipBytes: size('zip'),

@@ -280,7 +280,7 @@ async function fileStream(kind: BundleFileKind, name: string, sink: BundleSink) 
     async write(chunk: Uint8Array): Promise<void> {
       hash.update(chunk);
       bytes += chunk.length;
-      for (let start = 0; start < chunk.length; ) {
+      for (let start = 0; start < chunk.length;) {
         const take = Math.min(chunk.length - start, MAX_CHUNK_BYTES - filled);
         gathered.set(chunk.subarray(start, start + take), filled);
         filled += take;
@@ -416,15 +416,17 @@ class SourceReader extends Reader<null> {
     this.size = size;
   }
 
+  /** Copies out of the window: a view would keep the whole window alive as long as zip.js
+   * holds on to what it read, which added up to the size of the zip. */
   override async readUint8Array(index: number, length: number): Promise<Uint8Array> {
     const window = this.window;
     if (window && index >= window.start && index + length <= window.start + window.bytes.length) {
-      return window.bytes.subarray(index - window.start, index - window.start + length);
+      return window.bytes.slice(index - window.start, index - window.start + length);
     }
     if (length < MAX_CHUNK_BYTES) {
       const bytes = await this.readRange(index, Math.min(MAX_CHUNK_BYTES, this.size - index));
       this.window = { start: index, bytes };
-      return bytes.subarray(0, length);
+      return bytes.slice(0, length);
     }
     return this.readRange(index, length);
   }
