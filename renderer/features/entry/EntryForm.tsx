@@ -22,6 +22,7 @@ import { useUiStore } from '../../store/ui-store';
 import { EntryReviewBar } from '../review/EntryReviewBar';
 import { handleViewerKey } from '../scans/viewer-keys';
 import { useFieldMemory } from '../storage/use-session-memory';
+import { FieldAnnouncer } from './FieldAnnouncer';
 import { FieldRow } from './FieldRow';
 import { loadBookValues, rememberBookValue } from './book-values';
 import { entryWriter } from './entry-writer';
@@ -397,6 +398,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
               warnings: pending.length,
             })}
       </p>
+      <FieldAnnouncer formRef={formRef} />
       {groups.shown.map(([group, fields]) => (
         <fieldset key={group}>
           <legend>{t(`groups.${group}`)}</legend>

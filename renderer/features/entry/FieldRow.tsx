@@ -57,7 +57,6 @@ export const FieldRow = memo(function FieldRow({
         invalid={issues.some((issue) => issue.severity === 'error')}
         suggestion={suggestion}
         bookValues={bookValues}
-        describedBy={issues.length > 0 ? `${id}-issues` : undefined}
         onChange={(next) => onChange(field.key, next)}
         onCommit={(next) => onCommit(field, next)}
       />
