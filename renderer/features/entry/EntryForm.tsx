@@ -324,6 +324,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
   const pageNumber = (pageId: string) => (pages.find((p) => p.id === pageId)?.order ?? -1) + 1;
   const shownIsLinked = shownPageId ? entry.pageIds.includes(shownPageId) : false;
 
+  const codePlaceholder = t('entry.codePlaceholder');
   const renderField = (field: FieldDef) => {
     const issues = issuesByField.get(field.key) ?? NO_ISSUES;
     return (
@@ -337,6 +338,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
         acknowledgements={issues.length > 0 ? entry.acknowledgements : NO_ACKNOWLEDGEMENTS}
         suggestion={suggestions[field.key]}
         bookValues={bookValues}
+        codePlaceholder={codePlaceholder}
         onChange={onFieldChange}
         onCommit={onFieldCommit}
         onAcknowledge={onAcknowledge}

@@ -14,6 +14,8 @@ export interface FieldInputProps {
   /** The previous entry's value, offered while the field is empty; Enter takes it. */
   suggestion: string | undefined;
   bookValues: BookValues | undefined;
+  /** Shown in an empty code field: the same for all of them, translated once by the form. */
+  codePlaceholder: string;
   onChange: (value: string) => void;
   onCommit: (value: string) => void;
 }
@@ -35,11 +37,10 @@ const placeholders: Partial<Record<FieldDef['kind'], string>> = {
  * pile up and keep a core busy long after, which every keystroke and Ctrl+Enter then waits on.
  */
 export function FieldInput(props: FieldInputProps) {
-  const { field, id, entryId, value, invalid, bookValues } = props;
+  const { field, id, entryId, value, invalid, bookValues, codePlaceholder } = props;
   // Escape on an empty field sets the suggestion aside, so Enter leaves the field empty.
   const [dismissedIn, setDismissedIn] = useState<string | null>(null);
   const suggestion = dismissedIn === entryId ? undefined : props.suggestion;
-  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   // Set when Enter took an option: the blur that follows must not commit the typed text.
@@ -78,7 +79,7 @@ export function FieldInput(props: FieldInputProps) {
         type="text"
         autoComplete="off"
         spellCheck={false}
-        placeholder={list ? t('entry.codePlaceholder') : placeholders[field.kind]}
+        placeholder={list ? codePlaceholder : placeholders[field.kind]}
         inputMode={field.kind === 'number' ? 'numeric' : undefined}
         value={value}
         onFocus={() => {
@@ -125,11 +126,7 @@ export function FieldInput(props: FieldInputProps) {
         </span>
       )}
       {meaning && <span className="code-meaning">{meaning}</span>}
-      {isSuggested && (
-        <span className="visually-hidden field-hint">
-          {t('entry.suggestionHint', { value: suggestion })}
-        </span>
-      )}
+      {isSuggested && suggestion && <SuggestionHint value={suggestion} />}
       {hasOptions && (
         <ul id={listId} role="listbox" className="field-options" hidden={!shown}>
           {options.map((option, index) => (
@@ -151,4 +148,10 @@ export function FieldInput(props: FieldInputProps) {
       )}
     </div>
   );
+}
+
+/** How to take the suggestion, for screen readers (read out by FieldAnnouncer). */
+function SuggestionHint({ value }: { value: string }) {
+  const { t } = useTranslation();
+  return <span className="visually-hidden field-hint">{t('entry.suggestionHint', { value })}</span>;
 }
