@@ -19,22 +19,25 @@ export interface TypingResult {
 interface FieldState {
   key: string;
   value: string;
+  suggestion: string;
   placeholder: string;
   suggested: boolean;
   combobox: boolean;
   kind: 'date' | 'words' | 'other';
 }
 
-// Runs in the page: what the focused field holds and offers.
+// Runs in the page: what the focused field holds and offers (the suggestion as shown in it).
 const READ_FOCUSED = `(() => {
   const el = document.activeElement;
   if (!el || !el.dataset || !el.dataset.field) return null;
   const key = el.dataset.field;
+  const shown = el.parentElement && el.parentElement.querySelector('.field-suggestion');
   return {
     key,
     value: el.value,
+    suggestion: shown ? shown.textContent : '',
     placeholder: el.placeholder || '',
-    suggested: el.classList.contains('has-suggestion'),
+    suggested: Boolean(shown),
     combobox: el.getAttribute('role') === 'combobox',
     kind: key.endsWith('BangChu') ? 'words' : el.placeholder === 'dd.mm.yyyy' || /NgaySinh$|ngayDangKy$/.test(key) ? 'date' : 'other',
   };
@@ -86,7 +89,7 @@ async function typeField(
     await press('Enter');
     return 2;
   }
-  if (field.suggested && field.placeholder === expected) {
+  if (field.suggested && field.suggestion === expected) {
     await press('Enter');
     return 1;
   }
@@ -157,7 +160,7 @@ export async function benchTyping(page: Page, baseUrl: string, count = 50): Prom
     await waitForSo(page, String(i + 1));
     // A person's first keystroke comes well after the form has its suggestions; wait for them
     // rather than type into a form still loading the previous entry.
-    if (i > 0) await page.locator('#f-trangSo.has-suggestion').waitFor();
+    if (i > 0) await page.locator('.has-suggestion > #f-trangSo').waitFor();
     const defaults = await page.evaluate<Record<string, string>>(READ_ALL);
     const lastKey = 'nycQuanHe';
     for (;;) {

@@ -1,5 +1,6 @@
 // Location lives in the URL hash so a reload, a crash or a restart reopens the same screen.
 import { useSyncExternalStore } from 'react';
+import { afterPaint } from './after-paint';
 
 export type Route =
   | { name: 'books' }
@@ -65,18 +66,12 @@ export function navigate(route: Route): void {
   if (currentHash() === hash) return;
   pendingHash = hash;
   notify();
-  let isWritten = false;
-  const write = () => {
-    if (isWritten) return;
-    isWritten = true;
+  afterPaint(() => {
     // A later navigate writes its own address; this one was only passed through.
     if (pendingHash !== hash) return;
     pendingHash = null;
     if (window.location.hash !== hash) window.history.pushState(null, '', hash);
-  };
-  requestAnimationFrame(() => setTimeout(write));
-  // Hidden windows get no frames: write it anyway.
-  setTimeout(write, 100);
+  });
 }
 
 /** Calls `onChange` whenever the screen changes, by navigate() or by the address bar. */

@@ -211,6 +211,14 @@ export class Workspace {
     return this.page.getByRole('form').getByLabel(label, { exact: true });
   }
 
+  /** The previous entry's value shown in an empty field, taken with Enter. */
+  suggestionIn(label: string) {
+    return this.page
+      .getByRole('form')
+      .locator('.field-control', { has: this.page.getByLabel(label, { exact: true }) })
+      .locator('.field-suggestion');
+  }
+
   /**
    * Walks the form with Enter from the focused field: each step names the field expected to
    * have focus and what to type there (undefined: leave as is).

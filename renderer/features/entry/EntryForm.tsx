@@ -22,6 +22,7 @@ import { useUiStore } from '../../store/ui-store';
 import { EntryReviewBar } from '../review/EntryReviewBar';
 import { handleViewerKey } from '../scans/viewer-keys';
 import { useFieldMemory } from '../storage/use-session-memory';
+import { FieldAnnouncer } from './FieldAnnouncer';
 import { FieldRow } from './FieldRow';
 import { loadBookValues, rememberBookValue } from './book-values';
 import { entryWriter } from './entry-writer';
@@ -45,10 +46,14 @@ function wordsFor(value: string): string {
   return date ? dateInWords(date) : '';
 }
 
-/** Controls in the order Enter/Shift+Enter walks them; folded fields count only when open. */
+/**
+ * Controls in the order Enter/Shift+Enter walks them; folded fields count only when open.
+ * Asks whether each is rendered, not where: that needs styles only, not a layout of the page
+ * (the layout is left to the frame, or to the focus that follows).
+ */
 function visibleControls(form: HTMLFormElement): HTMLElement[] {
-  return Array.from(form.querySelectorAll<HTMLElement>('[data-field]')).filter(
-    (element) => element.getClientRects().length > 0,
+  return Array.from(form.querySelectorAll<HTMLElement>('[data-field]')).filter((element) =>
+    element.checkVisibility(),
   );
 }
 
@@ -323,6 +328,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
   const pageNumber = (pageId: string) => (pages.find((p) => p.id === pageId)?.order ?? -1) + 1;
   const shownIsLinked = shownPageId ? entry.pageIds.includes(shownPageId) : false;
 
+  const codePlaceholder = t('entry.codePlaceholder');
   const renderField = (field: FieldDef) => {
     const issues = issuesByField.get(field.key) ?? NO_ISSUES;
     return (
@@ -336,6 +342,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
         acknowledgements={issues.length > 0 ? entry.acknowledgements : NO_ACKNOWLEDGEMENTS}
         suggestion={suggestions[field.key]}
         bookValues={bookValues}
+        codePlaceholder={codePlaceholder}
         onChange={onFieldChange}
         onCommit={onFieldCommit}
         onAcknowledge={onAcknowledge}
@@ -397,6 +404,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
               warnings: pending.length,
             })}
       </p>
+      <FieldAnnouncer formRef={formRef} />
       {groups.shown.map(([group, fields]) => (
         <fieldset key={group}>
           <legend>{t(`groups.${group}`)}</legend>

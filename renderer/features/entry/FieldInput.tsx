@@ -10,11 +10,12 @@ export interface FieldInputProps {
   /** The entry shown: a suggestion set aside in one entry is offered again in the next. */
   entryId: string;
   value: string;
-  describedBy: string | undefined;
   invalid: boolean;
   /** The previous entry's value, offered while the field is empty; Enter takes it. */
   suggestion: string | undefined;
   bookValues: BookValues | undefined;
+  /** Shown in an empty code field: the same for all of them, translated once by the form. */
+  codePlaceholder: string;
   onChange: (value: string) => void;
   onCommit: (value: string) => void;
 }
@@ -28,13 +29,18 @@ const placeholders: Partial<Record<FieldDef['kind'], string>> = {
  * name or unaccented name), the first one preselected: Enter takes it, Escape or Tab keeps
  * the typed text. An empty field shows the carried-forward suggestion: Enter takes it,
  * Escape sets it aside.
+ *
+ * What the input carries stays the same while the officer types: the suggestion is drawn over
+ * it, not put in its placeholder, class or description, and its hint and the field's issues
+ * reach screen readers when the field is focused (FieldAnnouncer). Chrome's autofill takes any
+ * change to those as a new form and parses all seventy fields again; typing fast, those parses
+ * pile up and keep a core busy long after, which every keystroke and Ctrl+Enter then waits on.
  */
 export function FieldInput(props: FieldInputProps) {
-  const { field, id, entryId, value, describedBy, invalid, bookValues } = props;
+  const { field, id, entryId, value, invalid, bookValues, codePlaceholder } = props;
   // Escape on an empty field sets the suggestion aside, so Enter leaves the field empty.
   const [dismissedIn, setDismissedIn] = useState<string | null>(null);
   const suggestion = dismissedIn === entryId ? undefined : props.suggestion;
-  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   // Set when Enter took an option: the blur that follows must not commit the typed text.
@@ -47,6 +53,7 @@ export function FieldInput(props: FieldInputProps) {
   const list = field.codeListId ? getCodeList(field.codeListId) : undefined;
   const meaning =
     list?.writes === 'code' && value !== '' ? matchCode(list, value)?.label : undefined;
+  const isSuggested = Boolean(suggestion) && value === '';
   const listId = `${id}-options`;
   const shown = options.length > 0;
   const activeIndex = Math.min(active, options.length - 1);
@@ -58,7 +65,7 @@ export function FieldInput(props: FieldInputProps) {
   };
 
   return (
-    <div className="field-control">
+    <div className={isSuggested ? 'field-control has-suggestion' : 'field-control'}>
       <input
         id={id}
         data-field={field.key}
@@ -67,24 +74,12 @@ export function FieldInput(props: FieldInputProps) {
         aria-controls={hasOptions ? listId : undefined}
         aria-autocomplete={hasOptions ? 'list' : undefined}
         aria-activedescendant={shown ? `${listId}-${activeIndex}` : undefined}
-        aria-describedby={
-          [describedBy, suggestion && value === '' ? `${id}-suggestion` : undefined]
-            .filter(Boolean)
-            .join(' ') || undefined
-        }
         aria-invalid={invalid || undefined}
         aria-required={field.required || undefined}
         type="text"
         autoComplete="off"
         spellCheck={false}
-        className={suggestion && value === '' ? 'has-suggestion' : undefined}
-        placeholder={
-          suggestion && value === ''
-            ? suggestion
-            : list
-              ? t('entry.codePlaceholder')
-              : placeholders[field.kind]
-        }
+        placeholder={list ? codePlaceholder : placeholders[field.kind]}
         inputMode={field.kind === 'number' ? 'numeric' : undefined}
         value={value}
         onFocus={() => {
@@ -125,12 +120,13 @@ export function FieldInput(props: FieldInputProps) {
           props.onCommit(event.target.value);
         }}
       />
-      {meaning && <span className="code-meaning">{meaning}</span>}
-      {suggestion && value === '' && (
-        <span id={`${id}-suggestion`} className="visually-hidden">
-          {t('entry.suggestionHint', { value: suggestion })}
+      {isSuggested && (
+        <span className="field-suggestion" aria-hidden="true">
+          {suggestion}
         </span>
       )}
+      {meaning && <span className="code-meaning">{meaning}</span>}
+      {isSuggested && suggestion && <SuggestionHint value={suggestion} />}
       {hasOptions && (
         <ul id={listId} role="listbox" className="field-options" hidden={!shown}>
           {options.map((option, index) => (
@@ -152,4 +148,10 @@ export function FieldInput(props: FieldInputProps) {
       )}
     </div>
   );
+}
+
+/** How to take the suggestion, for screen readers (read out by FieldAnnouncer). */
+function SuggestionHint({ value }: { value: string }) {
+  const { t } = useTranslation();
+  return <span className="visually-hidden field-hint">{t('entry.suggestionHint', { value })}</span>;
 }

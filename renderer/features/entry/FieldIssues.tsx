@@ -16,7 +16,10 @@ interface Props {
   onAcknowledge: (issue: Issue, reason: string) => void;
 }
 
-/** A field's errors and warnings; a warning can be kept by giving a reason, which is stored. */
+/**
+ * A field's errors and warnings, shown while it has some; a warning can be kept by giving a
+ * reason, which is stored.
+ */
 export function FieldIssues({ id, entryId, issues, acknowledgements, onAcknowledge }: Props) {
   const { t } = useTranslation();
   const [answeringIn, setAnsweringIn] = useState<{ entryId: string; key: string } | null>(null);
@@ -27,7 +30,6 @@ export function FieldIssues({ id, entryId, issues, acknowledgements, onAcknowled
     // A reason started for another entry or warning is not this one's.
     setReason('');
   };
-  if (issues.length === 0) return null;
 
   const answered = new Map(acknowledgements.map((ack) => [`${ack.field}:${ack.rule}`, ack]));
   const save = (issue: Issue, text: string) => {

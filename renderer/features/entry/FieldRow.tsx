@@ -15,6 +15,7 @@ interface Props {
   acknowledgements: readonly Acknowledgement[];
   suggestion: string | undefined;
   bookValues: BookValues | undefined;
+  codePlaceholder: string;
   onChange: (key: string, value: string) => void;
   onCommit: (field: FieldDef, value: string) => void;
   onAcknowledge: (issue: Issue, reason: string) => void;
@@ -32,23 +33,15 @@ export const FieldRow = memo(function FieldRow({
   acknowledgements,
   suggestion,
   bookValues,
+  codePlaceholder,
   onChange,
   onCommit,
   onAcknowledge,
 }: Props) {
-  const { t } = useTranslation();
   const id = `f-${field.key}`;
   return (
     <div className="field">
-      <div className="field-label">
-        <label htmlFor={id}>{t(`fieldLabels.${field.key}`, { defaultValue: field.label })}</label>
-        {/* Outside the label so the field's name is exactly its label; aria-required says it. */}
-        {field.required && (
-          <span className="required-mark" aria-hidden="true">
-            *
-          </span>
-        )}
-      </div>
+      <FieldLabel field={field} id={id} />
       <FieldInput
         field={field}
         id={id}
@@ -57,17 +50,35 @@ export const FieldRow = memo(function FieldRow({
         invalid={issues.some((issue) => issue.severity === 'error')}
         suggestion={suggestion}
         bookValues={bookValues}
-        describedBy={issues.length > 0 ? `${id}-issues` : undefined}
+        codePlaceholder={codePlaceholder}
         onChange={(next) => onChange(field.key, next)}
         onCommit={(next) => onCommit(field, next)}
       />
-      <FieldIssues
-        id={`${id}-issues`}
-        entryId={entryId}
-        issues={issues}
-        acknowledgements={acknowledgements}
-        onAcknowledge={onAcknowledge}
-      />
+      {issues.length > 0 && (
+        <FieldIssues
+          id={`${id}-issues`}
+          entryId={entryId}
+          issues={issues}
+          acknowledgements={acknowledgements}
+          onAcknowledge={onAcknowledge}
+        />
+      )}
+    </div>
+  );
+});
+
+/** The field's name: the same from one entry to the next, so it is not rendered again. */
+const FieldLabel = memo(function FieldLabel({ field, id }: { field: FieldDef; id: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field-label">
+      <label htmlFor={id}>{t(`fieldLabels.${field.key}`, { defaultValue: field.label })}</label>
+      {/* Outside the label so the field's name is exactly its label; aria-required says it. */}
+      {field.required && (
+        <span className="required-mark" aria-hidden="true">
+          *
+        </span>
+      )}
     </div>
   );
 });

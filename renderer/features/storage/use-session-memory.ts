@@ -1,5 +1,6 @@
 // Keeps the open screen in the settings table and reopens it when the app starts without one.
 import { useEffect, type RefObject } from 'react';
+import { afterPaint } from '../../app/after-paint';
 import { currentHash, subscribeToRoute } from '../../app/router';
 import { db } from '../../db';
 import {
@@ -22,8 +23,11 @@ export function useRouteMemory(): void {
         if (isActive && hash && window.location.hash === '') window.location.replace(hash);
       })
       .catch(warn('Last screen not read'));
+    // After the new screen is shown: a write started now would hold up its first frame.
     const save = () =>
-      void rememberRoute(db, currentHash()).catch(warn('Open screen not remembered'));
+      afterPaint(
+        () => void rememberRoute(db, currentHash()).catch(warn('Open screen not remembered')),
+      );
     const unsubscribe = subscribeToRoute(save);
     return () => {
       isActive = false;
@@ -74,7 +78,8 @@ export function useFieldMemory(entryId: string, formRef: RefObject<HTMLFormEleme
       isActive = false;
       form.removeEventListener('focusin', onFocusIn);
       window.removeEventListener('pagehide', write);
-      write();
+      // Moving to another entry: not before the next one is on screen.
+      afterPaint(write);
     };
   }, [entryId, formRef]);
 }
