@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, e2eBaseUrl } from '../../playwright.config';
+import { readSetting } from './crash-browser';
 import { BooksScreen, defaultBook, Officers, Workspace } from './models';
 
 const NAME = 'Họ tên người được khai sinh';
@@ -89,4 +90,30 @@ test('the same child registered in another khai sinh book is flagged, naming tha
   // Twins are an answer the officer gives, and it is kept like any other reason.
   await page.getByRole('button', { name: 'Song sinh' }).click();
   await expect(page.getByText(/đã xác nhận: song sinh/i)).toBeVisible();
+});
+
+test('an entry left with Ctrl+Enter reopens on the field it was left in', async ({ page }) => {
+  await new BooksScreen(page).createBookFresh();
+  const workspace = new Workspace(page);
+  await workspace.pressButton('Thêm trường hợp');
+  await expect(workspace.field('Số')).toHaveValue('1');
+  await expect(page).toHaveURL(/\/entries\//);
+  const firstUrl = page.url();
+  await workspace.field(NAME).fill('trần thị bình');
+  // Long enough for the field to be remembered.
+  await expect
+    .poll(() => readSetting(page, `session.focus.${firstUrl.split('/').pop()}`))
+    .toBe('nksHoTen');
+  await page.keyboard.press('Control+Enter');
+  await expect(workspace.field('Số')).toHaveValue('2');
+  await expect(page.locator('form :focus')).toHaveCount(1);
+  const focusedInSecond = await page.locator('form :focus').getAttribute('data-field');
+  expect(focusedInSecond).not.toBe('nksHoTen');
+  // The entry left behind keeps the field it was left in.
+  await page.waitForTimeout(500);
+  expect(await readSetting(page, `session.focus.${firstUrl.split('/').pop()}`)).toBe('nksHoTen');
+  await page.goto(firstUrl);
+  await new Officers(page).signInIfAsked();
+  await expect(workspace.field('Số')).toHaveValue('1');
+  await expect(workspace.field(NAME)).toBeFocused();
 });

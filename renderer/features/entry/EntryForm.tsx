@@ -353,6 +353,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
   return (
     <form
       ref={formRef}
+      data-entry-id={entry.id}
       className="entry-form"
       aria-label={t('entry.formLabel', { so: values.so ?? '' })}
       onKeyDown={onKeyDown}

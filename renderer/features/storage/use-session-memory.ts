@@ -67,7 +67,9 @@ export function useFieldMemory(entryId: string, formRef: RefObject<HTMLFormEleme
     };
     const onFocusIn = (event: FocusEvent) => {
       const key = event.target instanceof HTMLElement ? event.target.dataset.field : undefined;
-      if (!key) return;
+      // The form stays and swaps entries: the next entry's first focus comes before this
+      // listener is removed, and is not a field of this entry.
+      if (!key || form.dataset.entryId !== entryId) return;
       unsaved = key;
       clearTimeout(timer);
       timer = setTimeout(write, FOCUS_SAVE_DELAY_MS);
