@@ -9,6 +9,7 @@ import {
   PDFRawStream,
   decodePDFRawStream,
   degrees,
+  type PDFContext,
   type PDFDocument,
   type PDFPage,
 } from 'pdf-lib';
@@ -52,17 +53,32 @@ export function trimSharedImages(doc: PDFDocument, pageIndex: number): boolean {
   for (const content of contentBytes(doc, page)) {
     for (const name of drawnXObjectNames(content)) used.add(name);
   }
-  const keep = xObjects.keys().filter((key) => used.has(key.asString()));
-  if (keep.length === xObjects.keys().length) return false;
-  const ownXObjects = doc.context.obj({});
+  const own = resourcesDrawing(resources, xObjects, used, doc.context);
+  if (!own) return false;
+  page.node.set(RESOURCES, own);
+  return true;
+}
+
+/**
+ * A copy of `resources` whose XObject dictionary keeps only the `drawn` names; null when it
+ * names nothing else, so the page can keep the dictionary it has.
+ */
+export function resourcesDrawing(
+  resources: PDFDict,
+  xObjects: PDFDict,
+  drawn: ReadonlySet<string>,
+  context: PDFContext,
+): PDFDict | null {
+  const keep = xObjects.keys().filter((key) => drawn.has(key.asString()));
+  if (keep.length === xObjects.keys().length) return null;
+  const ownXObjects = context.obj({});
   for (const key of keep) {
     const value = xObjects.get(key);
     if (value) ownXObjects.set(key, value);
   }
-  const ownResources = resources.clone(doc.context);
-  ownResources.set(XOBJECT, ownXObjects);
-  page.node.set(RESOURCES, ownResources);
-  return true;
+  const own = resources.clone(context);
+  own.set(XOBJECT, ownXObjects);
+  return own;
 }
 
 /** Turns a page by the officer's saved rotation, on top of any rotation it already had. */

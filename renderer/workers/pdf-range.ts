@@ -21,7 +21,7 @@ import {
   type PDFDocument,
   type PDFObject,
 } from 'pdf-lib';
-import { drawnXObjectNames } from './pdf-pages';
+import { drawnXObjectNames, resourcesDrawing } from './pdf-pages';
 
 /** A file read in pieces: a Blob in the worker, a file on disk in Node. */
 export interface ByteSource {
@@ -291,16 +291,9 @@ export class RangePdf {
     for (const content of await this.contentStreams(leaf)) {
       for (const used of drawnXObjectNames(decodedBytes(content))) drawn.add(used);
     }
-    const keep = xObjects.keys().filter((key) => drawn.has(key.asString()));
-    if (keep.length === xObjects.keys().length) return { leaf, rebuilt: false };
-    const ownXObjects = this.context.obj({});
-    for (const key of keep) {
-      const value = xObjects.get(key);
-      if (value) ownXObjects.set(key, value);
-    }
-    const ownResources = resources.clone(this.context);
-    ownResources.set(XOBJECT, ownXObjects);
-    leaf.set(RESOURCES, ownResources);
+    const own = resourcesDrawing(resources, xObjects, drawn, this.context);
+    if (!own) return { leaf, rebuilt: false };
+    leaf.set(RESOURCES, own);
     return { leaf, rebuilt: true };
   }
 
