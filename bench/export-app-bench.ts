@@ -84,7 +84,7 @@ async function rendererPids(profile: string): Promise<number[]> {
   );
   if (!browser) throw new Error('the benchmark browser is not running');
   const family = new Set([browser.pid]);
-  for (let grown = true; grown; ) {
+  for (let grown = true; grown;) {
     grown = false;
     for (const p of processes) {
       if (family.has(p.parent) && !family.has(p.pid)) {
