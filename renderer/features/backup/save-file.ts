@@ -1,5 +1,6 @@
 // Hands a finished file to the officer: a download in the browser, a folder they pick in the
 // desktop app (through the same bridge call the export uses).
+import { downloadFiles } from '../../platform/bundle-targets';
 import { platform } from '../../platform/platform';
 
 export type SaveOutcome =
@@ -21,15 +22,6 @@ export async function saveFile(name: string, blob: Blob): Promise<SaveOutcome> {
     }
     return { ok: true, where: saved.value.folder };
   }
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  await downloadFiles([{ name, blob }]);
   return { ok: true, where: name };
 }
