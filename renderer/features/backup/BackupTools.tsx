@@ -1,6 +1,6 @@
 import './backup.css';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db, repo } from '../../db';
 import { buildBackup } from '../../db/backup';
@@ -8,7 +8,8 @@ import type { FileData } from '../../db/backup-rows';
 import { DatabaseNotEmptyError } from '../../db/repositories';
 import { useUiStore } from '../../store/ui-store';
 import { AutoBackupSettings } from './AutoBackupSettings';
-import { backupFileName, SOHOA_FILE_ACCEPT } from './file-names';
+import { backupFileName } from './file-names';
+import { SohoaFileButton } from './SohoaFileButton';
 import { FileImportDialog } from './FileImportDialog';
 import { autoBackups, SCANS_FIT_BYTES } from './auto-backup';
 import { ReceivePackageButton } from './ReceivePackageButton';
@@ -24,7 +25,6 @@ function formatSize(bytes: number): string {
 export function BackupTools() {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
-  const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [withScansChoice, setWithScansChoice] = useState<boolean | null>(null);
   const [showAuto, setShowAuto] = useState(false);
@@ -110,20 +110,9 @@ export function BackupTools() {
         />{' '}
         {t('backup.withScans')}
       </label>
-      <button type="button" onClick={() => inputRef.current?.click()}>
-        {t('backup.restoreButton')}
-      </button>
-      <input
-        ref={inputRef}
-        type="file"
-        accept={SOHOA_FILE_ACCEPT}
-        hidden
-        aria-label={t('backup.restoreButton')}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void restore.read(file);
-        }}
+      <SohoaFileButton
+        label={t('backup.restoreButton')}
+        onFile={(file) => void restore.read(file)}
       />
       <ReceivePackageButton />
       {autoBackups && (

@@ -1,6 +1,5 @@
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SOHOA_FILE_ACCEPT } from './file-names';
+import { SohoaFileButton } from './SohoaFileButton';
 import { FileImportDialog } from './FileImportDialog';
 import { useFileImport } from './use-file-import';
 import { useMergeFile } from './use-merge-file';
@@ -11,25 +10,13 @@ import { useMergeFile } from './use-merge-file';
  */
 export function ReceivePackageButton({ onDone }: { onDone?: () => void }) {
   const { t } = useTranslation();
-  const inputRef = useRef<HTMLInputElement>(null);
   const receive = useFileImport('work-package');
   const mergeFile = useMergeFile();
   return (
     <>
-      <button type="button" onClick={() => inputRef.current?.click()}>
-        {t('backup.packageImport')}
-      </button>
-      <input
-        ref={inputRef}
-        type="file"
-        accept={SOHOA_FILE_ACCEPT}
-        hidden
-        aria-label={t('backup.packageImport')}
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void receive.read(file);
-        }}
+      <SohoaFileButton
+        label={t('backup.packageImport')}
+        onFile={(file) => void receive.read(file)}
       />
       <FileImportDialog
         phase={receive.phase}
