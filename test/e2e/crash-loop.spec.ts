@@ -1,16 +1,28 @@
 // The browser is killed (SIGKILL) at random moments while an officer types, again and again.
 // After each restart every value that was on screen with "Đã lưu" must be there, the database
-// must open, and the app must be back on the same entry. Replay a failure with its seed:
-//   CRASH_SEED=<seed printed in the report> npx playwright test crash-loop
+// must open, and the app must be back on the same entry. The kills are spread over a few tests,
+// each on its own profile and seed, so both workers share them and each test's time limit
+// follows its own rounds. Replay a failure with the seed its title names:
+//   CRASH_SEED=<seed> CRASH_RUNS=1 npx playwright test crash-loop
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { countRows, killBrowser, launchProfile } from './crash-browser';
+import { countRows, killBrowser, launchProfile, removeProfile } from './crash-browser';
 import { BooksScreen, Workspace } from './models';
 
 const SEED = Number(process.env.CRASH_SEED ?? 20261121);
-const KILLS = Math.max(20, Number(process.env.CRASH_KILLS ?? 20));
+/** At least 20 kills in every run of the suite, whatever the variables say. */
+const KILLS = Math.max(20, Number(process.env.CRASH_KILLS ?? 24));
+const RUNS = Math.max(1, Number(process.env.CRASH_RUNS ?? 4));
+const KILLS_PER_RUN = Math.ceil(KILLS / RUNS);
+/**
+ * Time a test may take: the first launch, sign-up and book, then each round's launch, checks,
+ * typing and kill. A round takes 5–10 s on a quiet machine; the allowance is several times
+ * that, for a slow and loaded one.
+ */
+const SETUP_MS = 120_000;
+const ROUND_MS = 60_000;
 
 /** Free-text fields: what is typed is stored as typed, so prefixes can be compared. */
 const FIELDS = ['Nơi sinh', 'Quê quán', 'Nơi cư trú mẹ', 'Nơi cư trú cha', 'Ghi chú'] as const;
@@ -108,20 +120,29 @@ test.beforeEach(async () => {
   profile = await mkdtemp(join(tmpdir(), 'sohoa-crash-'));
 });
 test.afterEach(async () => {
-  await rm(profile, { recursive: true, force: true });
+  await removeProfile(profile);
 });
 
-test(`killing the browser ${KILLS} times while typing loses nothing shown as saved (seed ${SEED})`, async () => {
-  test.setTimeout(180_000);
-  test.info().annotations.push({ type: 'seed', description: String(SEED) });
-  const random = seededRandom(SEED);
+test.describe.configure({ mode: 'parallel' });
+
+for (let run = 0; run < RUNS; run++) {
+  const seed = SEED + run;
+  test(`killing the browser ${KILLS_PER_RUN} times while typing loses nothing shown as saved (seed ${seed})`, async () => {
+    test.setTimeout(SETUP_MS + KILLS_PER_RUN * ROUND_MS);
+    await killWhileTyping(seed, KILLS_PER_RUN);
+  });
+}
+
+async function killWhileTyping(seed: number, kills: number): Promise<void> {
+  test.info().annotations.push({ type: 'seed', description: String(seed) });
+  const random = seededRandom(seed);
   let entryUrl = '';
   /** Values as of the last "Đã lưu" seen before the kill. */
   let saved: Values | null = null;
   /** The field typed into when the browser died, and what was being typed. */
   let typing: { label: Label; text: string; settledFocus: boolean } | null = null;
 
-  for (let round = 0; round <= KILLS; round++) {
+  for (let round = 0; round <= kills; round++) {
     const context = await launchProfile(profile);
     const snapshots: Record<string, string>[] = [];
     await context.exposeBinding('sohoaTestSaved', (_source, values: Record<string, string>) => {
@@ -137,7 +158,7 @@ test(`killing the browser ${KILLS} times while typing loses nothing shown as sav
       await workspace.expectSaved();
       entryUrl = page.url();
     } else {
-      const where = `round ${round} (seed ${SEED})`;
+      const where = `round ${round} (seed ${seed})`;
       await new BooksScreen(page).reopen();
       await expect(page, `${where}: back on the entry`).toHaveURL(entryUrl);
       await expect(workspace.field('Số')).toHaveValue('1');
@@ -170,7 +191,7 @@ test(`killing the browser ${KILLS} times while typing loses nothing shown as sav
         records: 1,
       });
     }
-    if (round === KILLS) {
+    if (round === kills) {
       await context.close();
       break;
     }
@@ -197,4 +218,4 @@ test(`killing the browser ${KILLS} times while typing loses nothing shown as sav
     if (last) for (const field of FIELDS) saved[field] = last[field] ?? saved[field];
     typing = { label, text, settledFocus: killedAt - clickedAt > 1000 };
   }
-});
+}

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { killBrowser, launchProfile, readSetting } from './crash-browser';
+import { killBrowser, launchProfile, readSetting, removeProfile } from './crash-browser';
 import { BooksScreen, Workspace } from './models';
 
 let profile: string;
@@ -11,7 +11,7 @@ test.beforeEach(async () => {
   profile = await mkdtemp(join(tmpdir(), 'sohoa-reopen-'));
 });
 test.afterEach(async () => {
-  await rm(profile, { recursive: true, force: true });
+  await removeProfile(profile);
 });
 
 test('after a crash the app reopens on the entry and the field that were open', async () => {

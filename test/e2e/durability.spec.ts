@@ -1,8 +1,8 @@
-import { chromium, expect, test, type BrowserContext } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { expect, test, type BrowserContext } from '@playwright/test';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumArgs, e2eBaseUrl } from '../../playwright.config';
+import { launchProfile, removeProfile } from './crash-browser';
 import { BooksScreen, Officers, Workspace } from './models';
 
 let profile: string;
@@ -11,17 +11,11 @@ test.beforeEach(async () => {
   profile = await mkdtemp(join(tmpdir(), 'sohoa-profile-'));
 });
 test.afterEach(async () => {
-  await rm(profile, { recursive: true, force: true });
+  await removeProfile(profile);
 });
 
 function launch(): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-    baseURL: e2eBaseUrl,
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
-  });
+  return launchProfile(profile);
 }
 
 test('a value shown as saved is still there after the browser is closed and reopened', async () => {
