@@ -1,6 +1,7 @@
 // The scan viewer as the officer sees it: its tools by their Vietnamese names, the page
 // picture and the entry's region.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { readSettingsStartingWith } from './crash-browser';
 
 export interface Box {
   x: number;
@@ -48,6 +49,16 @@ export class Viewer {
   async expectDrawn(): Promise<void> {
     await expect(this.picture).toBeVisible();
     await expect(this.root.getByText('Đang mở trang…')).toHaveCount(0);
+  }
+
+  /**
+   * Waits until the book's view settings are on disk with these values: they are written a
+   * moment after the last change, so a reload before then would rightly show the old ones.
+   */
+  async expectSettingsStored(expected: Record<string, unknown>): Promise<void> {
+    await expect
+      .poll(async () => (await readSettingsStartingWith(this.page, 'viewer:'))[0] ?? null)
+      .toMatchObject(expected);
   }
 
   async pictureBox(): Promise<Box> {

@@ -176,8 +176,7 @@ test('opening an entry scrolls its region into view, even low on a zoomed page',
   await viewer.tool('Khoanh vùng').click();
   await viewer.drag({ x: 0.1, y: 0.86 }, { x: 0.4, y: 0.92 });
   await expect(viewer.entryRegion).toBeInViewport();
-  // Settings are written a moment after the last change.
-  await page.waitForTimeout(800);
+  await viewer.expectSettingsStored({ fit: 'none', zoom: 2 });
 
   await page.reload();
   await viewer.expectDrawn();
@@ -200,8 +199,7 @@ test('view settings carry from one entry to the next of a book, and survive a re
   await expect(viewer.tool('Đảo màu')).toHaveAttribute('aria-pressed', 'true');
   await expect(viewer.tool('Thước dòng')).toHaveAttribute('aria-pressed', 'true');
 
-  // Settings are written a moment after the last change.
-  await page.waitForTimeout(800);
+  await viewer.expectSettingsStored({ fit: 'none', zoom: 1.25, invert: true, isRulerShown: true });
   await page.reload();
   await viewer.expectDrawn();
   await expect(viewer.zoomLevel).toHaveText('125%');

@@ -114,8 +114,7 @@ describe('ExportJob', () => {
     await job.gate(request);
     void job.run(target, outline, () => undefined);
     await vi.waitFor(() => expect(target.abort).toHaveBeenCalled());
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(fake.terminate).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.terminate).toHaveBeenCalled());
     expect(target.commit).not.toHaveBeenCalled();
   });
 });
