@@ -26,7 +26,9 @@ export default defineConfig({
   // that passes is never slowed by them, one that hangs is stopped.
   timeout: 120_000,
   expect: { timeout: 20_000 },
-  fullyParallel: false,
+  // Every test opens its own page or profile, so both workers share out tests, not files: a
+  // file of a few long tests no longer keeps one worker busy while the other idles.
+  fullyParallel: true,
   workers: 2,
   retries: 0,
   reporter: [['list']],

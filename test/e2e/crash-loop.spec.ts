@@ -2,8 +2,9 @@
 // After each restart every value that was on screen with "Đã lưu" must be there, the database
 // must open, and the app must be back on the same entry. The kills are spread over a few tests,
 // each on its own profile and seed, so both workers share them and each test's time limit
-// follows its own rounds. Replay a failure with the seed its title names:
-//   CRASH_SEED=<seed> CRASH_RUNS=1 npx playwright test crash-loop
+// follows its own rounds. Replay a failed test by the seed its title names:
+//   npx playwright test crash-loop -g "seed <seed>"
+// or try other seeds with CRASH_SEED (the first), CRASH_KILLS (20 at least) and CRASH_RUNS.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -122,8 +123,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await removeProfile(profile);
 });
-
-test.describe.configure({ mode: 'parallel' });
 
 for (let run = 0; run < RUNS; run++) {
   const seed = SEED + run;
