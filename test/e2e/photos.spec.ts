@@ -1,7 +1,6 @@
 // Phone photos as scans: many at once, upright whatever the camera recorded, refused by what
 // they are (not what they are called), and exported within the Ministry's size per page.
-import { mkdtemp, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
@@ -204,7 +203,9 @@ test('twelve photos import with progress shown, and the window keeps responding'
   test.setTimeout(360_000);
   await new BooksScreen(page).createBookFresh();
   // Written to disk: twelve phone photos are more than Playwright passes in memory.
-  const folder = await mkdtemp(join(tmpdir(), 'sohoa-photos-'));
+  // In the test's own output folder, which Playwright empties at the next run.
+  const folder = test.info().outputPath('photos');
+  await mkdir(folder, { recursive: true });
   const photos: string[] = [];
   for (let i = 1; i <= 12; i++) {
     const bytes = await makeJpegInBrowser(page, {
@@ -260,7 +261,7 @@ test('a 120 MB PDF is imported without freezing the window', async ({ page }) =>
   big.set(jpegHeaderOnly(2480, 3508).subarray(0, -2));
   const image = await doc.embedJpg(big);
   doc.addPage([595, 842]).drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
-  const path = join(await mkdtemp(join(tmpdir(), 'sohoa-big-')), 'so-lon.pdf');
+  const path = test.info().outputPath('so-lon.pdf');
   await writeFile(path, await doc.save());
 
   await new BooksScreen(page).createBookFresh();
