@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Wide limits for a slow, busy CI machine: a passing test never waits for them.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     coverage: {
       provider: 'v8',
       include: ['shared/**/*.ts', 'electron/**/*.ts', 'renderer/db/**/*.ts'],

@@ -86,9 +86,13 @@ const { app, protocol, ipcMain, session, Menu } = electron.module;
 async function startMain(): Promise<InstanceType<typeof electron.FakeWindow> | undefined> {
   await import('./main');
   electron.ready();
-  await vi.waitFor(() => {
-    expect(electron.FakeWindow.instances[0]?.loadURL).toHaveBeenCalled();
-  });
+  // The start-up reads files on the way: give a busy machine time, not a fixed second.
+  await vi.waitFor(
+    () => {
+      expect(electron.FakeWindow.instances[0]?.loadURL).toHaveBeenCalled();
+    },
+    { timeout: 20_000 },
+  );
   return electron.FakeWindow.instances[0];
 }
 
