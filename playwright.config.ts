@@ -24,7 +24,7 @@ export default defineConfig({
   testDir: 'test/e2e',
   // Limits sized for a PC several times slower than ours and busy with other work: a test
   // that passes is never slowed by them, one that hangs is stopped.
-  timeout: 120_000,
+  timeout: 180_000,
   expect: { timeout: 20_000 },
   // Every test opens its own page or profile, so both workers share out tests, not files: a
   // file of a few long tests no longer keeps one worker busy while the other idles.

@@ -84,7 +84,7 @@ async function timeUntilText(page: Page, act: () => Promise<void>, text: string)
 test('a book of 10,002 entries lists, searches, filters and opens entries without lag', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const books = new BooksScreen(page);
   const workspace = new Workspace(page);
   await books.createBookFresh();

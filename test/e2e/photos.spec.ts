@@ -110,7 +110,7 @@ const isRed = ([r = 0, g = 0, b = 0]: number[]) => r > 180 && g < 80 && b < 80;
 test('phone photos picked together become pages; HEIC and TIFF are refused by name', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await new BooksScreen(page).createBookFresh();
   const workspace = new Workspace(page);
 
@@ -200,7 +200,7 @@ test('phone photos picked together become pages; HEIC and TIFF are refused by na
 test('twelve photos import with progress shown, and the window keeps responding', async ({
   page,
 }) => {
-  test.setTimeout(360_000);
+  test.setTimeout(480_000);
   await new BooksScreen(page).createBookFresh();
   // Written to disk: twelve phone photos are more than Playwright passes in memory.
   // In the test's own output folder, which Playwright empties at the next run.
@@ -254,7 +254,7 @@ test('twelve photos import with progress shown, and the window keeps responding'
 });
 
 test('a 120 MB PDF is imported without freezing the window', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   // One page holding a 120 MB image stream: pdf-lib stores the bytes as they are.
   const doc = await PDFDocument.create();
   const big = new Uint8Array(120 * 2 ** 20);
