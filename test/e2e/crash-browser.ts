@@ -109,37 +109,16 @@ export async function removeProfile(profile: string): Promise<void> {
   }
 }
 
-/** A value of the app's settings table, read straight from IndexedDB. */
-export function readSetting(page: Page, key: string): Promise<unknown> {
+/** The values of the settings table with keys from `lower` to `upper`, read from IndexedDB. */
+function readSettingsBetween(page: Page, lower: string, upper: string): Promise<unknown[]> {
   return page.evaluate(
-    (settingKey) =>
-      new Promise<unknown>((resolve, reject) => {
-        const request = indexedDB.open('sohoa');
-        request.onerror = () => reject(request.error ?? new Error('open failed'));
-        request.onsuccess = () => {
-          const db = request.result;
-          const read = db.transaction('settings').objectStore('settings').get(settingKey);
-          read.onsuccess = () => {
-            db.close();
-            resolve((read.result as { value?: unknown } | undefined)?.value);
-          };
-          read.onerror = () => reject(read.error ?? new Error('read failed'));
-        };
-      }),
-    key,
-  );
-}
-
-/** Every value of the settings table whose key starts with the prefix, read from IndexedDB. */
-export function readSettingsStartingWith(page: Page, prefix: string): Promise<unknown[]> {
-  return page.evaluate(
-    (keyPrefix) =>
+    ([from, to]) =>
       new Promise<unknown[]>((resolve, reject) => {
         const request = indexedDB.open('sohoa');
         request.onerror = () => reject(request.error ?? new Error('open failed'));
         request.onsuccess = () => {
           const db = request.result;
-          const range = IDBKeyRange.bound(keyPrefix, `${keyPrefix}\uffff`);
+          const range = IDBKeyRange.bound(from, to);
           const read = db.transaction('settings').objectStore('settings').getAll(range);
           read.onsuccess = () => {
             db.close();
@@ -148,8 +127,18 @@ export function readSettingsStartingWith(page: Page, prefix: string): Promise<un
           read.onerror = () => reject(read.error ?? new Error('read failed'));
         };
       }),
-    prefix,
+    [lower, upper] as const,
   );
+}
+
+/** A value of the app's settings table, read straight from IndexedDB. */
+export async function readSetting(page: Page, key: string): Promise<unknown> {
+  return (await readSettingsBetween(page, key, key))[0];
+}
+
+/** Every value of the settings table whose key starts with the prefix. */
+export function readSettingsStartingWith(page: Page, prefix: string): Promise<unknown[]> {
+  return readSettingsBetween(page, prefix, `${prefix}\uffff`);
 }
 
 /** How many rows each table holds: opening the database this way also proves it opens. */
