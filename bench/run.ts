@@ -310,11 +310,15 @@ async function benchExportApp(appUrl: string): Promise<void> {
     `main-thread tasks over 100 ms during the export (longest ${measured.longestTaskMs.toFixed(0)} ms); target 0`,
   );
   // The export report's own numbers, as the officer reads them.
-  const sizes = /trung bình ([\d.]+) kB\/trang, lớn nhất ([\d.]+) kB\/trang/.exec(measured.summary);
+  const sizes = /trung bình ([\d.,]+) kB\/trang, lớn nhất ([\d.,]+) kB\/trang/.exec(
+    measured.summary,
+  );
+  // Vietnamese numbers: '.' groups thousands, ',' marks decimals.
+  const number = (text: string) => Number(text.replaceAll('.', '').replace(',', '.'));
   if (sizes) {
     record(
       'export.app.bytesPerPage',
-      Number(sizes[1]),
+      number(sizes[1] ?? ''),
       'kB',
       `entry PDF bytes / pages in the export report, largest entry PDF ${sizes[2]} kB/page; target ≤ 120 kB per A4 page`,
     );

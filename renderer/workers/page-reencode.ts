@@ -51,6 +51,15 @@ export interface PageImageInfo {
   budget: number;
 }
 
+/** The page's size at the resolution floor, where legibility is measured. */
+export function floorSize(image: PageImageInfo): { width: number; height: number } {
+  const dpi = Math.min(FLOOR_DPI, image.dpi);
+  return {
+    width: Math.max(1, Math.round((image.width * dpi) / image.dpi)),
+    height: Math.max(1, Math.round((image.height * dpi) / image.dpi)),
+  };
+}
+
 export type Reencoded =
   | {
       kind: 'reencoded';
