@@ -60,6 +60,17 @@ describe('reencodePage', () => {
     expect(calls.every((call) => call.dpi >= FLOOR_DPI)).toBe(true);
   });
 
+  it('goes to low qualities on a grainy page when its writing stays legible, in few tries', async () => {
+    // Grain: even 150 dpi needs quality 0.2 or lower to fit; the strokes survive it.
+    const { codec, calls } = modelCodec({ bytesPerPixel: 0.1, fineness: 0.1 });
+    const out = await reencodePage({ ...SCAN, budget: BUDGET }, codec);
+    expect(out).toMatchObject({ kind: 'reencoded', dpi: FLOOR_DPI, isOverTarget: false });
+    if (out.kind !== 'reencoded') return;
+    expect(out.jpegQuality).toBeLessThanOrEqual(0.2);
+    expect(out.bytes.length).toBeLessThanOrEqual(BUDGET);
+    expect(calls.length).toBeLessThanOrEqual(6);
+  });
+
   it('gives a page that cannot be both small and legible the smallest legible size, flagged', async () => {
     // Fine writing: only quality 0.8 and up stays legible, and that is over budget at 150 dpi.
     const { codec } = modelCodec({ bytesPerPixel: 0.055, fineness: 1 });

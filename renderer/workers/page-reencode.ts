@@ -14,9 +14,16 @@ export const FLOOR_DPI = 150;
 /** Where the search starts: at ~100 kB an A4 page has no room for more detail than this. */
 export const START_DPI = 200;
 
-/** JPEG qualities, best first. The search starts at START_QUALITY and goes up only to stay legible. */
-export const QUALITY_LADDER = [0.95, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4] as const;
+/**
+ * JPEG qualities, best first. The search starts at START_QUALITY and goes up only to stay
+ * legible; it goes as low as the legibility metric allows, because the grain of a 300-dpi
+ * scan keeps even a 150-dpi page over 100 kB at the qualities photos need.
+ */
+export const QUALITY_LADDER = [
+  0.95, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1,
+] as const;
 const START_QUALITY = 2;
+const LOWEST_QUALITY = QUALITY_LADDER.length - 1;
 /** Above this many times the budget, a lower quality alone will not get there: go smaller. */
 const HOPELESS_FACTOR = 2.2;
 
@@ -76,14 +83,17 @@ export type Reencoded =
   | { kind: 'kept'; isOverTarget: boolean };
 
 /**
- * Tries qualities from START_QUALITY down at a resolution, then a lower resolution predicted
- * from how far off the last try was (JPEG bytes grow roughly with pixel count). The first
- * encoding within budget that scores at least LEGIBLE_SSIM wins. At the floor, when none does,
- * qualities go back up to the lowest one that is legible: over target, but readable.
+ * At each resolution from START_DPI down, looks for the best quality within budget (bytes fall
+ * as quality falls, so by bisection); the first such encoding that scores at least LEGIBLE_SSIM
+ * wins. The next resolution is predicted from how far off the smallest try was (JPEG bytes grow
+ * roughly with pixel count). At the floor, when nothing is both small and legible, the lowest
+ * legible quality goes out: over target, but readable. Few encodings per page: each costs a
+ * canvas draw and a JPEG encode of millions of pixels.
  */
 export async function reencodePage(image: PageImageInfo, codec: PageCodec): Promise<Reencoded> {
   const floorDpi = Math.min(FLOOR_DPI, image.dpi);
   const encodings = new Map<string, Uint8Array>();
+  const scores = new Map<Uint8Array, number>();
   const sized = (dpi: number) => ({
     width: Math.max(1, Math.round((image.width * dpi) / image.dpi)),
     height: Math.max(1, Math.round((image.height * dpi) / image.dpi)),
@@ -98,7 +108,16 @@ export async function reencodePage(image: PageImageInfo, codec: PageCodec): Prom
     }
     return bytes;
   };
-  const result = (bytes: Uint8Array, dpi: number, step: number, legibility: number): Reencoded => {
+  const isLegible = async (bytes: Uint8Array) => {
+    let score = scores.get(bytes);
+    if (score === undefined) {
+      score = await codec.score(bytes);
+      scores.set(bytes, score);
+    }
+    return score >= LEGIBLE_SSIM;
+  };
+  const result = async (dpi: number, step: number): Promise<Reencoded> => {
+    const bytes = await encode(dpi, step);
     if (bytes.length >= image.bytes) {
       return { kind: 'kept', isOverTarget: image.bytes > image.budget };
     }
@@ -108,47 +127,60 @@ export async function reencodePage(image: PageImageInfo, codec: PageCodec): Prom
       ...sized(dpi),
       dpi,
       jpegQuality: QUALITY_LADDER[step] ?? 0,
-      legibility,
+      legibility: scores.get(bytes) ?? 0,
       isOverTarget: bytes.length > image.budget,
     };
   };
+  /** The last step in [from, to] where `holds` does, given it holds up to a point and no further. */
+  const lastHolding = async (
+    from: number,
+    to: number,
+    holds: (step: number) => Promise<boolean>,
+  ) => {
+    let found: number | null = null;
+    for (let low = from, high = to; low <= high;) {
+      const middle = Math.floor((low + high) / 2);
+      if (await holds(middle)) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found;
+  };
 
-  let dpi = Math.min(START_DPI, image.dpi);
+  let dpi = Math.max(floorDpi, Math.min(START_DPI, image.dpi));
   for (;;) {
     const isAtFloor = dpi <= floorDpi;
-    let lastSize = 0;
-    let illegibleStep: number | null = null;
-    let lowestStep = START_QUALITY;
-    for (let step = START_QUALITY; step < QUALITY_LADDER.length; step++) {
-      const bytes = await encode(dpi, step);
-      lastSize = bytes.length;
-      lowestStep = step;
-      if (bytes.length <= image.budget) {
-        const legibility = await codec.score(bytes);
-        if (legibility >= LEGIBLE_SSIM) return result(bytes, dpi, step, legibility);
-        // Lower qualities at this resolution only lose more.
-        illegibleStep = step;
-        break;
-      }
-      if (!isAtFloor && bytes.length > image.budget * HOPELESS_FACTOR) break;
+    const first = await encode(dpi, START_QUALITY);
+    let fitting: number | null = null;
+    if (first.length <= image.budget) {
+      fitting = START_QUALITY;
+    } else if (isAtFloor || first.length <= image.budget * HOPELESS_FACTOR) {
+      // The best quality within budget: the first step, from the top, whose bytes fit.
+      const over = await lastHolding(
+        START_QUALITY,
+        LOWEST_QUALITY,
+        async (step) => (await encode(dpi, step)).length > image.budget,
+      );
+      fitting = over === LOWEST_QUALITY ? null : (over ?? START_QUALITY) + 1;
     }
-    if (!isAtFloor) {
-      const predicted = Math.floor(dpi * Math.sqrt(image.budget / Math.max(1, lastSize)));
-      dpi = Math.max(floorDpi, Math.min(Math.floor(dpi * 0.85), predicted));
-      continue;
+    if (fitting !== null && (await isLegible(await encode(dpi, fitting)))) {
+      return result(dpi, fitting);
     }
-    // At the floor nothing fit and stayed legible: climb to the smallest legible encoding.
-    let climbFrom = illegibleStep ?? lowestStep;
-    if (illegibleStep === null) {
-      const bytes = await encode(dpi, lowestStep);
-      const legibility = await codec.score(bytes);
-      if (legibility >= LEGIBLE_SSIM) return result(bytes, dpi, lowestStep, legibility);
+    if (isAtFloor) {
+      // Nothing small enough stayed legible: the lowest legible quality, over target.
+      const legible = await lastHolding(0, (fitting ?? LOWEST_QUALITY + 1) - 1, async (step) =>
+        isLegible(await encode(dpi, step)),
+      );
+      return legible === null ? { kind: 'kept', isOverTarget: true } : result(dpi, legible);
     }
-    for (climbFrom -= 1; climbFrom >= 0; climbFrom--) {
-      const bytes = await encode(dpi, climbFrom);
-      const legibility = await codec.score(bytes);
-      if (legibility >= LEGIBLE_SSIM) return result(bytes, dpi, climbFrom, legibility);
+    let smallest = first.length;
+    for (const [key, bytes] of encodings) {
+      if (key.startsWith(`${dpi}:`)) smallest = Math.min(smallest, bytes.length);
     }
-    return { kind: 'kept', isOverTarget: true };
+    const predicted = Math.floor(dpi * Math.sqrt(image.budget / Math.max(1, smallest)));
+    dpi = Math.max(floorDpi, Math.min(Math.floor(dpi * 0.85), predicted));
   }
 }
