@@ -6,11 +6,13 @@ import { createSession } from '../../renderer/db/session';
 import { sampleBook } from '../../renderer/db/sample-data';
 import { importBenchEntries } from '../import-fixture';
 import { makeScanJpegBytes } from './scan-page';
+import { runScanSizeBench, type ScanSizeResult } from './scan-size-bench';
 
 interface BenchWindow {
   runSaveBench?: (entries: number, samples: number) => Promise<Record<string, number[]>>;
   makeScanJpeg?: (seed: number, width?: number, height?: number) => Promise<string>;
   runImportWriteBench?: (entries: number) => Promise<number>;
+  runScanSizeBench?: (pages: number) => Promise<ScanSizeResult>;
 }
 
 /** A 300-dpi colour A4 register page (see scan-page.ts), as base64 JPEG. */
@@ -90,3 +92,4 @@ const benchWindow = window as unknown as BenchWindow;
 benchWindow.runSaveBench = run;
 benchWindow.makeScanJpeg = makeScanJpeg;
 benchWindow.runImportWriteBench = importWrite;
+benchWindow.runScanSizeBench = runScanSizeBench;
