@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { createServer } from 'vite';
-import { benchExportInApp } from './export-app-bench';
+import { APP_EXPORT_LIMIT_MS, benchExportInApp, type AppExportResult } from './export-app-bench';
 import { benchSaveAndNext, benchTyping } from './typing-bench';
 import { benchViewer, makeA4Scan } from './viewer-bench';
 import { chromiumArgs } from '../playwright.config';
@@ -338,7 +338,21 @@ async function benchApp(browser: Browser, benchPage: Page, appUrl: string): Prom
 
 /** The same book exported in the built app: what the officer waits for, and the tab's memory. */
 async function benchExportApp(appUrl: string): Promise<void> {
-  const measured = await benchExportInApp(appUrl, scanPath, EXPORT_PAGES, EXPORT_ENTRIES);
+  let measured: AppExportResult;
+  try {
+    measured = await benchExportInApp(appUrl, scanPath, EXPORT_PAGES, EXPORT_ENTRIES);
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'TimeoutError') throw error;
+    // Re-encoding 500 realistic scanner pages at export can outlast the limit: a number to
+    // record, not a reason to lose the rest of the results.
+    record(
+      'export.app.time',
+      APP_EXPORT_LIMIT_MS / 1000,
+      's',
+      `did not finish within ${APP_EXPORT_LIMIT_MS / 1000} s (${error.message.split('\n')[0]}); target ≤ 30 s`,
+    );
+    return;
+  }
   const note = `${EXPORT_ENTRIES} entries over the ${EXPORT_PAGES}-page scan, in the built app in Chromium with a profile on disk, written into a folder (private file system) and re-read`;
   record(
     'export.app.time',
