@@ -3,6 +3,7 @@ import { LEGIBLE_SSIM } from '../../shared/image/legibility';
 import { A4 } from './pdf-images';
 import {
   FLOOR_DPI,
+  hintFrom,
   pageImageBudget,
   reencodePage,
   START_DPI,
@@ -69,6 +70,31 @@ describe('reencodePage', () => {
     expect(out.jpegQuality).toBeLessThanOrEqual(0.2);
     expect(out.bytes.length).toBeLessThanOrEqual(BUDGET);
     expect(calls.length).toBeLessThanOrEqual(6);
+  });
+
+  it('starts a page like the one before where that one ended, with the same outcome', async () => {
+    const page = { ...SCAN, budget: BUDGET };
+    const first = modelCodec({ bytesPerPixel: 0.1, fineness: 0.1 });
+    const alone = await reencodePage(page, first.codec);
+    const hint = hintFrom(page, alone);
+    const next = modelCodec({ bytesPerPixel: 0.1, fineness: 0.1 });
+    const hinted = await reencodePage({ ...page, bytes: 1_050_000 }, next.codec, hint);
+    expect(hinted).toMatchObject({ dpi: alone.kind === 'reencoded' && alone.dpi });
+    expect(hinted).toMatchObject({ jpegQuality: alone.kind === 'reencoded' && alone.jpegQuality });
+    expect(next.calls.length).toBeLessThanOrEqual(2);
+    expect(next.calls.length).toBeLessThan(first.calls.length);
+  });
+
+  it('searches afresh when the hint would give an illegible page', async () => {
+    const page = { ...SCAN, budget: BUDGET };
+    const grainy = modelCodec({ bytesPerPixel: 0.1, fineness: 0.1 });
+    const hint = hintFrom(page, await reencodePage(page, grainy.codec));
+    // Same bytes, finer writing: the hinted quality is too low to read.
+    const fine = modelCodec({ bytesPerPixel: 0.1, fineness: 1 });
+    const out = await reencodePage(page, fine.codec, hint);
+    expect(out.kind).toBe('reencoded');
+    if (out.kind !== 'reencoded') return;
+    expect(out.legibility).toBeGreaterThanOrEqual(LEGIBLE_SSIM);
   });
 
   it('gives a page that cannot be both small and legible the smallest legible size, flagged', async () => {

@@ -67,6 +67,29 @@ export function floorSize(image: PageImageInfo): { width: number; height: number
   };
 }
 
+/** Where the book's previous page ended up: pages of one book are alike. */
+export interface SearchHint {
+  dpi: number;
+  jpegQuality: number;
+  /** That page's scan bytes per pixel: a page unlike it gets the whole search. */
+  bytesPerPixel: number;
+}
+
+/** How far a page's scan bytes per pixel may be from the hint's for the hint to apply. */
+const ALIKE = 0.15;
+
+const bytesPerPixel = (image: PageImageInfo) => image.bytes / (image.width * image.height);
+
+function isAlike(image: PageImageInfo, hint: SearchHint): boolean {
+  return Math.abs(bytesPerPixel(image) / hint.bytesPerPixel - 1) <= ALIKE;
+}
+
+/** The hint the next page of the book can start from, when this one was re-encoded. */
+export function hintFrom(image: PageImageInfo, result: Reencoded): SearchHint | null {
+  if (result.kind !== 'reencoded') return null;
+  return { dpi: result.dpi, jpegQuality: result.jpegQuality, bytesPerPixel: bytesPerPixel(image) };
+}
+
 export type Reencoded =
   | {
       kind: 'reencoded';
@@ -90,7 +113,11 @@ export type Reencoded =
  * legible quality goes out: over target, but readable. Few encodings per page: each costs a
  * canvas draw and a JPEG encode of millions of pixels.
  */
-export async function reencodePage(image: PageImageInfo, codec: PageCodec): Promise<Reencoded> {
+export async function reencodePage(
+  image: PageImageInfo,
+  codec: PageCodec,
+  hint: SearchHint | null = null,
+): Promise<Reencoded> {
   const floorDpi = Math.min(FLOOR_DPI, image.dpi);
   const encodings = new Map<string, Uint8Array>();
   const scores = new Map<Uint8Array, number>();
@@ -151,6 +178,22 @@ export async function reencodePage(image: PageImageInfo, codec: PageCodec): Prom
   };
 
   let dpi = Math.max(floorDpi, Math.min(START_DPI, image.dpi));
+  const hintedStep = hint ? QUALITY_LADDER.findIndex((q) => q === hint.jpegQuality) : -1;
+  if (hint && hintedStep >= 0 && isAlike(image, hint) && hint.dpi >= floorDpi && hint.dpi <= dpi) {
+    // Start where the page before ended, and walk to the best quality within budget from
+    // there: one or two encodings instead of a search. Anything off falls back to the search,
+    // which reuses what was encoded here.
+    const fits = async (step: number) => (await encode(hint.dpi, step)).length <= image.budget;
+    let step = hintedStep;
+    if (await fits(step)) {
+      while (step > START_QUALITY && (await fits(step - 1))) step -= 1;
+    } else {
+      while (step < LOWEST_QUALITY && !(await fits(step))) step += 1;
+    }
+    if ((await fits(step)) && (await isLegible(await encode(hint.dpi, step)))) {
+      return result(hint.dpi, step);
+    }
+  }
   for (;;) {
     const isAtFloor = dpi <= floorDpi;
     const first = await encode(dpi, START_QUALITY);

@@ -4,11 +4,13 @@
 import type { PDFDocument, PDFPage } from 'pdf-lib';
 import {
   floorSize,
+  hintFrom,
   imageDpi,
   pageImageBudget,
   reencodePage,
   type PageImageInfo,
   type Reencoded,
+  type SearchHint,
 } from './page-reencode';
 import { replaceScanImage, scanImageOf } from './pdf-pages';
 import type { PageCodecFactory } from './pdf-recompress';
@@ -27,6 +29,8 @@ const AS_SCANNED: PageSizeOutcome = { isReencoded: false, isOverTarget: false, l
 
 export class ScanPageSizer {
   private readonly results = new Map<string, Promise<Reencoded>>();
+  /** Where the last re-encoded page ended up; the next one starts there. */
+  private hint: SearchHint | null = null;
 
   /**
    * @param usesLeft how many more times each page (by key) will be copied, so a result is kept
@@ -62,7 +66,9 @@ export class ScanPageSizer {
       pending = (async () => {
         const codec = await open(image.jpeg, floorSize(info));
         try {
-          return await reencodePage(info, codec);
+          const result = await reencodePage(info, codec, this.hint);
+          this.hint = hintFrom(info, result) ?? this.hint;
+          return result;
         } finally {
           codec.close();
         }
