@@ -5,44 +5,19 @@ import { createRepositories } from '../../renderer/db/repositories';
 import { createSession } from '../../renderer/db/session';
 import { sampleBook } from '../../renderer/db/sample-data';
 import { importBenchEntries } from '../import-fixture';
+import { makeScanJpegBytes } from './scan-page';
+import { runScanSizeBench, type ScanSizeResult } from './scan-size-bench';
 
 interface BenchWindow {
   runSaveBench?: (entries: number, samples: number) => Promise<Record<string, number[]>>;
   makeScanJpeg?: (seed: number, width?: number, height?: number) => Promise<string>;
   runImportWriteBench?: (entries: number) => Promise<number>;
+  runScanSizeBench?: (pages: number) => Promise<ScanSizeResult>;
 }
 
-/** An A4 page at 150 dpi with handwriting-like strokes and paper noise, as base64 JPEG. */
-async function makeScanJpeg(seed: number, width = 1240, height = 1754): Promise<string> {
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2d context');
-  ctx.fillStyle = '#f4efe2';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  let state = seed * 9301 + 49297;
-  const rand = () => (state = (state * 9301 + 49297) % 233280) / 233280;
-  ctx.strokeStyle = '#2b2b6b';
-  const scale = width / 1240;
-  ctx.lineWidth = scale;
-  for (let line = 0; line < 60; line++) {
-    ctx.beginPath();
-    let x = 80 * scale;
-    const y = (90 + line * 27) * scale;
-    ctx.moveTo(x, y);
-    while (x < width - 80 * scale) {
-      x += (4 + rand() * 10) * scale;
-      ctx.lineTo(x, y + (rand() - 0.5) * 14 * scale);
-    }
-    ctx.stroke();
-  }
-  const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
-  for (let p = 0; p < image.data.length; p += 4) {
-    const noise = (rand() - 0.5) * 28;
-    for (let c = 0; c < 3; c++) image.data[p + c] = (image.data[p + c] ?? 0) + noise;
-  }
-  ctx.putImageData(image, 0, 0);
-  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.5 });
-  const bytes = new Uint8Array(await blob.arrayBuffer());
+/** A 300-dpi colour A4 register page (see scan-page.ts), as base64 JPEG. */
+async function makeScanJpeg(seed: number, width?: number, height?: number): Promise<string> {
+  const bytes = await makeScanJpegBytes(seed, width, height);
   let binary = '';
   for (let b = 0; b < bytes.length; b += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(b, b + 0x8000));
@@ -117,3 +92,4 @@ const benchWindow = window as unknown as BenchWindow;
 benchWindow.runSaveBench = run;
 benchWindow.makeScanJpeg = makeScanJpeg;
 benchWindow.runImportWriteBench = importWrite;
+benchWindow.runScanSizeBench = runScanSizeBench;

@@ -156,7 +156,7 @@ describe('writeBundle with photo scans', () => {
       targetBytesPerPage: 100_000,
       pages: 5,
       imagePages: 2,
-      imagePagesOverTarget: 0,
+      pagesOverTarget: 0,
     });
     expect(stats.meanBytesPerPage).toBeGreaterThan(0);
     expect(stats.maxBytesPerPage).toBeGreaterThanOrEqual(stats.meanBytesPerPage);
@@ -201,7 +201,7 @@ describe('writeBundle with photo scans', () => {
     const photo = new Uint8Array(300_000);
     photo.set(jpegHeaderOnly(3508, 2480).subarray(0, -2));
     const result = await exportInMemory(await mixedBook(photo));
-    expect(result.written.pageBytes.imagePagesOverTarget).toBe(2);
+    expect(result.written.pageBytes.pagesOverTarget).toBe(2);
     expect(result.written.pageBytes.maxBytesPerPage).toBeGreaterThan(300_000);
   });
 

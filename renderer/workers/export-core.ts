@@ -1,8 +1,9 @@
 // Builds one book's bundle: the workbook in the Ministry's template and one PDF per entry in a
 // stored (not deflated) zip, streamed out entry by entry so memory holds one entry's PDF at a
 // time; then re-reads what was written. No DOM here: it runs in a Web Worker in the app and in
-// Node for the benchmark. PDF scans keep their pages, read by byte range; photos go on A4 pages,
-// recompressed toward the per-page size target when a canvas is at hand.
+// Node for the benchmark. PDF scans keep their pages, read by byte range, with a page's image
+// re-encoded toward the per-page size target when a canvas is at hand; photos go on A4 pages,
+// recompressed toward the same target.
 import { createSHA256 } from 'hash-wasm';
 import {
   Reader,
@@ -24,6 +25,7 @@ import type {
   ExportEntry,
   ExportRequest,
   GateResult,
+  PageBytesStats,
   Verification,
   VerifyProblem,
   WrittenBundle,
@@ -38,7 +40,13 @@ import {
 } from './pdf-images';
 import { applyRotation, trimSharedImages } from './pdf-pages';
 import { PageNotInScanError, RangePdf, blobSource } from './pdf-range';
-import { canvasRecompressor, hasCanvas } from './pdf-recompress';
+import {
+  canvasRecompressor,
+  hasCanvas,
+  openCanvasPage,
+  type PageCodecFactory,
+} from './pdf-recompress';
+import { ScanPageSizer } from './scan-page-size';
 
 // Stored entries need no compression worker; the export already runs in one.
 configure({ useWebWorkers: false });
@@ -186,6 +194,11 @@ export interface BuildOptions {
    * there is a canvas (the worker); null, or no canvas (Node), embeds photos as stored.
    */
   recompress?: Recompressor | null;
+  /**
+   * Decodes a scan page for re-encoding toward the size target. Defaults to OffscreenCanvas
+   * where there is one; null, or no canvas, copies PDF pages as scanned.
+   */
+  openPage?: PageCodecFactory | null;
   onProgress?: ProgressFn;
 }
 
@@ -215,26 +228,43 @@ interface EntryPdf {
   bytes: Uint8Array<ArrayBuffer>;
   pageCount: number;
   imagePages: number;
-  imagePagesOverTarget: number;
   pagesRebuilt: number;
+  pagesReencoded: number;
+  /** Pages (from 1) still over the target. */
+  overTarget: number[];
+  lowestLegibility: number | null;
 }
+
+/** Which page of which scan: the key re-encoded pages are shared under. */
+const pageKey = (ref: { scanId: string; indexInScan: number }) =>
+  `${ref.scanId}#${ref.indexInScan}`;
 
 async function buildEntryPdf(
   entry: ExportEntry,
   loadScan: (scanId: string) => Promise<LoadedScan>,
+  sizer: ScanPageSizer,
 ): Promise<EntryPdf> {
   const out = await PDFDocument.create();
   let imagePages = 0;
-  let imagePagesOverTarget = 0;
   let pagesRebuilt = 0;
+  let pagesReencoded = 0;
+  let lowestLegibility: number | null = null;
+  const overTarget: number[] = [];
   for (const ref of entry.pages) {
     const source = await loadScan(ref.scanId);
     const rotation = ref.rotation ?? 0;
+    const pageNumber = out.getPageCount() + 1;
     if (source.kind === 'pdf') {
       const { page, rebuilt } = await source.pages.copyPage(out, ref.indexInScan);
       if (rebuilt) pagesRebuilt += 1;
       applyRotation(page, rotation);
       out.addPage(page);
+      const sized = await sizer.fit(out, page, pageKey(ref));
+      if (sized.isReencoded) pagesReencoded += 1;
+      if (sized.isOverTarget) overTarget.push(pageNumber);
+      if (sized.legibility !== null) {
+        lowestLegibility = Math.min(lowestLegibility ?? 1, sized.legibility);
+      }
       continue;
     }
     const { bytes, kind } = source.image;
@@ -244,7 +274,7 @@ async function buildEntryPdf(
     page.drawImage(embedded, placement.image);
     applyRotation(page, rotation);
     imagePages += 1;
-    if (source.isOverTarget) imagePagesOverTarget += 1;
+    if (source.isOverTarget) overTarget.push(pageNumber);
   }
   const saved = await out.save({ useObjectStreams: true });
   return {
@@ -252,8 +282,10 @@ async function buildEntryPdf(
     bytes: saved as Uint8Array<ArrayBuffer>,
     pageCount: out.getPageCount(),
     imagePages,
-    imagePagesOverTarget,
     pagesRebuilt,
+    pagesReencoded,
+    overTarget,
+    lowestLegibility,
   };
 }
 
@@ -313,6 +345,8 @@ export async function writeBundle(
         ? canvasRecompressor
         : null
       : options.recompress;
+  const openPage =
+    options.openPage === undefined ? (hasCanvas() ? openCanvasPage : null) : options.openPage;
 
   const total = plan.pdfs.length + 1;
   onProgress(0, total);
@@ -325,11 +359,14 @@ export async function writeBundle(
   // Photos are held only until the last entry using them is built: a book of 300 photos
   // must not keep 300 originals in the worker's memory.
   const usesLeft = new Map<string, number>();
+  const pageUses = new Map<string, number>();
   for (const item of plan.pdfs) {
     for (const ref of entries.get(item.entryId)?.pages ?? []) {
       usesLeft.set(ref.scanId, (usesLeft.get(ref.scanId) ?? 0) + 1);
+      pageUses.set(pageKey(ref), (pageUses.get(pageKey(ref)) ?? 0) + 1);
     }
   }
+  const sizer = new ScanPageSizer(targetBytesPerPage, openPage, pageUses);
   const scanBlobs = new Map(request.scans.map((scan) => [scan.id, scan.data]));
   const loaded = new Map<string, Promise<LoadedScan>>();
   const loadScan = async (scanId: string): Promise<LoadedScan> => {
@@ -364,12 +401,14 @@ export async function writeBundle(
   let pdfBytes = 0;
   let maxBytesPerPage = 0;
   let imagePages = 0;
-  let imagePagesOverTarget = 0;
   let pagesRebuilt = 0;
+  let pagesReencoded = 0;
+  let lowestLegibility: number | null = null;
+  const overTarget: PageBytesStats['overTarget'] = [];
   for (const item of plan.pdfs) {
     const entry = entries.get(item.entryId);
     if (!entry) throw new Error(`Entry ${item.entryId} is missing`);
-    const pdf = await buildEntryPdf(entry, loadScan);
+    const pdf = await buildEntryPdf(entry, loadScan, sizer);
     await zip.add(item.fileName, new Uint8ArrayReader(pdf.bytes));
     pdfs.push({ entryId: item.entryId, fileName: item.fileName, pages: pdf.pageCount });
     pages += pdf.pageCount;
@@ -378,8 +417,12 @@ export async function writeBundle(
       maxBytesPerPage = Math.max(maxBytesPerPage, pdf.bytes.length / pdf.pageCount);
     }
     imagePages += pdf.imagePages;
-    imagePagesOverTarget += pdf.imagePagesOverTarget;
     pagesRebuilt += pdf.pagesRebuilt;
+    pagesReencoded += pdf.pagesReencoded;
+    for (const page of pdf.overTarget) overTarget.push({ fileName: item.fileName, page });
+    if (pdf.lowestLegibility !== null) {
+      lowestLegibility = Math.min(lowestLegibility ?? 1, pdf.lowestLegibility);
+    }
     onProgress(++done, total);
   }
   await zip.close();
@@ -394,8 +437,11 @@ export async function writeBundle(
       meanBytesPerPage: pages > 0 ? Math.round(pdfBytes / pages) : 0,
       maxBytesPerPage: Math.round(maxBytesPerPage),
       imagePages,
-      imagePagesOverTarget,
       pagesRebuilt,
+      pagesReencoded,
+      pagesOverTarget: overTarget.length,
+      overTarget,
+      lowestLegibility,
     },
   };
 }

@@ -34,8 +34,14 @@ export interface PageBytesStats {
   maxBytesPerPage: number;
   /** Pages made from photos rather than copied from a PDF scan. */
   imagePages: number;
-  /** Photo pages still above the target at the smallest size and quality allowed. */
-  imagePagesOverTarget: number;
+  /** Scan pages re-encoded to come within the target. */
+  pagesReencoded: number;
+  /** Pages still above the target: nothing smaller was legible, or there was no canvas. */
+  pagesOverTarget: number;
+  /** The over-target pages, by entry PDF and page number in it (from 1). */
+  overTarget: { fileName: string; page: number }[];
+  /** The lowest legibility (SSIM of ink at the floor resolution) among re-encoded pages. */
+  lowestLegibility: number | null;
   /** PDF pages rebuilt because their scan shared one set of images between all pages. */
   pagesRebuilt: number;
 }

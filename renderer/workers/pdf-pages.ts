@@ -1,12 +1,15 @@
 // Pages copied from a scanned PDF into an entry's PDF. Scanner software often gives every page
 // one shared resources dictionary naming every page's image, and pdf-lib copies everything a
 // page names: one entry's PDF would carry the whole book. Such a page gets its own resources
-// holding only the images its content draws before it is copied.
+// holding only the images its content draws before it is copied. A page that is one JPEG, as
+// scanners write them, can have that image swapped for a smaller encoding of it.
 import {
   PDFArray,
   PDFDict,
   PDFName,
+  PDFNumber,
   PDFRawStream,
+  PDFRef,
   decodePDFRawStream,
   degrees,
   type PDFContext,
@@ -16,6 +19,7 @@ import {
 
 const XOBJECT = PDFName.of('XObject');
 const RESOURCES = PDFName.of('Resources');
+const DCT = PDFName.of('DCTDecode');
 
 function contentBytes(doc: PDFDocument, page: PDFPage): Uint8Array[] {
   const contents = page.node.Contents();
@@ -85,4 +89,88 @@ export function resourcesDrawing(
 export function applyRotation(page: PDFPage, rotation: number): void {
   if (rotation % 360 === 0) return;
   page.setRotation(degrees((((page.getRotation().angle + rotation) % 360) + 360) % 360));
+}
+
+/** The one JPEG a scanned page is made of. */
+export interface ScanImage {
+  /** Its name in the page's XObject dictionary. */
+  name: PDFName;
+  ref: PDFRef;
+  /** The JPEG file itself: a DCTDecode stream holds it as it is. */
+  jpeg: Uint8Array;
+  width: number;
+  height: number;
+}
+
+function numberIn(dict: PDFDict, key: string): number | null {
+  const value = dict.lookup(PDFName.of(key));
+  return value instanceof PDFNumber ? value.asNumber() : null;
+}
+
+/**
+ * The page's image when the page draws exactly one thing and that is a plain 8-bit JPEG (grey
+ * or RGB, no mask, no decode array): then re-encoding it changes nothing but its bytes. Null for
+ * anything else (vector pages, several images, CMYK, masks), which goes out as scanned.
+ */
+export function scanImageOf(doc: PDFDocument, page: PDFPage): ScanImage | null {
+  const xObjects = page.node.Resources()?.lookupMaybe(XOBJECT, PDFDict);
+  if (!xObjects) return null;
+  const drawn = new Set<string>();
+  for (const content of contentBytes(doc, page)) {
+    for (const name of drawnXObjectNames(content)) drawn.add(name);
+  }
+  const [only, ...others] = drawn;
+  if (!only || others.length > 0) return null;
+  const name = xObjects.keys().find((key) => key.asString() === only);
+  const ref = name && xObjects.get(name);
+  if (!name || !(ref instanceof PDFRef)) return null;
+  const stream = doc.context.lookup(ref);
+  if (!(stream instanceof PDFRawStream)) return null;
+  const dict = stream.dict;
+  const filter = dict.lookup(PDFName.of('Filter'));
+  const isJpeg =
+    filter === DCT ||
+    (filter instanceof PDFArray && filter.size() === 1 && filter.lookup(0) === DCT);
+  const colorSpace = dict.lookup(PDFName.of('ColorSpace'));
+  const isPlainColour =
+    colorSpace === PDFName.of('DeviceRGB') || colorSpace === PDFName.of('DeviceGray');
+  const width = numberIn(dict, 'Width');
+  const height = numberIn(dict, 'Height');
+  if (
+    dict.lookup(PDFName.of('Subtype')) !== PDFName.of('Image') ||
+    !isJpeg ||
+    !isPlainColour ||
+    numberIn(dict, 'BitsPerComponent') !== 8 ||
+    dict.has(PDFName.of('SMask')) ||
+    dict.has(PDFName.of('Mask')) ||
+    dict.has(PDFName.of('Decode')) ||
+    width === null ||
+    height === null
+  ) {
+    return null;
+  }
+  return { name, ref, jpeg: stream.contents, width, height };
+}
+
+/**
+ * Draws `replacement` where the page drew `image`, and drops the old image from the output.
+ * The page's drawing matrix maps the image to its place whatever its pixel size, so the page
+ * keeps its size, position and rotation.
+ */
+export function replaceScanImage(
+  doc: PDFDocument,
+  page: PDFPage,
+  image: ScanImage,
+  replacement: PDFRef,
+): void {
+  const resources = page.node.Resources();
+  const xObjects = resources?.lookupMaybe(XOBJECT, PDFDict);
+  if (!resources || !xObjects) return;
+  // Copies, not edits: the dictionaries may be shared with the entry's other pages.
+  const ownXObjects = xObjects.clone(doc.context);
+  ownXObjects.set(image.name, replacement);
+  const own = resources.clone(doc.context);
+  own.set(XOBJECT, ownXObjects);
+  page.node.set(RESOURCES, own);
+  doc.context.delete(image.ref);
 }

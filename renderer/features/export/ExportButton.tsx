@@ -11,6 +11,7 @@ import type { BundleOutline, Verification, WrittenBundle } from '../../workers/e
 import { collectExport } from './collect';
 import { ExportJob } from './export-job';
 import { ExportHistory } from './ExportHistory';
+import { PageSizeReport } from './PageSizeReport';
 
 type Phase =
   | { name: 'idle' }
@@ -21,8 +22,6 @@ type Phase =
   | { name: 'running'; step: 'write' | 'verify'; done: number; total: number }
   | { name: 'done'; written: WrittenBundle; verification: Verification; folder: string }
   | { name: 'mismatch'; verification: Verification };
-
-const kB = (bytes: number) => Math.round(bytes / 100) / 10;
 
 export function ExportButton({ book }: { book: Book }) {
   const { t } = useTranslation();
@@ -251,16 +250,7 @@ export function ExportButton({ book }: { book: Book }) {
               ? t('exporter.where', { folder: phase.folder })
               : t('exporter.whereDownloads')}
           </p>
-          <p>
-            {t('exporter.sizeReport', {
-              mean: kB(phase.written.pageBytes.meanBytesPerPage),
-              max: kB(phase.written.pageBytes.maxBytesPerPage),
-              target: kB(phase.written.pageBytes.targetBytesPerPage),
-            })}
-          </p>
-          {phase.written.pageBytes.imagePagesOverTarget > 0 && (
-            <p>{t('exporter.overTarget', { n: phase.written.pageBytes.imagePagesOverTarget })}</p>
-          )}
+          <PageSizeReport stats={phase.written.pageBytes} />
           {phase.written.pageBytes.pagesRebuilt > 0 && (
             <p>{t('exporter.rebuilt', { n: phase.written.pageBytes.pagesRebuilt })}</p>
           )}

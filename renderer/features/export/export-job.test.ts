@@ -26,8 +26,11 @@ const written: WrittenBundle = {
     meanBytesPerPage: 1,
     maxBytesPerPage: 1,
     imagePages: 0,
-    imagePagesOverTarget: 0,
     pagesRebuilt: 0,
+    pagesReencoded: 0,
+    pagesOverTarget: 0,
+    overTarget: [],
+    lowestLegibility: null,
   },
 };
 const whole: Verification = { ok: true, rows: 1, pdfs: 1, pages: 1, problems: [] };

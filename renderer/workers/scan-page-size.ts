@@ -1,0 +1,91 @@
+// Brings each page copied from a PDF scan to the book's size target: a page that is one JPEG
+// over its budget gets the smaller encoding the search picks; the scan itself is never touched
+// (this works on the export's copy of the page). A page used by two entries is re-encoded once.
+import type { PDFDocument, PDFPage } from 'pdf-lib';
+import {
+  floorSize,
+  hintFrom,
+  imageDpi,
+  pageImageBudget,
+  reencodePage,
+  type PageImageInfo,
+  type Reencoded,
+  type SearchHint,
+} from './page-reencode';
+import { replaceScanImage, scanImageOf } from './pdf-pages';
+import type { PageCodecFactory } from './pdf-recompress';
+
+export interface PageSizeOutcome {
+  /** Whether the page's image was swapped for a smaller encoding. */
+  isReencoded: boolean;
+  /** The page's image is still over its budget. */
+  isOverTarget: boolean;
+  /** Legibility of the encoding that went out, when one was measured. */
+  legibility: number | null;
+}
+
+/** A page that is not a single JPEG (vector pages, several images) goes out as scanned. */
+const AS_SCANNED: PageSizeOutcome = { isReencoded: false, isOverTarget: false, legibility: null };
+
+export class ScanPageSizer {
+  private readonly results = new Map<string, Promise<Reencoded>>();
+  /** Where the last re-encoded page ended up; the next one starts there. */
+  private hint: SearchHint | null = null;
+
+  /**
+   * @param usesLeft how many more times each page (by key) will be copied, so a result is kept
+   *   only until its last use.
+   * @param open decodes a page for re-encoding; null where there is no canvas (Node), which
+   *   leaves pages as scanned and reports those over target.
+   */
+  constructor(
+    private readonly targetBytesPerPage: number,
+    private readonly open: PageCodecFactory | null,
+    private readonly usesLeft: Map<string, number>,
+  ) {}
+
+  async fit(out: PDFDocument, page: PDFPage, key: string): Promise<PageSizeOutcome> {
+    const image = scanImageOf(out, page);
+    const left = (this.usesLeft.get(key) ?? 1) - 1;
+    this.usesLeft.set(key, left);
+    if (!image) return AS_SCANNED;
+    const size = page.getSize();
+    const info: PageImageInfo = {
+      width: image.width,
+      height: image.height,
+      dpi: imageDpi(image, size),
+      bytes: image.jpeg.length,
+      budget: pageImageBudget(this.targetBytesPerPage, size.width, size.height),
+    };
+    // Already within budget: every re-encode loses detail.
+    if (info.bytes <= info.budget) return AS_SCANNED;
+    if (!this.open) return { isReencoded: false, isOverTarget: true, legibility: null };
+    const open = this.open;
+    let pending = this.results.get(key);
+    if (!pending) {
+      pending = (async () => {
+        const codec = await open(image.jpeg, floorSize(info));
+        try {
+          const result = await reencodePage(info, codec, this.hint);
+          this.hint = hintFrom(info, result) ?? this.hint;
+          return result;
+        } finally {
+          codec.close();
+        }
+      })();
+      this.results.set(key, pending);
+    }
+    if (left <= 0) this.results.delete(key);
+    const result = await pending;
+    if (result.kind === 'kept') {
+      return { isReencoded: false, isOverTarget: result.isOverTarget, legibility: null };
+    }
+    const embedded = await out.embedJpg(result.bytes);
+    replaceScanImage(out, page, image, embedded.ref);
+    return {
+      isReencoded: true,
+      isOverTarget: result.isOverTarget,
+      legibility: result.legibility,
+    };
+  }
+}
