@@ -118,9 +118,10 @@ export async function openTempFile(partialPath: string, mode: 'w' | 'w+'): Promi
     if (errnoCode(error) === 'ENOENT') return null;
     throw error;
   });
-  if (found && !found.isFile()) {
+  if (found?.isSymbolicLink()) {
     throw linkRefused(path.basename(partialPath).replace(/\.partial$/u, ''));
   }
+  if (found && !found.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
   if (found) await fs.unlink(partialPath);
   // 'x' creates the file or fails: nothing standing at the path now is ever followed.
   return fs.open(partialPath, mode === 'w' ? 'wx' : 'wx+');
