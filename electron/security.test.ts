@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -139,14 +140,17 @@ describe('isPermissionAllowed', () => {
   });
 });
 
+const directivesOf = (policy: string) =>
+  new Map(
+    policy.split(';').map((part) => {
+      const [name = '', ...values] = part.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
+
 describe('CONTENT_SECURITY_POLICY', () => {
   it('allows nothing from outside the app', () => {
-    const directives = new Map(
-      CONTENT_SECURITY_POLICY.split(';').map((part) => {
-        const [name = '', ...values] = part.trim().split(/\s+/);
-        return [name, values] as const;
-      }),
-    );
+    const directives = directivesOf(CONTENT_SECURITY_POLICY);
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(directives.get('connect-src')).toEqual(["'self'", 'blob:', 'data:']);
@@ -230,5 +234,18 @@ describe('isPathInside', () => {
     expect(isPathInside(root, path.resolve('/data/out-evil/a'))).toBe(false);
     expect(isPathInside(root, path.resolve('/data'))).toBe(false);
     expect(isPathInside(root, path.join(root, '..', 'x'))).toBe(false);
+  });
+});
+
+describe('the policy shipped in the page', () => {
+  // The browser mode has only this one; it must not keep the dev server's reload socket.
+  it('allows no more than the desktop header does', () => {
+    const html = readFileSync(path.join(import.meta.dirname, '../renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/u.exec(html)?.[1];
+    expect(meta).toBeDefined();
+    const header = directivesOf(CONTENT_SECURITY_POLICY);
+    for (const [name, sources] of directivesOf(meta ?? '')) {
+      expect(sources, name).toEqual(header.get(name));
+    }
   });
 });

@@ -146,13 +146,19 @@ export interface SohoaBridge {
  * removes files named like this, never anything else in the folder. */
 export const BACKUP_FILE_PATTERN = /^sohoa-sao-luu-\d{8}-\d{4}(-\d{1,3})?\.sohoa$/;
 
+/** The fewest backups the rotation leaves in the folder, so one request cannot erase them. */
+export const MIN_BACKUPS_KEPT = 3;
+
 export const writeBackupRequestSchema = z.object({
   fileName: safeFileNameSchema.refine(
     (name) => BACKUP_FILE_PATTERN.test(name),
     'Tên tệp sao lưu không đúng mẫu',
   ),
   data: z.instanceof(Uint8Array),
-  /** How many of the app's backups to keep in the folder, this one included. */
+  /**
+   * How many of the app's backups to keep in the folder, this one included. The main process
+   * keeps at least MIN_BACKUPS_KEPT whatever is asked (older settings may hold fewer).
+   */
   keep: z.number().int().min(1).max(365),
 });
 export type WriteBackupRequest = z.infer<typeof writeBackupRequestSchema>;

@@ -54,21 +54,44 @@ describe('writeBackupToFolder', () => {
     await fs.mkdir(folder);
     await fs.writeFile(path.join(folder, 'ghi-chu.txt'), 'the officer’s own file');
     await fs.writeFile(path.join(folder, 'sohoa-sao-luu-cu.sohoa'), 'not our name pattern');
-    for (const stamp of ['20261118-0800', '20261119-0800', '20261120-0800']) {
+    for (const stamp of ['20261117-0800', '20261118-0800', '20261119-0800', '20261120-0800']) {
       await fs.writeFile(path.join(folder, `sohoa-sao-luu-${stamp}.sohoa`), stamp);
     }
     const result = value(
-      await writeBackupToFolder(folder, request('sohoa-sao-luu-20261121-0700.sohoa', 2)),
+      await writeBackupToFolder(folder, request('sohoa-sao-luu-20261121-0700.sohoa', 3)),
     );
     expect(result.removed).toEqual([
+      'sohoa-sao-luu-20261117-0800.sohoa',
       'sohoa-sao-luu-20261118-0800.sohoa',
-      'sohoa-sao-luu-20261119-0800.sohoa',
     ]);
     expect(await listFolder(folder)).toEqual([
       'ghi-chu.txt',
+      'sohoa-sao-luu-20261119-0800.sohoa',
       'sohoa-sao-luu-20261120-0800.sohoa',
       'sohoa-sao-luu-20261121-0700.sohoa',
       'sohoa-sao-luu-cu.sohoa',
+    ]);
+  });
+
+  it('removes at most two older backups per new one, and never keeps fewer than three', async () => {
+    // A page that asks to keep 1 must not wipe the folder's history in one call.
+    const folder = path.join(root, 'backups');
+    await fs.mkdir(folder);
+    const older = Array.from({ length: 10 }, (_, i) => `sohoa-sao-luu-2026111${i}-0800.sohoa`);
+    for (const name of older) await fs.writeFile(path.join(folder, name), name);
+    const first = value(
+      await writeBackupToFolder(folder, request('sohoa-sao-luu-20261121-0700.sohoa', 1)),
+    );
+    expect(first.removed).toEqual(older.slice(0, 2));
+    for (const minute of ['0701', '0702', '0703', '0704', '0705', '0706', '0707']) {
+      value(
+        await writeBackupToFolder(folder, request(`sohoa-sao-luu-20261121-${minute}.sohoa`, 1)),
+      );
+    }
+    expect(await listFolder(folder)).toEqual([
+      'sohoa-sao-luu-20261121-0705.sohoa',
+      'sohoa-sao-luu-20261121-0706.sohoa',
+      'sohoa-sao-luu-20261121-0707.sohoa',
     ]);
   });
 
@@ -77,11 +100,15 @@ describe('writeBackupToFolder', () => {
     const name = 'sohoa-sao-luu-20261121-0700.sohoa';
     value(await writeBackupToFolder(folder, { fileName: name, data: bytes('first'), keep: 5 }));
     const second = value(
-      await writeBackupToFolder(folder, { fileName: name, data: bytes('second'), keep: 1 }),
+      await writeBackupToFolder(folder, { fileName: name, data: bytes('second'), keep: 3 }),
     );
     expect(path.basename(second.path)).toBe('sohoa-sao-luu-20261121-0700-1.sohoa');
-    expect(second.removed).toEqual([name]);
     expect(await fs.readFile(second.path, 'utf8')).toBe('second');
+    value(await writeBackupToFolder(folder, request('sohoa-sao-luu-20261121-0701.sohoa', 3)));
+    const fourth = value(
+      await writeBackupToFolder(folder, request('sohoa-sao-luu-20261121-0702.sohoa', 3)),
+    );
+    expect(fourth.removed).toEqual([name]);
   });
 
   it('reports a folder that cannot be created as write-failed in Vietnamese', async () => {

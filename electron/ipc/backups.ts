@@ -1,10 +1,16 @@
 // Automatic backups on disk: written whole (a .partial renamed into place), never over another
 // file, into the folder the officer chose (default Documents/SoHoa/Sao lưu); then the oldest of
 // the app's own backups beyond the number to keep are removed, and nothing else in the folder.
+// The page only asks for a number: however low, at least three stay, and at most two go per
+// backup written, so a lowered number (or a hostile page) thins the folder out slowly.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { BaseWindow, Dialog } from 'electron';
-import { BACKUP_FILE_PATTERN, writeBackupRequestSchema } from '../../shared/bridge';
+import {
+  BACKUP_FILE_PATTERN,
+  MIN_BACKUPS_KEPT,
+  writeBackupRequestSchema,
+} from '../../shared/bridge';
 import type {
   BackupFolderInfo,
   BridgeResult,
@@ -57,6 +63,9 @@ function byAge(a: string, b: string): number {
   return stampA === stampB ? nA - nB : stampA < stampB ? -1 : 1;
 }
 
+/** The most old backups one new backup may replace. */
+const MAX_REMOVED_PER_BACKUP = 2;
+
 /** Writes one backup into `folder` and keeps the newest `keep` of the app's backups there. */
 export async function writeBackupToFolder(
   folder: string,
@@ -88,9 +97,10 @@ export async function writeBackupToFolder(
   try {
     const ours = (await fs.readdir(folder)).filter((entry) => BACKUP_FILE_PATTERN.test(entry));
     ours.sort(byAge);
+    const keep = Math.max(request.keep, MIN_BACKUPS_KEPT);
     const surplus = ours
       .filter((entry) => entry !== name)
-      .slice(0, Math.max(0, ours.length - request.keep));
+      .slice(0, Math.min(MAX_REMOVED_PER_BACKUP, Math.max(0, ours.length - keep)));
     for (const old of surplus) {
       await fs.unlink(path.join(folder, old));
       removed.push(old);

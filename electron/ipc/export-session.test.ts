@@ -124,6 +124,28 @@ describe('ExportSessions', () => {
     expect(await listTree()).toEqual([]);
   });
 
+  it('follows no link already in the picked folder, to a folder or over a temp file', async () => {
+    const elsewhere = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-elsewhere-'));
+    try {
+      const sessions = new ExportSessions(() => Promise.resolve(parent));
+      await fs.symlink(elsewhere, path.join(parent, FOLDER), 'dir');
+      const linked = await sessions.open({ folderName: FOLDER, fileNames: [...NAMES] });
+      expect(linked).toMatchObject({ ok: false, error: { code: 'write-failed' } });
+      expect(await fs.readdir(elsewhere)).toEqual([]);
+
+      const victim = path.join(elsewhere, 'important.txt');
+      await fs.writeFile(victim, 'keep me');
+      await fs.rm(path.join(parent, FOLDER));
+      await fs.mkdir(path.join(parent, FOLDER));
+      await fs.symlink(victim, path.join(parent, FOLDER, `${NAMES[1]}.partial`));
+      const overTemp = await sessions.open({ folderName: FOLDER, fileNames: [...NAMES] });
+      expect(overTemp).toMatchObject({ ok: false, error: { code: 'write-failed' } });
+      expect(await fs.readFile(victim, 'utf8')).toBe('keep me');
+    } finally {
+      await fs.rm(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   it('writes nothing when the officer closes the folder dialog', async () => {
     const sessions = new ExportSessions(() => Promise.resolve(null));
     const result = await sessions.open({ folderName: FOLDER, fileNames: [...NAMES] });

@@ -21,6 +21,8 @@ import {
   findDuplicateName,
   findWindowsUnsafeName,
   isDirectChild,
+  makeBundleFolder,
+  openTempFile,
   pathExists,
   removeQuietly,
   type PickFolder,
@@ -87,17 +89,13 @@ export class ExportSessions {
     let current = folderName;
     try {
       try {
-        await fs.mkdir(folder);
-        session.createdFolder = true;
+        session.createdFolder = (await makeBundleFolder(folder)).created;
       } catch (error) {
-        if (errnoCode(error) !== 'EEXIST') throw error;
-        const stat = await fs.stat(folder);
-        if (!stat.isDirectory()) {
-          return fail(
-            'write-failed',
-            `Đã có một tệp tên “${folderName}” ở chỗ cần tạo thư mục. ${NOTHING_SAVED} Hãy chọn thư mục khác.`,
-          );
-        }
+        if (errnoCode(error) !== 'ENOTDIR') throw error;
+        return fail(
+          'write-failed',
+          `Đã có một tệp tên “${folderName}” ở chỗ cần tạo thư mục. ${NOTHING_SAVED} Hãy chọn thư mục khác.`,
+        );
       }
       for (const file of planned) {
         if (await pathExists(file.finalPath)) {
@@ -111,8 +109,8 @@ export class ExportSessions {
       for (const file of planned) {
         current = file.name;
         const partialPath = `${file.finalPath}${PARTIAL_SUFFIX}`;
-        // 'w+': created or emptied (a temp file left by a power cut is ours), and readable back.
-        const handle = await fs.open(partialPath, 'w+');
+        // Readable back, to check it before it gets its name.
+        const handle = await openTempFile(partialPath, 'w+');
         session.files.set(file.name, { finalPath: file.finalPath, partialPath, handle, bytes: 0 });
       }
     } catch (error) {

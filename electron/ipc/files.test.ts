@@ -264,6 +264,39 @@ describe('saveBundleToFolder', () => {
     expect(await fs.readFile(path.join(parent, 'Bo'), 'utf8')).toBe('not a folder');
   });
 
+  describe('a link already in the picked folder', () => {
+    let elsewhere: string;
+    beforeEach(async () => {
+      elsewhere = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-elsewhere-'));
+    });
+    afterEach(async () => {
+      await fs.rm(elsewhere, { recursive: true, force: true });
+    });
+
+    it('is not followed where the bundle folder should be', async () => {
+      await fs.symlink(elsewhere, path.join(parent, 'Bo'), 'dir');
+      const result = await saveBundleToFolder(parent, {
+        folderName: 'Bo',
+        files: [{ name: 'a.pdf', data: bytes('a') }],
+      });
+      expect(expectError(result, 'write-failed').message).toMatch(/“Bo”.*lối tắt/u);
+      expect(await fs.readdir(elsewhere)).toEqual([]);
+    });
+
+    it('is not written through when it stands where a temp file goes', async () => {
+      const victim = path.join(elsewhere, 'important.txt');
+      await fs.writeFile(victim, 'keep me');
+      await fs.mkdir(path.join(parent, 'Bo'));
+      await fs.symlink(victim, path.join(parent, 'Bo', 'a.pdf.partial'));
+      const result = await saveBundleToFolder(parent, {
+        folderName: 'Bo',
+        files: [{ name: 'a.pdf', data: bytes('a') }],
+      });
+      expect(expectError(result, 'write-failed').message).toMatch(/“a\.pdf”.*lối tắt/u);
+      expect(await fs.readFile(victim, 'utf8')).toBe('keep me');
+    });
+  });
+
   it('gives no file its real name until every file of the bundle is fully on disk', async () => {
     const target = path.join(parent, 'So khai sinh 2008 - Quyen 01');
     const realRename = fs.rename.bind(fs);

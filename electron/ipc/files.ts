@@ -1,6 +1,7 @@
 // Saving an export bundle: a bundle is written whole or not at all, never over an existing
 // file, and only inside the sub-folder the request names within the folder the officer picked.
 import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { BaseWindow, Dialog, OpenDialogOptions } from 'electron';
 import { saveBundleRequestSchema } from '../../shared/bridge';
@@ -58,6 +59,8 @@ export function describeWriteFailure(code: string, fileName: string): string {
       return `Không tìm thấy thư mục đã chọn khi ghi tệp “${fileName}” (có thể USB vừa bị rút ra). ${NOTHING_SAVED} Hãy kiểm tra ổ đĩa hoặc chọn thư mục khác rồi lưu lại.`;
     case 'ENAMETOOLONG':
       return `Đường dẫn tới tệp “${fileName}” quá dài. ${NOTHING_SAVED} Hãy chọn thư mục gần gốc ổ đĩa hơn (ví dụ D:\\SoHoa) rồi lưu lại.`;
+    case 'ELOOP':
+      return `Trong thư mục đã chọn, “${fileName}” là một lối tắt (liên kết) trỏ tới nơi khác. Phần mềm không ghi qua lối tắt. ${NOTHING_SAVED} Hãy chọn thư mục khác, hoặc xoá lối tắt đó rồi lưu lại.`;
     case 'EBUSY':
       return `Tệp “${fileName}” đang được chương trình khác sử dụng. ${NOTHING_SAVED} Hãy đóng chương trình đó (ví dụ Excel) rồi lưu lại.`;
     default:
@@ -83,8 +86,49 @@ export async function removeQuietly(filePath: string): Promise<void> {
   }
 }
 
+/** What a link found in the chosen folder is refused with (the code O_NOFOLLOW gives). */
+function linkRefused(name: string): Error {
+  return Object.assign(new Error(`${name} is a link`), { code: 'ELOOP' });
+}
+
+/**
+ * The bundle's folder inside the picked one: made here, or one already there. A link standing
+ * there is refused: it could send the files anywhere, past the officer's choice. Resolves
+ * whether this call made the folder; throws with an errno code.
+ */
+export async function makeBundleFolder(folder: string): Promise<{ created: boolean }> {
+  try {
+    await fs.mkdir(folder);
+    return { created: true };
+  } catch (error) {
+    if (errnoCode(error) !== 'EEXIST') throw error;
+    const found = await fs.lstat(folder);
+    if (found.isSymbolicLink()) throw linkRefused(path.basename(folder));
+    if (!found.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    return { created: false };
+  }
+}
+
+/**
+ * Opens a temp file, created afresh: one left by a power cut is ours and is replaced, but a
+ * link put in its place is refused, never written through (it could point at any file).
+ */
+export async function openTempFile(partialPath: string, mode: 'w' | 'w+'): Promise<FileHandle> {
+  const found = await fs.lstat(partialPath).catch((error: unknown) => {
+    if (errnoCode(error) === 'ENOENT') return null;
+    throw error;
+  });
+  if (found?.isSymbolicLink()) {
+    throw linkRefused(path.basename(partialPath).replace(/\.partial$/u, ''));
+  }
+  if (found && !found.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+  if (found) await fs.unlink(partialPath);
+  // 'x' creates the file or fails: nothing standing at the path now is ever followed.
+  return fs.open(partialPath, mode === 'w' ? 'wx' : 'wx+');
+}
+
 async function writeDurably(filePath: string, data: Uint8Array): Promise<void> {
-  const handle = await fs.open(filePath, 'w');
+  const handle = await openTempFile(filePath, 'w');
   try {
     await handle.writeFile(data);
     // A power cut right after "đã lưu" must not leave an empty file behind the rename.
@@ -150,19 +194,16 @@ export async function saveBundleToFolder(
 
   let createdFolder = false;
   try {
-    await fs.mkdir(target);
-    createdFolder = true;
+    createdFolder = (await makeBundleFolder(target)).created;
   } catch (error) {
     const code = errnoCode(error);
-    if (code !== 'EEXIST')
-      return fail('write-failed', describeWriteFailure(code, request.folderName));
-    const stat = await fs.stat(target).catch(() => null);
-    if (!stat?.isDirectory()) {
+    if (code === 'ENOTDIR') {
       return fail(
         'write-failed',
         `Đã có một tệp tên “${request.folderName}” ở chỗ cần tạo thư mục. ${NOTHING_SAVED} Hãy chọn thư mục khác hoặc đổi tên tệp đó rồi lưu lại.`,
       );
     }
+    return fail('write-failed', describeWriteFailure(code, request.folderName));
   }
 
   const written: string[] = [];

@@ -97,6 +97,18 @@ describe('entries', () => {
     expect(actions.map((e) => e.action)).toEqual(['create']);
   });
 
+  it('stores an entry built on screen only once, keeping what was typed into it since', async () => {
+    const book = await repo.createBook(sampleBook);
+    const next = newEntryRecord(book, null, undefined, Date.now());
+    await repo.addEntry(next);
+    await repo.saveFields(next.id, { nksHoTen: 'Nguyễn Thị Hoa' });
+    // Tried again after a failure that came after the entry was already on disk.
+    await repo.addEntry(next);
+    expect((await db.records.get(next.id))?.fields.nksHoTen).toBe('Nguyễn Thị Hoa');
+    const actions = await db.audit.where('entityId').equals(next.id).toArray();
+    expect(actions.map((e) => e.action)).toEqual(['create', 'edit']);
+  });
+
   it('saves only changed fields, bumps the revision and logs old and new values', async () => {
     const book = await repo.createBook(sampleBook);
     const entry = await repo.createEntry(book.id, null);

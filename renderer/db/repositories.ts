@@ -446,11 +446,13 @@ export function createRepositories(
 
     /**
      * Stores an entry built with newEntryRecord, e.g. one already on screen, as the signed-in
-     * officer's.
+     * officer's. Only if it is not stored yet: the write queue tries a creation again after a
+     * failure, and the entry may already hold fields typed since.
      */
     async addEntry(built: EntryRecord): Promise<void> {
       await db.transaction('rw', db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
+        if (await db.records.get(built.id)) return;
         await db.records.add({ ...built, createdBy: officer.id, updatedBy: officer.id });
         await audit(officer, built.createdAt, {
           entity: 'record',

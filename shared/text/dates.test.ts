@@ -78,6 +78,11 @@ describe('parseDateInput', () => {
     ['abc', null],
     ['27.08.2008a', null],
     ['ngày 27 tháng 8', null],
+    // a sign or separator before the date: a minus or a lost digit, never dropped silently
+    ['-1.01.2008', null],
+    ['-2008', null],
+    ['.27.08.2008', null],
+    ['/8/2008', null],
     ['27.08', null],
     ['12/10', null],
     ['27.08.208', null],

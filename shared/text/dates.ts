@@ -70,8 +70,10 @@ function parseDigitsOnly(digits: string, now: Date): PartialDate | null {
  * 2008 or ISO 2008-08-27. Returns null for anything that is not a real calendar date.
  */
 export function parseDateInput(input: string, now: Date = new Date()): PartialDate | null {
-  const text = input.trim().replace(/^[./\s-]+|[./\s-]+$/gu, '');
-  if (text === '') return null;
+  // A stray separator after the date is harmless; one before it is a minus sign or a lost
+  // digit ("-1.01.2008"), and dropping it would store another date than the book's.
+  const text = input.trim().replace(/[./\s-]+$/u, '');
+  if (text === '' || !/^\d/u.test(text)) return null;
   if (/^\d+$/.test(text)) return parseDigitsOnly(text, now);
   const parts = text.split(/[./\s-]+/u);
   if (parts.some((part) => !/^\d+$/.test(part))) return null;

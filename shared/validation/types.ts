@@ -11,6 +11,7 @@ const entryRules = [
   'soNotNumeric',
   'duplicateSo',
   'unusualNameChars',
+  'invisibleChars',
   'implausibleYear',
   'ageInsteadOfYear',
   // Cross-field rules: template data (RegisterTemplate.checks) names which one applies where.

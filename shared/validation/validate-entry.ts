@@ -12,6 +12,7 @@ import {
   parseDateInput,
   suggestYearFix,
 } from '../text/dates';
+import { findInvisibleChars } from '../text/invisible';
 import { toNFC, unusualNameChars } from '../text/vietnamese';
 import { findPossibleDuplicates } from './duplicates';
 import { isValidIdNumber, isValidPersonalId } from './id-numbers';
@@ -104,6 +105,10 @@ export function validateEntry(
       if (field.required) error(field.key, 'required');
       continue;
     }
+    // Excel drops them, so the workbook would differ from the entry; leaving the field on the
+    // form removes them.
+    const hidden = findInvisibleChars(value);
+    if (hidden.length > 0) error(field.key, 'invisibleChars', { chars: hidden.join(', ') });
     if (field.kind === 'date') checkDate(field, value);
     if (field.kind === 'code' && field.codeListId) {
       if (!matchCode(getCodeList(field.codeListId), value)) {

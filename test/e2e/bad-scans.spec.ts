@@ -18,6 +18,12 @@ const cases: { title: string; name: string; bytes: () => Promise<Buffer>; messag
     message: /bị hỏng/,
   },
   {
+    title: 'a PDF without pages',
+    name: 'khong-trang.pdf',
+    bytes: () => makePdf(0),
+    message: /không có trang nào/,
+  },
+  {
     title: 'a password-protected PDF',
     name: 'mat-khau.pdf',
     bytes: () => readFile(join(__dirname, '../fixtures/password-protected.pdf')),

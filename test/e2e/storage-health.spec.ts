@@ -6,6 +6,8 @@ declare global {
   interface Window {
     /** Set by the test: from then on every IndexedDB put fails as on a full disk. */
     sohoaTestDiskFull?: boolean;
+    /** While the disk is full, writes per table that still fit (a little space freed). */
+    sohoaTestSpaceFor?: Record<string, number>;
   }
 }
 
@@ -16,7 +18,10 @@ async function simulateFullDiskOnDemand(page: Page): Promise<void> {
       const original = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, method)
         ?.value as IDBObjectStore['put'];
       IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args) {
-        if (window.sohoaTestDiskFull) {
+        const space = window.sohoaTestSpaceFor?.[this.name] ?? 0;
+        if (window.sohoaTestDiskFull && space > 0 && window.sohoaTestSpaceFor) {
+          window.sohoaTestSpaceFor[this.name] = space - 1;
+        } else if (window.sohoaTestDiskFull) {
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         }
         return original.apply(this, args);
@@ -64,6 +69,53 @@ test('a full disk while typing says so in Vietnamese, keeps the text, and saves 
   await expect(alert).toBeHidden();
   await page.reload();
   await expect(workspace.field('Nơi sinh')).toHaveValue('Trạm y tế xã An Nhơn');
+  await expect(workspace.field('Quê quán')).toHaveValue('Thôn 3, xã An Nhơn');
+});
+
+test('a new entry started on a full disk keeps everything typed into it once space is back', async ({
+  page,
+}) => {
+  // Two automatic retries (5 s apart) run on top of the usual steps.
+  test.slow();
+  await simulateFullDiskOnDemand(page);
+  await new BooksScreen(page).createBookFresh();
+  const workspace = new Workspace(page);
+  await workspace.pressButton('Thêm trường hợp');
+  await workspace.field('Nơi sinh').fill('Trạm y tế xã An Nhơn');
+  await workspace.field('Nơi sinh').press('Enter');
+  await workspace.expectSaved();
+
+  // Ctrl+Enter on a full disk: the next entry is on screen, not on disk; then typing.
+  await setDiskFull(page, true);
+  await workspace.field('Nơi sinh').focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(workspace.field('Số')).toHaveValue('2');
+  await workspace.field('Quê quán').fill('Thôn 3, xã An Nhơn');
+  await workspace.field('Quê quán').blur();
+  const alert = page.getByRole('alert').filter({ hasText: 'Ổ đĩa đã đầy' });
+  await expect(alert).toBeVisible();
+
+  // A little space is freed: the next attempt stores the entry and its trail, not the typing.
+  await page.evaluate(() => {
+    window.sohoaTestSpaceFor = { records: 1, audit: 1 };
+  });
+  await expect
+    .poll(() => page.evaluate(() => Object.values(window.sohoaTestSpaceFor ?? {})), {
+      timeout: 15_000,
+    })
+    .toEqual([0, 0]);
+  await expect(page.getByRole('status').filter({ hasText: /^Đã lưu$/ })).toHaveCount(0);
+
+  // All space is back: the next automatic attempt saves the rest, and the warning goes.
+  await setDiskFull(page, false);
+  await expect(page.getByRole('status').filter({ hasText: /^Đã lưu$/ })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(
+    page.getByRole('alert').filter({ hasText: /Ổ đĩa đã đầy|Chưa lưu được/ }),
+  ).toHaveCount(0);
+  await page.reload();
+  await expect(workspace.field('Số')).toHaveValue('2');
   await expect(workspace.field('Quê quán')).toHaveValue('Thôn 3, xã An Nhơn');
 });
 

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupFolderInfo } from '../../../shared/bridge';
+import { MIN_BACKUPS_KEPT, type BackupFolderInfo } from '../../../shared/bridge';
 import { repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
 import { autoBackups, readLastBackup, readSchedule } from './auto-backup';
@@ -35,7 +35,7 @@ export function AutoBackupSettings({ onClose }: { onClose: () => void }) {
     };
     await repo.saveBackupSchedule({
       everyEntries: toCount(everyEntries, schedule.everyEntries, 0),
-      keep: toCount(keep, schedule.keep, 1),
+      keep: toCount(keep, schedule.keep, MIN_BACKUPS_KEPT),
     });
     notify('info', t('backup.autoSaved'));
     onClose();
@@ -57,7 +57,7 @@ export function AutoBackupSettings({ onClose }: { onClose: () => void }) {
         }}
       >
         <h2 id="auto-backup-title">{t('backup.autoHeading')}</h2>
-        <p className="hint">{t('backup.autoRules')}</p>
+        <p className="hint">{t('backup.autoRules', { min: MIN_BACKUPS_KEPT })}</p>
         <div className="form-grid">
           <span>{t('backup.autoFolder')}</span>
           <span>
@@ -79,8 +79,8 @@ export function AutoBackupSettings({ onClose }: { onClose: () => void }) {
             <span>{t('backup.autoKeep')}</span>
             <input
               type="number"
-              min={1}
-              value={keep ?? String(schedule.keep)}
+              min={MIN_BACKUPS_KEPT}
+              value={keep ?? String(Math.max(schedule.keep, MIN_BACKUPS_KEPT))}
               onChange={(event) => setKeep(event.target.value)}
             />
           </label>

@@ -26,7 +26,7 @@ import { FieldAnnouncer } from './FieldAnnouncer';
 import { FieldRow } from './FieldRow';
 import { loadBookValues, rememberBookValue } from './book-values';
 import { entryWriter } from './entry-writer';
-import { normalizeOnCommit } from './normalize';
+import { findInvisibleChars, normalizeOnCommit } from './normalize';
 import { loadRelatedEntries, validateWithRelated } from './related-entries';
 import { carrySuggestions, defaultCarryForward, type BookValues } from './suggestions';
 import { useAutosave, type SaveState } from './use-autosave';
@@ -184,6 +184,17 @@ export function EntryForm({ book, template, entry, pages }: Props) {
 
   const commit = (field: FieldDef, raw: string) => {
     const value = normalizeOnCommit(field, raw);
+    // Removed characters cannot be seen, so the change would go unnoticed without a word.
+    const hidden = findInvisibleChars(raw);
+    if (hidden.length > 0) {
+      notify(
+        'info',
+        t('entry.invisibleRemoved', {
+          chars: hidden.join(', '),
+          field: t(`fieldLabels.${field.key}`, { defaultValue: field.label }),
+        }),
+      );
+    }
     if (value !== (values[field.key] ?? '') || raw !== value) change(field.key, value);
     // Offer it from now on in this book; once per value this entry contributes.
     if (remembered.current.entryId !== entry.id) {

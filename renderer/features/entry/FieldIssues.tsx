@@ -6,6 +6,7 @@ import {
   type Acknowledgement,
 } from '../../../shared/validation/acknowledgements';
 import type { Issue } from '../../../shared/validation/types';
+import { issueText } from './issue-text';
 
 interface Props {
   id: string;
@@ -52,7 +53,7 @@ export function FieldIssues({ id, entryId, issues, acknowledgements, onAcknowled
           >
             {issue.rule === 'possibleDuplicate' && issue.params?.otherBook !== undefined
               ? t('duplicates.inOtherBook', issue.params)
-              : t(`validation.${issue.rule}`, issue.params ?? {})}
+              : issueText(t, issue)}
             {ack && <> {t('entry.acknowledged', { reason: ack.reason })}</>}
             {issue.severity === 'warning' && !ack && answering !== key && (
               <>

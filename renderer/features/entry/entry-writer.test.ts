@@ -6,6 +6,7 @@ const disk = vi.hoisted(() => ({
   log: [] as string[],
   stored: new Map<string, Record<string, string>>(),
   failNext: 0,
+  failSaves: 0,
 }));
 
 vi.mock('../../db', () => {
@@ -21,12 +22,17 @@ vi.mock('../../db', () => {
       async addEntry(record: EntryRecord) {
         await slow();
         maybeFail('creating');
+        if (disk.stored.has(record.id)) throw new Error(`Entry ${record.id} exists`);
         disk.stored.set(record.id, { ...record.fields });
         disk.log.push(`create ${record.id}`);
       },
       async saveFields(id: string, changes: Record<string, string>) {
         await slow();
         maybeFail('saving');
+        if (disk.failSaves > 0) {
+          disk.failSaves -= 1;
+          throw new Error('disk full while saving');
+        }
         const fields = disk.stored.get(id);
         if (!fields) throw new Error(`Entry ${id} not found`);
         Object.assign(fields, changes);
@@ -59,6 +65,7 @@ beforeEach(() => {
   disk.log = [];
   disk.stored = new Map([['old', { so: '1', nksHoTen: '' }]]);
   disk.failNext = 0;
+  disk.failSaves = 0;
 });
 
 describe('the entry write queue', () => {
@@ -86,6 +93,19 @@ describe('the entry write queue', () => {
     await writer.save('new', { so: '3' });
     expect(disk.log).toEqual(['create new', 'save new nksHoTen,so']);
     expect(disk.stored.get('new')).toEqual({ so: '3', nksHoTen: 'Bình' });
+    expect(writer.status()).toEqual({ busy: false, failed: false });
+  });
+
+  it('does not create an entry again when only its fields failed, and then saves them', async () => {
+    const writer = await freshWriter();
+    disk.failSaves = 1;
+    const created = writer.create(record('new'));
+    // Typed before the first attempt: its retry comes with this save.
+    const saved = writer.save('new', { nksHoTen: 'Bình' });
+    expect(await created).toBe(false);
+    expect(await saved).toBe(true);
+    expect(disk.log).toEqual(['create new', 'save new nksHoTen']);
+    expect(disk.stored.get('new')).toEqual({ so: '2', nksHoTen: 'Bình' });
     expect(writer.status()).toEqual({ busy: false, failed: false });
   });
 

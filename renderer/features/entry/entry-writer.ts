@@ -41,9 +41,25 @@ function merge(older: Unwritten, newer: Unwritten | undefined): Unwritten {
   return record ? { record, changes } : { changes };
 }
 
-async function write(id: string, item: Unwritten): Promise<void> {
-  if (item.record) await repo.addEntry(item.record);
-  if (Object.keys(item.changes).length > 0) await repo.saveFields(id, item.changes);
+type Written = { ok: true } | { ok: false; left: Unwritten; error: unknown };
+
+/**
+ * Writes one entry's queued data in two steps, creating it if absent and then applying its
+ * changes. On a failure it returns what is still unwritten, so the retry starts where this
+ * attempt stopped instead of creating the entry again.
+ */
+async function write(id: string, item: Unwritten): Promise<Written> {
+  let left = item;
+  try {
+    if (left.record) {
+      await repo.addEntry(left.record);
+      left = { changes: left.changes };
+    }
+    if (Object.keys(left.changes).length > 0) await repo.saveFields(id, left.changes);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, left, error };
+  }
 }
 
 /** True when nothing is waiting and the last attempt succeeded. */
@@ -60,12 +76,11 @@ function drain(): Promise<boolean> {
     let failed = false;
     for (const [id, item] of [...unwritten]) {
       unwritten.delete(id);
-      try {
-        await write(id, item);
-      } catch (error) {
-        // Keep it for the next attempt; edits made meanwhile are newer and win.
-        unwritten.set(id, merge(item, unwritten.get(id)));
-        if (!failed) noteSaveFailed(error);
+      const written = await write(id, item);
+      if (!written.ok) {
+        // Keep the rest for the next attempt; edits made meanwhile are newer and win.
+        unwritten.set(id, merge(written.left, unwritten.get(id)));
+        if (!failed) noteSaveFailed(written.error);
         failed = true;
       }
     }

@@ -31,4 +31,13 @@ describe('what a field holds after the officer leaves it', () => {
     const decomposed = 'Nguye\u0302\u0303n'; // "Nguyễn" as some input methods send it
     expect(commit('nksNoiSinh', decomposed)).toBe('Nguyễn'.normalize('NFC'));
   });
+
+  it('keeps no invisible control or direction character, which Excel would drop or misread', () => {
+    // A pasted name with a right-to-left override shows reversed; a bell code vanishes in Excel.
+    expect(commit('nksHoTen', 'Nguyễn \u202Ena Hoa')).toBe('Nguyễn Na Hoa');
+    expect(commit('nksNoiSinh', 'Trạm\u0007 y tế\u200B xã\u0000 An Nhơn\uFEFF')).toBe(
+      'Trạm y tế xã An Nhơn',
+    );
+    expect(commit('nksHoTen', '\u2066Lê Văn\u2069 \u200FTám')).toBe('Lê Văn Tám');
+  });
 });

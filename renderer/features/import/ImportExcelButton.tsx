@@ -17,6 +17,7 @@ import { repo } from '../../db';
 import { ImportConflictError } from '../../db/repositories';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
+import { issueText } from '../entry/issue-text';
 import { analyzeFile, readZipFile, type Progress, type Running } from './analyze-file';
 import './import.css';
 
@@ -63,7 +64,6 @@ export function ImportExcelButton({ book }: { book: Book }) {
       ...problem,
       ...('column' in problem ? { column: fieldLabel(problem.column) } : {}),
     });
-  const issueText = (issue: Issue) => t(`validation.${issue.rule}`, issue.params ?? {});
 
   const read = async (file: File) => {
     running.current?.cancel();
@@ -238,7 +238,7 @@ export function ImportExcelButton({ book }: { book: Book }) {
               mainNameField={template.mainNameField}
               fieldLabel={fieldLabel}
               rowProblem={rowProblem}
-              issueText={issueText}
+              issueText={(issue) => issueText(t, issue)}
             />
           )}
           {phase.name === 'preview' && (

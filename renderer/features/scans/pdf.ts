@@ -27,6 +27,7 @@ export type ScanProblem =
   | 'heic'
   | 'tiff'
   | 'corruptPdf'
+  | 'noPages'
   | 'passwordProtected'
   | 'corruptImage';
 
@@ -70,9 +71,11 @@ export async function inspectPdf(file: Blob): Promise<InspectResult> {
   try {
     doc = await openPdf(file);
     const pageCount = doc.numPages;
+    // A readable file whose page tree is empty: nothing to link entries to.
+    if (pageCount < 1) return { ok: false, problem: 'noPages' };
     // Parse the first page too: a broken page tree often only shows there.
     await doc.getPage(1);
-    return pageCount > 0 ? { ok: true, pageCount } : { ok: false, problem: 'corruptPdf' };
+    return { ok: true, pageCount };
   } catch (error) {
     // pdfjs does not export its PasswordException class; its name is stable.
     if (error instanceof Error && error.name === 'PasswordException') {
