@@ -56,8 +56,8 @@ export function ExportHistory({ bookId, isOpen = false }: { bookId: string; isOp
                 when: new Date(run.at).toLocaleString(i18n.language),
                 entries: run.entryIds.length,
               })}
-              {run.by && ` (${t('exporter.history.by', { by: names?.get(run.by) ?? '…' })})`}
               {` — ${t(`exportScope.history.${run.scope ?? 'whole'}`)}`}
+              {run.by && ` (${t('exporter.history.by', { by: names?.get(run.by) ?? '…' })})`}
               {run.verified && ` — ${t('exporter.history.verified')}`}
               {run.heldBack && run.heldBack.length > 0 && (
                 <>
