@@ -7,6 +7,7 @@ import {
   migrateFields,
   migrationTargets,
   planTemplateMigration,
+  versionsOf,
 } from './template-migration';
 
 /** An entry as typed on `template`: every field empty except the given ones. */
@@ -93,5 +94,12 @@ describe('migrateFields', () => {
     const fields = entryOn(ksTemplate70, { nksSoDinhDanh: '001208012345', nksHoTen: 'An' }).fields;
     expect(lostFields(ksTemplate60, fields)).toEqual(['nksSoDinhDanh']);
     expect(lostFields(ksTemplate70, fields)).toEqual([]);
+  });
+});
+
+describe('versionsOf', () => {
+  it('lists both khai sinh layouts, the current 70-column one first', () => {
+    expect(versionsOf('KS').map((t) => t.version)).toEqual(['ks-70', 'ks-60']);
+    expect(versionsOf('KT')).toHaveLength(1);
   });
 });

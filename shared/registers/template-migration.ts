@@ -2,7 +2,12 @@
 // key (the Ministry's column name), so a column that exists in both versions keeps its value;
 // a column only the old version has is dropped, and dropping a typed value needs consent.
 import { templates } from './index';
-import type { RegisterTemplate } from './types';
+import type { RegisterTemplate, RegisterTypeCode } from './types';
+
+/** Every template version a book of this register type can use, the current one first. */
+export function versionsOf(type: RegisterTypeCode): RegisterTemplate[] {
+  return templates.filter((template) => template.type === type);
+}
 
 /** The other versions a book on `from` can move to: the same register type, nothing else. */
 export function migrationTargets(from: RegisterTemplate): RegisterTemplate[] {
