@@ -70,7 +70,11 @@ export function TemplateVersionDialog({
       }}
       className="dialog dialog-wide"
       aria-labelledby="template-move-title"
-      onClose={onClose}
+      onClose={(event) => {
+        // React hands "close" on to the settings dialog around the opener: it stays open.
+        event.stopPropagation();
+        onClose();
+      }}
     >
       <form
         onSubmit={(event) => {
@@ -149,7 +153,9 @@ export function TemplateVersionDialog({
           >
             {t('templateMove.confirm')}
           </button>
-          <button type="button" onClick={onClose}>
+          {/* Closing the dialog itself first, so the page is no longer inert when the
+              keyboard is handed back to the opener (onClose runs on its close event). */}
+          <button type="button" onClick={(event) => event.currentTarget.closest('dialog')?.close()}>
             {t('common.cancel')}
           </button>
         </div>
