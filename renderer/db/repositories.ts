@@ -6,6 +6,12 @@
 // approve on behalf of someone whose rights were taken away.
 import { entryKey } from '../../shared/import/analyze';
 import { getTemplate } from '../../shared/registers';
+import {
+  lostFields,
+  migrateFields,
+  planTemplateMigration,
+  type MigrationPlan,
+} from '../../shared/registers/template-migration';
 import { acknowledge, type Acknowledgement } from '../../shared/validation/acknowledgements';
 import type { Issue } from '../../shared/validation/types';
 import { validateEntry } from '../../shared/validation/validate-entry';
@@ -62,6 +68,14 @@ export class ImportConflictError extends Error {
   constructor(readonly keys: string[]) {
     super(`Entries already in the book: ${keys.join(', ')}`);
     this.name = 'ImportConflictError';
+  }
+}
+
+/** A template move that would lose typed values, asked for without the officer's consent. */
+export class TemplateDataLossError extends Error {
+  constructor(readonly plan: MigrationPlan) {
+    super(`Moving to ${plan.to} would drop data in: ${plan.dropped.map((f) => f.key).join(', ')}`);
+    this.name = 'TemplateDataLossError';
   }
 }
 
@@ -377,6 +391,84 @@ export function createRepositories(
           action: 'settings',
           newValue: JSON.stringify(changes),
         });
+      });
+    },
+
+    /**
+     * Moves a book and all its entries to another template version of the same register, in
+     * one transaction. Values in columns the new version lacks are lost, so the move is refused
+     * unless `allowDataLoss`; an entry that loses a value goes back to draft like any edit, and
+     * each lost value is logged on the entry so its history shows what went.
+     */
+    async moveBookToTemplate(
+      bookId: string,
+      toVersion: string,
+      { allowDataLoss = false }: { allowDataLoss?: boolean } = {},
+    ): Promise<MigrationPlan> {
+      const now = Date.now();
+      const to = getTemplate(toVersion);
+      return db.transaction('rw', db.books, db.records, db.people, db.audit, async () => {
+        const officer = await actor('enter');
+        const book = await db.books.get(bookId);
+        if (!book) throw new Error(`Book ${bookId} not found`);
+        const records = await db.records.where('bookId').equals(bookId).toArray();
+        const plan = planTemplateMigration(getTemplate(book.templateVersion), to, records);
+        if (plan.losesData && !allowDataLoss) throw new TemplateDataLossError(plan);
+        const lines: AuditLine[] = [
+          {
+            entity: 'book',
+            entityId: bookId,
+            action: 'template',
+            oldValue: book.templateVersion,
+            newValue: to.version,
+            ...(plan.losesData
+              ? {
+                  reason: plan.dropped
+                    .filter((f) => f.entriesWithData > 0)
+                    .map((f) => f.key)
+                    .join(', '),
+                }
+              : {}),
+          },
+        ];
+        const moved = records.map((record): EntryRecord => {
+          const lost = lostFields(to, record.fields);
+          const fields = migrateFields(to, record.fields);
+          const status = lost.length > 0 ? statusAfterEdit(record.status) : record.status;
+          for (const field of lost) {
+            lines.push({
+              entity: 'record',
+              entityId: record.id,
+              action: 'edit',
+              field,
+              oldValue: record.fields[field] ?? '',
+              newValue: '',
+            });
+          }
+          if (status !== record.status) {
+            lines.push({
+              entity: 'record',
+              entityId: record.id,
+              action: 'withdraw',
+              oldValue: record.status,
+              newValue: status,
+            });
+          }
+          return {
+            ...record,
+            templateVersion: to.version,
+            fields,
+            status,
+            nameKey: nameKeyOf(to, fields),
+            updatedAt: now,
+            updatedBy: officer.id,
+            revision: record.revision + 1,
+          };
+        });
+        await db.books.put({ ...book, templateVersion: to.version, updatedAt: now });
+        await db.records.bulkPut(moved);
+        await audit(officer, now, ...lines);
+        return plan;
       });
     },
 

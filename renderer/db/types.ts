@@ -152,6 +152,12 @@ export interface ExportRun {
   /** The officer who exported, once sign-in exists. */
   by?: string;
   entryIds: string[];
+  /** Each entry's revision as it went out, so a later export can take only what is new. */
+  revisions?: Record<string, number>;
+  /** Whole book, entries ready then, or entries not yet exported; absent: whole book. */
+  scope?: 'whole' | 'ready' | 'notExported';
+  /** Entries of the book left out of this bundle (not ready then), by id. */
+  heldBack?: string[];
   /** As written; sha256 (hex) from exports that streamed the bundle. */
   files: { name: string; bytes: number; sha256?: string }[];
   /** Where the files went: a folder path, or '' for the browser's downloads. */

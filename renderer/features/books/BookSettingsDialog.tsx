@@ -6,6 +6,7 @@ import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { DEFAULT_TARGET_BYTES_PER_PAGE } from '../../workers/pdf-images';
 import { defaultCarryForward } from '../entry/suggestions';
+import { TemplateSection } from './TemplateVersionDialog';
 
 /** Below ~20 kB an A4 page of handwriting is no longer readable; above 2 MB nothing shrinks. */
 const MIN_TARGET_KB = 20;
@@ -123,6 +124,8 @@ export function BookSettingsDialog({
           />{' '}
           {t('review.exportSubmitted')}
         </label>
+        {/* Moving to another template rewrites every entry: the settings form closes after it. */}
+        <TemplateSection book={book} onMoved={onClose} />
         <div className="dialog-actions">
           <button type="submit" className="primary">
             {t('bookSettings.save')}

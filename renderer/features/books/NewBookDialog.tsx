@@ -1,9 +1,11 @@
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerTypes } from '../../../shared/registers';
+import { versionsOf } from '../../../shared/registers/template-migration';
 import { repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
 import { checkNewBook, type NewBookForm, type NewBookProblem } from './new-book';
+import { useTemplateName } from './TemplateVersionDialog';
 
 const emptyForm: NewBookForm = {
   type: 'KS',
@@ -14,6 +16,7 @@ const emptyForm: NewBookForm = {
   chucVuNguoiKy: '',
   nguoiThucHien: '',
   expectedCount: '',
+  templateVersion: '',
 };
 
 const textFields = [
@@ -38,6 +41,8 @@ export function NewBookDialog({
   const [form, setForm] = useState<NewBookForm>(emptyForm);
   const [problems, setProblems] = useState<Partial<Record<keyof NewBookForm, NewBookProblem>>>({});
   const [busy, setBusy] = useState(false);
+  const templateName = useTemplateName();
+  const versions = versionsOf(form.type);
 
   const update = <K extends keyof NewBookForm>(key: K, value: NewBookForm[K]) => {
     setForm((previous) => {
@@ -86,7 +91,9 @@ export function NewBookDialog({
             value={form.type}
             onChange={(event) => {
               const chosen = registerTypes.find((type) => type.type === event.target.value);
-              if (chosen) update('type', chosen.type);
+              if (!chosen) return;
+              update('type', chosen.type);
+              update('templateVersion', '');
             }}
           >
             {registerTypes.map((type) => (
@@ -107,6 +114,23 @@ export function NewBookDialog({
               onChange={(value) => update(key, value)}
             />
           ))}
+          {/* Last in the form: most books take the current template and never tab here. */}
+          {versions.length > 1 && (
+            <>
+              <label htmlFor="nb-template">{t('templateMove.newBookLabel')}</label>
+              <select
+                id="nb-template"
+                value={form.templateVersion || (versions[0]?.version ?? '')}
+                onChange={(event) => update('templateVersion', event.target.value)}
+              >
+                {versions.map((version) => (
+                  <option key={version.version} value={version.version}>
+                    {templateName(version)}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
         </div>
         <p className="hint">{t('books.form.defaultsHint')}</p>
         <div className="dialog-actions">

@@ -1,6 +1,7 @@
 // Checks the new-book form before anything is written; returns the input or what to fix.
 import type { NewBookInput } from '../../db/repositories';
 import { defaultTemplateFor } from '../../../shared/registers';
+import { versionsOf } from '../../../shared/registers/template-migration';
 import type { RegisterTypeCode } from '../../../shared/registers/types';
 
 export interface NewBookForm {
@@ -12,6 +13,8 @@ export interface NewBookForm {
   chucVuNguoiKy: string;
   nguoiThucHien: string;
   expectedCount: string;
+  /** A template version of `type`; '' or another type's version: the type's current one. */
+  templateVersion: string;
 }
 
 export type NewBookProblem = 'quyenSoFormat' | 'yearRange' | 'expectedCount';
@@ -38,7 +41,9 @@ export function checkNewBook(
     ok: true,
     input: {
       type: form.type,
-      templateVersion: defaultTemplateFor(form.type).version,
+      templateVersion: versionsOf(form.type).some((t) => t.version === form.templateVersion)
+        ? form.templateVersion
+        : defaultTemplateFor(form.type).version,
       quyenSo: `${number.padStart(2, '0')}/${bookYear}`,
       year,
       noiDangKy: form.noiDangKy.trim().normalize('NFC'),

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleProblem } from '../../../shared/bundle/plan';
-import { fieldByKey, getTemplate } from '../../../shared/registers';
+import { getTemplate } from '../../../shared/registers';
 import { navigate } from '../../app/router';
 import { repo } from '../../db';
 import type { Book } from '../../db/types';
@@ -10,23 +10,57 @@ import { useUiStore } from '../../store/ui-store';
 import type { BundleOutline, Verification, WrittenBundle } from '../../workers/export-protocol';
 import { collectExport } from './collect';
 import { ExportJob } from './export-job';
+import { gateReadyEntries, type ExportScope, type HeldBack } from './export-rule';
 import { ExportHistory } from './ExportHistory';
+import { HeldBackList, ScopeChoice, useProblemText } from './ExportScope';
 import { PageSizeReport } from './PageSizeReport';
+
+/** What the check found writable, and what it left out and why. */
+interface Ready {
+  scope: ExportScope;
+  outline: BundleOutline;
+  entryIds: string[];
+  revisions: Record<string, number>;
+  held: HeldBack[];
+  alreadyExported: number;
+  hasEarlierExports: boolean;
+}
 
 type Phase =
   | { name: 'idle' }
   | { name: 'checking' }
-  | { name: 'problems'; problems: BundleProblem[] }
-  | { name: 'ready'; outline: BundleOutline; entryIds: string[]; leftOut: number }
+  | { name: 'problems'; scope: ExportScope; problems: BundleProblem[]; held: HeldBack[] }
+  | ({ name: 'ready' } & Ready)
   | { name: 'opening' }
   | { name: 'running'; step: 'write' | 'verify'; done: number; total: number }
-  | { name: 'done'; written: WrittenBundle; verification: Verification; folder: string }
+  | {
+      name: 'done';
+      written: WrittenBundle;
+      verification: Verification;
+      folder: string;
+      held: HeldBack[];
+    }
   | { name: 'mismatch'; verification: Verification };
+
+/** Whether leaving entries out would let the rest go: some problem belongs to one entry. */
+const canLeaveOut = (phase: { problems: BundleProblem[]; held: HeldBack[] }) =>
+  phase.held.length > 0 || phase.problems.some((problem) => problem.entryId !== '');
+
+const soRank = (so: string) => {
+  const n = Number.parseInt(so, 10);
+  return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
+};
+const inBookOrder = (held: HeldBack[]) => [...held].sort((a, b) => soRank(a.so) - soRank(b.so));
 
 export function ExportButton({ book }: { book: Book }) {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
+  // Whether the last check came from the scope choice: the choice keeps the focus then.
+  const [isScopeFocused, setIsScopeFocused] = useState(false);
+  // A closed panel hands the keyboard back to "Xuất sổ", once it is enabled again.
+  const shouldRefocusRef = useRef(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const jobRef = useRef<ExportJob | null>(null);
   const template = getTemplate(book.templateVersion);
   // Leaving the book mid-export is a cancel: the worker stops and its temp files go.
@@ -37,6 +71,16 @@ export function ExportButton({ book }: { book: Book }) {
     },
     [],
   );
+  useEffect(() => {
+    if (!shouldRefocusRef.current || phase.name !== 'idle') return;
+    shouldRefocusRef.current = false;
+    buttonRef.current?.focus();
+  }, [phase.name]);
+
+  const closePanel = () => {
+    shouldRefocusRef.current = true;
+    setPhase({ name: 'idle' });
+  };
 
   const fail = (error: unknown) => {
     void jobRef.current?.cancel();
@@ -48,48 +92,70 @@ export function ExportButton({ book }: { book: Book }) {
     );
   };
 
-  const check = async () => {
+  const check = async (scope: ExportScope, fromScopeChoice = false) => {
+    setIsScopeFocused(fromScopeChoice);
     setPhase({ name: 'checking' });
-    const { request, leftOut } = await collectExport(book);
+    const collected = await collectExport(book, scope);
+    const { request } = collected;
     if (request.entries.length === 0) {
       setPhase({ name: 'idle' });
+      const leftOut = collected.held.length;
       // Entries typed but not yet approved (or submitted) are not "no entries": say so.
       notify(
         'error',
-        leftOut === 0
-          ? t('export.noEntries')
-          : t(book.exportSubmitted ? 'exporter.noneSubmitted' : 'exporter.noneApproved', {
-              n: leftOut,
-            }),
+        scope === 'notExported' && collected.alreadyExported > 0
+          ? t('exportScope.nothingNew', { n: leftOut })
+          : leftOut === 0
+            ? t('export.noEntries')
+            : t(book.exportSubmitted ? 'exporter.noneSubmitted' : 'exporter.noneApproved', {
+                n: leftOut,
+              }),
       );
       return;
     }
     const job = new ExportJob();
     jobRef.current = job;
-    const gate = await job.gate(request);
-    if (jobRef.current !== job) return;
-    if (!gate.ok) {
+    const stop = async (problems: BundleProblem[], held: HeldBack[]) => {
       await job.cancel();
       jobRef.current = null;
-      setPhase({ name: 'problems', problems: gate.problems });
-      return;
+      setPhase({ name: 'problems', scope, problems, held: inBookOrder(held) });
+    };
+    let ready: Omit<Ready, 'scope' | 'alreadyExported' | 'hasEarlierExports' | 'revisions'>;
+    if (scope === 'whole') {
+      // All or nothing: an entry not ready stops the book as surely as a wrong field.
+      const gate = await job.gate(request);
+      if (jobRef.current !== job) return;
+      if (!gate.ok || collected.held.length > 0) {
+        await stop(gate.ok ? [] : gate.problems, collected.held);
+        return;
+      }
+      ready = { outline: gate.outline, entryIds: request.entries.map((e) => e.id), held: [] };
+    } else {
+      const gated = await gateReadyEntries(request.entries, (entries) =>
+        job.gate({ ...request, entries }),
+      );
+      if (jobRef.current !== job) return;
+      const held = [...collected.held, ...gated.held];
+      if (!gated.ok) {
+        await stop(gated.problems, held);
+        return;
+      }
+      ready = { outline: gated.result.outline, entryIds: gated.entryIds, held: inBookOrder(held) };
     }
     setPhase({
       name: 'ready',
-      outline: gate.outline,
-      entryIds: request.entries.map((entry) => entry.id),
-      leftOut,
+      scope,
+      ...ready,
+      revisions: Object.fromEntries(ready.entryIds.map((id) => [id, collected.revisions[id] ?? 0])),
+      alreadyExported: collected.alreadyExported,
+      hasEarlierExports: collected.hasEarlierExports,
     });
   };
 
-  const write = async (
-    outline: BundleOutline,
-    entryIds: string[],
-    leftOut: number,
-    destination: BundleDestination,
-  ) => {
+  const write = async (ready: Ready, destination: BundleDestination) => {
     const job = jobRef.current;
     if (!job) return;
+    const { outline } = ready;
     setPhase({ name: 'opening' });
     const opened = await platform.openBundle(
       { folderName: outline.stem, fileNames: [outline.files.xlsx, outline.files.zip] },
@@ -100,15 +166,14 @@ export function ExportButton({ book }: { book: Book }) {
       return;
     }
     if (!opened.ok) {
-      if (opened.error.code === 'cancelled') {
-        setPhase({ name: 'ready', outline, entryIds, leftOut });
-      } else {
+      if (opened.error.code !== 'cancelled') {
         notify(
           'error',
           t(`export.saveErrors.${opened.error.code}`, { detail: opened.error.message }),
         );
-        setPhase({ name: 'ready', outline, entryIds, leftOut });
       }
+      setIsScopeFocused(false);
+      setPhase({ name: 'ready', ...ready });
       return;
     }
     setPhase({ name: 'running', step: 'write', done: 0, total: outline.entryCount + 1 });
@@ -132,12 +197,15 @@ export function ExportButton({ book }: { book: Book }) {
     const { written, verification, saved } = outcome;
     await repo.recordExport({
       bookId: book.id,
-      entryIds,
+      entryIds: ready.entryIds,
+      revisions: ready.revisions,
+      scope: ready.scope,
+      heldBack: ready.held.map((entry) => entry.entryId),
       files: written.files.map(({ name, bytes, sha256 }) => ({ name, bytes, sha256 })),
       folder: saved.folder,
       verified: { rows: verification.rows, pdfs: verification.pdfs, pages: verification.pages },
     });
-    setPhase({ name: 'done', written, verification, folder: saved.folder });
+    setPhase({ name: 'done', written, verification, folder: saved.folder, held: ready.held });
     if (!template.importable) notify('info', t('export.notImportable'));
     notify(
       'info',
@@ -152,23 +220,24 @@ export function ExportButton({ book }: { book: Book }) {
     const job = jobRef.current;
     jobRef.current = null;
     const wasWriting = phase.name === 'running' || phase.name === 'opening';
+    shouldRefocusRef.current = true;
     setPhase({ name: 'idle' });
     void job?.cancel().then(() => {
       if (wasWriting) notify('info', t('export.cancelled'));
     });
   };
 
-  const fieldLabel = (key: string | undefined) =>
-    key ? t(`fieldLabels.${key}`, { defaultValue: fieldByKey(template, key)?.label ?? key }) : '';
+  const problemText = useProblemText(template);
   const destinations = platform.bundleDestinations();
   const isBusy = phase.name === 'checking' || phase.name === 'opening' || phase.name === 'running';
 
   return (
     <>
       <button
+        ref={buttonRef}
         type="button"
         className="primary"
-        onClick={() => void check().catch(fail)}
+        onClick={() => void check('whole').catch(fail)}
         disabled={isBusy || phase.name === 'ready'}
       >
         {t('export.button')}
@@ -189,12 +258,26 @@ export function ExportButton({ book }: { book: Book }) {
               zip: phase.outline.files.zip,
             })}
           </p>
-          {phase.leftOut > 0 && (
-            <p>
-              {t(book.exportSubmitted ? 'exporter.leftOutSubmitted' : 'exporter.leftOutApproved', {
-                n: phase.leftOut,
-              })}
-            </p>
+          <ScopeChoice
+            scope={phase.scope}
+            hasEarlierExports={phase.hasEarlierExports}
+            isFocused={isScopeFocused}
+            onChoose={(scope) => void check(scope, true).catch(fail)}
+          />
+          {phase.alreadyExported > 0 && (
+            <p>{t('exportScope.alreadyExported', { n: phase.alreadyExported })}</p>
+          )}
+          {phase.held.length > 0 && (
+            <>
+              <p id="export-held-title">{t('exportScope.heldTitle', { n: phase.held.length })}</p>
+              <HeldBackList
+                bookId={book.id}
+                held={phase.held}
+                template={template}
+                exportSubmitted={book.exportSubmitted === true}
+                label={t('exportScope.heldTitle', { n: phase.held.length })}
+              />
+            </>
           )}
           <div className="dialog-actions">
             {destinations.map((destination, index) => (
@@ -203,10 +286,8 @@ export function ExportButton({ book }: { book: Book }) {
                 type="button"
                 className={index === 0 ? 'primary' : undefined}
                 // The officer pressed "Xuất sổ" to get here: the next key press is the choice.
-                autoFocus={index === 0}
-                onClick={() =>
-                  void write(phase.outline, phase.entryIds, phase.leftOut, destination).catch(fail)
-                }
+                autoFocus={index === 0 && !isScopeFocused}
+                onClick={() => void write(phase, destination).catch(fail)}
               >
                 {t(destination === 'folder' ? 'exporter.toFolder' : 'exporter.toDownload')}
               </button>
@@ -254,8 +335,20 @@ export function ExportButton({ book }: { book: Book }) {
           {phase.written.pageBytes.pagesRebuilt > 0 && (
             <p>{t('exporter.rebuilt', { n: phase.written.pageBytes.pagesRebuilt })}</p>
           )}
+          {phase.held.length > 0 && (
+            <>
+              <p>{t('exportScope.heldTitle', { n: phase.held.length })}</p>
+              <HeldBackList
+                bookId={book.id}
+                held={phase.held}
+                template={template}
+                exportSubmitted={book.exportSubmitted === true}
+                label={t('exportScope.heldTitle', { n: phase.held.length })}
+              />
+            </>
+          )}
           <ExportHistory bookId={book.id} isOpen />
-          <button type="button" autoFocus onClick={() => setPhase({ name: 'idle' })}>
+          <button type="button" autoFocus onClick={closePanel}>
             {t('common.close')}
           </button>
         </section>
@@ -271,36 +364,53 @@ export function ExportButton({ book }: { book: Book }) {
             ))}
           </ul>
           <p>{t('exporter.verifyFailed')}</p>
-          <button type="button" autoFocus onClick={() => setPhase({ name: 'idle' })}>
+          <button type="button" autoFocus onClick={closePanel}>
             {t('common.close')}
           </button>
         </section>
       )}
       {phase.name === 'problems' && (
         <section className="export-problems" role="alert" aria-labelledby="export-problems-title">
-          <h2 id="export-problems-title">{t('export.blocked', { n: phase.problems.length })}</h2>
-          <ul>
-            {phase.problems.map((problem, index) => (
-              <li key={`${problem.entryId}-${problem.rule}-${problem.field ?? ''}-${index}`}>
-                <button
-                  type="button"
-                  className="link"
-                  autoFocus={index === 0}
-                  onClick={() =>
-                    navigate({ name: 'entry', bookId: book.id, entryId: problem.entryId })
-                  }
-                >
-                  {t('export.problemEntry', { so: problem.so || '?' })}
-                </button>{' '}
-                {problem.field ? `${fieldLabel(problem.field)}: ` : ''}
-                {t(`validation.${problem.rule}`, problem.params ?? {})}
-                {problem.severity === 'warning' && ` ${t('export.unconfirmedWarning')}`}
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => setPhase({ name: 'idle' })}>
-            {t('common.close')}
-          </button>
+          <h2 id="export-problems-title">
+            {t('export.blocked', { n: phase.problems.length + phase.held.length })}
+          </h2>
+          {phase.problems.length > 0 && (
+            <ul>
+              {phase.problems.map((problem, index) => (
+                <li key={`${problem.entryId}-${problem.rule}-${problem.field ?? ''}-${index}`}>
+                  <button
+                    type="button"
+                    className="link"
+                    autoFocus={index === 0}
+                    onClick={() =>
+                      navigate({ name: 'entry', bookId: book.id, entryId: problem.entryId })
+                    }
+                  >
+                    {t('export.problemEntry', { so: problem.so || '?' })}
+                  </button>{' '}
+                  {problemText(problem)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <HeldBackList
+            bookId={book.id}
+            held={phase.held}
+            template={template}
+            exportSubmitted={book.exportSubmitted === true}
+            isFirstFocused={phase.problems.length === 0}
+          />
+          {phase.scope !== 'ready' && canLeaveOut(phase) && <p>{t('exportScope.readyHint')}</p>}
+          <div className="dialog-actions">
+            {phase.scope !== 'ready' && canLeaveOut(phase) && (
+              <button type="button" onClick={() => void check('ready').catch(fail)}>
+                {t('exportScope.exportReady')}
+              </button>
+            )}
+            <button type="button" onClick={closePanel}>
+              {t('common.close')}
+            </button>
+          </div>
         </section>
       )}
     </>

@@ -4,6 +4,8 @@ import { db } from '../../db';
 import { useOfficerNames } from '../officers/use-officer';
 
 const SHOWN_RUNS = 10;
+/** Numbers listed per run; a 7,000-entry book's list would bury the files below it. */
+const SHOWN_NUMBERS = 60;
 
 function formatSize(bytes: number, language: string): string {
   const units = ['B', 'kB', 'MB', 'GB'];
@@ -23,8 +25,24 @@ export function ExportHistory({ bookId, isOpen = false }: { bookId: string; isOp
     () => db.exports.where('bookId').equals(bookId).reverse().sortBy('at'),
     [bookId],
   );
+  // Which numbers went out in each bundle: what the officer matches against the paper book.
+  const numbers = useLiveQuery(
+    async () =>
+      new Map(
+        (await db.records.where('bookId').equals(bookId).toArray()).map((record) => [
+          record.id,
+          record.fields.so ?? '',
+        ]),
+      ),
+    [bookId],
+  );
   const names = useOfficerNames();
   if (!runs) return null;
+  const numberList = (entryIds: string[]) => {
+    const listed = entryIds.slice(0, SHOWN_NUMBERS).map((id) => numbers?.get(id) || '?');
+    const more = entryIds.length - listed.length;
+    return `${listed.join(', ')}${more > 0 ? `, … (+${more})` : ''}`;
+  };
   return (
     <details className="export-history" open={isOpen}>
       <summary>{t('exporter.history.title', { n: runs.length })}</summary>
@@ -38,8 +56,17 @@ export function ExportHistory({ bookId, isOpen = false }: { bookId: string; isOp
                 when: new Date(run.at).toLocaleString(i18n.language),
                 entries: run.entryIds.length,
               })}
+              {` — ${t(`exportScope.history.${run.scope ?? 'whole'}`)}`}
               {run.by && ` (${t('exporter.history.by', { by: names?.get(run.by) ?? '…' })})`}
               {run.verified && ` — ${t('exporter.history.verified')}`}
+              {run.heldBack && run.heldBack.length > 0 && (
+                <>
+                  <br />
+                  {t('exportScope.history.heldBack', { n: run.heldBack.length })}
+                </>
+              )}
+              <br />
+              {t('exportScope.history.numbers', { list: numberList(run.entryIds) })}
               <ul>
                 {run.files.map((file) => (
                   <li key={file.name}>

@@ -3,23 +3,38 @@ import { db } from '../../db';
 import type { Book } from '../../db/types';
 import type { ExportRequest } from '../../workers/export-protocol';
 import { sortBySo } from '../entry/entry-order';
-import { selectForExport } from './export-rule';
+import { selectForScope, type ExportScope, type HeldBack } from './export-rule';
 
 export interface CollectedExport {
+  /** The entries the scope takes, before the bundle check. */
   request: ExportRequest;
-  /** Entries of the book the export rule leaves out (not yet approved, or submitted). */
-  leftOut: number;
+  /** Entries left out for their status, in số order. */
+  held: HeldBack[];
+  /** Entries left out because an earlier bundle holds them unchanged. */
+  alreadyExported: number;
+  /** Each requested entry's revision, kept with the export so a later one can skip it. */
+  revisions: Record<string, number>;
+  /** Entries in the book. */
+  total: number;
+  /** Whether the book was exported before: "not yet exported" only means something then. */
+  hasEarlierExports: boolean;
 }
 
-export async function collectExport(book: Book): Promise<CollectedExport> {
-  return db.transaction('r', db.records, db.pages, db.scans, async () => {
-    const [records, pages, scans] = await Promise.all([
+export async function collectExport(book: Book, scope: ExportScope): Promise<CollectedExport> {
+  return db.transaction('r', db.records, db.pages, db.scans, db.exports, async () => {
+    const [records, pages, scans, runs] = await Promise.all([
       db.records.where('bookId').equals(book.id).toArray(),
       db.pages.where('bookId').equals(book.id).toArray(),
       db.scans.where('bookId').equals(book.id).toArray(),
+      db.exports.where('bookId').equals(book.id).toArray(),
     ]);
     const pageById = new Map(pages.map((page) => [page.id, page]));
-    const { entries, leftOut } = selectForExport(book, records);
+    const { candidates, held, alreadyExported } = selectForScope(
+      book,
+      sortBySo(records),
+      scope,
+      runs,
+    );
     const request: ExportRequest = {
       book: {
         type: book.type,
@@ -27,7 +42,7 @@ export async function collectExport(book: Book): Promise<CollectedExport> {
         quyenSo: book.quyenSo,
         templateVersion: book.templateVersion,
       },
-      entries: sortBySo(entries).map((record) => ({
+      entries: candidates.map((record) => ({
         id: record.id,
         fields: record.fields,
         acknowledgements: record.acknowledgements,
@@ -43,6 +58,13 @@ export async function collectExport(book: Book): Promise<CollectedExport> {
         ? {}
         : { targetBytesPerPage: book.exportTargetBytesPerPage }),
     };
-    return { request, leftOut };
+    return {
+      request,
+      held,
+      alreadyExported,
+      revisions: Object.fromEntries(candidates.map((record) => [record.id, record.revision])),
+      total: records.length,
+      hasEarlierExports: runs.length > 0,
+    };
   });
 }
