@@ -13,6 +13,7 @@ import {
   configure,
 } from '@zip.js/zip.js';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { defaultPdfNaming } from '../../shared/bundle/names';
 import { notesSheet } from '../../shared/bundle/rows';
 import { planBundle, type BundlePlan } from '../../shared/bundle/plan';
 import { getTemplate } from '../../shared/registers';
@@ -91,9 +92,11 @@ export type GatedPlan = Extract<BundlePlan, { ok: true }>;
 /** Validates the whole book: either what will be written, or every problem that blocks it. */
 export function gateBundle(request: ExportRequest): { gate: GateResult; plan: GatedPlan | null } {
   const template = getTemplate(request.book.templateVersion);
+  const pdfNaming = request.book.pdfNaming ?? defaultPdfNaming;
   const plan = planBundle({
     template,
     book: { type: template.type, year: request.book.year, quyenSo: request.book.quyenSo },
+    pdfNaming,
     entries: request.entries.map((entry) => ({
       id: entry.id,
       fields: entry.fields,
@@ -112,6 +115,8 @@ export function gateBundle(request: ExportRequest): { gate: GateResult; plan: Ga
         files: { xlsx: `${plan.stem}.xlsx`, zip: `${plan.stem}.zip` },
         entryCount: plan.pdfs.length,
         pageCount: plan.pdfs.reduce((sum, item) => sum + (pages.get(item.entryId) ?? 0), 0),
+        naming: pdfNaming,
+        byConvention: plan.byConvention,
       },
     },
   };

@@ -38,8 +38,21 @@ describe('entryToRow', () => {
     expect(row).toHaveLength(70);
     for (const cell of row) expect(typeof cell).toBe('string');
     expect(row[col('STT')]).toBe('7');
-    expect(row[col('so')]).toBe('12');
+    // số agrees with its PDF name: 3 digits by default.
+    expect(row[col('so')]).toBe('012');
     expect(row[col('trangSo')]).toBe('');
+  });
+
+  it('writes quyenSo NN/YYYY in every row, however it was typed', () => {
+    expect(entryToRow(ksTemplate70, { ...fields, quyenSo: '1/2008' }, 1)[col('quyenSo')]).toBe(
+      '01/2008',
+    );
+  });
+
+  it('keeps số as written when the book says so', () => {
+    const naming = { so: 'asWritten', partialDate: 'zeros', missingSo: 'zeros' } as const;
+    const row = entryToRow(ksTemplate70, { ...fields, so: '01/2018' }, 1, naming);
+    expect(row[col('so')]).toBe('01/2018');
   });
 
   it('writes NFC and trimmed text, keeping leading zeros', () => {
@@ -87,7 +100,7 @@ describe('entryToRow', () => {
   it('follows the 60-column layout when asked', () => {
     const row = entryToRow(ksTemplate60, fields, 3);
     expect(row).toHaveLength(60);
-    expect(row[0]).toBe('12');
+    expect(row[0]).toBe('012');
     expect(row).not.toContain('3');
   });
 });

@@ -4,6 +4,7 @@ import type { FieldDef, RegisterTemplate } from '../registers/types';
 import { getCodeList, writtenValue } from '../registers/code-lists';
 import { dateInWords, formatDate, parseDateInput } from '../text/dates';
 import { toNFC } from '../text/vietnamese';
+import { defaultPdfNaming, formatQuyenSo, soCell, type PdfNaming } from './names';
 
 export function headerRow(template: RegisterTemplate): string[] {
   return template.fields.map((field) => field.header);
@@ -29,17 +30,23 @@ function cellValue(field: FieldDef, raw: string, fields: Record<string, string>)
   return value;
 }
 
-/** One entry as a data row in template order; STT is the row number. */
+/**
+ * One entry as a data row in template order; STT is the row number. `so` agrees with the PDF
+ * name by the book's naming (see names.ts), and quyenSo is written NN/YYYY in every row.
+ */
 export function entryToRow(
   template: RegisterTemplate,
   fields: Record<string, string>,
   rowNumber: number,
+  naming: PdfNaming = defaultPdfNaming,
 ): string[] {
-  return template.fields.map((field) =>
-    field.generated === 'rowNumber'
-      ? String(rowNumber)
-      : cellValue(field, fields[field.key] ?? '', fields),
-  );
+  return template.fields.map((field) => {
+    if (field.generated === 'rowNumber') return String(rowNumber);
+    const raw = fields[field.key] ?? '';
+    if (field.key === 'so') return soCell(raw, naming);
+    if (field.key === 'quyenSo') return formatQuyenSo(toNFC(raw));
+    return cellValue(field, raw, fields);
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 // Gathers one book's entries, pages and scan files into the request the export worker takes.
+import { pdfNamingOf } from '../../../shared/bundle/names';
 import { db } from '../../db';
 import type { Book } from '../../db/types';
 import type { ExportRequest } from '../../workers/export-protocol';
@@ -26,6 +27,7 @@ export async function collectExport(book: Book): Promise<CollectedExport> {
         year: book.year,
         quyenSo: book.quyenSo,
         templateVersion: book.templateVersion,
+        pdfNaming: pdfNamingOf(book.pdfNaming),
       },
       entries: sortBySo(entries).map((record) => ({
         id: record.id,
