@@ -103,6 +103,7 @@ export function gateBundle(request: ExportRequest): { gate: GateResult; plan: Ga
       pageCount: entry.pages.length,
       acknowledgements: entry.acknowledgements,
     })),
+    ...(request.leftOut ? { leftOut: request.leftOut } : {}),
   });
   if (!plan.ok) return { gate: { ok: false, problems: plan.problems }, plan: null };
   const pages = new Map(request.entries.map((entry) => [entry.id, entry.pages.length]));

@@ -27,6 +27,11 @@ export interface ExportRequest {
     pdfNaming?: PdfNaming;
   };
   entries: ExportEntry[];
+  /**
+   * The book's entries this export leaves out: not written, but seen by the rules across
+   * entries (repeated số, gaps), so the gate agrees with the form.
+   */
+  leftOut?: { id: string; fields: Record<string, string> }[];
   scans: { id: string; data: Blob }[];
   /** Size the entry PDFs aim for per page; photos are recompressed toward it (default 100 kB). */
   targetBytesPerPage?: number;

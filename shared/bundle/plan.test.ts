@@ -165,6 +165,17 @@ describe('planBundle', () => {
     ]);
   });
 
+  it('sees the entries left out of the bundle as the form does, without writing them', () => {
+    const draft = { id: 'draft', fields: { ...entry('2').fields, nksHoTen: 'Lê Văn Hai' } };
+    // Without the draft số 2, số 3 would follow a gap.
+    const result = plan([entry('1'), entry('3')], { leftOut: [draft] });
+    expect(result.ok && result.pdfs.map((pdf) => pdf.entryId)).toEqual(['1', '3']);
+    expect(plan([entry('1'), entry('3')]).ok).toBe(false);
+    // A draft with the same số and date would give the same PDF name once approved.
+    const clash = plan([entry('1')], { leftOut: [{ ...draft, fields: entry('1').fields }] });
+    expect(clash.ok || clash.problems.map((p) => p.rule)).toEqual(['duplicateSo']);
+  });
+
   it('keeps số as written in the row when the book says so', () => {
     const result = plan([entry('1', { so: '01/2008' })], {
       pdfNaming: { so: 'asWritten', partialDate: 'zeros', missingSo: 'zeros' },

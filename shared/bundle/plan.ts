@@ -4,7 +4,7 @@
 import type { RegisterTemplate, RegisterTypeCode } from '../registers/types';
 import { collapseSpaces, foldAccents } from '../text/vietnamese';
 import { pendingWarnings, type Acknowledgement } from '../validation/acknowledgements';
-import type { RuleId, Severity } from '../validation/types';
+import type { EntryRef, RuleId, Severity } from '../validation/types';
 import { soKey, validateEntry } from '../validation/validate-entry';
 import { bookNumbers } from '../validation/book-context';
 import {
@@ -30,6 +30,11 @@ export interface PlanInput {
   template: RegisterTemplate;
   book: { type: RegisterTypeCode; year: number; quyenSo: string };
   entries: PlanEntry[];
+  /**
+   * The book's entries left out of this bundle (not yet approved): not written, but seen by
+   * the rules across entries, as the form sees them.
+   */
+  leftOut?: readonly EntryRef[];
   /** Bundle stem pattern and the place names it may use (see bundleStem). */
   naming?: { pattern?: string; commune?: string; district?: string; province?: string };
   /** How PDFs are named and số written (book setting); absent: the defaults. */
@@ -86,15 +91,16 @@ export function planBundle(input: PlanInput): BundlePlan {
   }
   const sorted = [...entries].sort(bySo);
   const pdfNaming = input.pdfNaming ?? defaultPdfNaming;
-  const numbers = bookNumbers(entries);
+  const wholeBook: EntryRef[] = [...entries, ...(input.leftOut ?? [])];
+  const numbers = bookNumbers(wholeBook);
   const pdfs: { entryId: string; fileName: string }[] = [];
   const byConvention: { entryId: string; so: string; fileName: string; rule: RuleId }[] = [];
   const byName = new Map<string, PlanEntry[]>();
   // Only entries sharing a number or a main name can clash or be duplicates: grouping keeps
   // a 5,000-entry book linear.
-  const groupBy = (keyOf: (entry: PlanEntry) => string): Map<string, PlanEntry[]> => {
-    const groups = new Map<string, PlanEntry[]>();
-    for (const entry of entries) {
+  const groupBy = (keyOf: (entry: EntryRef) => string): Map<string, EntryRef[]> => {
+    const groups = new Map<string, EntryRef[]>();
+    for (const entry of wholeBook) {
       const key = keyOf(entry);
       const group = groups.get(key);
       if (group) group.push(entry);
@@ -102,7 +108,7 @@ export function planBundle(input: PlanInput): BundlePlan {
     }
     return groups;
   };
-  const nameOf = (entry: PlanEntry) =>
+  const nameOf = (entry: EntryRef) =>
     foldAccents(collapseSpaces(entry.fields[template.mainNameField] ?? ''));
   const sameSo = groupBy((entry) => soKey(entry.fields.so ?? ''));
   const sameName = groupBy(nameOf);

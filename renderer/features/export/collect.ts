@@ -21,6 +21,7 @@ export async function collectExport(book: Book): Promise<CollectedExport> {
     ]);
     const pageById = new Map(pages.map((page) => [page.id, page]));
     const { entries, leftOut } = selectForExport(book, records);
+    const exported = new Set(entries.map((record) => record.id));
     const request: ExportRequest = {
       book: {
         type: book.type,
@@ -40,6 +41,9 @@ export async function collectExport(book: Book): Promise<CollectedExport> {
             : [];
         }),
       })),
+      leftOut: records
+        .filter((record) => !exported.has(record.id))
+        .map(({ id, fields }) => ({ id, fields })),
       scans: scans.map((scan) => ({ id: scan.id, data: scan.blob })),
       ...(book.exportTargetBytesPerPage === undefined
         ? {}
