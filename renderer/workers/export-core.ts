@@ -14,7 +14,7 @@ import {
 } from '@zip.js/zip.js';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { defaultPdfNaming } from '../../shared/bundle/names';
-import { notesSheet } from '../../shared/bundle/rows';
+import { notesColumnWidths, notesSheet } from '../../shared/bundle/rows';
 import { planBundle, type BundlePlan } from '../../shared/bundle/plan';
 import { getTemplate } from '../../shared/registers';
 import type { RegisterTemplate } from '../../shared/registers/types';
@@ -81,8 +81,16 @@ export async function buildWorkbook(
     });
   }
   const notes = workbook.addWorksheet(template.notesSheetName);
-  for (const values of notesSheet(template)) notes.addRow(values);
-  notes.columns = [{ width: 10 }, { width: 60 }];
+  for (const cell of notesSheet(template)) {
+    notes.getCell(cell.row, cell.column).value = cell.value;
+    if (cell.isTitle) {
+      notes.getCell(cell.row, cell.column).font = { bold: true };
+      notes.mergeCells(cell.row, cell.column, cell.row, cell.column + 1);
+    }
+  }
+  for (const [column, width] of Object.entries(notesColumnWidths)) {
+    notes.getColumn(Number(column)).width = width;
+  }
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer);
 }
