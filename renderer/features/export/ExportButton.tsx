@@ -11,6 +11,7 @@ import type { BundleOutline, Verification, WrittenBundle } from '../../workers/e
 import { collectExport } from './collect';
 import { ExportJob } from './export-job';
 import { ExportHistory } from './ExportHistory';
+import { NamingReport } from './NamingReport';
 
 type Phase =
   | { name: 'idle' }
@@ -190,6 +191,7 @@ export function ExportButton({ book }: { book: Book }) {
               zip: phase.outline.files.zip,
             })}
           </p>
+          <NamingReport outline={phase.outline} />
           {phase.leftOut > 0 && (
             <p>
               {t(book.exportSubmitted ? 'exporter.leftOutSubmitted' : 'exporter.leftOutApproved', {
