@@ -12,9 +12,14 @@ import {
   planTemplateMigration,
   type MigrationPlan,
 } from '../../shared/registers/template-migration';
-import { acknowledge, type Acknowledgement } from '../../shared/validation/acknowledgements';
+import {
+  acknowledge,
+  verdictOf,
+  warningKey,
+  type Acknowledgement,
+  type Verdict,
+} from '../../shared/validation/acknowledgements';
 import type { Issue } from '../../shared/validation/types';
-import { validateEntry } from '../../shared/validation/validate-entry';
 import {
   can,
   canReview,
@@ -26,6 +31,7 @@ import {
 } from '../../shared/workflow/roles';
 import { appendAudit, type AuditInput } from './audit-chain';
 import type { SohoaDatabase } from './database';
+import { loadRelatedEntries, validateWithRelated } from './entry-context';
 import { nameKeyOf } from './name-key';
 import type { FileData } from './backup-rows';
 import { hashPin, PIN_ITERATIONS, verifyPin } from './pin';
@@ -176,19 +182,50 @@ export function createRepositories(
     return record;
   };
 
+  /**
+   * The verdict the form shows and the export gives, rules across entries included. Call inside
+   * a transaction over records and books.
+   */
+  const verdictFor = async (record: EntryRecord): Promise<Verdict> => {
+    const book = await db.books.get(record.bookId);
+    if (!book) throw new Error(`Book ${record.bookId} not found`);
+    const template = getTemplate(record.templateVersion);
+    const related = await loadRelatedEntries(db, book, {
+      so: record.fields.so ?? '',
+      nameKey: nameKeyOf(template, record.fields),
+      selfId: record.id,
+    });
+    const result = validateWithRelated(template, record.fields, {
+      book,
+      selfId: record.id,
+      related,
+    });
+    return verdictOf(result, record.acknowledgements);
+  };
+
+  /** Refuses an entry that is not ready, saying whether errors or unconfirmed warnings hold it. */
+  const requireReady = async (record: EntryRecord): Promise<void> => {
+    const verdict = await verdictFor(record);
+    if (verdict === 'errors') throw new WorkflowError('has-errors');
+    if (verdict === 'unconfirmed') throw new WorkflowError('unconfirmed-warnings');
+  };
+
   /** Reviewers decide only on entries someone else typed and submitted. */
   const review = async (
     recordId: string,
     decision: Omit<ReviewDecision, 'by' | 'at'>,
   ): Promise<EntryRecord> => {
     const now = Date.now();
-    return db.transaction('rw', db.records, db.people, db.audit, async () => {
+    return db.transaction('rw', db.records, db.books, db.people, db.audit, async () => {
       const officer = await actor('review');
       const record = await getRecord(recordId);
       if (!canReview(record.status)) throw new WorkflowError('wrong-status');
       if (record.createdBy === officer.id || record.submittedBy === officer.id) {
         throw new WorkflowError('own-entry');
       }
+      // An entry changed by another entry since submission (a số now repeated) is not approved
+      // into an export that would refuse it.
+      if (decision.decision === 'approved') await requireReady(record);
       const reviewed: EntryRecord = {
         ...record,
         status: decision.decision,
@@ -223,14 +260,13 @@ export function createRepositories(
   /** Submits the given entries as the signed-in officer; all of them or none. */
   const submit = async (recordIds: readonly string[]): Promise<EntryRecord[]> => {
     const now = Date.now();
-    return db.transaction('rw', db.records, db.people, db.audit, async () => {
+    return db.transaction('rw', db.records, db.books, db.people, db.audit, async () => {
       const officer = await actor('enter');
       const submitted: EntryRecord[] = [];
       for (const recordId of recordIds) {
         const record = await getRecord(recordId);
         if (!canSubmit(record.status)) throw new WorkflowError('wrong-status');
-        const { errors } = validateEntry(getTemplate(record.templateVersion), record.fields);
-        if (errors.length > 0) throw new WorkflowError('has-errors');
+        await requireReady(record);
         submitted.push({
           ...record,
           status: 'submitted',
@@ -732,15 +768,24 @@ export function createRepositories(
         const officer = await actor('enter');
         ack = { ...ack, by: officer.id };
         const record = await getRecord(recordId);
-        const others = record.acknowledgements.filter(
-          (a) => !(a.field === ack.field && a.rule === ack.rule),
-        );
-        await db.records.put({
-          ...record,
-          acknowledgements: [...others, ack],
-          updatedAt: ack.at,
-          revision: record.revision + 1,
-        });
+        const answer = async (target: EntryRecord, given: Acknowledgement) => {
+          const others = target.acknowledgements.filter((a) => warningKey(a) !== warningKey(given));
+          await db.records.put({
+            ...target,
+            acknowledgements: [...others, given],
+            updatedAt: given.at,
+            revision: target.revision + 1,
+          });
+        };
+        await answer(record, ack);
+        // A repeated số is one fact about two entries: confirmed once, it holds for both.
+        const partner =
+          ack.rule === 'soRepeated' && ack.subject !== undefined
+            ? await db.records.get(ack.subject)
+            : undefined;
+        if (partner?.bookId === record.bookId) {
+          await answer(partner, { ...ack, subject: record.id });
+        }
         await audit(officer, ack.at, {
           entity: 'record',
           entityId: recordId,
@@ -765,25 +810,33 @@ export function createRepositories(
 
     // ── Review workflow ────────────────────────────────────────────────────────────────────
 
-    /** Sends entries for review. Entries with errors, or not draft/rejected, stop the lot. */
+    /**
+     * Sends entries for review. Entries with errors or unconfirmed warnings, or not
+     * draft/rejected, stop the lot.
+     */
     submitEntries: submit,
 
     /**
-     * Submits every draft or rejected entry of the book that has no errors; the rest stay where
-     * they are. Returns how many went and how many were held back by errors.
+     * Submits every draft or rejected entry of the book that is ready (no errors, every warning
+     * confirmed); the rest stay where they are. Returns how many went and how many were held
+     * back.
      */
     async submitComplete(bookId: string): Promise<{ submitted: number; withErrors: number }> {
-      const candidates = await db.records
-        .where('bookId')
-        .equals(bookId)
-        .filter((record) => canSubmit(record.status))
-        .toArray();
-      const ready = candidates.filter(
-        (record) =>
-          validateEntry(getTemplate(record.templateVersion), record.fields).errors.length === 0,
-      );
+      const ready: EntryRecord[] = [];
+      let candidates = 0;
+      await db.transaction('r', db.records, db.books, async () => {
+        const drafts = await db.records
+          .where('bookId')
+          .equals(bookId)
+          .filter((record) => canSubmit(record.status))
+          .toArray();
+        candidates = drafts.length;
+        for (const record of drafts) {
+          if ((await verdictFor(record)) === 'ready') ready.push(record);
+        }
+      });
       if (ready.length > 0) await submit(ready.map((record) => record.id));
-      return { submitted: ready.length, withErrors: candidates.length - ready.length };
+      return { submitted: ready.length, withErrors: candidates - ready.length };
     },
 
     async approveEntry(recordId: string, comments: FieldComment[] = []): Promise<EntryRecord> {

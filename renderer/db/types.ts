@@ -1,3 +1,4 @@
+import type { PdfNaming } from '../../shared/bundle/names';
 import type { RegisterTypeCode } from '../../shared/registers/types';
 import type { Acknowledgement } from '../../shared/validation/acknowledgements';
 import type { EntryStatus, OfficerRole } from '../../shared/workflow/roles';
@@ -25,6 +26,8 @@ export interface Book {
   exportTargetBytesPerPage?: number;
   /** Export entries still waiting for review too; absent or false: approved entries only. */
   exportSubmitted?: boolean;
+  /** How PDFs are named and số written in the rows (shared/bundle/names.ts); absent: defaults. */
+  pdfNaming?: Partial<PdfNaming>;
   createdAt: number;
   updatedAt: number;
 }

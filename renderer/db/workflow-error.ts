@@ -10,6 +10,8 @@ export const workflowErrorCodes = [
   'wrong-status',
   /** The entry still has errors, which must be fixed before it is submitted. */
   'has-errors',
+  /** A warning of the entry has not been confirmed with a reason yet. */
+  'unconfirmed-warnings',
   /** A rejection needs a reason. */
   'reason-required',
   /** PIN is not 4–8 digits. */

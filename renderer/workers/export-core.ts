@@ -14,7 +14,8 @@ import {
   configure,
 } from '@zip.js/zip.js';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
-import { notesSheet } from '../../shared/bundle/rows';
+import { defaultPdfNaming } from '../../shared/bundle/names';
+import { notesColumnWidths, notesSheet } from '../../shared/bundle/rows';
 import { planBundle, type BundlePlan } from '../../shared/bundle/plan';
 import { getTemplate } from '../../shared/registers';
 import type { RegisterTemplate } from '../../shared/registers/types';
@@ -88,8 +89,16 @@ export async function buildWorkbook(
     });
   }
   const notes = workbook.addWorksheet(template.notesSheetName);
-  for (const values of notesSheet(template)) notes.addRow(values);
-  notes.columns = [{ width: 10 }, { width: 60 }];
+  for (const cell of notesSheet(template)) {
+    notes.getCell(cell.row, cell.column).value = cell.value;
+    if (cell.isTitle) {
+      notes.getCell(cell.row, cell.column).font = { bold: true };
+      notes.mergeCells(cell.row, cell.column, cell.row, cell.column + 1);
+    }
+  }
+  for (const [column, width] of Object.entries(notesColumnWidths)) {
+    notes.getColumn(Number(column)).width = width;
+  }
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer);
 }
@@ -99,15 +108,18 @@ export type GatedPlan = Extract<BundlePlan, { ok: true }>;
 /** Validates the whole book: either what will be written, or every problem that blocks it. */
 export function gateBundle(request: ExportRequest): { gate: GateResult; plan: GatedPlan | null } {
   const template = getTemplate(request.book.templateVersion);
+  const pdfNaming = request.book.pdfNaming ?? defaultPdfNaming;
   const plan = planBundle({
     template,
     book: { type: template.type, year: request.book.year, quyenSo: request.book.quyenSo },
+    pdfNaming,
     entries: request.entries.map((entry) => ({
       id: entry.id,
       fields: entry.fields,
       pageCount: entry.pages.length,
       acknowledgements: entry.acknowledgements,
     })),
+    ...(request.leftOut ? { leftOut: request.leftOut } : {}),
   });
   if (!plan.ok) return { gate: { ok: false, problems: plan.problems }, plan: null };
   const pages = new Map(request.entries.map((entry) => [entry.id, entry.pages.length]));
@@ -120,6 +132,8 @@ export function gateBundle(request: ExportRequest): { gate: GateResult; plan: Ga
         files: { xlsx: `${plan.stem}.xlsx`, zip: `${plan.stem}.zip` },
         entryCount: plan.pdfs.length,
         pageCount: plan.pdfs.reduce((sum, item) => sum + (pages.get(item.entryId) ?? 0), 0),
+        naming: pdfNaming,
+        byConvention: plan.byConvention,
       },
     },
   };

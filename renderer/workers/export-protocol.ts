@@ -1,7 +1,9 @@
 // What the export screen and the export worker say to each other. The worker owns the heavy
 // work (gate, PDFs, zip, re-reading); the screen owns the destination and answers the worker's
 // write and read requests one at a time, so memory stays bounded by one entry's PDF.
+import type { PdfNaming } from '../../shared/bundle/names';
 import type { BundleProblem } from '../../shared/bundle/plan';
+import type { RuleId } from '../../shared/validation/types';
 import type { Acknowledgement } from '../../shared/validation/acknowledgements';
 
 export type PageRotation = 0 | 90 | 180 | 270;
@@ -16,8 +18,20 @@ export interface ExportEntry {
 }
 
 export interface ExportRequest {
-  book: { type: string; year: number; quyenSo: string; templateVersion: string };
+  book: {
+    type: string;
+    year: number;
+    quyenSo: string;
+    templateVersion: string;
+    /** The book's naming conventions (shared/bundle/names.ts); absent: the defaults. */
+    pdfNaming?: PdfNaming;
+  };
   entries: ExportEntry[];
+  /**
+   * The book's entries this export leaves out: not written, but seen by the rules across
+   * entries (repeated số, gaps), so the gate agrees with the form.
+   */
+  leftOut?: { id: string; fields: Record<string, string> }[];
   scans: { id: string; data: Blob }[];
   /** Size the entry PDFs aim for per page; photos are recompressed toward it (default 100 kB). */
   targetBytesPerPage?: number;
@@ -54,6 +68,12 @@ export interface BundleOutline {
   files: Record<BundleFileKind, string>;
   entryCount: number;
   pageCount: number;
+  /**
+   * The naming conventions used, and the entries named by them (no số, partial date), for the
+   * report; the writing steps do not need them.
+   */
+  naming?: PdfNaming;
+  byConvention?: { entryId: string; so: string; fileName: string; rule: RuleId }[];
 }
 
 export type GateResult =

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultPdfNaming, soCell } from '../../shared/bundle/names';
 import { entryToRow, headerRow } from '../../shared/bundle/rows';
 import { getCodeList, getTemplate, writtenValue } from '../../shared/registers';
 import type { RegisterTemplate } from '../../shared/registers/types';
@@ -76,10 +77,28 @@ describe('our own export comes back as the same entries', () => {
       expect(result.templateVersion).toBe(version);
       expect(result.missing).toEqual([]);
       expect(result.unknown).toEqual([]);
-      expect(result.rows.map((row) => row.fields)).toEqual(entries);
+      // Số comes back as the row writes it: padded to agree with its PDF name by default.
+      expect(result.rows.map((row) => row.fields)).toEqual(
+        entries.map((fields) => ({ ...fields, so: soCell(fields.so ?? '') })),
+      );
       expect(result.rows.flatMap((row) => row.problems)).toEqual([]);
     });
   }
+
+  it('gives số back as the book writes it when the book keeps it as written', async () => {
+    const template = getTemplate('ks-70');
+    const naming = { ...defaultPdfNaming, so: 'asWritten' as const };
+    const entries = [
+      { ...fullEntry(template, 1), so: '01/2008' },
+      { ...fullEntry(template, 2), so: '2a' },
+    ];
+    const xlsx = await buildWorkbook(template, [
+      headerRow(template),
+      ...entries.map((fields, i) => entryToRow(template, fields, i + 1, naming)),
+    ]);
+    const result = preview(await analyze(xlsx));
+    expect(result.rows.map((row) => row.fields.so)).toEqual(['01/2008', '2a']);
+  });
 });
 
 describe('what cells hold', () => {

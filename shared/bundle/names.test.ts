@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bundleStem, bookNumberOf, pdfFileName, sameQuyenSo } from './names';
+import {
+  bundleStem,
+  bookNumberOf,
+  defaultPdfNaming,
+  formatQuyenSo,
+  pdfFileName,
+  sameQuyenSo,
+  soCell,
+  soNumberOf,
+} from './names';
 import type { PdfNameInput } from './names';
 
 describe('bookNumberOf', () => {
@@ -57,23 +66,19 @@ describe('pdfFileName', () => {
   });
 
   it.each([
-    [{ so: '' }, 'missingSo'],
-    [{ so: '   ' }, 'missingSo'],
-    [{ so: '12a' }, 'soNotNumeric'],
-    [{ so: '01/2018' }, 'soNotNumeric'],
+    [{ so: 'mười' }, 'soNotNumeric'],
+    [{ so: 'a12' }, 'soNotNumeric'],
     [{ quyenSo: '' }, 'missingQuyenSo'],
     [{ quyenSo: '01-2008' }, 'badQuyenSo'],
     [{ bookYear: Number.NaN }, 'badBookYear'],
     [{ bookYear: 208 }, 'badBookYear'],
     [{ ngayDangKy: '' }, 'missingDate'],
     [{ ngayDangKy: '31.02.2008' }, 'badDate'],
-    [{ ngayDangKy: '01.2008' }, 'partialDate'],
-    [{ ngayDangKy: '2008' }, 'partialDate'],
   ])('%j → problem %s', (change, problem) => {
     expect(pdfFileName({ ...base, ...change })).toEqual({ ok: false, problem });
   });
 
-  it('never writes "null", "undefined" or "NaN" into a name', () => {
+  it('never writes "null", "undefined" or "NaN" into a name unless the book asks for null', () => {
     const values = ['', ' ', '1', '01', 'x', '01/2008', '2008', '15.01.2008', '01.2008'];
     for (const so of values) {
       for (const quyenSo of values) {
@@ -86,6 +91,64 @@ describe('pdfFileName', () => {
         }
       }
     }
+  });
+});
+
+describe('the naming rules', () => {
+  const base: PdfNameInput = {
+    type: 'KS',
+    bookYear: 2018,
+    quyenSo: '01/2018',
+    ngayDangKy: '05.03.2018',
+    so: '1',
+  };
+  const asWritten = { ...defaultPdfNaming, so: 'asWritten' as const };
+  const name = (change: Partial<PdfNameInput>) => {
+    const result = pdfFileName({ ...base, ...change });
+    return result.ok ? result.name : result.problem;
+  };
+
+  it.each([
+    ['01/2018', '001', '001', '01/2018', '01'],
+    ['12a', '012a', '012a', '12a', '12a'],
+    ['3', '003', '003', '3', '3'],
+    ['007', '007', '007', '007', '007'],
+    ['1234', '1234', '1234', '1234', '1234'],
+  ])('số %j: row %j and name %j padded; row %j and name %j as written', (so, ...expected) => {
+    const [rowPad, namePad, rowAsWritten, nameAsWritten] = expected;
+    expect(soCell(so)).toBe(rowPad);
+    expect(name({ so })).toBe(`KS.2018.01.2018-03-05.${namePad}.pdf`);
+    expect(soCell(so, asWritten)).toBe(rowAsWritten);
+    expect(name({ so, naming: asWritten })).toBe(`KS.2018.01.2018-03-05.${nameAsWritten}.pdf`);
+  });
+
+  it('names a year-only or month-year date with zeros, or the first day when the book says so', () => {
+    expect(name({ ngayDangKy: '2018' })).toBe('KS.2018.01.2018-00-00.001.pdf');
+    expect(name({ ngayDangKy: '03.2018' })).toBe('KS.2018.01.2018-03-00.001.pdf');
+    const firstDay = { ...defaultPdfNaming, partialDate: 'firstDay' as const };
+    expect(name({ ngayDangKy: '2018', naming: firstDay })).toBe('KS.2018.01.2018-01-01.001.pdf');
+    expect(name({ ngayDangKy: '03.2018', naming: firstDay })).toBe('KS.2018.01.2018-03-01.001.pdf');
+  });
+
+  it('names an entry without số 000, or null when the book says so', () => {
+    expect(name({ so: '' })).toBe('KS.2018.01.2018-03-05.000.pdf');
+    expect(name({ so: ' ', naming: { ...defaultPdfNaming, missingSo: 'null' } })).toBe(
+      'KS.2018.01.2018-03-05.null.pdf',
+    );
+    expect(soCell('')).toBe('');
+  });
+
+  it('reads the number part of a số: leading digits and the letters right after', () => {
+    expect(soNumberOf('01/2018')).toEqual({ digits: '01', suffix: '', value: 1 });
+    expect(soNumberOf(' 12A ')).toEqual({ digits: '12', suffix: 'a', value: 12 });
+    expect(soNumberOf('mười')).toBeNull();
+  });
+
+  it('writes quyenSo NN/YYYY', () => {
+    expect(formatQuyenSo('1/2008')).toBe('01/2008');
+    expect(formatQuyenSo(' 01 / 2008 ')).toBe('01/2008');
+    expect(formatQuyenSo('123/2008')).toBe('123/2008');
+    expect(formatQuyenSo('Quyển 1')).toBe('Quyển 1');
   });
 });
 

@@ -1,9 +1,23 @@
 // File names of a book's bundle. The importer matches each row to its PDF by type, book year,
-// book number, registration date and entry number, so a name must be complete: never "null".
+// book number, registration date and entry number, so every name follows one written rule:
+//
+//   <LOAI>.<năm mở sổ>.<quyển, 2 digits>.<ngày đăng ký>.<số>.pdf   e.g. KS.2008.01.2008-01-15.001.pdf
+//
+// - Số is kept in the entry as the book writes it ("01/2018", "12a"). Its number part names the
+//   PDF: the digits it starts with and any letters right after them ("12a"); the rest, such as
+//   the year in "01/2018", is left out. A số with no leading digits cannot be named.
+// - The book setting `so` makes the row's `so` cell and the name agree: 'pad3' (default) writes
+//   the number part with at least 3 digits in both ("01/2018" → 001, "12a" → 012a); 'asWritten'
+//   keeps the row as written and the digits of the name as written ("01/2018" → 01).
+// - A partial registration date, allowed once the officer confirms it, is named by the book
+//   setting `partialDate`: 'zeros' (default) writes the unknown parts as 00 (2018-00-00,
+//   2018-05-00), never a day the book does not state; 'firstDay' uses the period's first day.
+// - An entry without số, allowed once the officer confirms it, is named by `missingSo`: 'zeros'
+//   (default) writes 000, 'null' writes "null" as one vendor's tool did.
 import type { RegisterTypeCode } from '../registers/types';
 import type { PdfNameProblem } from '../validation/types';
-import { parseDateInput, toIsoDate } from '../text/dates';
-import { foldAccents, stripMarks } from '../text/vietnamese';
+import { parseDateInput, type PartialDate } from '../text/dates';
+import { foldAccents, stripMarks, toNFC } from '../text/vietnamese';
 
 const QUYEN_SO = /^\s*(\d{1,3})\s*\/\s*(\d{4})\s*$/u;
 
@@ -21,6 +35,72 @@ export function sameQuyenSo(a: string, b: string): boolean {
   return Number(ma[1]) === Number(mb[1]) && ma[2] === mb[2];
 }
 
+/** quyenSo the one way the importer reads it, "NN/YYYY" ("1/2008" → "01/2008"); other text as is. */
+export function formatQuyenSo(quyenSo: string): string {
+  const match = QUYEN_SO.exec(quyenSo);
+  return match?.[1] && match[2] ? `${match[1].padStart(2, '0')}/${match[2]}` : quyenSo.trim();
+}
+
+/** How a book names its PDFs and writes số; see the rules at the top of this file. */
+export interface PdfNaming {
+  so: 'pad3' | 'asWritten';
+  partialDate: 'zeros' | 'firstDay';
+  missingSo: 'zeros' | 'null';
+}
+
+export const defaultPdfNaming: PdfNaming = { so: 'pad3', partialDate: 'zeros', missingSo: 'zeros' };
+
+/** A book's stored choices over the defaults. */
+export function pdfNamingOf(stored: Partial<PdfNaming> | undefined): PdfNaming {
+  return { ...defaultPdfNaming, ...stored };
+}
+
+export interface SoNumber {
+  /** The digits as written, leading zeros included ("01"). */
+  digits: string;
+  /** Letters right after the digits, lower case ("a" in "12a"); usually "". */
+  suffix: string;
+  /** The number the digits make (1 for "01"). */
+  value: number;
+}
+
+const SO_NUMBER = /^(\d+)(\p{L}*)/u;
+
+/** The number part of a số ("01/2018" → 01, "12a" → 12 + a); null when it starts with no digit. */
+export function soNumberOf(so: string): SoNumber | null {
+  const match = SO_NUMBER.exec(toNFC(so).trim());
+  if (!match?.[1]) return null;
+  return { digits: match[1], suffix: (match[2] ?? '').toLowerCase(), value: Number(match[1]) };
+}
+
+const padded = (number: SoNumber): string =>
+  `${number.digits.replace(/^0+(?=\d)/u, '').padStart(3, '0')}${number.suffix}`;
+
+/** The row's `so` cell: the name's number part ('pad3'), or the số as written ('asWritten'). */
+export function soCell(so: string, naming: PdfNaming = defaultPdfNaming): string {
+  const text = toNFC(so).trim();
+  const number = soNumberOf(text);
+  if (naming.so === 'asWritten' || number === null) return text;
+  return padded(number);
+}
+
+/** The số part of the PDF name, or null when the số has no number part to name. */
+export function soInName(so: string, naming: PdfNaming = defaultPdfNaming): string | null {
+  if (toNFC(so).trim() === '') return naming.missingSo === 'null' ? 'null' : '000';
+  const number = soNumberOf(so);
+  if (number === null) return null;
+  return naming.so === 'pad3' ? padded(number) : `${number.digits}${number.suffix}`;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** The date part of the PDF name; a partial date by the book's convention. */
+export function dateInName(date: PartialDate, naming: PdfNaming = defaultPdfNaming): string {
+  const unknown = naming.partialDate === 'zeros' ? 0 : 1;
+  const year = String(date.year).padStart(4, '0');
+  return `${year}-${pad2(date.month ?? unknown)}-${pad2(date.day ?? unknown)}`;
+}
+
 export interface PdfNameInput {
   type: RegisterTypeCode;
   /** Year the book was opened. */
@@ -28,15 +108,16 @@ export interface PdfNameInput {
   quyenSo: string;
   ngayDangKy: string;
   so: string;
+  naming?: PdfNaming;
 }
 
 export type PdfNameResult = { ok: true; name: string } | { ok: false; problem: PdfNameProblem };
 
 /** `KS.2008.01.2008-01-15.001.pdf`, or the first reason the name cannot be made. */
 export function pdfFileName(input: PdfNameInput): PdfNameResult {
-  const so = input.so.trim();
-  if (so === '') return { ok: false, problem: 'missingSo' };
-  if (!/^\d+$/u.test(so)) return { ok: false, problem: 'soNotNumeric' };
+  const naming = input.naming ?? defaultPdfNaming;
+  const so = soInName(input.so, naming);
+  if (so === null) return { ok: false, problem: 'soNotNumeric' };
   if (input.quyenSo.trim() === '') return { ok: false, problem: 'missingQuyenSo' };
   const book = bookNumberOf(input.quyenSo);
   if (book === null) return { ok: false, problem: 'badQuyenSo' };
@@ -46,9 +127,7 @@ export function pdfFileName(input: PdfNameInput): PdfNameResult {
   if (input.ngayDangKy.trim() === '') return { ok: false, problem: 'missingDate' };
   const date = parseDateInput(input.ngayDangKy);
   if (!date) return { ok: false, problem: 'badDate' };
-  const iso = toIsoDate(date);
-  if (iso === null) return { ok: false, problem: 'partialDate' };
-  const name = `${input.type}.${input.bookYear}.${book}.${iso}.${so.padStart(3, '0')}.pdf`;
+  const name = `${input.type}.${input.bookYear}.${book}.${dateInName(date, naming)}.${so}.pdf`;
   return { ok: true, name };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ksTemplate60, ksTemplate70 } from '../registers/ks';
-import { ruleIds } from '../validation/types';
+import type { Acknowledgement } from '../validation/acknowledgements';
+import { ruleIds, type RuleId } from '../validation/types';
 import type { PlanEntry, PlanInput } from './plan';
 import { planBundle } from './plan';
 
@@ -27,25 +28,34 @@ function entry(id: string, changes: Record<string, string> = {}, pageCount = 1):
   };
 }
 
+const ack = (field: string, rule: RuleId, subject?: string): Acknowledgement => ({
+  field,
+  rule,
+  ...(subject === undefined ? {} : { subject }),
+  reason: 'sổ ghi như vậy',
+  at: 1,
+});
+
 const plan = (entries: PlanEntry[], extra: Partial<PlanInput> = {}) =>
   planBundle({ template: ksTemplate70, book, entries, now, ...extra });
 
 describe('planBundle', () => {
   it('plans rows and PDF names in số order, numbering STT from 1', () => {
-    const result = plan([entry('10'), entry('2'), entry('1', { ngayDangKy: '02.01.2008' })]);
+    const result = plan([entry('3'), entry('2'), entry('1', { ngayDangKy: '02.01.2008' })]);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.rows).toHaveLength(4);
     expect(result.rows[0]?.[0]).toBe('STT');
+    // The row's số agrees with the PDF name: padded to 3 digits by default.
     expect(result.rows.slice(1).map((row) => [row[0], row[1]])).toEqual([
-      ['1', '1'],
-      ['2', '2'],
-      ['3', '10'],
+      ['1', '001'],
+      ['2', '002'],
+      ['3', '003'],
     ]);
     expect(result.pdfs).toEqual([
       { entryId: '1', fileName: 'KS.2008.01.2008-01-02.001.pdf' },
       { entryId: '2', fileName: 'KS.2008.01.2008-01-15.002.pdf' },
-      { entryId: '10', fileName: 'KS.2008.01.2008-01-15.010.pdf' },
+      { entryId: '3', fileName: 'KS.2008.01.2008-01-15.003.pdf' },
     ]);
     expect(result.stem).toBe('KS.2008.01');
   });
@@ -105,26 +115,73 @@ describe('planBundle', () => {
     expect(result).toEqual({ ok: false, problems: [{ entryId: '2', so: '2', rule: 'noPages' }] });
   });
 
-  it('reports a PDF name it cannot make, once per cause', () => {
-    const result = plan([
-      entry('1', { ngayDangKy: '01.2008' }),
-      entry('2', { so: '' }),
-      entry('3', { ngayDangKy: '' }),
+  it('holds back a partial date or a missing số until confirmed, then names it by convention', () => {
+    const irregular = [entry('1', { ngayDangKy: '2008' }), entry('2', { so: '' })];
+    const held = plan(irregular);
+    expect(held.ok).toBe(false);
+    if (held.ok) return;
+    expect(held.problems.map((p) => `${p.entryId}:${p.field}:${p.rule}:${p.severity}`)).toEqual([
+      '1:ngayDangKy:partialDate:warning',
+      '2:so:missingSo:warning',
     ]);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    // A partial date is fine for the row but cannot name a PDF.
-    expect(result.problems).toContainEqual({
-      entryId: '1',
-      so: '1',
-      field: 'ngayDangKy',
-      rule: 'partialDate',
+    const confirmed = plan([
+      { ...irregular[0]!, acknowledgements: [ack('ngayDangKy', 'partialDate')] },
+      { ...irregular[1]!, acknowledgements: [ack('so', 'missingSo')] },
+    ]);
+    expect(confirmed.ok).toBe(true);
+    if (!confirmed.ok) return;
+    expect(confirmed.pdfs.map((pdf) => pdf.fileName)).toEqual([
+      'KS.2008.01.2008-00-00.001.pdf',
+      'KS.2008.01.2008-01-15.000.pdf',
+    ]);
+    expect(confirmed.byConvention).toEqual([
+      { entryId: '1', so: '1', fileName: 'KS.2008.01.2008-00-00.001.pdf', rule: 'partialDate' },
+      { entryId: '2', so: '', fileName: 'KS.2008.01.2008-01-15.000.pdf', rule: 'missingSo' },
+    ]);
+    // The row keeps the date as the book states it, and an empty số.
+    expect(confirmed.rows.slice(1).map((row) => [row[1], row[4]])).toEqual([
+      ['001', '2008'],
+      ['', '15.01.2008'],
+    ]);
+  });
+
+  it('exports a book whose numbering restarts once each repeated số is confirmed', () => {
+    const entries = [
+      entry('a', { so: '4', ngayDangKy: '10.01.2008' }),
+      entry('b', { so: '4', ngayDangKy: '11.02.2009' }),
+    ];
+    const held = plan(entries);
+    expect(held.ok || held.problems.map((p) => `${p.entryId}:${p.rule}`)).toEqual([
+      'a:soRepeated',
+      'b:soRepeated',
+    ]);
+    const confirmed = plan([
+      { ...entries[0]!, acknowledgements: [ack('so', 'soRepeated', 'b')] },
+      { ...entries[1]!, acknowledgements: [ack('so', 'soRepeated', 'a')] },
+    ]);
+    expect(confirmed.ok && confirmed.pdfs.map((pdf) => pdf.fileName)).toEqual([
+      'KS.2008.01.2008-01-10.004.pdf',
+      'KS.2008.01.2009-02-11.004.pdf',
+    ]);
+  });
+
+  it('sees the entries left out of the bundle as the form does, without writing them', () => {
+    const draft = { id: 'draft', fields: { ...entry('2').fields, nksHoTen: 'Lê Văn Hai' } };
+    // Without the draft số 2, số 3 would follow a gap.
+    const result = plan([entry('1'), entry('3')], { leftOut: [draft] });
+    expect(result.ok && result.pdfs.map((pdf) => pdf.entryId)).toEqual(['1', '3']);
+    expect(plan([entry('1'), entry('3')]).ok).toBe(false);
+    // A draft with the same số and date would give the same PDF name once approved.
+    const clash = plan([entry('1')], { leftOut: [{ ...draft, fields: entry('1').fields }] });
+    expect(clash.ok || clash.problems.map((p) => p.rule)).toEqual(['duplicateSo']);
+  });
+
+  it('keeps số as written in the row when the book says so', () => {
+    const result = plan([entry('1', { so: '01/2008' })], {
+      pdfNaming: { so: 'asWritten', partialDate: 'zeros', missingSo: 'zeros' },
     });
-    // A missing số or date is already "required": not reported again as a naming problem.
-    const forEntry = (id: string) =>
-      result.problems.filter((p) => p.entryId === id).map((p) => `${p.field}:${p.rule}`);
-    expect(forEntry('2')).toEqual(['so:required']);
-    expect(forEntry('3')).toEqual(['ngayDangKy:required']);
+    expect(result.ok && result.rows[1]?.[1]).toBe('01/2008');
+    expect(result.ok && result.pdfs[0]?.fileName).toBe('KS.2008.01.2008-01-15.01.pdf');
   });
 
   it('reports a book-level naming problem that validation does not see', () => {

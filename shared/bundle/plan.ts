@@ -4,9 +4,17 @@
 import type { RegisterTemplate, RegisterTypeCode } from '../registers/types';
 import { collapseSpaces, foldAccents } from '../text/vietnamese';
 import { pendingWarnings, type Acknowledgement } from '../validation/acknowledgements';
-import type { RuleId, Severity } from '../validation/types';
+import type { EntryRef, RuleId, Severity } from '../validation/types';
 import { soKey, validateEntry } from '../validation/validate-entry';
-import { bundleStem, pdfFileName, sameQuyenSo } from './names';
+import { bookNumbers } from '../validation/book-context';
+import {
+  bundleStem,
+  defaultPdfNaming,
+  pdfFileName,
+  sameQuyenSo,
+  soNumberOf,
+  type PdfNaming,
+} from './names';
 import { entryToRow, headerRow } from './rows';
 
 export interface PlanEntry {
@@ -22,8 +30,15 @@ export interface PlanInput {
   template: RegisterTemplate;
   book: { type: RegisterTypeCode; year: number; quyenSo: string };
   entries: PlanEntry[];
+  /**
+   * The book's entries left out of this bundle (not yet approved): not written, but seen by
+   * the rules across entries, as the form sees them.
+   */
+  leftOut?: readonly EntryRef[];
   /** Bundle stem pattern and the place names it may use (see bundleStem). */
   naming?: { pattern?: string; commune?: string; district?: string; province?: string };
+  /** How PDFs are named and số written (book setting); absent: the defaults. */
+  pdfNaming?: PdfNaming;
   now?: Date;
 }
 
@@ -44,6 +59,8 @@ export type BundlePlan =
       /** Header row, then one row per entry in số order. */
       rows: string[][];
       pdfs: { entryId: string; fileName: string }[];
+      /** Entries named by the book's convention (no số, partial date), for the report. */
+      byConvention: { entryId: string; so: string; fileName: string; rule: RuleId }[];
       stem: string;
     }
   | { ok: false; problems: BundleProblem[] };
@@ -51,23 +68,19 @@ export type BundlePlan =
 // Which field each PDF-name problem is about, so it is not reported twice when validation
 // already flagged that field.
 const problemField: Record<string, string> = {
-  missingSo: 'so',
   soNotNumeric: 'so',
   missingQuyenSo: 'quyenSo',
   badQuyenSo: 'quyenSo',
   missingDate: 'ngayDangKy',
   badDate: 'ngayDangKy',
-  partialDate: 'ngayDangKy',
 };
 
-/** Numeric order of số; anything else after, in input order (Array.sort is stable). */
+/** Order of số's number part; entries without one after, in input order (sort is stable). */
 function bySo(a: PlanEntry, b: PlanEntry): number {
-  const na = Number((a.fields.so ?? '').trim());
-  const nb = Number((b.fields.so ?? '').trim());
-  const va = Number.isFinite(na) && (a.fields.so ?? '').trim() !== '';
-  const vb = Number.isFinite(nb) && (b.fields.so ?? '').trim() !== '';
-  if (va && vb) return na - nb;
-  return Number(vb) - Number(va);
+  const na = soNumberOf(a.fields.so ?? '')?.value;
+  const nb = soNumberOf(b.fields.so ?? '')?.value;
+  if (na !== undefined && nb !== undefined) return na - nb;
+  return Number(nb !== undefined) - Number(na !== undefined);
 }
 
 export function planBundle(input: PlanInput): BundlePlan {
@@ -77,13 +90,17 @@ export function planBundle(input: PlanInput): BundlePlan {
     return { ok: false, problems: [{ entryId: '', so: '', rule: 'noEntries' }] };
   }
   const sorted = [...entries].sort(bySo);
+  const pdfNaming = input.pdfNaming ?? defaultPdfNaming;
+  const wholeBook: EntryRef[] = [...entries, ...(input.leftOut ?? [])];
+  const numbers = bookNumbers(wholeBook);
   const pdfs: { entryId: string; fileName: string }[] = [];
+  const byConvention: { entryId: string; so: string; fileName: string; rule: RuleId }[] = [];
   const byName = new Map<string, PlanEntry[]>();
   // Only entries sharing a number or a main name can clash or be duplicates: grouping keeps
   // a 5,000-entry book linear.
-  const groupBy = (keyOf: (entry: PlanEntry) => string): Map<string, PlanEntry[]> => {
-    const groups = new Map<string, PlanEntry[]>();
-    for (const entry of entries) {
+  const groupBy = (keyOf: (entry: EntryRef) => string): Map<string, EntryRef[]> => {
+    const groups = new Map<string, EntryRef[]>();
+    for (const entry of wholeBook) {
       const key = keyOf(entry);
       const group = groups.get(key);
       if (group) group.push(entry);
@@ -91,7 +108,7 @@ export function planBundle(input: PlanInput): BundlePlan {
     }
     return groups;
   };
-  const nameOf = (entry: PlanEntry) =>
+  const nameOf = (entry: EntryRef) =>
     foldAccents(collapseSpaces(entry.fields[template.mainNameField] ?? ''));
   const sameSo = groupBy((entry) => soKey(entry.fields.so ?? ''));
   const sameName = groupBy(nameOf);
@@ -109,6 +126,8 @@ export function planBundle(input: PlanInput): BundlePlan {
       bookYear: book.year,
       otherEntries: [...related],
       selfId: entry.id,
+      bookNumbers: numbers,
+      naming: pdfNaming,
       ...(input.now ? { now: input.now } : {}),
     });
     const { errors } = result;
@@ -133,6 +152,7 @@ export function planBundle(input: PlanInput): BundlePlan {
       quyenSo: book.quyenSo,
       ngayDangKy: entry.fields.ngayDangKy ?? '',
       so: entry.fields.so ?? '',
+      naming: pdfNaming,
     });
     if (!name.ok) {
       const field = problemField[name.problem];
@@ -142,6 +162,11 @@ export function planBundle(input: PlanInput): BundlePlan {
       continue;
     }
     pdfs.push({ entryId: entry.id, fileName: name.name });
+    for (const warning of result.warnings) {
+      if (warning.rule === 'missingSo' || warning.rule === 'partialDate') {
+        byConvention.push({ entryId: entry.id, so, fileName: name.name, rule: warning.rule });
+      }
+    }
     const named = byName.get(name.name);
     if (named) named.push(entry);
     else byName.set(name.name, [entry]);
@@ -164,7 +189,7 @@ export function planBundle(input: PlanInput): BundlePlan {
   if (problems.length > 0) return { ok: false, problems };
   const rows = [
     headerRow(template),
-    ...sorted.map((entry, index) => entryToRow(template, entry.fields, index + 1)),
+    ...sorted.map((entry, index) => entryToRow(template, entry.fields, index + 1, pdfNaming)),
   ];
   const stem = bundleStem({
     ...input.naming,
@@ -172,5 +197,5 @@ export function planBundle(input: PlanInput): BundlePlan {
     bookYear: book.year,
     quyenSo: book.quyenSo,
   });
-  return { ok: true, rows, pdfs, stem };
+  return { ok: true, rows, pdfs, byConvention, stem };
 }

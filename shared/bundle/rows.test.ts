@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ksTemplate60, ksTemplate70 } from '../registers/ks';
+import type { RegisterTemplate } from '../registers/types';
 import { entryToRow, headerRow, notesSheet } from './rows';
 
 const col = (key: string): number => ksTemplate70.fields.findIndex((f) => f.key === key);
@@ -38,8 +39,21 @@ describe('entryToRow', () => {
     expect(row).toHaveLength(70);
     for (const cell of row) expect(typeof cell).toBe('string');
     expect(row[col('STT')]).toBe('7');
-    expect(row[col('so')]).toBe('12');
+    // số agrees with its PDF name: 3 digits by default.
+    expect(row[col('so')]).toBe('012');
     expect(row[col('trangSo')]).toBe('');
+  });
+
+  it('writes quyenSo NN/YYYY in every row, however it was typed', () => {
+    expect(entryToRow(ksTemplate70, { ...fields, quyenSo: '1/2008' }, 1)[col('quyenSo')]).toBe(
+      '01/2008',
+    );
+  });
+
+  it('keeps số as written when the book says so', () => {
+    const naming = { so: 'asWritten', partialDate: 'zeros', missingSo: 'zeros' } as const;
+    const row = entryToRow(ksTemplate70, { ...fields, so: '01/2018' }, 1, naming);
+    expect(row[col('so')]).toBe('01/2018');
   });
 
   it('writes NFC and trimmed text, keeping leading zeros', () => {
@@ -87,38 +101,69 @@ describe('entryToRow', () => {
   it('follows the 60-column layout when asked', () => {
     const row = entryToRow(ksTemplate60, fields, 3);
     expect(row).toHaveLength(60);
-    expect(row[0]).toBe('12');
+    expect(row[0]).toBe('012');
     expect(row).not.toContain('3');
   });
 });
 
 describe('notesSheet', () => {
-  it('lists each number-coded list the template uses, blank rows between lists', () => {
-    const rows = notesSheet(ksTemplate70);
-    expect(rows.slice(0, 8)).toEqual([
-      ['Loại đăng ký'],
-      ['1', 'Đăng kí đúng hạn'],
-      ['2', 'Đăng kí lại'],
-      ['3', 'Ghi vào sổ việc khai sinh đã đăng ký ở CQ có thẩm quyền nước ngoài'],
-      ['4', 'Đăng kí quá hạn'],
-      ['5', 'Cấp bản chính giấy khai sinh'],
-      ['6', 'Không xác định'],
-      [],
-    ]);
-    const titles = rows.filter(
-      (row, i) => row.length === 1 && (i === 0 || rows[i - 1]?.length === 0),
+  /** The sheet as Excel addresses, e.g. { B2: 'Loại đăng ký', B3: 1 }. */
+  const byAddress = (template: RegisterTemplate) =>
+    Object.fromEntries(
+      notesSheet(template).map((cell) => [
+        `${String.fromCharCode(64 + cell.column)}${cell.row}`,
+        cell.value,
+      ]),
     );
-    expect(titles.map((row) => row[0])).toEqual([
+
+  it("lays the khai sinh lists out where the Ministry's template has them", () => {
+    const sheet = byAddress(ksTemplate70);
+    // Cells of the Ministry's `Ghi chu` sheet, as read from its template.
+    expect(sheet).toMatchObject({
+      B2: 'Loại đăng ký',
+      B3: 1,
+      C3: 'Đăng kí đúng hạn',
+      C5: 'Ghi vào sổ việc khai sinh đã đăng ký ở CQ có thẩm quyền nước ngoài',
+      B8: 6,
+      C8: 'Không xác định',
+      E2: 'Loại giấy tờ tùy thân',
+      E3: 1,
+      F3: 'Giấy CMND',
+      F6: 'Thẻ căn cước công dân',
+      E10: 8,
+      F10: 'Giấy tờ khác',
+      B10: 'Giới tính',
+      B11: 1,
+      C11: 'Nam',
+      C13: 'Không xác định',
+      B15: 'nksMatTich & nksHanCheNangLucHanhVi',
+      B16: 1,
+      C16: 'Tuyên bố',
+      C17: 'Hủy tuyên bố',
+    });
+    expect(sheet.B9).toBeUndefined();
+    expect(sheet.B14).toBeUndefined();
+    // Titles are bold and span code and label, as in the template.
+    const titles = notesSheet(ksTemplate70).filter((cell) => cell.isTitle);
+    expect(titles.slice(0, 3).map((cell) => cell.value)).toEqual([
       'Loại đăng ký',
       'Giới tính',
-      'Loại khai sinh',
       'nksMatTich & nksHanCheNangLucHanhVi',
-      'Loại cư trú',
-      'Loại giấy tờ tùy thân',
     ]);
     // Ethnicity and nationality are written by name, so they need no key.
-    expect(rows.flat()).not.toContain('Kinh');
-    expect(rows.at(-1)).toEqual(['8', 'Giấy tờ khác']);
-    for (const row of rows) for (const cell of row) expect(typeof cell).toBe('string');
+    expect(Object.values(sheet)).not.toContain('Kinh');
+  });
+
+  it('puts the lists the Ministry sheet lacks after its own', () => {
+    const titles = notesSheet(ksTemplate70)
+      .filter((cell) => cell.isTitle && cell.column === 2)
+      .map((cell) => cell.value);
+    expect(titles).toEqual([
+      'Loại đăng ký',
+      'Giới tính',
+      'nksMatTich & nksHanCheNangLucHanhVi',
+      'Loại khai sinh',
+      'Loại cư trú',
+    ]);
   });
 });

@@ -162,7 +162,12 @@ describe('PDF names', () => {
     expect(pdfNameKey('bundle/KS.2008.01.2008-01-15.001.pdf')).toBe(
       pdfNameKey('KS.2008.01.2008-01-15.001.pdf'),
     );
-    expect(pdfNameKey('KS.2008.01.2008-01-15.null.pdf')).toBeNull();
+    // A missing số is the same entry whichever convention named it; a partial date reads back.
+    expect(pdfNameKey('KS.2008.01.2008-01-15.null.pdf')).toBe(
+      pdfNameKey('KS.2008.01.2008-01-15.000.pdf'),
+    );
+    expect(pdfNameKey('KS.2008.01.2008-00-00.012a.pdf')).toBe('KS|2008|1|2008-00-00|12a');
+    expect(pdfNameKey('KS.2008.01.2008-01-15.pdf')).toBeNull();
     expect(
       matchPdfNames(
         [

@@ -5,6 +5,8 @@ import type { Issue, RuleId, ValidationResult } from './types';
 export interface Acknowledgement {
   field: string;
   rule: RuleId;
+  /** The issue's subject, when it has one (see Issue.subject). */
+  subject?: string;
   /** The officer's answer, in their words; never empty. */
   reason: string;
   /** When, in ms since the epoch. */
@@ -19,9 +21,11 @@ export interface Acknowledgement {
  */
 export const TWINS_REASON = 'song sinh';
 
-/** One answer per field and rule: a new answer replaces the old one. */
-export function warningKey(issue: Pick<Issue, 'field' | 'rule'>): string {
-  return `${issue.field}:${issue.rule}`;
+/** One answer per field, rule and subject: a new answer replaces the old one. */
+export function warningKey(issue: Pick<Issue, 'field' | 'rule' | 'subject'>): string {
+  return issue.subject === undefined
+    ? `${issue.field}:${issue.rule}`
+    : `${issue.field}:${issue.rule}:${issue.subject}`;
 }
 
 /** Records a reason for keeping a warning. Throws on an error issue or an empty reason. */
@@ -38,7 +42,13 @@ export function acknowledge(
   if (text === '') {
     throw new Error(`A reason is required to acknowledge the warning ${warningKey(issue)}`);
   }
-  const ack: Acknowledgement = { field: issue.field, rule: issue.rule, reason: text, at };
+  const ack: Acknowledgement = {
+    field: issue.field,
+    rule: issue.rule,
+    ...(issue.subject === undefined ? {} : { subject: issue.subject }),
+    reason: text,
+    at,
+  };
   return by === undefined ? ack : { ...ack, by };
 }
 
@@ -53,7 +63,18 @@ export function pendingWarnings(
   return result.warnings.filter((issue) => !answered.has(warningKey(issue)));
 }
 
+/**
+ * The one verdict the form, submission, approval and export all give: 'ready' when there is no
+ * error and every warning is answered.
+ */
+export type Verdict = 'ready' | 'errors' | 'unconfirmed';
+
+export function verdictOf(result: ValidationResult, acks: readonly Acknowledgement[]): Verdict {
+  if (result.errors.length > 0) return 'errors';
+  return pendingWarnings(result, acks).length > 0 ? 'unconfirmed' : 'ready';
+}
+
 /** Ready for review: no errors, and every warning answered. */
 export function canSubmit(result: ValidationResult, acks: readonly Acknowledgement[]): boolean {
-  return result.errors.length === 0 && pendingWarnings(result, acks).length === 0;
+  return verdictOf(result, acks) === 'ready';
 }

@@ -16,9 +16,8 @@ describe('findNumberingGaps', () => {
     ]);
   });
 
-  it('ignores blanks, repeats and numbers that are not plain digits', () => {
-    expect(findNumberingGaps(['5', ' 7 ', '', '5', '6a', 'mười', '-6', '01/2008'])).toEqual([
-      { from: 6, to: 6 },
-    ]);
+  it('counts số by their number part and ignores blanks, repeats and words', () => {
+    expect(findNumberingGaps(['5', ' 7 ', '', '5', 'mười', '-6'])).toEqual([{ from: 6, to: 6 }]);
+    expect(findNumberingGaps(['5', ' 7 ', '6a', '04/2008'])).toEqual([]);
   });
 });

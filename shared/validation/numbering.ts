@@ -1,5 +1,6 @@
 // Entry numbers in a book run 1, 2, 3…: a missing number may be an entry skipped while typing.
-// Only a hint for the entry list (rule 'numberingGap'); books do skip numbers for real.
+// The entry list shows the gaps; the entry after one carries the warning 'numberingGap'.
+import { numbersOf } from './book-context';
 
 export interface NumberRange {
   from: number;
@@ -8,17 +9,11 @@ export interface NumberRange {
 
 /**
  * The numbers missing between the smallest and largest entry number, collapsed into ranges
- * ([1, 2, 4, 8] → 3, 5–7). Values that are not plain digits are ignored; "007" counts as 7.
+ * ([1, 2, 4, 8] → 3, 5–7). Số count by their number part ("007" and "7/2018" are 7); values
+ * without one are ignored.
  */
 export function findNumberingGaps(soValues: readonly string[]): NumberRange[] {
-  const numbers = [
-    ...new Set(
-      soValues
-        .map((value) => value.trim())
-        .filter((value) => /^\d+$/u.test(value))
-        .map(Number),
-    ),
-  ].sort((a, b) => a - b);
+  const numbers = numbersOf(soValues).sort((a, b) => a - b);
   const gaps: NumberRange[] = [];
   for (let i = 1; i < numbers.length; i += 1) {
     const previous = numbers[i - 1] ?? 0;

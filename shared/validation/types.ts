@@ -10,6 +10,13 @@ const entryRules = [
   'bornAfterRegistered',
   'soNotNumeric',
   'duplicateSo',
+  // Irregular entries real books hold, allowed once the officer confirms them.
+  'missingSo',
+  'partialDate',
+  'soRepeated',
+  'soOver999',
+  'numberNotDigits',
+  'numberingGap',
   'unusualNameChars',
   'invisibleChars',
   'implausibleYear',
@@ -24,17 +31,12 @@ const entryRules = [
   'possibleDuplicate',
 ] as const;
 
-/** Rules checked on a whole book (the entry list). */
-const bookRules = ['numberingGap'] as const;
-
 /** Problems found when naming PDFs and planning a book's bundle (pdfFileName, planBundle). */
 const bundleRules = [
-  'missingSo',
   'missingQuyenSo',
   'badQuyenSo',
   'missingDate',
   'badDate',
-  'partialDate',
   'badBookYear',
   'quyenSoMismatch',
   'pdfNameClash',
@@ -42,7 +44,7 @@ const bundleRules = [
   'noEntries',
 ] as const;
 
-export const ruleIds = [...entryRules, ...bookRules, ...bundleRules] as const;
+export const ruleIds = [...entryRules, ...bundleRules] as const;
 
 export type RuleId = (typeof ruleIds)[number];
 
@@ -55,14 +57,7 @@ export function isRuleId(value: string): value is RuleId {
 
 export type PdfNameProblem = Extract<
   RuleId,
-  | 'missingSo'
-  | 'soNotNumeric'
-  | 'missingQuyenSo'
-  | 'badQuyenSo'
-  | 'missingDate'
-  | 'badDate'
-  | 'partialDate'
-  | 'badBookYear'
+  'soNotNumeric' | 'missingQuyenSo' | 'badQuyenSo' | 'missingDate' | 'badDate' | 'badBookYear'
 >;
 
 /** An entry as validation sees it: its id and its field values by template key. */
@@ -79,6 +74,11 @@ export interface Issue {
   rule: RuleId;
   severity: Severity;
   params?: Record<string, string | number>;
+  /**
+   * What the issue is about beyond its field and rule (the other entry of a repeated số, the
+   * missing numbers of a gap): a confirmation holds for that subject only.
+   */
+  subject?: string;
 }
 
 export interface ValidationResult {

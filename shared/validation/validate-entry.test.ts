@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { templates } from '../registers';
+import { getTemplate, templates } from '../registers';
 import { ksTemplate70 } from '../registers/ks';
 import type { FieldDef, FieldKind, RegisterTemplate, TemplateChecks } from '../registers/types';
 import type { Issue } from './types';
 import { ruleIds } from './types';
+import { defaultPdfNaming } from '../bundle/names';
 import { validateEntry } from './validate-entry';
 import type { ValidationContext } from './validate-entry';
 
@@ -51,7 +52,6 @@ describe('validateEntry', () => {
     it('flags each missing required field, ignoring blanks', () => {
       const { errors } = validateEntry(ksTemplate70, { nksHoTen: '   ' }, { now });
       expect(rules(errors).filter((r) => r.endsWith(':required'))).toEqual([
-        'so:required',
         'quyenSo:required',
         'ngayDangKy:required',
         'noiDangKy:required',
@@ -63,9 +63,37 @@ describe('validateEntry', () => {
       expect(errors.every((issue) => issue.severity === 'error')).toBe(true);
     });
 
-    it('accepts a partial registration date', () => {
-      expect(check({ ngayDangKy: '10.2008' }).errors).toEqual([]);
-      expect(check({ ngayDangKy: '2008' }).errors).toEqual([]);
+    it('accepts a partial registration date once confirmed, saying how its PDF is named', () => {
+      expect(check({ ngayDangKy: '10.2008' })).toEqual({
+        errors: [],
+        warnings: [
+          {
+            field: 'ngayDangKy',
+            rule: 'partialDate',
+            severity: 'warning',
+            params: { name: '2008-10-00' },
+          },
+        ],
+      });
+      expect(
+        check({ ngayDangKy: '2008' }, { naming: { ...defaultPdfNaming, partialDate: 'firstDay' } })
+          .warnings,
+      ).toEqual([
+        {
+          field: 'ngayDangKy',
+          rule: 'partialDate',
+          severity: 'warning',
+          params: { name: '2008-01-01' },
+        },
+      ]);
+    });
+
+    it('accepts an entry without số once confirmed, saying how its PDF is named', () => {
+      const result = check({ so: '' });
+      expect(result.errors).toEqual([]);
+      expect(result.warnings).toEqual([
+        { field: 'so', rule: 'missingSo', severity: 'warning', params: { name: '000' } },
+      ]);
     });
 
     it('does not ask for optional or generated fields', () => {
@@ -155,20 +183,60 @@ describe('validateEntry', () => {
     });
   });
 
-  describe('soNotNumeric', () => {
-    it('passes digits, leading zeros included', () => {
-      expect(check({ so: '007' }).errors).toEqual([]);
+  describe('số as written', () => {
+    it.each(['007', '12a', '01/2018'])('passes %j, which has a number part', (so) => {
+      expect(check({ so })).toEqual({ errors: [], warnings: [] });
     });
 
-    it.each(['12a', '01/2018', '1 2', 'mười'])('flags %j', (so) => {
+    it.each(['mười', 'a12', '-6'])('flags %j, which has no number to name its PDF by', (so) => {
       expect(rules(check({ so }).errors)).toEqual(['so:soNotNumeric']);
+    });
+
+    it('warns on a number over 999, which the vendor tool does not take', () => {
+      expect(rules(check({ so: '1000' }).warnings)).toEqual(['so:soOver999']);
+      expect(check({ so: '999' }).warnings).toEqual([]);
+    });
+  });
+
+  describe('numberingGap', () => {
+    it('warns on the entry after skipped numbers, naming them', () => {
+      expect(check({ so: '12' }, { bookNumbers: [8, 9, 12, 13] }).warnings).toEqual([
+        {
+          field: 'so',
+          rule: 'numberingGap',
+          severity: 'warning',
+          params: { from: 10, to: 11 },
+          subject: '10-11',
+        },
+      ]);
+    });
+
+    it('passes the first number, and a run restarted as a multi-year book does', () => {
+      expect(check({ so: '4' }, { bookNumbers: [4, 5] }).warnings).toEqual([]);
+      expect(check({ so: '2' }, { bookNumbers: [1, 2, 3, 1, 2] }).warnings).toEqual([]);
+    });
+  });
+
+  describe('numberNotDigits', () => {
+    it('warns on letters in a free-form identity paper number, not in a passport', () => {
+      expect(
+        rules(check({ meLoaiGiayToTuyThan: '8', meSoGiayToTuyThan: 'GT-12' }).warnings),
+      ).toEqual(['meSoGiayToTuyThan:numberNotDigits']);
+      expect(check({ meLoaiGiayToTuyThan: '2', meSoGiayToTuyThan: 'B1234567' }).warnings).toEqual(
+        [],
+      );
+    });
+
+    it('warns on a death notice number that is not digits', () => {
+      const death = validateEntry(getTemplate('kt-48'), { gbtSo: '12/GBT' }, { now });
+      expect(rules(death.warnings)).toContain('gbtSo:numberNotDigits');
     });
   });
 
   describe('duplicateSo', () => {
     const others = [
-      { id: 'a', fields: { so: '11' } },
-      { id: 'b', fields: { so: '012' } },
+      { id: 'a', fields: { so: '11', ngayDangKy: '27.10.2008' } },
+      { id: 'b', fields: { so: '012', ngayDangKy: '27.10.2008' } },
     ];
 
     it('passes a number no other entry of the book has, and ignores the entry itself', () => {
@@ -183,6 +251,61 @@ describe('validateEntry', () => {
           rule: 'duplicateSo',
           severity: 'error',
           params: { otherId: 'b', otherSo: '012' },
+        },
+      ]);
+      expect(rules(check({ so: '12/2008' }, { otherEntries: others }).errors)).toEqual([
+        'so:duplicateSo',
+      ]);
+    });
+
+    it('keeps 12 and 12a apart, as their PDF names are', () => {
+      expect(check({ so: '12a' }, { otherEntries: others })).toEqual({ errors: [], warnings: [] });
+    });
+
+    it('flags two entries without số on the same date, whose PDF names would be the same', () => {
+      const torn = [{ id: 't', fields: { so: '', ngayDangKy: '27.10.2008' } }];
+      expect(rules(check({ so: '' }, { otherEntries: torn }).errors)).toEqual(['so:duplicateSo']);
+      const later = [{ id: 't', fields: { so: '', ngayDangKy: '28.10.2008' } }];
+      expect(check({ so: '' }, { otherEntries: later }).errors).toEqual([]);
+    });
+
+    it('flags partial dates named alike, by the book convention', () => {
+      const yearOnly = [{ id: 'y', fields: { so: '12', ngayDangKy: '2008' } }];
+      const firstDay = { ...defaultPdfNaming, partialDate: 'firstDay' as const };
+      expect(check({ so: '12' }, { otherEntries: yearOnly }).errors).toEqual([]);
+      expect(
+        rules(
+          check(
+            { so: '12', ngayDangKy: '01.01.2008', nksNgaySinh: '27.08.2007' },
+            { otherEntries: yearOnly, naming: firstDay },
+          ).errors,
+        ),
+      ).toEqual(['so:duplicateSo']);
+    });
+  });
+
+  describe('soRepeated', () => {
+    it('warns once per other entry when the number restarts on another date', () => {
+      const others = [
+        { id: 'a', fields: { so: '12', ngayDangKy: '03.02.2010' } },
+        { id: 'b', fields: { so: '012', ngayDangKy: '04.05.2012' } },
+      ];
+      const result = check({ so: '12' }, { otherEntries: others, selfId: 'c' });
+      expect(result.errors).toEqual([]);
+      expect(result.warnings).toEqual([
+        {
+          field: 'so',
+          rule: 'soRepeated',
+          severity: 'warning',
+          params: { otherId: 'a', otherSo: '12', otherDate: '03.02.2010' },
+          subject: 'a',
+        },
+        {
+          field: 'so',
+          rule: 'soRepeated',
+          severity: 'warning',
+          params: { otherId: 'b', otherSo: '012', otherDate: '04.05.2012' },
+          subject: 'b',
         },
       ]);
     });
@@ -420,7 +543,8 @@ describe('cross-field checks from template data', () => {
         field('nguoiNgayChet', 'date'),
       ],
     );
-    const death = (fields: Record<string, string>) => validateEntry(kt, fields, { now });
+    const death = (fields: Record<string, string>) =>
+      validateEntry(kt, { so: '1', ...fields }, { now });
 
     it('passes dates in order, equal dates, and dates that cannot be compared', () => {
       const ok = {
@@ -522,7 +646,8 @@ describe('cross-field checks from template data', () => {
         field('chongNgaySinh', 'date'),
       ],
     );
-    const marry = (fields: Record<string, string>) => validateEntry(kh, fields, { now });
+    const marry = (fields: Record<string, string>) =>
+      validateEntry(kh, { so: '1', ...fields }, { now });
 
     it('passes spouses of age, on the very birthday, or when partial dates cannot tell', () => {
       expect(
@@ -530,11 +655,14 @@ describe('cross-field checks from template data', () => {
       ).toEqual({ errors: [], warnings: [] });
       // Born in 1982, married in 2000: 17 or 18, so no warning.
       expect(marry({ ngayDangKy: '10.06.2000', voNgaySinh: '1982' }).warnings).toEqual([]);
-      expect(marry({ ngayDangKy: '06.2000', voNgaySinh: '15.06.1982' }).warnings).toEqual([]);
+      expect(keysOf(marry({ ngayDangKy: '06.2000', voNgaySinh: '15.06.1982' }).warnings)).toEqual([
+        'ngayDangKy:partialDate',
+      ]);
       expect(marry({ ngayDangKy: '', voNgaySinh: '1990' }).warnings).toEqual([]);
       // A birth after the wedding is a date-order problem, not an age.
       expect(keysOf(marry({ ngayDangKy: '2000', voNgaySinh: '2001' }).warnings)).toEqual([
         'voNgaySinh:implausibleYear',
+        'ngayDangKy:partialDate',
       ]);
     });
 

@@ -1,5 +1,8 @@
 // Checks one entry against its template. Errors block export; warnings flag what a book may
 // really say (an odd name, an old age-for-year habit) and are allowed with a reason.
+// The form, submission, approval and export all call this with the same context (see
+// book-context.ts), so they give one verdict, the rules across entries included.
+import { dateInName, defaultPdfNaming, soNumberOf, type PdfNaming } from '../bundle/names';
 import type { FieldDef, RegisterTemplate, TemplateChecks } from '../registers/types';
 import type { EntryRef, Issue, RuleId, ValidationResult } from './types';
 import { isRuleId } from './types';
@@ -29,16 +32,41 @@ export interface ValidationContext {
   otherBookEntries?: EntryRef[];
   /** This entry's id, so it is not compared with itself. */
   selfId?: string;
+  /**
+   * Every entry number of the book (number parts, any order): a number skipped before this
+   * entry's is a warning. Absent: not checked.
+   */
+  bookNumbers?: readonly number[];
+  /** How the book names its PDFs: two entries whose names would be the same are an error. */
+  naming?: PdfNaming;
   /** Today; passed in by tests. */
   now?: Date;
 }
 
 const QUYEN_SO_FORMAT = /^\d{1,3}\/\d{4}$/u;
 
-/** The identity of an entry number within a book: "007" and "7" are the same. */
+/**
+ * The identity of an entry number within a book, as its PDF name gives it: "007", "7" and
+ * "7/2018" are the same; "7a" is not. '' for no số; the text itself when it has no number part.
+ */
 export function soKey(so: string): string {
   const text = toNFC(so).trim();
-  return /^\d+$/u.test(text) ? text.replace(/^0+(?=\d)/u, '') : text;
+  const number = soNumberOf(text);
+  return number === null ? text : `${number.value}${number.suffix}`;
+}
+
+// Numbers of documents, decisions and notices: the vendor's forms take digits only, so
+// anything else may not import, though the book may really say it.
+const DIGIT_NUMBER_FIELDS = new Set(['quyetDinhSo', 'gbtSo']);
+// Identity papers of these types have no national format (idNumberFormat checks the others;
+// passports hold letters by design).
+const FREE_ID_TYPES = new Set(['3', '8']);
+
+/** The largest number below `value` in the book, or null when there is none. */
+function previousNumber(numbers: readonly number[], value: number): number | null {
+  let best: number | null = null;
+  for (const n of numbers) if (n < value && (best === null || n > best)) best = n;
+  return best;
 }
 
 function read(fields: Record<string, string>, key: string): string {
@@ -53,15 +81,24 @@ export function validateEntry(
   const now = ctx.now ?? new Date();
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
-  const error = (field: string, rule: RuleId, params?: Issue['params']): void => {
-    errors.push(
-      params ? { field, rule, severity: 'error', params } : { field, rule, severity: 'error' },
-    );
+  const issue = (
+    severity: Issue['severity'],
+    field: string,
+    rule: RuleId,
+    params?: Issue['params'],
+    subject?: string,
+  ): Issue => ({
+    field,
+    rule,
+    severity,
+    ...(params ? { params } : {}),
+    ...(subject === undefined ? {} : { subject }),
+  });
+  const error: Report = (...args) => {
+    errors.push(issue('error', ...args));
   };
-  const warn = (field: string, rule: RuleId, params?: Issue['params']): void => {
-    warnings.push(
-      params ? { field, rule, severity: 'warning', params } : { field, rule, severity: 'warning' },
-    );
+  const warn: Report = (...args) => {
+    warnings.push(issue('warning', ...args));
   };
 
   const registered = parseDateInput(read(fields, 'ngayDangKy'), now);
@@ -102,7 +139,8 @@ export function validateEntry(
     if (field.generated) continue;
     const value = read(fields, field.key);
     if (value === '') {
-      if (field.required) error(field.key, 'required');
+      // A torn page leaves no số: the officer confirms it (missingSo) instead.
+      if (field.required && field.key !== 'so') error(field.key, 'required');
       continue;
     }
     // Excel drops them, so the workbook would differ from the entry; leaving the field on the
@@ -124,14 +162,28 @@ export function validateEntry(
   const quyenSo = read(fields, 'quyenSo');
   if (quyenSo !== '' && !QUYEN_SO_FORMAT.test(quyenSo)) error('quyenSo', 'quyenSoFormat');
 
-  const so = read(fields, 'so');
-  if (so !== '') {
-    if (!/^\d+$/u.test(so)) error('so', 'soNotNumeric');
-    const key = soKey(so);
-    const twin = (ctx.otherEntries ?? []).find(
-      (other) => other.id !== ctx.selfId && soKey(other.fields.so ?? '') === key,
+  const naming = ctx.naming ?? defaultPdfNaming;
+  if (registered && (registered.month === undefined || registered.day === undefined)) {
+    warn('ngayDangKy', 'partialDate', { name: dateInName(registered, naming) });
+  }
+  if (template.fields.some((field) => field.key === 'so')) {
+    checkNumber(fields, ctx, naming, error, warn);
+  }
+
+  for (const key of DIGIT_NUMBER_FIELDS) {
+    const value = read(fields, key);
+    if (value !== '' && !/^\d+$/u.test(value)) warn(key, 'numberNotDigits');
+  }
+  for (const field of template.fields) {
+    if (!field.key.endsWith('SoGiayToTuyThan')) continue;
+    const value = read(fields, field.key);
+    const type = matchCode(
+      getCodeList('loaiGiayTo'),
+      read(fields, field.key.replace(/SoGiayToTuyThan$/u, 'LoaiGiayToTuyThan')),
     );
-    if (twin) error('so', 'duplicateSo', { otherId: twin.id, otherSo: read(twin.fields, 'so') });
+    if (value !== '' && type && FREE_ID_TYPES.has(type.code) && !/^\d+$/u.test(value)) {
+      warn(field.key, 'numberNotDigits');
+    }
   }
 
   checkCrossFields(template.checks ?? legacyChecks(mainPrefix), fields, now, error, warn);
@@ -157,6 +209,53 @@ export function validateEntry(
   return { errors, warnings };
 }
 
+type Report = (field: string, rule: RuleId, params?: Issue['params'], subject?: string) => void;
+
+/**
+ * Số rules. Two entries whose PDF names would be the same (same number, same date as named) are
+ * an error; the same number on another date is normal in a book whose numbering restarts, so
+ * a warning confirmed once for that pair.
+ */
+function checkNumber(
+  fields: Record<string, string>,
+  ctx: ValidationContext,
+  naming: PdfNaming,
+  error: Report,
+  warn: Report,
+): void {
+  const so = read(fields, 'so');
+  const number = soNumberOf(so);
+  if (so === '') warn('so', 'missingSo', { name: naming.missingSo === 'null' ? 'null' : '000' });
+  else if (number === null) error('so', 'soNotNumeric');
+  else if (number.value > 999) warn('so', 'soOver999');
+
+  const dateKey = (values: Record<string, string>): string => {
+    const date = parseDateInput(read(values, 'ngayDangKy'), ctx.now);
+    return date ? dateInName(date, naming) : read(values, 'ngayDangKy');
+  };
+  const key = soKey(so);
+  const ownDate = dateKey(fields);
+  for (const other of ctx.otherEntries ?? []) {
+    if (other.id === ctx.selfId || soKey(other.fields.so ?? '') !== key) continue;
+    const otherSo = read(other.fields, 'so');
+    if (dateKey(other.fields) === ownDate) {
+      error('so', 'duplicateSo', { otherId: other.id, otherSo });
+    } else if (so !== '') {
+      const otherDate = read(other.fields, 'ngayDangKy');
+      warn('so', 'soRepeated', { otherId: other.id, otherSo, otherDate }, other.id);
+    }
+  }
+
+  if (number !== null && ctx.bookNumbers) {
+    const previous = previousNumber(ctx.bookNumbers, number.value);
+    if (previous !== null && number.value - previous > 1) {
+      const from = previous + 1;
+      const to = number.value - 1;
+      warn('so', 'numberingGap', { from, to }, `${from}-${to}`);
+    }
+  }
+}
+
 /**
  * Templates written before checks were data kept one rule: the main person's birth is not after
  * the registration.
@@ -174,8 +273,6 @@ function ruleOf(rule: string): RuleId {
   if (!isRuleId(rule)) throw new Error(`Template checks name an unknown rule "${rule}"`);
   return rule;
 }
-
-type Report = (field: string, rule: RuleId, params?: Issue['params']) => void;
 
 function checkCrossFields(
   checks: TemplateChecks,

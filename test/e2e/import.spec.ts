@@ -179,7 +179,10 @@ for (const trip of roundTrips) {
     const typed = bySo(source);
     const imported = bySo(target);
     expect(imported).toHaveLength(2);
-    expect(imported.map((entry) => entry.fields)).toEqual(typed.map((entry) => entry.fields));
+    // The row carries số padded to 3 digits, as its PDF name does (the book's default).
+    expect(imported.map((entry) => entry.fields)).toEqual(
+      typed.map((entry) => ({ ...entry.fields, so: (entry.fields.so ?? '').padStart(3, '0') })),
+    );
     expect(imported.map((entry) => [entry.status, entry.revision, entry.pageCount])).toEqual([
       ['draft', 1, 1],
       ['draft', 1, 1],

@@ -112,12 +112,9 @@ test('an under-age marriage is kept as written once the officer gives a reason',
   const warning = page.getByRole('listitem').filter({ hasText: /chưa đủ 18 tuổi/ });
   await expect(warning).toBeVisible();
   await expect(page.getByText('0 lỗi, 1 cảnh báo.')).toBeVisible();
-  // Not exported while nobody has confirmed the warning.
-  await submitAllForExport(page);
-  await workspace.pressButton('Xuất sổ');
-  const held = page.getByRole('alert').filter({ hasText: 'Chưa xuất được' });
-  await expect(held).toContainText('cảnh báo chưa xác nhận');
-  await held.getByRole('button', { name: 'Đóng' }).click();
+  // Not sent for review, so not exported, while nobody has confirmed the warning.
+  await page.getByRole('button', { name: 'Gửi rà soát các trường hợp đủ' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /^Đã gửi 0, còn 1/ })).toBeVisible();
 
   await warning.getByRole('button', { name: 'Xác nhận giữ nguyên…' }).click();
   await page.getByLabel('Lý do').fill('Ghi đúng theo sổ gốc năm 1995');
@@ -130,6 +127,7 @@ test('an under-age marriage is kept as written once the officer gives a reason',
   await expect(page.getByRole('listitem').filter({ hasText: /chưa đủ 18 tuổi/ })).toContainText(
     'đã xác nhận',
   );
+  await submitAllForExport(page);
   const downloads = await workspace.exportBundle();
   expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual([
     'KH.1995.01.xlsx',

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pdfNamingOf } from '../../../shared/bundle/names';
 import type { RegisterTemplate } from '../../../shared/registers/types';
 import { repo } from '../../db';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { DEFAULT_TARGET_BYTES_PER_PAGE } from '../../workers/pdf-images';
 import { defaultCarryForward } from '../entry/suggestions';
+import { PdfNamingSettings } from './PdfNamingSettings';
 import { TemplateSection } from './TemplateVersionDialog';
 
 /** Below ~20 kB an A4 page of handwriting is no longer readable; above 2 MB nothing shrinks. */
@@ -36,6 +38,7 @@ export function BookSettingsDialog({
     String(Math.round((book.exportTargetBytesPerPage ?? DEFAULT_TARGET_BYTES_PER_PAGE) / 1000)),
   );
   const [exportSubmitted, setExportSubmitted] = useState(book.exportSubmitted === true);
+  const [pdfNaming, setPdfNaming] = useState(() => pdfNamingOf(book.pdfNaming));
   const candidates = template.fields.filter(
     (field) => field.shownByDefault && !field.bookDefault && field.key !== 'so',
   );
@@ -47,6 +50,7 @@ export function BookSettingsDialog({
         carryForward: candidates.filter((field) => carry.has(field.key)).map((f) => f.key),
         exportTargetBytesPerPage: Number(targetKb) * 1000,
         exportSubmitted,
+        pdfNaming,
       });
       notify('info', t('bookSettings.saved'));
       onClose();
@@ -98,6 +102,7 @@ export function BookSettingsDialog({
         <p id="export-target-hint" className="hint">
           {t('exporter.targetHint')}
         </p>
+        <PdfNamingSettings book={book} value={pdfNaming} onChange={setPdfNaming} />
         <fieldset className="carry-fields">
           <legend>{t('bookSettings.carryForward')}</legend>
           {candidates.map((field) => (

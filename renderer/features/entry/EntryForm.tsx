@@ -15,6 +15,7 @@ import type { Issue } from '../../../shared/validation/types';
 import { pendingWarnings } from '../../../shared/validation/acknowledgements';
 import { navigate } from '../../app/router';
 import { db, repo } from '../../db';
+import { loadRelatedEntries, validateWithRelated } from '../../db/entry-context';
 import { nameKeyOf } from '../../db/name-key';
 import { newEntryRecord } from '../../db/repositories';
 import type { Book, EntryRecord, Page } from '../../db/types';
@@ -27,7 +28,6 @@ import { FieldRow } from './FieldRow';
 import { loadBookValues, rememberBookValue } from './book-values';
 import { entryWriter } from './entry-writer';
 import { findInvisibleChars, normalizeOnCommit } from './normalize';
-import { loadRelatedEntries, validateWithRelated } from './related-entries';
 import { carrySuggestions, defaultCarryForward, type BookValues } from './suggestions';
 import { useAutosave, type SaveState } from './use-autosave';
 
@@ -144,8 +144,8 @@ export function EntryForm({ book, template, entry, pages }: Props) {
   }, [book.id, template]);
 
   const result = useMemo(
-    () => validateWithRelated(template, values, { bookYear: book.year, selfId: entry.id, related }),
-    [template, values, book.year, entry.id, related],
+    () => validateWithRelated(template, values, { book, selfId: entry.id, related }),
+    [template, values, book, entry.id, related],
   );
   const pending = pendingWarnings(result, entry.acknowledgements);
   const issuesByField = useMemo(() => {

@@ -32,7 +32,7 @@ export function FieldIssues({ id, entryId, issues, acknowledgements, onAcknowled
     setReason('');
   };
 
-  const answered = new Map(acknowledgements.map((ack) => [`${ack.field}:${ack.rule}`, ack]));
+  const answered = new Map(acknowledgements.map((ack) => [warningKey(ack), ack]));
   const save = (issue: Issue, text: string) => {
     if (text.trim() === '') return;
     onAcknowledge(issue, text.trim());
@@ -44,7 +44,8 @@ export function FieldIssues({ id, entryId, issues, acknowledgements, onAcknowled
       {issues.map((issue, index) => {
         const key = warningKey(issue);
         const ack = issue.severity === 'warning' ? answered.get(key) : undefined;
-        // One answer covers every warning of a rule on a field (e.g. two possible duplicates).
+        // One answer covers every warning of a rule on a field (e.g. two possible duplicates);
+        // a warning about a subject (the other entry of a repeated số) has its own answer.
         if (ack && issues.findIndex((other) => warningKey(other) === key) !== index) return null;
         return (
           <li

@@ -13,6 +13,7 @@ import { ExportJob } from './export-job';
 import { gateReadyEntries, type ExportScope, type HeldBack } from './export-rule';
 import { ExportHistory } from './ExportHistory';
 import { HeldBackList, ScopeChoice, useProblemText } from './ExportScope';
+import { NamingReport } from './NamingReport';
 import { PageSizeReport } from './PageSizeReport';
 
 /** What the check found writable, and what it left out and why. */
@@ -258,6 +259,7 @@ export function ExportButton({ book }: { book: Book }) {
               zip: phase.outline.files.zip,
             })}
           </p>
+          <NamingReport outline={phase.outline} />
           <ScopeChoice
             scope={phase.scope}
             hasEarlierExports={phase.hasEarlierExports}

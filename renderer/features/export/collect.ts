@@ -1,4 +1,5 @@
 // Gathers one book's entries, pages and scan files into the request the export worker takes.
+import { pdfNamingOf } from '../../../shared/bundle/names';
 import { db } from '../../db';
 import type { Book } from '../../db/types';
 import type { ExportRequest } from '../../workers/export-protocol';
@@ -35,12 +36,14 @@ export async function collectExport(book: Book, scope: ExportScope): Promise<Col
       scope,
       runs,
     );
+    const exported = new Set(candidates.map((record) => record.id));
     const request: ExportRequest = {
       book: {
         type: book.type,
         year: book.year,
         quyenSo: book.quyenSo,
         templateVersion: book.templateVersion,
+        pdfNaming: pdfNamingOf(book.pdfNaming),
       },
       entries: candidates.map((record) => ({
         id: record.id,
@@ -53,6 +56,9 @@ export async function collectExport(book: Book, scope: ExportScope): Promise<Col
             : [];
         }),
       })),
+      leftOut: records
+        .filter((record) => !exported.has(record.id))
+        .map(({ id, fields }) => ({ id, fields })),
       scans: scans.map((scan) => ({ id: scan.id, data: scan.blob })),
       ...(book.exportTargetBytesPerPage === undefined
         ? {}

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getTemplate } from '../../../shared/registers';
-import type { SohoaDatabase } from '../../db/database';
-import { nameKeyOf } from '../../db/name-key';
-import { freshIndexedDb, openCurrent, uniqueName } from '../../db/test-harness';
-import type { Book, EntryRecord } from '../../db/types';
-import { loadRelatedEntries, validateWithRelated } from './related-entries';
+import { getTemplate } from '../../shared/registers';
+import type { SohoaDatabase } from './database';
+import { nameKeyOf } from './name-key';
+import { freshIndexedDb, openCurrent, uniqueName } from './test-harness';
+import type { Book, EntryRecord } from './types';
+import { loadRelatedEntries, validateWithRelated } from './entry-context';
 
 const ks = getTemplate('ks-70');
 // Another register type: its entries are never compared with a khai sinh book's.
@@ -95,6 +95,21 @@ describe('entries related to the one being typed', () => {
     ]);
   });
 
+  it('reads every spelling of the number, and every số of the book for the gaps', async () => {
+    await db.records.bulkAdd([
+      entry('a', '007', { nksHoTen: 'Trần Văn Bảy' }, 'padded'),
+      entry('a', '7/2008', { nksHoTen: 'Trần Văn Tám' }, 'with-year'),
+      entry('a', '7a', { nksHoTen: 'Trần Văn Chín' }, 'bis'),
+    ]);
+    const related = await load('7', '');
+    expect(related.sameBook.map((e) => e.id).sort()).toEqual([
+      'padded',
+      'same-number',
+      'with-year',
+    ]);
+    expect([...related.soValues].sort()).toEqual(['007', '7', '7/2008', '7a', '9']);
+  });
+
   it('reads no other book while the name is empty', async () => {
     const related = await load('7', '');
     expect(related.sameBook.map((e) => e.id)).toEqual(['same-number']);
@@ -105,7 +120,7 @@ describe('entries related to the one being typed', () => {
     const related = await load('7', 'Phạm Anh Đài');
     const self = await db.records.get('self');
     const { warnings } = validateWithRelated(ks, self?.fields ?? {}, {
-      bookYear: 2008,
+      book: { year: 2008 },
       selfId: 'self',
       related,
     });

@@ -1,0 +1,94 @@
+// The entries the rules across entries need for one entry, and the check itself, shared by the
+// form, submission and approval so they give the export's verdict (shared/bundle/plan.ts):
+// entries with the same number part in this book (repeated số, names that would collide), the
+// book's numbers (gaps), and the same person's name here and in the type's other books.
+import Dexie from 'dexie';
+import { pdfNamingOf } from '../../shared/bundle/names';
+import type { RegisterTemplate } from '../../shared/registers/types';
+import { numbersOf } from '../../shared/validation/book-context';
+import { nameOtherBooks } from '../../shared/validation/duplicates';
+import type { ValidationResult } from '../../shared/validation/types';
+import { soKey, validateEntry } from '../../shared/validation/validate-entry';
+import type { SohoaDatabase } from './database';
+import type { Book, EntryRecord } from './types';
+
+export interface RelatedEntries {
+  sameBook: EntryRecord[];
+  /** Each with the book it is in, so a warning can say where to look. */
+  otherBooks: { entry: EntryRecord; book: Book }[];
+  /** Every số of the book as written, for the numbering gaps. */
+  soValues: string[];
+}
+
+/** Read through indexes rather than whole books; call inside a transaction over records+books. */
+export async function loadRelatedEntries(
+  db: SohoaDatabase,
+  book: Pick<Book, 'id' | 'type'>,
+  query: { so: string; nameKey: string; selfId: string },
+): Promise<RelatedEntries> {
+  const { so, nameKey, selfId } = query;
+  const byName = (bookId: string) =>
+    nameKey === ''
+      ? Promise.resolve([])
+      : db.records.where('[bookId+nameKey]').equals([bookId, nameKey]).toArray();
+  const soIndex = db.records.where('[bookId+fields.so]');
+  // "7", "007" and "7/2018" share one number: find every spelling in the book's index first.
+  const soKeys = await soIndex
+    .between([book.id, Dexie.minKey], [book.id, Dexie.maxKey])
+    .uniqueKeys();
+  const soValues = soKeys.flatMap((key) =>
+    Array.isArray(key) && typeof key[1] === 'string' ? [key[1]] : [],
+  );
+  const own = soKey(so);
+  const spellings = soValues.filter((value) => soKey(value) === own);
+  // A commune keeps tens of books, not thousands: reading them all is cheaper than an index.
+  const [sameSo, sameName, books] = await Promise.all([
+    spellings.length === 0
+      ? Promise.resolve([])
+      : soIndex.anyOf(spellings.map((value) => [book.id, value])).toArray(),
+    byName(book.id),
+    nameKey === '' ? Promise.resolve([]) : db.books.toArray(),
+  ]);
+  const others = books.filter((other) => other.id !== book.id && other.type === book.type);
+  const found = await Promise.all(others.map((other) => byName(other.id)));
+  const sameBook = new Map([...sameSo, ...sameName].map((record) => [record.id, record]));
+  sameBook.delete(selfId);
+  return {
+    sameBook: [...sameBook.values()],
+    otherBooks: others.flatMap((other, i) =>
+      (found[i] ?? []).map((entry) => ({ entry, book: other })),
+    ),
+    soValues,
+  };
+}
+
+/**
+ * The entry's issues with its related entries in view; a possible duplicate in another book
+ * names that book (its quyển số), since the other entry's số alone points into this one.
+ */
+export function validateWithRelated(
+  template: RegisterTemplate,
+  values: Record<string, string>,
+  context: {
+    book: Pick<Book, 'year' | 'pdfNaming'>;
+    selfId: string;
+    related: RelatedEntries | undefined;
+  },
+): ValidationResult {
+  const { book, selfId, related } = context;
+  const ref = ({ id, fields }: EntryRecord) => ({ id, fields });
+  const found = validateEntry(template, values, {
+    bookYear: book.year,
+    selfId,
+    naming: pdfNamingOf(book.pdfNaming),
+    otherEntries: (related?.sameBook ?? []).map(ref),
+    otherBookEntries: (related?.otherBooks ?? []).map(({ entry }) => ref(entry)),
+    ...(related ? { bookNumbers: numbersOf(related.soValues) } : {}),
+  });
+  const bookOf = new Map(
+    (related?.otherBooks ?? []).map(({ entry, book: other }) => [entry.id, other.quyenSo]),
+  );
+  return bookOf.size === 0
+    ? found
+    : { errors: found.errors, warnings: nameOtherBooks(found.warnings, bookOf) };
+}
