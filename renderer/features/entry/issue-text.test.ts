@@ -36,7 +36,10 @@ describe('the words of a validation issue', () => {
       // In a 1990 book no one digit of 2999 can change to make a year between 1900 and 1990.
       const year = warningsFor({ ngayDangKy: '', meNgaySinh: '2999' }, 1990);
       const age = warningsFor({ ngayDangKy: '', meNgaySinh: '35' });
-      const texts = [...year, ...age].map((warning) => issueText(t, warning));
+      // Only the mother's birth year: an entry this bare also draws warnings of its own (no số).
+      const texts = [...year, ...age]
+        .filter((warning) => warning.field === 'meNgaySinh')
+        .map((warning) => issueText(t, warning));
       expect(texts).toHaveLength(2);
       for (const text of texts) {
         expect(text).not.toMatch(/[{}]/u);
