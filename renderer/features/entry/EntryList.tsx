@@ -108,7 +108,10 @@ function BookEntryList({ book, template, pages }: Props) {
     if (initial.selectedId === null) return;
     const index = rows.findIndex((row) => row.id === initial.selectedId);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
-    gridRef.current?.focus();
+    // Only if the officer has not put the keyboard somewhere else while the list loaded: a
+    // button focused meanwhile keeps its Enter.
+    const focused = document.activeElement;
+    if (!focused || focused === document.body) gridRef.current?.focus();
   }, [isReady, rows, initial.selectedId, virtualizer]);
 
   const open = (entryId: string) => {
