@@ -50,7 +50,7 @@ test('the ready entries go out without the one in error, which a later export ta
   const books = new BooksScreen(page);
   await books.open();
   await officers.addOfficer(minh.name, 'Rà soát', minh.pin);
-  await books.createBook();
+  await books.addBook();
   await workspace.importPdf(1);
   await typeEntry(page, workspace, '05.01.2008', 'Nguyễn Văn An');
   await typeEntry(page, workspace, '06.01.2008', 'Lê Thị Bình');

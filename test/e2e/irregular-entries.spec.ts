@@ -131,7 +131,7 @@ test('irregular entries are confirmed once, approved, exported by the naming rul
 
   // A kết hôn book whose numbering restarts: 4, 4, 5, 5 on four different dates.
   const kh: BookDetails = { ...defaultBook, typeName: 'Kết hôn', quyenSo: '01/2008' };
-  await books.createBook(kh);
+  await books.addBook(kh);
   const workspace = new Workspace(page);
   await workspace.importPdf(1);
   const couples = [
@@ -162,7 +162,7 @@ test('irregular entries are confirmed once, approved, exported by the naming rul
   // A khai sinh book keeping số as written: 01/2008, a year-only date, a torn entry.
   await page.getByRole('link', { name: '← Danh sách sổ' }).click();
   const ks: BookDetails = { ...defaultBook, quyenSo: '02/2008' };
-  await books.createBook(ks);
+  await books.addBook(ks);
   await page.getByRole('button', { name: 'Thiết lập sổ' }).click();
   const settings = page.getByRole('dialog', { name: 'Thiết lập sổ' });
   await settings
@@ -229,7 +229,7 @@ test('irregular entries are confirmed once, approved, exported by the naming rul
   // The khai sinh bundle imported into a new book gives the same entries back.
   await officers.switchTo(defaultAdmin.name, defaultAdmin.pin);
   await page.getByRole('link', { name: '← Danh sách sổ' }).click();
-  await books.createBook(ks);
+  await books.addBook(ks);
   const excel = page.waitForEvent('filechooser');
   await workspace.pressButton('Nhập từ Excel');
   await (

@@ -132,6 +132,19 @@ export class Officers {
   }
 }
 
+/** The new-book dialog's fields after "Loại sổ", in their Tab order, with what goes in each. */
+function bookSteps(details: BookDetails): [string, string | undefined][] {
+  return [
+    ['Quyển số', details.quyenSo],
+    ['Năm mở sổ', details.year],
+    ['Nơi đăng ký', details.noiDangKy],
+    ['Người ký', details.nguoiKy],
+    ['Chức vụ người ký', details.chucVuNguoiKy],
+    ['Người thực hiện', details.nguoiThucHien],
+    ['Số trường hợp dự kiến', details.expectedCount],
+  ];
+}
+
 export class BooksScreen {
   constructor(private readonly page: Page) {}
 
@@ -156,8 +169,24 @@ export class BooksScreen {
   /** Opens the app and creates the default book: the usual start of a test. */
   async createBookFresh(details: BookDetails = defaultBook): Promise<void> {
     await this.open();
-    await this.createBook(details);
+    await this.addBook(details);
     await expect(this.page.getByRole('button', { name: 'Thêm trường hợp' })).toBeVisible();
+  }
+
+  /**
+   * Creates a book by filling the new-book dialog's fields directly, for tests about what
+   * comes after; `createBook` walks the same dialog with the keyboard, as an officer does.
+   */
+  async addBook(details: BookDetails = defaultBook): Promise<void> {
+    await this.page.getByRole('button', { name: 'Tạo sổ mới' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Tạo sổ mới' });
+    if (details.typeName)
+      await dialog.getByLabel('Loại sổ').selectOption({ label: details.typeName });
+    for (const [label, value] of bookSteps(details)) {
+      if (value !== undefined) await dialog.getByLabel(label, { exact: true }).fill(value);
+    }
+    await dialog.getByRole('button', { name: 'Tạo sổ', exact: true }).click();
+    await expect(dialog).toBeHidden();
   }
 
   /** Fills the new-book dialog with the keyboard only. */
@@ -169,16 +198,7 @@ export class BooksScreen {
     await expect(dialog.getByLabel('Loại sổ')).toBeFocused();
     if (details.typeName)
       await dialog.getByLabel('Loại sổ').selectOption({ label: details.typeName });
-    const steps: [string, string | undefined][] = [
-      ['Quyển số', details.quyenSo],
-      ['Năm mở sổ', details.year],
-      ['Nơi đăng ký', details.noiDangKy],
-      ['Người ký', details.nguoiKy],
-      ['Chức vụ người ký', details.chucVuNguoiKy],
-      ['Người thực hiện', details.nguoiThucHien],
-      ['Số trường hợp dự kiến', details.expectedCount],
-    ];
-    for (const [label, value] of steps) {
+    for (const [label, value] of bookSteps(details)) {
       await this.page.keyboard.press('Tab');
       await expect(dialog.getByLabel(label, { exact: true })).toBeFocused();
       if (value !== undefined) await this.page.keyboard.type(value);
@@ -229,6 +249,14 @@ export class Workspace {
       if (value !== undefined) await this.page.keyboard.type(value);
       await this.page.keyboard.press('Enter');
     }
+  }
+
+  /**
+   * Puts values straight into the named fields, for tests about what happens after an entry
+   * is typed; `typeSteps` types them key by key, walking the form with Enter.
+   */
+  async fillFields(values: Record<string, string>): Promise<void> {
+    for (const [label, value] of Object.entries(values)) await this.field(label).fill(value);
   }
 
   async expectSaved(): Promise<void> {

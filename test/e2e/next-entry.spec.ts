@@ -73,7 +73,7 @@ test('the same child registered in another khai sinh book is flagged, naming tha
   await expect(page.getByText(/Có thể trùng/)).toHaveCount(0);
 
   await books.open();
-  await books.createBook({ ...defaultBook, quyenSo: '02/2009', year: '2009' });
+  await books.addBook({ ...defaultBook, quyenSo: '02/2009', year: '2009' });
   await workspace.pressButton('Thêm trường hợp');
   await fillAll(page, child);
   await expect(

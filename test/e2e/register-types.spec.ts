@@ -145,7 +145,7 @@ test('a book the Ministry tool cannot import yet is typed and exported, and says
     page.getByRole('option', { name: 'Giám hộ (chưa nhập được vào phần mềm 158)' }),
   ).toBeAttached();
   await page.keyboard.press('Escape');
-  await books.createBook({
+  await books.addBook({
     ...defaultBook,
     typeName: 'Giám hộ (chưa nhập được vào phần mềm 158)',
     quyenSo: '02/2015',

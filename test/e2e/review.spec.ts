@@ -37,7 +37,7 @@ test('a supervisor sends an entry back; its officer fixes it; all three are appr
 
   // Officer A types three entries and sends them for review.
   await officers.switchTo(lan.name, lan.pin);
-  await books.createBook({ ...defaultBook, expectedCount: '3' });
+  await books.addBook({ ...defaultBook, expectedCount: '3' });
   await workspace.importPdf(1);
   for (const entry of entries) {
     await workspace.pressButton('Thêm trường hợp');

@@ -1,5 +1,4 @@
 import { expect, test, type Page } from '@playwright/test';
-import { stepsFrom } from './ks-form';
 import { BooksScreen, Workspace } from './models';
 
 async function firstEntry(page: Page): Promise<Workspace> {
@@ -7,22 +6,21 @@ async function firstEntry(page: Page): Promise<Workspace> {
   const workspace = new Workspace(page);
   await workspace.importPdf(2);
   await workspace.pressButton('Thêm trường hợp');
-  await workspace.typeSteps(
-    stepsFrom('Trang số', {
-      'Trang số': '1',
-      'Ngày đăng ký': '15012008',
-      'Loại đăng ký': '1',
-      'Họ tên người được khai sinh': 'Nguyễn Văn An',
-      'Giới tính': '1',
-      'Ngày sinh': '02012008',
-      'Nơi sinh': 'Trạm y tế xã An Nhơn',
-      'Dân tộc': 'Kinh',
-      'Quốc tịch': 'Việt Nam',
-      'Họ tên mẹ': 'Trần Thị Bình',
-      'Nơi cư trú mẹ': 'Thôn 1, xã An Nhơn',
-      'Họ tên cha': 'Nguyễn Văn Cường',
-    }),
-  );
+  // The form walk key by key is the walking skeleton's subject; here only the values count.
+  await workspace.fillFields({
+    'Trang số': '1',
+    'Ngày đăng ký': '15.01.2008',
+    'Loại đăng ký': '1',
+    'Họ tên người được khai sinh': 'Nguyễn Văn An',
+    'Giới tính': '1',
+    'Ngày sinh': '02.01.2008',
+    'Nơi sinh': 'Trạm y tế xã An Nhơn',
+    'Dân tộc': 'Kinh',
+    'Quốc tịch': 'Việt Nam',
+    'Họ tên mẹ': 'Trần Thị Bình',
+    'Nơi cư trú mẹ': 'Thôn 1, xã An Nhơn',
+    'Họ tên cha': 'Nguyễn Văn Cường',
+  });
   await workspace.expectSaved();
   await page.keyboard.press('Control+Enter');
   await expect(workspace.field('Số')).toHaveValue('2');

@@ -143,7 +143,7 @@ test('a book whose entries would clash or miss required values is refused with w
   const books = new BooksScreen(page);
   const workspace = new Workspace(page);
   await books.open();
-  await books.createBook({ ...defaultBook, quyenSo: '02/2009' });
+  await books.addBook({ ...defaultBook, quyenSo: '02/2009' });
   await workspace.importPdf(1);
 
   await workspace.pressButton('Thêm trường hợp');
