@@ -12,7 +12,7 @@ import {
   templateHeaders,
 } from '../../test/fixtures/make-xlsx';
 import { buildWorkbook } from './export-core';
-import { analyzeWorkbook, readPdfZip, sniffWorkbook } from './import-core';
+import { analyzeWorkbook, readPdfZip, unpackLimit, sniffWorkbook } from './import-core';
 import JSZip from 'jszip';
 import { makePdf } from '../../test/fixtures/make-pdf';
 import type { ImportAnalysis } from '../../shared/import/types';
@@ -320,5 +320,41 @@ describe('a zip of entry PDFs', () => {
       problem: { code: 'zipCorrupt' },
     });
     expect(await readPdfZip(await zipOf({}))).toEqual({ ok: false, problem: { code: 'zipEmpty' } });
+  });
+
+  it('stops unpacking a zip that swells far past its size, and says so', async () => {
+    // 64 MB of zeros packs into a few dozen kB: a small zip bomb.
+    const zip = new JSZip();
+    zip.file('KS.2008.01.2008-01-15.001.pdf', new Uint8Array(64 * 2 ** 20));
+    const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(bomb.length).toBeLessThan(2 ** 20);
+    const unpacked: number[] = [];
+    const result = await readPdfZip(bomb, {
+      maxUnpackedBytes: 4 * 2 ** 20,
+      onUnpacked: (bytes) => unpacked.push(bytes),
+    });
+    expect(result).toEqual({ ok: false, problem: { code: 'zipTooLarge', limitMb: 4 } });
+    // Stopped near the limit, not after unpacking all 64 MB.
+    expect(Math.max(...unpacked)).toBeLessThan(16 * 2 ** 20);
+  });
+
+  it('lets a bundle of ordinary size through the default limit', () => {
+    const MB = 2 ** 20;
+    // A 1,000-entry book at the Ministry's ~100 kB per page is a zip of about 100 MB.
+    expect(unpackLimit(100 * MB)).toBe(2000 * MB);
+    expect(unpackLimit(100 * 1024)).toBe(256 * MB);
+    expect(unpackLimit(1024 * MB)).toBe(3 * 1024 * MB);
+  });
+
+  it('calls a zip whose entry lies about its size damaged, not a library error', async () => {
+    const zip = new JSZip();
+    zip.file('a.pdf', await makePdf(1));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    // The central directory's uncompressed size of the only entry, made smaller.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let central = bytes.length - 4;
+    while (central > 0 && view.getUint32(central, true) !== 0x02014b50) central -= 1;
+    view.setUint32(central + 24, 10, true);
+    expect(await readPdfZip(bytes)).toEqual({ ok: false, problem: { code: 'zipCorrupt' } });
   });
 });

@@ -175,11 +175,93 @@ export async function analyzeWorkbook(
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46]; // %PDF
 
+const MB = 2 ** 20;
+
+/**
+ * How many bytes a zip of `zipBytes` may unpack to. Scans inside PDFs are already compressed,
+ * so a real bundle unpacks to little more than its own size; text-only PDFs a few times more.
+ * Twenty times, never less than 256 MB nor more than 3 GB, stops a zip bomb early.
+ */
+export function unpackLimit(zipBytes: number): number {
+  return Math.min(Math.max(20 * zipBytes, 256 * MB), 3 * 1024 * MB);
+}
+
+// Documented (ZipObject#internalStream) but missing from jszip's own typings.
+interface ZipStream {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): ZipStream;
+  on(event: 'error', listener: (error: unknown) => void): ZipStream;
+  on(event: 'end', listener: () => void): ZipStream;
+  pause(): ZipStream;
+  resume(): ZipStream;
+}
+type StreamableZipObject = JSZip.JSZipObject & {
+  internalStream(type: 'uint8array'): ZipStream;
+};
+
+class TooLarge extends Error {}
+
+/** Unpacks one file piece by piece, stopping as soon as the whole zip's budget runs out. */
+function unpack(
+  file: JSZip.JSZipObject,
+  budget: { left: number; used: number },
+  onUnpacked: (bytes: number) => void,
+): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let isDone = false;
+    const stream = (file as StreamableZipObject).internalStream('uint8array');
+    stream
+      .on('data', (chunk) => {
+        if (isDone) return;
+        size += chunk.length;
+        budget.left -= chunk.length;
+        budget.used += chunk.length;
+        onUnpacked(budget.used);
+        if (budget.left < 0) {
+          isDone = true;
+          stream.pause();
+          reject(new TooLarge());
+          return;
+        }
+        chunks.push(chunk);
+      })
+      .on('error', (error) => {
+        if (isDone) return;
+        isDone = true;
+        reject(error instanceof Error ? error : new Error(String(error)));
+      })
+      .on('end', () => {
+        if (isDone) return;
+        isDone = true;
+        const whole = new Uint8Array(size);
+        let at = 0;
+        for (const chunk of chunks) {
+          whole.set(chunk, at);
+          at += chunk.length;
+        }
+        resolve(whole);
+      });
+    stream.resume();
+  });
+}
+
+export interface ZipReadOptions {
+  /** Bytes the whole zip may unpack to; `unpackLimit` of its size unless given. */
+  maxUnpackedBytes?: number;
+  /** Bytes unpacked so far, as they come. */
+  onUnpacked?: (bytes: number) => void;
+}
+
 /**
  * The PDFs of a bundle's zip with their page counts. A zip holding anything else, or a PDF
- * that cannot be read (damaged, password-protected), is refused whole, naming the files.
+ * that cannot be read (damaged, password-protected), is refused whole, naming the files; one
+ * that unpacks to far more than its size could hold is refused as soon as that shows.
  */
-export async function readPdfZip(bytes: Uint8Array): Promise<ZipReadResult> {
+export async function readPdfZip(
+  bytes: Uint8Array,
+  options: ZipReadOptions = {},
+): Promise<ZipReadResult> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -188,11 +270,21 @@ export async function readPdfZip(bytes: Uint8Array): Promise<ZipReadResult> {
   }
   const files = Object.values(zip.files).filter((file) => !file.dir);
   if (files.length === 0) return { ok: false, problem: { code: 'zipEmpty' } };
+  const limit = options.maxUnpackedBytes ?? unpackLimit(bytes.length);
+  const budget = { left: limit, used: 0 };
   const pdfs: ZipPdf[] = [];
   const notPdf: string[] = [];
   const badPdf: string[] = [];
   for (const file of files) {
-    const data = await file.async('uint8array');
+    let data: Uint8Array;
+    try {
+      data = await unpack(file, budget, options.onUnpacked ?? (() => undefined));
+    } catch (error) {
+      if (error instanceof TooLarge) {
+        return { ok: false, problem: { code: 'zipTooLarge', limitMb: Math.round(limit / MB) } };
+      }
+      return { ok: false, problem: { code: 'zipCorrupt' } };
+    }
     if (!/\.pdf$/iu.test(file.name) || !startsWith(data, PDF_MAGIC)) {
       notPdf.push(file.name);
       continue;

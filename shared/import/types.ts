@@ -74,7 +74,9 @@ export type ZipProblem =
   | { code: 'zipCorrupt' }
   | { code: 'zipNotPdf'; files: string[] }
   | { code: 'zipBadPdf'; files: string[] }
-  | { code: 'zipEmpty' };
+  | { code: 'zipEmpty' }
+  /** Unpacks to far more than a bundle of PDFs its size could (a zip bomb). */
+  | { code: 'zipTooLarge'; limitMb: number };
 
 export interface ZipPdf {
   fileName: string;
