@@ -15,6 +15,7 @@ import {
 import { checkRows, tableNames, type FileData } from './backup-rows';
 import type { SohoaDatabase } from './database';
 import { latestSchemaVersion } from './schema';
+import type { OfficerRole } from '../../shared/workflow/roles';
 import type { Book, EntryRecord, ExchangeState, Page } from './types';
 import { contentHash } from './work-package-merge';
 
@@ -157,6 +158,10 @@ export interface FilePreview {
   books: BookSummary[];
   entries: number;
   scans: number;
+  /** Officers the file names: a restore brings them, a merge never does. */
+  officers: { name: string; role: OfficerRole }[];
+  /** Entries marked approved in the file: a merge brings them in waiting for review. */
+  approved: number;
 }
 
 export type ReadProblem = OpenProblem | 'invalid-rows' | 'unreadable';
@@ -234,6 +239,8 @@ export async function readSohoaFile(file: Blob, kind?: FileKind): Promise<ReadRe
         books: summarise(data.books, entriesPerBook),
         entries: data.records.length,
         scans: data.scans.length,
+        officers: data.people.map(({ name, role }) => ({ name, role })),
+        approved: data.records.filter((record) => record.status === 'approved').length,
       },
     };
   } catch (error) {

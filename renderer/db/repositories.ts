@@ -47,7 +47,13 @@ import type {
   ReviewDecision,
   Scan,
 } from './types';
-import { contentHash, decideMerge, emptySummary, type MergeSummary } from './work-package-merge';
+import {
+  contentHash,
+  decideMerge,
+  emptySummary,
+  withoutForeignApproval,
+  type MergeSummary,
+} from './work-package-merge';
 import { WorkflowError } from './workflow-error';
 
 export type NewBookInput = Omit<Book, 'id' | 'createdAt' | 'updatedAt'>;
@@ -1077,15 +1083,16 @@ export function createRepositories(
             .last();
           await db.pages.add({ ...page, order: last ? last.order + 1 : 0 });
         }
-        for (const person of data.people) {
-          if (!(await db.people.get(person.id))) await db.people.add(person);
-        }
+        // Officers, roles and PINs never come from a file: whoever is named in it signs in
+        // nowhere here until an administrator of this PC adds them.
         for (const run of data.exports) {
           if (!(await db.exports.get(run.id))) await db.exports.add(run);
         }
 
         const theirBases = new Map(data.exchanges.map((state) => [state.id, state.hash]));
-        for (const theirs of data.records) {
+        for (const sent of data.records) {
+          const theirs = withoutForeignApproval(sent);
+          if (theirs !== sent) summary.approvalsWithheld += 1;
           const mine = await db.records.get(theirs.id);
           const myBase = (await db.exchanges.get(theirs.id))?.hash;
           const decision = decideMerge({

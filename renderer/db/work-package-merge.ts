@@ -77,7 +77,24 @@ export function decideMerge({ mine, myBase, theirs, theirBase }: MergeInput): Me
   return 'conflict';
 }
 
+/**
+ * An entry as another PC sent it, without an approval this PC cannot verify: a file can be
+ * edited by anyone, so "approved" in it proves nothing. Such an entry arrives waiting for
+ * review here; a rejection, which only asks for more work, arrives as it was.
+ */
+export function withoutForeignApproval(record: EntryRecord): EntryRecord {
+  if (record.status !== 'approved' && record.review?.decision !== 'approved') return record;
+  const { review, ...rest } = record;
+  return {
+    ...rest,
+    status: record.status === 'approved' ? 'submitted' : record.status,
+    ...(review && review.decision !== 'approved' ? { review } : {}),
+  };
+}
+
 export interface MergeSummary {
+  /** Entries approved on the other PC that arrived waiting for review here. */
+  approvalsWithheld: number;
   added: number;
   same: number;
   tookTheirs: number;
@@ -88,6 +105,7 @@ export interface MergeSummary {
 }
 
 export const emptySummary = (): MergeSummary => ({
+  approvalsWithheld: 0,
   added: 0,
   same: 0,
   tookTheirs: 0,

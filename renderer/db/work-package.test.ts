@@ -282,6 +282,70 @@ describe('mergeFile between two PCs', () => {
   });
 });
 
+describe('a file carries no privilege', () => {
+  it('never adds or changes an officer of this PC, whatever officers the file names', async () => {
+    const file = await sendBook(a, bookId);
+    const before = await b.db.people.toArray();
+    const [mine] = before;
+    if (!mine) throw new Error('PC B has no officer');
+    const crafted: FileData = {
+      ...file,
+      people: [
+        {
+          id: 'intruder',
+          name: 'Kẻ Mạo Danh',
+          role: 'admin',
+          createdAt: 1,
+          pin: { algorithm: 'PBKDF2-SHA-256', iterations: 1, salt: 'AA==', hash: 'AA==' },
+        },
+        // The officer of this PC, with another role and PIN.
+        { ...mine, role: 'admin', pin: { ...mine.pin!, iterations: 1 } },
+      ],
+    };
+    await b.repo.mergeFile(crafted, 'goi.sohoa');
+    expect(await b.db.people.toArray()).toEqual(before);
+  });
+
+  it('brings entries approved elsewhere in as waiting for review, and says how many', async () => {
+    const file = await sendBook(a, bookId);
+    const approvedAt = Date.now();
+    const crafted: FileData = {
+      ...file,
+      records: file.records.map((record, index) =>
+        index < 3
+          ? {
+              ...record,
+              status: 'approved' as const,
+              review: {
+                decision: 'approved' as const,
+                by: 'intruder',
+                at: approvedAt,
+                reason: '',
+                comments: [],
+              },
+            }
+          : record,
+      ),
+    };
+    const summary = await b.repo.mergeFile(crafted, 'goi.sohoa');
+    expect(summary).toMatchObject({ added: 4, approvalsWithheld: 3 });
+    const statuses = (await b.db.records.toArray()).map((record) => record.status).sort();
+    expect(statuses).toEqual(['draft', 'submitted', 'submitted', 'submitted']);
+    expect((await b.db.records.toArray()).every((record) => record.review === undefined)).toBe(
+      true,
+    );
+  });
+
+  it('does not let a later package approve an entry this PC already has', async () => {
+    await b.repo.mergeFile(await sendBook(a, bookId), 'goi-1.sohoa');
+    const [id] = ids;
+    await a.db.records.update(id!, { status: 'approved' });
+    const summary = await b.repo.mergeFile(await sendBook(a, bookId), 'goi-2.sohoa');
+    expect(summary.approvalsWithheld).toBe(1);
+    expect((await entry(b, id!)).status).toBe('submitted');
+  });
+});
+
 describe('restoreIntoEmpty', () => {
   async function everything(pc: Pc): Promise<FileData> {
     const tables: Record<string, unknown[]> = {};

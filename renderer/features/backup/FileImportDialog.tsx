@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import type { ImportPhase } from './use-file-import';
 
-function templateName(version: string): string {
+export function templateName(version: string): string {
   try {
     return getTemplate(version).name;
   } catch {
@@ -77,6 +77,26 @@ export function FileImportDialog({
             })}
           </p>
           {!phase.preview.withScans && <p className="hint">{t('backup.previewNoScans')}</p>}
+          {phase.preview.officers.length > 0 && (
+            <p>
+              {t(
+                phase.preview.kind === 'backup'
+                  ? 'backup.previewOfficersBackup'
+                  : 'backup.previewOfficersPackage',
+                {
+                  n: phase.preview.officers.length,
+                  officers: phase.preview.officers
+                    .map(({ name, role }) =>
+                      t('backup.officerRow', { name, role: t(`officers.roles.${role}`) }),
+                    )
+                    .join(', '),
+                },
+              )}
+            </p>
+          )}
+          {phase.preview.approved > 0 && (
+            <p>{t('backup.previewApproved', { n: phase.preview.approved })}</p>
+          )}
           {children}
         </>
       )}

@@ -94,7 +94,7 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
             >
               {busy ? t('backup.packageExporting') : t('backup.packageExport')}
             </button>
-            <ReceivePackageButton onDone={() => setOpen(false)} />
+            <ReceivePackageButton book={book} onDone={() => setOpen(false)} />
             <button type="button" onClick={() => setOpen(false)}>
               {t('common.close')}
             </button>

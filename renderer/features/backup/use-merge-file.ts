@@ -11,6 +11,8 @@ export function useMergeFile() {
     try {
       const summary = await repo.mergeFile(data, fileName);
       notify('info', t('backup.merged', { file: fileName, ...summary }));
+      if (summary.approvalsWithheld > 0)
+        notify('info', t('backup.mergedApprovalsWithheld', { n: summary.approvalsWithheld }));
       if (summary.conflicts > 0)
         notify('error', t('backup.mergedConflicts', { n: summary.conflicts }));
     } catch (error) {
