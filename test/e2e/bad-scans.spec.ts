@@ -37,17 +37,19 @@ const cases: { title: string; name: string; bytes: () => Promise<Buffer>; messag
   },
 ];
 
-for (const bad of cases) {
-  test(`${bad.title} is refused in Vietnamese and changes nothing`, async ({ page }) => {
-    await new BooksScreen(page).createBookFresh();
-    const workspace = new Workspace(page);
+test('bad scan files are each refused in Vietnamese, change nothing, and the book still takes a good one', async ({
+  page,
+}) => {
+  await new BooksScreen(page).createBookFresh();
+  const workspace = new Workspace(page);
+  for (const bad of cases) {
     await workspace.importScan(bad.name, await bad.bytes());
     const alert = page.getByRole('alert').filter({ hasText: bad.name });
-    await expect(alert).toContainText(bad.message);
-    await expect(alert).toContainText('Không có gì bị thay đổi');
-    await expect(page.getByText('Sổ chưa có bản scan')).toBeVisible();
-
-    // The book still takes a good scan afterwards.
-    await workspace.importPdf(2);
-  });
-}
+    await expect(alert, bad.title).toContainText(bad.message);
+    await expect(alert, bad.title).toContainText('Không có gì bị thay đổi');
+    await expect(page.getByText('Sổ chưa có bản scan'), bad.title).toBeVisible();
+    await alert.getByRole('button', { name: 'Đóng' }).click();
+    await expect(alert).toBeHidden();
+  }
+  await workspace.importPdf(2);
+});

@@ -15,7 +15,7 @@ import { BooksScreen, Workspace } from './models';
 const SEED = Number(process.env.CRASH_SEED ?? 20261121);
 /** At least 20 kills in every run of the suite, whatever the variables say. */
 const KILLS = Math.max(20, Number(process.env.CRASH_KILLS ?? 20));
-const RUNS = Math.max(1, Number(process.env.CRASH_RUNS ?? 4));
+const RUNS = Math.max(1, Number(process.env.CRASH_RUNS ?? 2));
 const KILLS_PER_RUN = Math.ceil(KILLS / RUNS);
 /**
  * Time a test may take: the first launch, sign-up and book, then each round's launch, checks,
