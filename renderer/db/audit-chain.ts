@@ -5,6 +5,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { SohoaDatabase } from './database';
+import type { AuditAnchor } from './audit-anchors';
 import type { AuditEvent } from './types';
 
 /** The "previous hash" of the first event. */
@@ -50,19 +51,39 @@ export async function appendAudit(
   await table.bulkAdd(chain(events, last?.hash ?? GENESIS_HASH));
 }
 
+/** A mark the chain no longer matches, and how. */
+export interface AnchorProblem {
+  /** No events left of a log that had some. */
+  problem: 'cleared' | 'truncated' | 'rewritten';
+  anchor: AuditAnchor;
+}
+
 export interface ChainReport {
   ok: boolean;
   /** Events checked. */
   checked: number;
+  /** Marks taken outside the database that the chain was held to. */
+  anchors?: number;
   /** The first event that does not fit, and how. */
   broken?: { seq: number; problem: 'content' | 'link' };
+  /** The first mark the chain does not reach or no longer matches. */
+  unanchored?: AnchorProblem;
 }
 
-/** Reads the whole log in order and recomputes every hash. */
-export async function verifyAuditChain(table: SohoaDatabase['audit']): Promise<ChainReport> {
+/**
+ * Reads the whole log in order and recomputes every hash; then holds the chain to the marks
+ * taken at exports, backups and packages (audit-anchors.ts), which find a log cut short,
+ * cleared, or rewritten with fresh hashes.
+ */
+export async function verifyAuditChain(
+  table: SohoaDatabase['audit'],
+  anchors: readonly AuditAnchor[] = [],
+): Promise<ChainReport> {
   let expectedPrev = GENESIS_HASH;
   let checked = 0;
   let broken: ChainReport['broken'];
+  const wanted = new Set(anchors.map((anchor) => anchor.count));
+  const hashAt = new Map<number, string>();
   await table
     .orderBy('seq')
     .until(() => broken !== undefined, true)
@@ -74,6 +95,19 @@ export async function verifyAuditChain(table: SohoaDatabase['audit']): Promise<C
         broken = { seq: event.seq ?? -1, problem: 'content' };
       }
       expectedPrev = event.hash;
+      if (wanted.has(checked)) hashAt.set(checked, event.hash);
     });
-  return broken ? { ok: false, checked, broken } : { ok: true, checked };
+  if (broken) return { ok: false, checked, broken };
+  const withAnchors = anchors.length > 0 ? { anchors: anchors.length } : {};
+  // The latest mark first: it covers the most events.
+  const latestFirst = [...anchors].sort((a, b) => b.count - a.count || b.at - a.at);
+  for (const anchor of latestFirst) {
+    if (anchor.count === 0) continue;
+    let problem: AnchorProblem['problem'] | null = null;
+    if (checked === 0) problem = 'cleared';
+    else if (anchor.count > checked) problem = 'truncated';
+    else if (hashAt.get(anchor.count) !== anchor.hash) problem = 'rewritten';
+    if (problem) return { ok: false, checked, ...withAnchors, unanchored: { problem, anchor } };
+  }
+  return { ok: true, checked, ...withAnchors };
 }

@@ -36,6 +36,8 @@ export const fileHeaderSchema = z.object({
   /** Rows per table in the payload; checked again once the payload is read. */
   counts: z.record(z.string(), z.number().int().nonnegative()),
   books: z.array(bookSummarySchema),
+  /** Where the audit chain stood when the file was made; absent in older files. */
+  auditHead: z.object({ count: z.number().int().nonnegative(), hash: z.string() }).optional(),
   payloadBytes: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });

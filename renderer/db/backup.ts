@@ -17,6 +17,7 @@ import type { SohoaDatabase } from './database';
 import { latestSchemaVersion } from './schema';
 import type { OfficerRole } from '../../shared/workflow/roles';
 import type { Book, EntryRecord, ExchangeState, Page } from './types';
+import { anchorAudit } from './audit-anchors';
 import { contentHash } from './work-package-merge';
 
 const STAGING_PREFIX = 'sohoa-staging-';
@@ -57,6 +58,7 @@ export async function buildBackup(
   options: { withScans: boolean; appVersion: string },
 ): Promise<{ blob: Blob; books: BookSummary[]; entries: number }> {
   const tally = createTally();
+  const auditHead = await anchorAudit(db, 'backup');
   const payload = await exportDB(db, {
     skipTables: options.withScans ? [] : ['scans'],
     filter: (table, value) => {
@@ -72,6 +74,7 @@ export async function buildBackup(
     withScans: options.withScans,
     counts: tally.counts,
     books: tally.books(),
+    ...(auditHead ? { auditHead } : {}),
   };
   return {
     blob: await sealFile(header, payload),
@@ -135,8 +138,10 @@ export async function buildWorkPackage(
       return true;
     },
   });
+  const auditHead = await anchorAudit(db, 'package');
   const blob = await sealFile(
     {
+      ...(auditHead ? { auditHead } : {}),
       kind: 'work-package',
       appVersion: options.appVersion,
       schemaVersion: db.verno,

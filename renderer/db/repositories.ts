@@ -34,6 +34,7 @@ import type { SohoaDatabase } from './database';
 import { loadRelatedEntries, validateWithRelated } from './entry-context';
 import { nameKeyOf } from './name-key';
 import type { FileData } from './backup-rows';
+import { anchorAudit, restartAnchors } from './audit-anchors';
 import { hashPin, PIN_ITERATIONS, verifyPin } from './pin';
 import type { Session } from './session';
 import type {
@@ -806,12 +807,15 @@ export function createRepositories(
 
     async recordExport(run: Omit<ExportRun, 'id' | 'at'>) {
       const now = Date.now();
+      const id = newId();
       await db.transaction('rw', db.exports, db.people, db.audit, async () => {
         const officer = await actor('enter');
-        const id = newId();
         await db.exports.add({ id, at: now, ...run, by: officer.id });
         await audit(officer, now, { entity: 'book', entityId: run.bookId, action: 'export' });
       });
+      // Where the audit chain stood, kept beside the database and with the export's record.
+      const head = await anchorAudit(db, 'export');
+      if (head) await db.exports.update(id, { auditHead: head });
     },
 
     // ── Review workflow ────────────────────────────────────────────────────────────────────
@@ -1024,6 +1028,8 @@ export function createRepositories(
           }),
         });
       });
+      // The log is now the backup's: marks of the log it replaced no longer apply.
+      await restartAnchors(db);
       const stillThere = data.people.some((person) => person.id === session.officer()?.id);
       if (!stillThere) session.signOut();
     },

@@ -167,6 +167,8 @@ export interface ExportRun {
   folder?: string;
   /** What the re-read after writing found. */
   verified?: { rows: number; pdfs: number; pages: number };
+  /** The audit chain's length and last hash just after the export (audit-anchors.ts). */
+  auditHead?: { count: number; hash: string };
 }
 
 /** An entry's content when it last went out in, or came in from, a work package. */

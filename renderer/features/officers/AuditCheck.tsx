@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db';
+import { readAnchors } from '../../db/audit-anchors';
 import { verifyAuditChain, type ChainReport } from '../../db/audit-chain';
 import { errorText } from './error-text';
 
@@ -15,7 +16,7 @@ export function AuditCheck() {
     setBusy(true);
     setFailure('');
     try {
-      setReport(await verifyAuditChain(db.audit));
+      setReport(await verifyAuditChain(db.audit, readAnchors(db.name)));
     } catch (error) {
       setReport(null);
       setFailure(errorText(t, error));
@@ -33,6 +34,18 @@ export function AuditCheck() {
       </button>
       <p role="status" className={report && !report.ok ? 'field-error' : undefined}>
         {report?.ok && t('officers.audit.intact', { count: report.checked })}
+        {report?.ok &&
+          report.anchors !== undefined &&
+          ` ${t('officers.audit.anchored', { n: report.anchors })}`}
+        {report?.unanchored &&
+          t(`officers.audit.unanchored.${report.unanchored.problem}`, {
+            count: report.checked,
+            expected: report.unanchored.anchor.count,
+            missing: report.unanchored.anchor.count - report.checked,
+            when: t(`officers.audit.anchorReasons.${report.unanchored.anchor.reason}`, {
+              date: new Date(report.unanchored.anchor.at).toLocaleString('vi-VN'),
+            }),
+          })}
         {report?.broken &&
           t(`officers.audit.broken.${report.broken.problem}`, {
             seq: report.broken.seq,
