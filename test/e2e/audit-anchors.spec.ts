@@ -3,7 +3,7 @@
 // start to end with fresh hashes is found too.
 import { expect, test, type Page } from '@playwright/test';
 import { pressAndDownload, typeEntry } from './backup-model';
-import { BooksScreen, Officers } from './models';
+import { BooksScreen, Officers, Workspace } from './models';
 
 type Tampering = 'drop-last-5' | 'clear' | 'rewrite' | 'swap';
 
@@ -100,7 +100,7 @@ async function checkAudit(page: Page): Promise<string> {
   return text;
 }
 
-test('after a backup, the audit check finds a log cut short, cleared, rewritten or reordered', async ({
+test('after a backup, the audit check finds a log cut short, cleared, rewritten or reordered, and an approval set behind its back', async ({
   page,
 }) => {
   const books = new BooksScreen(page);
@@ -132,4 +132,38 @@ test('after a backup, the audit check finds a log cut short, cleared, rewritten 
     await putBack(page, original);
     expect(await checkAudit(page), `${how}, put back`).toMatch(/^Nhật ký toàn vẹn/);
   }
+
+  // An entry set to approved straight in the database has no approval in the log.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('sohoa');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(new Error('database not opened'));
+    });
+    const store = db.transaction('records', 'readwrite').objectStore('records');
+    const request = store.getAll();
+    await new Promise<void>((resolve) => {
+      request.onsuccess = () => {
+        for (const record of request.result as Record<string, unknown>[])
+          store.put({ ...record, status: 'approved' });
+        store.transaction.oncomplete = () => resolve();
+      };
+    });
+    db.close();
+  });
+  const admin = await new Officers(page).openAdmin();
+  await admin.getByRole('button', { name: 'Kiểm tra nhật ký' }).click();
+  await expect(admin.getByRole('alert').filter({ hasText: /phê duyệt/ })).toHaveText(
+    /^1 trường hợp ghi là đã phê duyệt mà nhật ký không có sự kiện phê duyệt: số 1\. /,
+  );
+  // The export holds it back, saying why.
+  await new Officers(page).closeAdmin();
+  await page.getByRole('link', { name: /01\/2008/ }).click();
+  await new Workspace(page).pressButton('Xuất sổ');
+  await expect(
+    page.getByRole('alert').filter({
+      hasText:
+        '1 trường hợp ghi là đã phê duyệt nhưng nhật ký không có sự kiện phê duyệt, nên không được xuất: số 1.',
+    }),
+  ).toBeVisible();
 });

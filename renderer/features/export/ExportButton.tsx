@@ -101,6 +101,18 @@ export function ExportButton({ book }: { book: Book }) {
     if (request.entries.length === 0) {
       setPhase({ name: 'idle' });
       const leftOut = collected.held.length;
+      const notInLog = collected.held.filter((entry) =>
+        entry.reasons.some((reason) => reason.kind === 'approvalNotInLog'),
+      );
+      if (notInLog.length > 0) {
+        notify(
+          'error',
+          t('exporter.approvalsNotInLog', {
+            n: notInLog.length,
+            entries: notInLog.map((entry) => entry.so || '?').join(', '),
+          }),
+        );
+      }
       // Entries typed but not yet approved (or submitted) are not "no entries": say so.
       notify(
         'error',

@@ -70,12 +70,18 @@ export function HeldBackList({
 }) {
   const { t } = useTranslation();
   const problemText = useProblemText(template);
-  const reasonText = (reason: HoldReason) =>
-    reason.kind === 'status'
-      ? t(exportSubmitted ? 'exportScope.notSubmitted' : 'exportScope.notApproved', {
+  const reasonText = (reason: HoldReason) => {
+    switch (reason.kind) {
+      case 'status':
+        return t(exportSubmitted ? 'exportScope.notSubmitted' : 'exportScope.notApproved', {
           status: t(`entry.status.${reason.status}`),
-        })
-      : problemText(reason.problem);
+        });
+      case 'approvalNotInLog':
+        return t('exportScope.approvalNotInLog');
+      case 'problem':
+        return problemText(reason.problem);
+    }
+  };
   if (held.length === 0) return null;
   return (
     <ul className="export-held" aria-label={label}>

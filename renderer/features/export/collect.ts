@@ -1,6 +1,7 @@
 // Gathers one book's entries, pages and scan files into the request the export worker takes.
 import { pdfNamingOf } from '../../../shared/bundle/names';
 import { db } from '../../db';
+import { approvalsWithoutEvent } from '../../db/audit-status';
 import type { Book } from '../../db/types';
 import type { ExportRequest } from '../../workers/export-protocol';
 import { sortBySo } from '../entry/entry-order';
@@ -22,12 +23,13 @@ export interface CollectedExport {
 }
 
 export async function collectExport(book: Book, scope: ExportScope): Promise<CollectedExport> {
-  return db.transaction('r', db.records, db.pages, db.scans, db.exports, async () => {
-    const [records, pages, scans, runs] = await Promise.all([
+  return db.transaction('r', db.records, db.pages, db.scans, db.exports, db.audit, async () => {
+    const [records, pages, scans, runs, unaudited] = await Promise.all([
       db.records.where('bookId').equals(book.id).toArray(),
       db.pages.where('bookId').equals(book.id).toArray(),
       db.scans.where('bookId').equals(book.id).toArray(),
       db.exports.where('bookId').equals(book.id).toArray(),
+      approvalsWithoutEvent(db),
     ]);
     const pageById = new Map(pages.map((page) => [page.id, page]));
     const { candidates, held, alreadyExported } = selectForScope(
@@ -35,6 +37,7 @@ export async function collectExport(book: Book, scope: ExportScope): Promise<Col
       sortBySo(records),
       scope,
       runs,
+      new Set(unaudited.map((record) => record.id)),
     );
     const exported = new Set(candidates.map((record) => record.id));
     const request: ExportRequest = {

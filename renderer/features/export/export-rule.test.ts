@@ -36,6 +36,17 @@ describe('selectForScope', () => {
     expect(ids(withSubmitted.held.map((h) => ({ id: h.entryId })))).toEqual(['draft', 'rejected']);
   });
 
+  it('holds back an approval the audit log does not show, even where submitted entries go', () => {
+    const notInLog = new Set(['approved']);
+    const selection = selectForScope({ exportSubmitted: true }, all, 'ready', [], notInLog);
+    expect(ids(selection.candidates)).toEqual(['submitted']);
+    expect(selection.held).toContainEqual({
+      entryId: 'approved',
+      so: 'approved',
+      reasons: [{ kind: 'approvalNotInLog' }],
+    });
+  });
+
   it('"not yet exported" skips entries that went out unchanged, and takes changed ones again', () => {
     const book = [entry('approved', '1', 3), { ...entry('approved', '2', 5), id: 'b' }];
     const runs = [{ entryIds: ['approved', 'b'], revisions: { approved: 3, b: 4 } }];

@@ -14,7 +14,10 @@ export type ExportScope = 'whole' | 'ready' | 'notExported';
 export const exportScopes: readonly ExportScope[] = ['whole', 'ready', 'notExported'];
 
 export type HoldReason =
-  { kind: 'status'; status: EntryStatus } | { kind: 'problem'; problem: BundleProblem };
+  | { kind: 'status'; status: EntryStatus }
+  | { kind: 'problem'; problem: BundleProblem }
+  /** Stored as approved, but the audit log shows no approval (audit-status.ts). */
+  | { kind: 'approvalNotInLog' };
 
 /** An entry of the book left out of this bundle, and why. */
 export interface HeldBack {
@@ -80,6 +83,7 @@ export function selectForScope<T extends EntryRecord>(
   records: readonly T[],
   scope: ExportScope,
   runs: readonly Pick<ExportRun, 'entryIds' | 'revisions'>[] = [],
+  approvalsNotInLog: ReadonlySet<string> = new Set(),
 ): ScopeSelection<T> {
   const exported = exportedRevisions(runs);
   const candidates: T[] = [];
@@ -88,6 +92,12 @@ export function selectForScope<T extends EntryRecord>(
   for (const record of records) {
     if (scope === 'notExported' && isAlreadyExported(exported, record)) {
       alreadyExported += 1;
+    } else if (approvalsNotInLog.has(record.id)) {
+      held.push({
+        entryId: record.id,
+        so: record.fields.so ?? '',
+        reasons: [{ kind: 'approvalNotInLog' }],
+      });
     } else if (isExportable(book, record)) {
       candidates.push(record);
     } else {

@@ -2,13 +2,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db';
+import type { EntryRecord } from '../../db/types';
 import { readAnchors } from '../../db/audit-anchors';
+import { approvalsWithoutEvent } from '../../db/audit-status';
 import { verifyAuditChain, type ChainReport } from '../../db/audit-chain';
 import { errorText } from './error-text';
+
+/** Entries named in the message before "and N more". */
+const SHOWN_ENTRIES = 20;
 
 export function AuditCheck() {
   const { t } = useTranslation();
   const [report, setReport] = useState<ChainReport | null>(null);
+  const [unapproved, setUnapproved] = useState<EntryRecord[]>([]);
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -17,8 +23,10 @@ export function AuditCheck() {
     setFailure('');
     try {
       setReport(await verifyAuditChain(db.audit, readAnchors(db.name)));
+      setUnapproved(await approvalsWithoutEvent(db));
     } catch (error) {
       setReport(null);
+      setUnapproved([]);
       setFailure(errorText(t, error));
     } finally {
       setBusy(false);
@@ -53,6 +61,21 @@ export function AuditCheck() {
           })}
         {failure}
       </p>
+      {unapproved.length > 0 && (
+        <p role="alert" className="field-error">
+          {t('officers.audit.approvalsWithoutEvent', {
+            n: unapproved.length,
+            entries: unapproved
+              .slice(0, SHOWN_ENTRIES)
+              .map((record) => t('officers.audit.entryNumber', { so: record.fields.so ?? '?' }))
+              .join(', '),
+            more:
+              unapproved.length > SHOWN_ENTRIES
+                ? t('officers.audit.andMore', { n: unapproved.length - SHOWN_ENTRIES })
+                : '',
+          })}
+        </p>
+      )}
     </section>
   );
 }
