@@ -12,8 +12,10 @@ function notice(page: Page, text: string) {
   return page.getByRole('status').filter({ hasText: text });
 }
 
-async function typeEntry(page: Page, workspace: Workspace, date: string, name: string) {
+async function typeEntry(page: Page, workspace: Workspace, so: string, date: string, name: string) {
   await workspace.pressButton('Thêm trường hợp');
+  // Filling waits for the new entry's form, or it would land in the previous one.
+  await expect(page.getByRole('form', { name: `Trường hợp số ${so}` })).toBeVisible();
   await workspace.field('Ngày đăng ký').fill(date);
   if (name) await workspace.field('Họ tên người được khai sinh').fill(name);
   await workspace.field('Ngày đăng ký').blur();
@@ -52,10 +54,10 @@ test('the ready entries go out without the one in error, which a later export ta
   await officers.addOfficer(minh.name, 'Rà soát', minh.pin);
   await books.addBook();
   await workspace.importPdf(1);
-  await typeEntry(page, workspace, '05.01.2008', 'Nguyễn Văn An');
-  await typeEntry(page, workspace, '06.01.2008', 'Lê Thị Bình');
+  await typeEntry(page, workspace, '1', '05.01.2008', 'Nguyễn Văn An');
+  await typeEntry(page, workspace, '2', '06.01.2008', 'Lê Thị Bình');
   // The third still lacks its name: an error, so it cannot even be sent for review.
-  await typeEntry(page, workspace, '07.01.2008', '');
+  await typeEntry(page, workspace, '3', '07.01.2008', '');
   await page.getByRole('link', { name: '← Danh sách trường hợp' }).click();
   await workspace.pressButton('Gửi rà soát các trường hợp đủ');
   // Not everything went, so the notice comes as an alert.

@@ -79,8 +79,11 @@ async function typeValidEntry(
   page: Page,
   workspace: Workspace,
   name = 'Nguyễn Văn An',
+  so = '1',
 ): Promise<void> {
   await workspace.pressButton('Thêm trường hợp');
+  // Filling waits for the new entry's form, or it would land in the one still open.
+  await expect(page.getByRole('form', { name: `Trường hợp số ${so}` })).toBeVisible();
   const values: [string, string][] = [
     ['Trang số', '1'],
     ['Ngày đăng ký', '15.01.2008'],
@@ -120,7 +123,7 @@ test('the export lists what blocks it, and Enter on a problem opens that entry',
   await submitAllForExport(page);
   // A second entry then takes the first one's number on the same day: the draft cannot be
   // sent, and the book cannot go out with two number 1s either.
-  await typeValidEntry(page, workspace, 'Lê Thị Hoa');
+  await typeValidEntry(page, workspace, 'Lê Thị Hoa', '2');
   await workspace.field('Số').fill('1');
   await workspace.field('Số').blur();
   await workspace.expectSaved();

@@ -19,7 +19,9 @@ export class ReviewScreen {
     return this.page.getByRole('group', { name: label, exact: true });
   }
 
+  /** Presses A on entry `so`, once the screen shows it (the queue moves on after a decision). */
   async approve(so: string): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: `Trường hợp số ${so}` })).toBeVisible();
     await this.page.keyboard.press('a');
     await expect(
       this.page.getByRole('status').filter({ hasText: `Đã phê duyệt trường hợp số ${so}.` }),
@@ -37,6 +39,7 @@ export class ReviewScreen {
   }
 
   async reject(so: string, reason: string): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: `Trường hợp số ${so}` })).toBeVisible();
     await this.page.keyboard.press('r');
     await expect(this.page.getByLabel('Lý do trả lại')).toBeFocused();
     await this.page.keyboard.type(reason);

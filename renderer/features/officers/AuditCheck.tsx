@@ -20,6 +20,9 @@ export function AuditCheck() {
 
   const check = async () => {
     setBusy(true);
+    // The last result goes at once: a new check never shows an old verdict.
+    setReport(null);
+    setUnapproved([]);
     setFailure('');
     try {
       setReport(await verifyAuditChain(db.audit, readAnchors(db.name)));
