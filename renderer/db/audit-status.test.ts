@@ -1,25 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { approvalsWithoutEvent } from './audit-status';
 import type { SohoaDatabase } from './database';
-import { createRepositories, type Repositories } from './repositories';
+import type { Repositories } from './repositories';
 import { sampleBook } from './sample-data';
-import { createSession, type Session } from './session';
-import { freshIndexedDb, openCurrent, seedOfficer, uniqueName } from './test-harness';
+import type { Session } from './session';
+import { completeKsFields, reviewTeam } from './test-harness';
 import type { Person } from './types';
-
-const complete: Record<string, string> = {
-  trangSo: '5',
-  ngayDangKy: '27/10/2008',
-  loaiDangKy: '1',
-  nksHoTen: 'Phạm Anh Đài',
-  nksGioiTinh: '2',
-  nksNgaySinh: '27/08/2008',
-  nksDanToc: 'Kinh',
-  nksQuocTich: 'Việt Nam',
-  meHoTen: 'Nguyễn Thị Lan',
-  meNgaySinh: '10/10/1981',
-  meDanToc: 'Ba Na',
-};
 
 let db: SohoaDatabase;
 let session: Session;
@@ -31,20 +17,13 @@ let bookId: string;
 async function submitted(so: string): Promise<string> {
   session.signIn(typist);
   const entry = await repo.createEntry(bookId, null);
-  await repo.saveFields(entry.id, { ...complete, so, ngayDangKy: `${so}/10/2008` });
+  await repo.saveFields(entry.id, { ...completeKsFields, so, ngayDangKy: `${so}/10/2008` });
   await repo.submitEntries([entry.id]);
   return entry.id;
 }
 
 beforeEach(async () => {
-  freshIndexedDb();
-  db = openCurrent(uniqueName());
-  await db.open();
-  session = createSession();
-  repo = createRepositories(db, session, { pinIterations: 1_000 });
-  typist = await seedOfficer(db, 'entry', 'Nguyễn Văn Sơn');
-  reviewer = await seedOfficer(db, 'review', 'Trần Thị Hoa');
-  session.signIn(typist);
+  ({ db, session, repo, typist, reviewer } = await reviewTeam());
   bookId = (await repo.createBook(sampleBook)).id;
 });
 

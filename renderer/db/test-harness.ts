@@ -52,3 +52,34 @@ export async function signedInRepositories(db: SohoaDatabase, role: OfficerRole 
   session.signIn(officer);
   return { repo: createRepositories(db, session, { pinIterations: 1_000 }), session, officer };
 }
+
+/** A khai sinh entry with every field the export needs, for tests of review and export. */
+export const completeKsFields: Readonly<Record<string, string>> = {
+  trangSo: '5',
+  ngayDangKy: '27/10/2008',
+  loaiDangKy: '1',
+  nksHoTen: 'Phạm Anh Đài',
+  nksGioiTinh: '2',
+  nksNgaySinh: '27/08/2008',
+  nksDanToc: 'Kinh',
+  nksQuocTich: 'Việt Nam',
+  meHoTen: 'Nguyễn Thị Lan',
+  meNgaySinh: '10/10/1981',
+  meDanToc: 'Ba Na',
+};
+
+/**
+ * A fresh database with a typist and a reviewer, repositories on it, and the typist signed
+ * in: the start of every test of the review workflow.
+ */
+export async function reviewTeam() {
+  freshIndexedDb();
+  const db = openCurrent(uniqueName());
+  await db.open();
+  const session = createSession();
+  const repo = createRepositories(db, session, { pinIterations: 1_000 });
+  const typist = await seedOfficer(db, 'entry', 'Nguyễn Văn Sơn');
+  const reviewer = await seedOfficer(db, 'review', 'Trần Thị Hoa');
+  session.signIn(typist);
+  return { db, session, repo, typist, reviewer };
+}

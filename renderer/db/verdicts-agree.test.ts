@@ -8,10 +8,10 @@ import { verdictOf, type Verdict } from '../../shared/validation/acknowledgement
 import type { SohoaDatabase } from './database';
 import { loadRelatedEntries, validateWithRelated } from './entry-context';
 import { nameKeyOf } from './name-key';
-import { createRepositories, type Repositories } from './repositories';
+import type { Repositories } from './repositories';
 import { sampleBook } from './sample-data';
-import { createSession, type Session } from './session';
-import { freshIndexedDb, openCurrent, seedOfficer, uniqueName } from './test-harness';
+import type { Session } from './session';
+import { reviewTeam } from './test-harness';
 import type { Book, Person } from './types';
 import { isWorkflowError } from './workflow-error';
 
@@ -20,7 +20,6 @@ const ks = getTemplate('ks-70');
 let db: SohoaDatabase;
 let session: Session;
 let repo: Repositories;
-let typist: Person;
 let reviewer: Person;
 let book: Book;
 const ids = new Map<string, string>();
@@ -113,14 +112,7 @@ async function confirmEachWarning(label: string): Promise<void> {
 }
 
 beforeEach(async () => {
-  freshIndexedDb();
-  db = openCurrent(uniqueName());
-  await db.open();
-  session = createSession();
-  repo = createRepositories(db, session, { pinIterations: 1_000 });
-  typist = await seedOfficer(db, 'entry', 'Nguyễn Văn Sơn');
-  reviewer = await seedOfficer(db, 'review', 'Trần Thị Hoa');
-  session.signIn(typist);
+  ({ db, session, repo, reviewer } = await reviewTeam());
   book = await repo.createBook(sampleBook);
   ids.clear();
   await typed('written', '01/2008', '15.01.2008');

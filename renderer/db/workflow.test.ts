@@ -1,25 +1,11 @@
 // The review workflow and the role rules, enforced by the repositories themselves.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SohoaDatabase } from './database';
-import { createRepositories, type Repositories } from './repositories';
+import type { Repositories } from './repositories';
 import { sampleBook } from './sample-data';
-import { createSession, type Session } from './session';
-import { freshIndexedDb, openCurrent, seedOfficer, uniqueName } from './test-harness';
+import type { Session } from './session';
+import { completeKsFields, reviewTeam, seedOfficer } from './test-harness';
 import type { Person } from './types';
-
-const complete: Record<string, string> = {
-  trangSo: '5',
-  ngayDangKy: '27/10/2008',
-  loaiDangKy: '1',
-  nksHoTen: 'Phạm Anh Đài',
-  nksGioiTinh: '2',
-  nksNgaySinh: '27/08/2008',
-  nksDanToc: 'Kinh',
-  nksQuocTich: 'Việt Nam',
-  meHoTen: 'Nguyễn Thị Lan',
-  meNgaySinh: '10/10/1981',
-  meDanToc: 'Ba Na',
-};
 
 let db: SohoaDatabase;
 let session: Session;
@@ -30,20 +16,14 @@ let bookId: string;
 
 const as = (officer: Person) => session.signIn(officer);
 
-async function typedEntry(fields: Record<string, string> = complete): Promise<string> {
+async function typedEntry(fields: Record<string, string> = completeKsFields): Promise<string> {
   const entry = await repo.createEntry(bookId, null);
   await repo.saveFields(entry.id, fields);
   return entry.id;
 }
 
 beforeEach(async () => {
-  freshIndexedDb();
-  db = openCurrent(uniqueName());
-  await db.open();
-  session = createSession();
-  repo = createRepositories(db, session, { pinIterations: 1_000 });
-  typist = await seedOfficer(db, 'entry', 'Nguyễn Văn Sơn');
-  reviewer = await seedOfficer(db, 'review', 'Trần Thị Hoa');
+  ({ db, session, repo, typist, reviewer } = await reviewTeam());
   as(typist);
   bookId = (await repo.createBook(sampleBook)).id;
 });
@@ -139,7 +119,7 @@ describe('review workflow', () => {
   it('submits only the complete entries of a book', async () => {
     await typedEntry();
     await typedEntry();
-    await typedEntry({ ...complete, nksHoTen: '' });
+    await typedEntry({ ...completeKsFields, nksHoTen: '' });
     expect(await repo.submitComplete(bookId)).toEqual({ submitted: 2, withErrors: 1 });
     const statuses = (await db.records.toArray()).map((r) => r.status).sort();
     expect(statuses).toEqual(['draft', 'submitted', 'submitted']);
