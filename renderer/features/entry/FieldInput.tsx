@@ -28,7 +28,8 @@ const placeholders: Partial<Record<FieldDef['kind'], string>> = {
  * One form control. Code, place and signer fields list matches as the officer types (by code,
  * name or unaccented name), the first one preselected: Enter takes it, Escape or Tab keeps
  * the typed text. An empty field shows the carried-forward suggestion: Enter takes it,
- * Escape sets it aside.
+ * Escape sets it aside. A filled field reached by the keyboard has its value selected, so
+ * typing replaces it; a click places the caret.
  *
  * What the input carries stays the same while the officer types: the suggestion is drawn over
  * it, not put in its placeholder, class or description, and its hint and the field's issues
@@ -45,6 +46,8 @@ export function FieldInput(props: FieldInputProps) {
   const [active, setActive] = useState(0);
   // Set when Enter took an option: the blur that follows must not commit the typed text.
   const taken = useRef(false);
+  // Set by a press of the mouse: the focus that follows keeps the caret where it was clicked.
+  const pointed = useRef(false);
   const hasOptions = field.codeListId !== undefined || isBookValueField(field);
   const options = useMemo(
     () => (open && hasOptions ? optionsFor(field, value, bookValues) : []),
@@ -82,8 +85,15 @@ export function FieldInput(props: FieldInputProps) {
         placeholder={list ? codePlaceholder : placeholders[field.kind]}
         inputMode={field.kind === 'number' ? 'numeric' : undefined}
         value={value}
-        onFocus={() => {
+        onMouseDown={() => {
+          pointed.current = true;
+        }}
+        onFocus={(event) => {
           taken.current = false;
+          // Reached by the keyboard, a filled field is selected, as in a spreadsheet: what the
+          // officer types replaces the value instead of running on from its end.
+          if (!pointed.current) event.currentTarget.select();
+          pointed.current = false;
         }}
         onChange={(event) => {
           setOpen(true);

@@ -1,0 +1,49 @@
+import { expect, test, type Page } from '@playwright/test';
+import { BooksScreen, Workspace } from './models';
+
+async function bookWithScan(page: Page): Promise<Workspace> {
+  await new BooksScreen(page).createBookFresh();
+  const workspace = new Workspace(page);
+  await workspace.importPdf(2);
+  await workspace.pressButton('Thêm trường hợp');
+  return workspace;
+}
+
+test('a filled field reached with Enter is replaced by what the officer types, not added to', async ({
+  page,
+}) => {
+  const workspace = await bookWithScan(page);
+  await workspace.fillFields({
+    'Ngày sinh': '12.03.1990',
+    'Nơi sinh': 'Trạm y tế xã An Nhơn',
+    'Họ tên mẹ': 'Trần Thị Bình',
+    'Nơi cư trú mẹ': 'Thôn 1, xã An Nhơn',
+  });
+  await workspace.expectSaved();
+
+  // Walking back into a filled field with Enter and Shift+Enter, then typing, as the officer
+  // correcting a value does.
+  await workspace.field('Họ tên mẹ').focus();
+  await page.keyboard.press('Enter');
+  await expect(workspace.field('Họ tên mẹ')).not.toBeFocused();
+  await page.keyboard.press('Shift+Enter');
+  await expect(workspace.field('Họ tên mẹ')).toBeFocused();
+  await page.keyboard.type('Lê Thị Cúc');
+  await page.keyboard.press('Enter');
+  await expect(workspace.field('Họ tên mẹ')).toHaveValue('Lê Thị Cúc');
+
+  // Focus the app moves itself (to the first empty field, after a dialog) lands the same way.
+  await workspace.field('Ngày sinh').focus();
+  await page.keyboard.type('04101981');
+  await page.keyboard.press('Enter');
+  await expect(workspace.field('Ngày sinh')).toHaveValue('04.10.1981');
+
+  // A click places the caret where the officer clicked: typing there inserts.
+  const place = workspace.field('Nơi sinh');
+  await place.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(', tỉnh Bình Định');
+  await page.keyboard.press('Tab');
+  await expect(place).toHaveValue('Trạm y tế xã An Nhơn, tỉnh Bình Định');
+  await workspace.expectSaved();
+});
