@@ -47,3 +47,33 @@ test('a filled field reached with Enter is replaced by what the officer types, n
   await expect(place).toHaveValue('Trạm y tế xã An Nhơn, tỉnh Bình Định');
   await workspace.expectSaved();
 });
+
+test('an entry created with Ctrl+Enter opens later with what was typed into it', async ({
+  page,
+}) => {
+  const workspace = await bookWithScan(page);
+  await workspace.fillFields({ 'Họ tên người được khai sinh': 'Nguyễn Văn An' });
+  await workspace.expectSaved();
+  for (const name of ['Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung']) {
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('heading', { name: /^Trường hợp số/ })).not.toHaveText(/số 1$/);
+    await workspace.field('Họ tên người được khai sinh').fill(name);
+    await workspace.expectSaved();
+  }
+  const heading = page.getByRole('heading', { name: /^Trường hợp số/ });
+  await expect(heading).toHaveText('Trường hợp số 4');
+
+  // Back to the list, then to each entry by its number: the form shows what is stored.
+  for (const [number, name] of [
+    ['2', 'Trần Thị Bình'],
+    ['4', 'Phạm Thị Dung'],
+    ['3', 'Lê Văn Cường'],
+  ] as const) {
+    await page.getByRole('link', { name: '← Danh sách trường hợp' }).click();
+    const jump = page.getByLabel('Đi tới số');
+    await jump.fill(number);
+    await jump.press('Enter');
+    await expect(heading).toHaveText(`Trường hợp số ${number}`);
+    await expect(workspace.field('Họ tên người được khai sinh')).toHaveValue(name);
+  }
+});

@@ -75,11 +75,21 @@ describe('the entry write queue', () => {
     void writer.create(record('new'));
     // Typed at once into the new entry, before anything reached the disk.
     void writer.save('new', { nksHoTen: 'Bình' });
-    expect(writer.createdEntry('new')?.fields.so).toBe('2');
+    const shown = writer.createdEntry('new');
+    expect(shown !== 'stored' && shown?.fields.so).toBe('2');
     await last;
     await writer.settle();
     expect(disk.log).toEqual(['save old nksHoTen', 'create new', 'save new nksHoTen']);
     expect(disk.stored.get('new')).toEqual({ so: '2', nksHoTen: 'Bình' });
+  });
+
+  it('stops offering the blank copy of a new entry once it is stored and typed into', async () => {
+    const writer = await freshWriter();
+    void writer.create(record('new'));
+    await writer.save('new', { nksHoTen: 'Bình' });
+    // Opened again later, the entry must come from the disk, which holds the name.
+    expect(writer.createdEntry('new')).toBe('stored');
+    expect(writer.createdEntry('never-made')).toBeUndefined();
   });
 
   it('keeps a failed creation and the edits made meanwhile, and writes them on the next try', async () => {

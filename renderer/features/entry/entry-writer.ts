@@ -20,8 +20,11 @@ export interface WriterStatus {
 }
 
 const unwritten = new Map<string, Unwritten>();
-/** Entries created on screen this session, kept so they can be shown before they are stored. */
-const created = new Map<string, EntryRecord>();
+/**
+ * Entries created on screen this session, as created, kept so they can be shown before they are
+ * stored. Once stored, the database is the only source: the copy here is blank.
+ */
+const created = new Map<string, { record: EntryRecord; isStored: boolean }>();
 const KEEP_CREATED = 8;
 let running = 0;
 let status: WriterStatus = { busy: false, failed: false };
@@ -53,6 +56,8 @@ async function write(id: string, item: Unwritten): Promise<Written> {
   try {
     if (left.record) {
       await repo.addEntry(left.record);
+      const shown = created.get(id);
+      if (shown) shown.isStored = true;
       left = { changes: left.changes };
     }
     if (Object.keys(left.changes).length > 0) await repo.saveFields(id, left.changes);
@@ -104,7 +109,7 @@ export const entryWriter = {
 
   /** Queues a new entry, which can be shown and typed into before it is stored. */
   create(record: EntryRecord): Promise<boolean> {
-    created.set(record.id, record);
+    created.set(record.id, { record, isStored: false });
     for (const old of [...created.keys()].slice(0, -KEEP_CREATED)) created.delete(old);
     return enqueue(record.id, { record, changes: {} });
   },
@@ -119,9 +124,14 @@ export const entryWriter = {
     return status;
   },
 
-  /** An entry created on screen this session, as it was created. */
-  createdEntry(id: string): EntryRecord | undefined {
-    return created.get(id);
+  /**
+   * An entry created on screen this session: as it was created while it is not stored yet;
+   * 'stored' once it is, when only the database shows what it holds now.
+   */
+  createdEntry(id: string): EntryRecord | 'stored' | undefined {
+    const shown = created.get(id);
+    if (!shown) return undefined;
+    return shown.isStored ? 'stored' : shown.record;
   },
 };
 
