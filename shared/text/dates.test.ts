@@ -7,6 +7,7 @@ import {
   ageToBirthYear,
   compareDates,
   dateInWords,
+  dateWordsAgree,
   formatDate,
   isFullDate,
   isPlausibleYear,
@@ -222,6 +223,31 @@ describe('dateInWords', () => {
     [{ year: 2001 }, 'Năm Hai Nghìn Không Trăm Linh Một'],
   ])('%j', (date, words) => {
     expect(dateInWords(date)).toBe(words);
+  });
+
+  it('agrees with words typed from the book in its own case, spacing and spoken variants', () => {
+    const date = { year: 2008, month: 1, day: 21 };
+    expect(
+      dateWordsAgree('Ngày Hai Mươi Mốt Tháng Một Năm Hai Nghìn Không Trăm Linh Tám', date),
+    ).toBe(true);
+    expect(dateWordsAgree('ngày hai mươi một, tháng giêng năm hai ngàn lẻ tám', date)).toBe(true);
+    expect(dateWordsAgree('Ngày  Hai Mươi Mốt Tháng Một Năm Hai Nghìn Linh Tám', date)).toBe(true);
+    expect(
+      dateWordsAgree('Ngày hai mươi lăm tháng năm năm hai nghìn không trăm linh tám', date),
+    ).toBe(false);
+    expect(
+      dateWordsAgree('Ngày Hai Mươi Mốt Tháng Một Năm Hai Nghìn Không Trăm Linh Chín', date),
+    ).toBe(false);
+    expect(
+      dateWordsAgree('Ngày Hai Mươi Tư Tháng Chạp Năm 2008', { year: 2008, month: 12, day: 24 }),
+    ).toBe(false);
+    expect(
+      dateWordsAgree('ngày hai mươi bốn tháng chạp năm hai nghìn không trăm linh tám', {
+        year: 2008,
+        month: 12,
+        day: 24,
+      }),
+    ).toBe(true);
   });
 
   it('ignores a day without a month', () => {

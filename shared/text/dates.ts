@@ -180,6 +180,40 @@ export function dateInWords(date: PartialDate): string {
 }
 
 /**
+ * Spoken variants that mean the same number: "mốt", "tư", "lăm" after tens, "lẻ" for "linh",
+ * "ngàn" for "nghìn", and the lunar-style month names some books use.
+ */
+const WORD_VARIANTS: Readonly<Record<string, string>> = {
+  mốt: 'một',
+  tư: 'bốn',
+  lăm: 'năm',
+  nhăm: 'năm',
+  lẻ: 'linh',
+  ngàn: 'nghìn',
+  giêng: 'một',
+  chạp: 'mười hai',
+};
+
+function wordTokens(text: string): string {
+  const tokens = text
+    .normalize('NFC')
+    .toLocaleLowerCase('vi')
+    .split(/[\s,.;:]+/u)
+    .filter((token) => token !== '')
+    .flatMap((token) => (WORD_VARIANTS[token] ?? token).split(' '));
+  // "Hai Nghìn Linh Tám" and "Hai Nghìn Không Trăm Linh Tám" are the same year.
+  return tokens.join(' ').replace(/nghìn không trăm /gu, 'nghìn ');
+}
+
+/**
+ * Whether words typed from the book say the same date as `date`, whatever their case, spacing
+ * and the usual spoken variants.
+ */
+export function dateWordsAgree(written: string, date: PartialDate): boolean {
+  return wordTokens(written) === wordTokens(dateInWords(date));
+}
+
+/**
  * A likely fix for an impossible year ("5005" → 2005, "1098" → 1998): change exactly one digit,
  * at the leftmost position where that lands in [minYear, refYear], choosing the digit nearest
  * to the one typed. Null when the year is already plausible or no single change helps.

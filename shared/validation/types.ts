@@ -21,6 +21,7 @@ const entryRules = [
   'invisibleChars',
   'implausibleYear',
   'ageInsteadOfYear',
+  'wordsDisagree',
   // Cross-field rules: template data (RegisterTemplate.checks) names which one applies where.
   'diedBeforeBorn',
   'diedAfterRegistered',

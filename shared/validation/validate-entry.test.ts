@@ -476,6 +476,28 @@ describe('validateEntry', () => {
     });
   });
 
+  it('flags a birth date in words that says another date than the birth date', () => {
+    const words = 'Ngày Hai Mươi Bảy Tháng Tám Năm Hai Nghìn Không Trăm Linh Tám';
+    expect(rules(check({ nksNgaySinhBangChu: words }).warnings)).not.toContain(
+      'nksNgaySinhBangChu:wordsDisagree',
+    );
+    // The date was corrected after the words were made from it.
+    const stale = check({ nksNgaySinhBangChu: words, nksNgaySinh: '28.08.2008' });
+    expect(stale.warnings).toContainEqual({
+      field: 'nksNgaySinhBangChu',
+      rule: 'wordsDisagree',
+      severity: 'warning',
+      params: { expected: 'Ngày Hai Mươi Tám Tháng Tám Năm Hai Nghìn Không Trăm Linh Tám' },
+    });
+    // Empty words, or a date that cannot be read, leave nothing to compare.
+    expect(rules(check({ nksNgaySinhBangChu: '' }).warnings)).not.toContain(
+      'nksNgaySinhBangChu:wordsDisagree',
+    );
+    expect(
+      rules(check({ nksNgaySinhBangChu: words, nksNgaySinh: '32.13.2008' }).warnings),
+    ).not.toContain('nksNgaySinhBangChu:wordsDisagree');
+  });
+
   it('emits only rule ids the renderer can translate', () => {
     const everything = [
       check({ so: 'x', quyenSo: 'x', nksNgaySinh: '2030', loaiDangKy: '9', nksHoTen: 'A1' }),

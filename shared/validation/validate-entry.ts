@@ -11,6 +11,8 @@ import {
   ageBounds,
   ageToBirthYear,
   compareDates,
+  dateInWords,
+  dateWordsAgree,
   isPlausibleYear,
   parseDateInput,
   suggestYearFix,
@@ -156,6 +158,17 @@ export function validateEntry(
     if (field.kind === 'personName') {
       const chars = unusualNameChars(value);
       if (chars.length > 0) warn(field.key, 'unusualNameChars', { chars: chars.join(' ') });
+    }
+  }
+
+  // A date in words says what its date says: words made from a date corrected since, or copied
+  // wrongly from the book, are flagged until they agree or the officer confirms the book's.
+  for (const field of template.fields) {
+    if (!field.wordsOf) continue;
+    const words = read(fields, field.key);
+    const date = parseDateInput(read(fields, field.wordsOf), now);
+    if (words !== '' && date && !dateWordsAgree(words, date)) {
+      warn(field.key, 'wordsDisagree', { expected: dateInWords(date) });
     }
   }
 

@@ -77,3 +77,40 @@ test('an entry created with Ctrl+Enter opens later with what was typed into it',
     await expect(workspace.field('Họ tên người được khai sinh')).toHaveValue(name);
   }
 });
+
+test('the birth date in words follows a corrected birth date, and words typed from the book that disagree are flagged', async ({
+  page,
+}) => {
+  const workspace = await bookWithScan(page);
+  const birth = workspace.field('Ngày sinh');
+  const words = workspace.field('Ngày sinh bằng chữ');
+  await birth.focus();
+  await page.keyboard.type('12031990');
+  await page.keyboard.press('Enter');
+  await expect(words).toHaveValue('Ngày Mười Hai Tháng Ba Năm Một Nghìn Chín Trăm Chín Mươi');
+
+  // The officer corrects the date: the words made from the old date follow it.
+  await birth.focus();
+  await page.keyboard.type('04101981');
+  await page.keyboard.press('Enter');
+  await expect(birth).toHaveValue('04.10.1981');
+  await expect(words).toHaveValue('Ngày Bốn Tháng Mười Năm Một Nghìn Chín Trăm Tám Mươi Mốt');
+
+  // Words copied from the book in its own wording are not replaced, and say nothing while they
+  // mean the same date.
+  await words.fill('ngày bốn tháng mười năm một ngàn chín trăm tám mươi một');
+  await words.press('Tab');
+  const disagree = page.getByRole('listitem').filter({ hasText: 'không khớp với ngày đã nhập' });
+  await expect(disagree).toHaveCount(0);
+  // A date corrected after them leaves them as typed, but flagged until they agree.
+  await birth.fill('05.10.1981');
+  await birth.press('Tab');
+  await expect(words).toHaveValue('ngày bốn tháng mười năm một ngàn chín trăm tám mươi một');
+  await expect(disagree).toContainText(
+    'Ngày bằng chữ không khớp với ngày đã nhập (Ngày Năm Tháng Mười Năm Một Nghìn Chín Trăm Tám Mươi Mốt).',
+  );
+  await birth.fill('04.10.1981');
+  await birth.press('Tab');
+  await expect(disagree).toHaveCount(0);
+  await workspace.expectSaved();
+});

@@ -6,6 +6,7 @@ import {
   useMemo,
   useRef,
   useState,
+  type FocusEvent,
   type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -182,8 +183,23 @@ export function EntryForm({ book, template, entry, pages }: Props) {
   // Rarely used fields start folded in every entry.
   const [unfoldedIn, setUnfoldedIn] = useState<string | null>(null);
 
+  // What the focused field held when the officer entered it: words made from that date follow
+  // the date once it is changed, though the field's value changed with every key typed.
+  const enteredWith = useRef<{ entryId: string; key: string; value: string } | null>(null);
+  const onFocus = (event: FocusEvent<HTMLFormElement>) => {
+    const target: EventTarget = event.target;
+    if (!(target instanceof HTMLInputElement) || target.dataset.field === undefined) return;
+    enteredWith.current = { entryId: entry.id, key: target.dataset.field, value: target.value };
+  };
+
   const commit = (field: FieldDef, raw: string) => {
     const value = normalizeOnCommit(field, raw);
+    const entered = enteredWith.current;
+    const before =
+      entered?.entryId === entry.id && entered.key === field.key
+        ? entered.value
+        : (values[field.key] ?? '');
+    if (entered?.entryId === entry.id && entered.key === field.key) entered.value = value;
     // Removed characters cannot be seen, so the change would go unnoticed without a word.
     const hidden = findInvisibleChars(raw);
     if (hidden.length > 0) {
@@ -208,7 +224,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
       if (dependent.wordsOf !== field.key) continue;
       const current = values[dependent.key] ?? '';
       // Regenerate words only while they still match the old date: never overwrite an edit.
-      if (current === '' || current === wordsFor(values[field.key] ?? '')) {
+      if (current === '' || current === wordsFor(before)) {
         change(dependent.key, wordsFor(value));
       }
     }
@@ -368,6 +384,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
       className="entry-form"
       aria-label={t('entry.formLabel', { so: values.so ?? '' })}
       onKeyDown={onKeyDown}
+      onFocus={onFocus}
       onSubmit={(event) => event.preventDefault()}
     >
       <div className="entry-header">
