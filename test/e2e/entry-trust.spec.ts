@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { makePdf } from '../fixtures/make-pdf';
 import { BooksScreen, Workspace } from './models';
 
 async function bookWithScan(page: Page): Promise<Workspace> {
@@ -113,4 +114,56 @@ test('the birth date in words follows a corrected birth date, and words typed fr
   await birth.press('Tab');
   await expect(disagree).toHaveCount(0);
   await workspace.expectSaved();
+});
+
+/** The element holding the keyboard, as a screen reader would name it. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return 'body';
+    return element.getAttribute('aria-label') ?? element.id ?? element.tagName;
+  });
+
+test('after a new book, an import and a confirmed warning the keyboard still works the book', async ({
+  page,
+}) => {
+  const books = new BooksScreen(page);
+  await books.open();
+  await books.createBook();
+  await expect(page.getByRole('button', { name: 'Thêm trường hợp' })).toBeVisible();
+  await expect.poll(() => focused(page)).not.toBe('body');
+
+  const workspace = new Workspace(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Nhập bản scan' }).focus();
+  await page.keyboard.press('Enter');
+  await (
+    await chooser
+  ).setFiles({
+    name: 'so-khai-sinh-2008.pdf',
+    mimeType: 'application/pdf',
+    buffer: await makePdf(3),
+  });
+  const indicator = page.getByTestId('page-indicator');
+  await expect(indicator).toHaveText('Trang 1/3');
+  await expect.poll(() => focused(page)).not.toBe('body');
+  await page.keyboard.press('Alt+PageDown');
+  await expect(indicator).toHaveText('Trang 2/3');
+
+  await workspace.pressButton('Thêm trường hợp');
+  await expect(page.getByRole('heading', { name: 'Trường hợp số 1' })).toBeVisible();
+  await workspace.fillFields({ 'Ngày đăng ký': '2008' });
+  const warning = page.getByRole('listitem').filter({ hasText: /Ngày đăng ký chỉ có/ });
+  await warning.getByRole('button', { name: 'Xác nhận giữ nguyên…' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Sổ chỉ ghi năm');
+  await page.keyboard.press('Enter');
+  await expect(warning).toContainText('đã xác nhận: Sổ chỉ ghi năm');
+  await expect.poll(() => focused(page)).not.toBe('body');
+
+  // The book's shortcuts answer without a click.
+  await page.keyboard.press('Alt+PageUp');
+  await expect(indicator).toHaveText('Trang 1/3');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('heading', { name: 'Trường hợp số 2' })).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { navigate } from '../../app/router';
@@ -21,7 +21,8 @@ import { ImportScanButton } from '../scans/ImportScanButton';
 import { PagesPanel } from '../scans/PagesPanel';
 import { ScanViewer } from '../scans/ScanViewer';
 import { explainWriteError } from '../storage/explain-write-error';
-import { viewerShortcuts } from '../scans/viewer-keys';
+import { handleViewerKey, viewerShortcuts } from '../scans/viewer-keys';
+import { isInDialog } from '../../app/focus';
 
 /** The scan on the left, the entry list or the open entry on the right. */
 export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: string | null }) {
@@ -31,6 +32,8 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
   const splitPercent = useUiStore((state) => state.splitPercent);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const addButtonRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (event.key !== 'F1') return;
@@ -46,6 +49,27 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
     [bookId],
   );
   const entry = useOpenEntry(entryId);
+  // The viewer's keys work wherever the keyboard is in the workspace (a toolbar button, the
+  // entry list, or the page itself after a dialog closed), not only in the form and the viewer,
+  // which handle them first.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented || isInDialog(event.target)) return;
+      handleViewerKey(event, { bookId, pages: pages ?? [] });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [bookId, pages]);
+
+  // The keyboard left on the page itself (the dialog that held it is gone) starts on the
+  // workspace's first step: importing scans, or adding an entry once there are some.
+  const hasPages = (pages?.length ?? 0) > 0;
+  const focusFirstStep = useCallback(() => {
+    const start = hasPages
+      ? addButtonRef.current
+      : toolbarRef.current?.querySelector('[data-import-scans]');
+    if (start instanceof HTMLElement) start.focus();
+  }, [hasPages]);
 
   if (book === null) return null;
   if (!book) {
@@ -71,7 +95,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
 
   return (
     <div className="workspace">
-      <div className="workspace-toolbar">
+      <div className="workspace-toolbar" ref={toolbarRef}>
         <a
           href="#/"
           onClick={(event) => {
@@ -84,7 +108,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
         <h1>{t('books.title', { name: template.name, quyenSo: book.quyenSo, year: book.year })}</h1>
         <ImportScanButton bookId={bookId} />
         <ImportExcelButton book={book} />
-        <button type="button" onClick={() => void addEntry()}>
+        <button type="button" ref={addButtonRef} onClick={() => void addEntry()}>
           {t('entry.add')}
         </button>
         <ReviewToolbar bookId={bookId} />
@@ -130,7 +154,14 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
           {entryId && entry ? (
             <EntryForm book={book} template={template} entry={entry} pages={pages ?? []} />
           ) : (
-            !entryId && <EntryList book={book} template={template} pages={pages ?? []} />
+            !entryId && (
+              <EntryList
+                book={book}
+                template={template}
+                pages={pages ?? []}
+                onNothingToFocus={focusFirstStep}
+              />
+            )
           )}
         </div>
       </div>

@@ -14,6 +14,7 @@ import type { FieldDef, FieldGroup, RegisterTemplate } from '../../../shared/reg
 import { dateInWords, parseDateInput } from '../../../shared/text/dates';
 import type { Issue } from '../../../shared/validation/types';
 import { pendingWarnings } from '../../../shared/validation/acknowledgements';
+import { isInDialog } from '../../app/focus';
 import { navigate } from '../../app/router';
 import { db, repo } from '../../db';
 import { loadRelatedEntries, validateWithRelated } from '../../db/entry-context';
@@ -297,6 +298,36 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     whenStored(() => repo.setEntryPages(entry.id, next));
   };
 
+  const saveAndNext = () => {
+    // A save that keeps failing holds the officer on this entry, the text still in the form.
+    if (entryWriter.status().failed) {
+      void flush();
+      return;
+    }
+    void flush();
+    openNext().catch((error: unknown) =>
+      notify('error', t('entry.createFailed', { detail: String(error) })),
+    );
+  };
+  // Ctrl+Enter also works with the keyboard outside the form (a toolbar button, or the page
+  // after a dialog closed); the form's own keys handle it inside.
+  const latestSaveAndNext = useRef(saveAndNext);
+  useLayoutEffect(() => {
+    latestSaveAndNext.current = saveAndNext;
+  });
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented || event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) {
+        return;
+      }
+      if (isInDialog(event.target)) return;
+      event.preventDefault();
+      latestSaveAndNext.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     // Page turning, zoom, ruler and rotation work without leaving the field.
     if (handleViewerKey(event, { bookId: book.id, pages })) return;
@@ -305,15 +336,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
       event.preventDefault();
       // Leaving via the keyboard skips blur: commit the field being typed first.
       target.blur();
-      // A save that keeps failing holds the officer on this entry, the text still in the form.
-      if (entryWriter.status().failed) {
-        void flush();
-        return;
-      }
-      void flush();
-      openNext().catch((error: unknown) =>
-        notify('error', t('entry.createFailed', { detail: String(error) })),
-      );
+      saveAndNext();
       return;
     }
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'd') {

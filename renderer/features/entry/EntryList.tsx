@@ -32,6 +32,8 @@ interface Props {
   book: Book;
   template: RegisterTemplate;
   pages: Page[];
+  /** The keyboard is nowhere and the book has no entry to put it on: the workspace places it. */
+  onNothingToFocus?: () => void;
 }
 
 export function EntryList(props: Props) {
@@ -39,7 +41,7 @@ export function EntryList(props: Props) {
   return <BookEntryList key={props.book.id} {...props} />;
 }
 
-function BookEntryList({ book, template, pages }: Props) {
+function BookEntryList({ book, template, pages, onNothingToFocus }: Props) {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
   const textSize = useUiStore((state) => state.textSize);
@@ -105,14 +107,18 @@ function BookEntryList({ book, template, pages }: Props) {
     // Wait for the first render that shows the grid; both queries must have answered.
     if (hasRestored.current || !isReady || !rows) return;
     hasRestored.current = true;
-    if (initial.selectedId === null) return;
-    const index = rows.findIndex((row) => row.id === initial.selectedId);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+    if (initial.selectedId !== null) {
+      const index = rows.findIndex((row) => row.id === initial.selectedId);
+      if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+    }
     // Only if the officer has not put the keyboard somewhere else while the list loaded: a
-    // button focused meanwhile keeps its Enter.
+    // button focused meanwhile keeps its Enter. Left on the page itself (the entry or dialog
+    // that held it is gone), the book's keys would reach nothing.
     const focused = document.activeElement;
-    if (!focused || focused === document.body) gridRef.current?.focus();
-  }, [isReady, rows, initial.selectedId, virtualizer]);
+    if (focused && focused !== document.body) return;
+    if (rows.length > 0) gridRef.current?.focus();
+    else onNothingToFocus?.();
+  }, [isReady, rows, initial.selectedId, virtualizer, onNothingToFocus]);
 
   const open = (entryId: string) => {
     rememberList(book.id, { status, searchText, selectedId: entryId });

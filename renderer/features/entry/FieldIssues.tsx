@@ -10,6 +10,8 @@ import { issueText } from './issue-text';
 
 interface Props {
   id: string;
+  /** The field these issues are about: the keyboard goes back there once one is answered. */
+  fieldId: string;
   /** The entry shown: a reason being typed belongs to it, not to the next one. */
   entryId: string;
   issues: readonly Issue[];
@@ -21,7 +23,14 @@ interface Props {
  * A field's errors and warnings, shown while it has some; a warning can be kept by giving a
  * reason, which is stored.
  */
-export function FieldIssues({ id, entryId, issues, acknowledgements, onAcknowledge }: Props) {
+export function FieldIssues({
+  id,
+  fieldId,
+  entryId,
+  issues,
+  acknowledgements,
+  onAcknowledge,
+}: Props) {
   const { t } = useTranslation();
   const [answeringIn, setAnsweringIn] = useState<{ entryId: string; key: string } | null>(null);
   const answering = answeringIn?.entryId === entryId ? answeringIn.key : null;
@@ -32,11 +41,15 @@ export function FieldIssues({ id, entryId, issues, acknowledgements, onAcknowled
     setReason('');
   };
 
+  // The button or reason box that held the keyboard goes away: back to the field, so Enter,
+  // Ctrl+Enter and the viewer's keys go on working.
+  const backToField = () => document.getElementById(fieldId)?.focus();
   const answered = new Map(acknowledgements.map((ack) => [warningKey(ack), ack]));
   const save = (issue: Issue, text: string) => {
     if (text.trim() === '') return;
     onAcknowledge(issue, text.trim());
     setAnswering(null);
+    backToField();
   };
 
   return (
@@ -92,6 +105,7 @@ export function FieldIssues({ id, entryId, issues, acknowledgements, onAcknowled
                         save(issue, reason);
                       } else if (event.key === 'Escape') {
                         setAnswering(null);
+                        backToField();
                       }
                     }}
                   />

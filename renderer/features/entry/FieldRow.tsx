@@ -57,6 +57,7 @@ export const FieldRow = memo(function FieldRow({
       {issues.length > 0 && (
         <FieldIssues
           id={`${id}-issues`}
+          fieldId={id}
           entryId={entryId}
           issues={issues}
           acknowledgements={acknowledgements}

@@ -55,7 +55,16 @@ export function ImportScanButton({ bookId }: { bookId: string }) {
 
   return (
     <>
-      <button type="button" onClick={() => inputRef.current?.click()} disabled={progress !== null}>
+      {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page,
+          where the book's shortcuts no longer reach the workspace. */}
+      <button
+        type="button"
+        data-import-scans
+        aria-disabled={progress !== null}
+        onClick={() => {
+          if (progress === null) inputRef.current?.click();
+        }}
+      >
         {progress === null
           ? t('scans.import')
           : progress.total > 1
