@@ -1,0 +1,91 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { fromBase64 } from './file-signature';
+import { createInstallation } from './installation';
+
+let made: { name: string; close: () => void }[] = [];
+function pc(label: string, name = `installation-${label}-${crypto.randomUUID()}`) {
+  const created = createInstallation(name);
+  made.push({ name, close: () => created.db.close() });
+  return created;
+}
+afterEach(async () => {
+  for (const { name, close } of made) {
+    close();
+    await Dexie.delete(name);
+  }
+  made = [];
+});
+
+describe('installation key', () => {
+  it('is made once and kept: the same identity after the app starts again', async () => {
+    const name = `installation-restart-${crypto.randomUUID()}`;
+    const first = await pc('a', name).identity();
+    const again = await pc('a', name).identity();
+    expect(again).toEqual(first);
+    expect(fromBase64(first.publicKey)).toHaveLength(65);
+  });
+
+  it('keeps one key when two windows ask at the same time', async () => {
+    const name = `installation-race-${crypto.randomUUID()}`;
+    const [a, b] = await Promise.all([pc('a', name).identity(), pc('b', name).identity()]);
+    expect(a).toEqual(b);
+  });
+
+  it('stores a private key that can sign but not be read out', async () => {
+    const mine = pc('a');
+    await mine.identity();
+    const stored = await mine.db.keys.get('own');
+    expect(stored?.privateKey.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('jwk', stored!.privateKey)).rejects.toThrow();
+  });
+
+  it('puts a new name on the files it signs from now on', async () => {
+    const mine = pc('a');
+    await mine.rename('  Máy Tư pháp 1 ');
+    expect((await mine.signingKey()).signer.name).toBe('Máy Tư pháp 1');
+  });
+});
+
+describe('trust', () => {
+  it('tells its own key, a trusted PC and an unknown one apart', async () => {
+    const mine = pc('mine');
+    const friend = await pc('friend').identity();
+    const stranger = await pc('stranger').identity();
+    expect(await mine.standing(await mine.identity())).toBe('own');
+    expect(await mine.standing(friend)).toBe('unknown');
+    await mine.trust(friend, 'Quản trị viên', 1000);
+    expect(await mine.standing(friend)).toBe('trusted');
+    expect(await mine.standing(stranger)).toBe('unknown');
+    expect(await mine.trustedPcs()).toEqual([
+      {
+        installationId: friend.installationId,
+        name: friend.name,
+        publicKey: friend.publicKey,
+        fingerprint: friend.fingerprint,
+        trustedAt: 1000,
+        trustedBy: 'Quản trị viên',
+      },
+    ]);
+  });
+
+  it('does not trust another key that claims a trusted PC’s installation id', async () => {
+    const mine = pc('mine');
+    const friend = await pc('friend').identity();
+    const impostor = await pc('impostor').identity();
+    await mine.trust(friend, 'Quản trị viên');
+    expect(await mine.standing({ ...impostor, installationId: friend.installationId })).toBe(
+      'unknown',
+    );
+  });
+
+  it('forgets a PC once its trust is revoked', async () => {
+    const mine = pc('mine');
+    const friend = await pc('friend').identity();
+    await mine.trust(friend, 'Quản trị viên');
+    await mine.revoke(friend.installationId);
+    expect(await mine.standing(friend)).toBe('unknown');
+    expect(await mine.trustedPcs()).toEqual([]);
+  });
+});
