@@ -5,13 +5,12 @@
 // curve every Chromium the app runs on has in WebCrypto.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
+import { fingerprintFromDigest } from '../../shared/signature/fingerprint';
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGN_PARAMS = { name: 'ECDSA', hash: 'SHA-256' } as const;
 /** An uncompressed P-256 point: 0x04, then x and y. */
 const PUBLIC_KEY_BYTES = 65;
-/** Bits of the public key's SHA-256 shown as the fingerprint. */
-const FINGERPRINT_BITS = 80n;
 
 /** Who signed a file, as the header names them. */
 export const signerSchema = z.object({
@@ -68,18 +67,9 @@ export function bytesToSign(header: Record<string, unknown>): Uint8Array<ArrayBu
   return new TextEncoder().encode(canonicalJson(rest));
 }
 
-/**
- * The first 80 bits of the SHA-256 of the raw public key, as 25 digits in five groups of five:
- * short enough to read aloud over the phone, long enough that nobody makes a key to match.
- */
+/** The fingerprint read aloud to compare keys (shared/signature/fingerprint.ts). */
 export function fingerprintOf(publicKey: Uint8Array): string {
-  const digest = sha256(publicKey);
-  let value = 0n;
-  for (const byte of digest.subarray(0, Number(FINGERPRINT_BITS / 8n))) {
-    value = (value << 8n) | BigInt(byte);
-  }
-  const digits = value.toString().padStart(25, '0');
-  return digits.match(/\d{5}/g)!.join(' ');
+  return fingerprintFromDigest(sha256(publicKey));
 }
 
 /** A new key pair for this installation; the private half can sign but never be read out. */

@@ -1,12 +1,25 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { fromBase64 } from './file-signature';
-import { createInstallation } from './installation';
+import type { BridgeResult, InstallationIdentity } from '../../shared/bridge';
+import { openFile, sealFile } from './backup-format';
+import {
+  fingerprintOf,
+  fromBase64,
+  generateKeyPair,
+  rawPublicKey,
+  signWith,
+  toBase64,
+} from './file-signature';
+import { bridgeKeySource, createInstallation } from './installation';
 
 let made: { name: string; close: () => void }[] = [];
-function pc(label: string, name = `installation-${label}-${crypto.randomUUID()}`) {
-  const created = createInstallation(name);
+function pc(
+  label: string,
+  name = `installation-${label}-${crypto.randomUUID()}`,
+  keys?: Parameters<typeof createInstallation>[1],
+) {
+  const created = createInstallation(name, keys);
   made.push({ name, close: () => created.db.close() });
   return created;
 }
@@ -87,5 +100,61 @@ describe('trust', () => {
     await mine.revoke(friend.installationId);
     expect(await mine.standing(friend)).toBe('unknown');
     expect(await mine.trustedPcs()).toEqual([]);
+  });
+});
+
+/** What the desktop's main process answers through the bridge, with a key of the test's. */
+async function fakeMainProcess(failing = false) {
+  const pair = await generateKeyPair();
+  const raw = await rawPublicKey(pair.publicKey);
+  let identity: InstallationIdentity = {
+    installationId: 'desktop-1',
+    name: '',
+    publicKey: toBase64(raw),
+    fingerprint: fingerprintOf(raw),
+  };
+  const answer = <T>(value: T): Promise<BridgeResult<T>> =>
+    Promise.resolve(
+      failing
+        ? { ok: false, error: { code: 'unavailable', message: 'Không dùng được khóa ký' } }
+        : { ok: true, value },
+    );
+  return {
+    getInstallationIdentity: () => answer(identity),
+    signHeader: async ({ bytes }: { bytes: Uint8Array }) =>
+      answer<Uint8Array>(await signWith(pair.privateKey, new Uint8Array(bytes))),
+    renameInstallation: ({ name }: { name: string }) => {
+      identity = { ...identity, name };
+      return answer(identity);
+    },
+  };
+}
+
+describe('the desktop key, held by the main process', () => {
+  const header = {
+    kind: 'backup' as const,
+    appVersion: '0.1.0',
+    schemaVersion: 4,
+    createdAt: 0,
+    withScans: false,
+    counts: {},
+    books: [],
+  };
+
+  it('signs files through the bridge and keeps no key in the page', async () => {
+    const desktop = pc('desktop', undefined, bridgeKeySource(await fakeMainProcess()));
+    const file = await sealFile(header, new Blob(['{}']), await desktop.signingKey());
+    const opened = await openFile(file, { latestSchemaVersion: 4 });
+    expect(opened).toMatchObject({ ok: true, signature: { state: 'valid' } });
+    if (!opened.ok || opened.signature.state !== 'valid') return;
+    expect(await desktop.standing(opened.signature.signer)).toBe('own');
+    expect(await desktop.db.keys.count()).toBe(0);
+    await desktop.rename('Máy một cửa');
+    expect((await desktop.identity()).name).toBe('Máy một cửa');
+  });
+
+  it('passes on the main process’s refusal instead of writing an unsigned file', async () => {
+    const desktop = pc('desktop', undefined, bridgeKeySource(await fakeMainProcess(true)));
+    await expect(desktop.signingKey()).rejects.toThrow('Không dùng được khóa ký');
   });
 });

@@ -1,7 +1,10 @@
 // This installation's identity and the PCs it trusts, in a small IndexedDB database of its own
 // beside the officers' data: a backup never carries them and a restore never replaces them.
-// The private key is a non-extractable WebCrypto key: it signs, but no script can read it out.
+// In the browser the private key is a non-extractable WebCrypto key in that database: it signs,
+// but no script can read it out. On the desktop the main process holds the key (a key file in
+// the app data folder) and signs through the bridge; the page never sees it.
 import Dexie, { type EntityTable } from 'dexie';
+import type { BridgeResult, SohoaBridge } from '../../shared/bridge';
 import {
   fingerprintOf,
   generateKeyPair,
@@ -49,10 +52,17 @@ class InstallationDatabase extends Dexie {
   }
 }
 
+/** Where the private key lives and signs: WebCrypto in the page, or the desktop's main process. */
+export interface KeySource {
+  identity(): Promise<FileSigner>;
+  signingKey(): Promise<SigningKey>;
+  rename(name: string): Promise<void>;
+}
+
 export type Installation = ReturnType<typeof createInstallation>;
 
-export function createInstallation(name = INSTALLATION_DB_NAME) {
-  const db = new InstallationDatabase(name);
+/** The browser's key: made on first use, kept in the installation database. */
+function webCryptoKeySource(db: InstallationDatabase): KeySource {
   let ownKey: Promise<StoredKey> | null = null;
 
   /** The key pair, made on first use. Two windows racing keep the one stored first. */
@@ -91,31 +101,61 @@ export function createInstallation(name = INSTALLATION_DB_NAME) {
     publicKey: stored.publicKey,
     fingerprint: stored.fingerprint,
   });
-
   return {
-    db,
-
-    /** Who this PC is: the id, name and fingerprint other PCs see on its files. */
-    async identity(): Promise<FileSigner> {
-      return identityOf(await key());
-    },
-
-    /** The key that signs this PC's backups and work packages. */
-    async signingKey(): Promise<SigningKey> {
+    identity: async () => identityOf(await key()),
+    async signingKey() {
       const stored = await key();
       return {
         signer: identityOf(stored),
         sign: (bytes) => signWith(stored.privateKey, bytes),
       };
     },
-
-    /** Names this PC as other PCs will see it on its files from now on. */
-    async rename(newName: string): Promise<void> {
+    async rename(newName) {
       const stored = await key();
       const trimmed = newName.trim().slice(0, 200);
       await db.keys.update(OWN_KEY, { name: trimmed });
       ownKey = Promise.resolve({ ...stored, name: trimmed });
     },
+  };
+}
+
+type KeyBridge = Pick<SohoaBridge, 'getInstallationIdentity' | 'signHeader' | 'renameInstallation'>;
+
+function unwrap<T>(result: BridgeResult<T>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** The desktop's key, held and used by the main process (electron/ipc/installation-key.ts). */
+export function bridgeKeySource(bridge: KeyBridge): KeySource {
+  const identity = async () => unwrap(await bridge.getInstallationIdentity());
+  return {
+    identity,
+    signingKey: async () => ({
+      signer: await identity(),
+      sign: async (bytes) => new Uint8Array(unwrap(await bridge.signHeader({ bytes }))),
+    }),
+    async rename(name) {
+      unwrap(await bridge.renameInstallation({ name: name.trim().slice(0, 200) }));
+    },
+  };
+}
+
+export function createInstallation(name = INSTALLATION_DB_NAME, keys?: KeySource) {
+  const db = new InstallationDatabase(name);
+  const source = keys ?? webCryptoKeySource(db);
+
+  return {
+    db,
+
+    /** Who this PC is: the id, name and fingerprint other PCs see on its files. */
+    identity: () => source.identity(),
+
+    /** The key that signs this PC's backups and work packages. */
+    signingKey: () => source.signingKey(),
+
+    /** Names this PC as other PCs will see it on its files from now on. */
+    rename: (newName: string) => source.rename(newName),
 
     async trustedPcs(): Promise<TrustedPc[]> {
       return db.trusted.orderBy('installationId').toArray();
@@ -141,7 +181,7 @@ export function createInstallation(name = INSTALLATION_DB_NAME) {
 
     /** Own key, a trusted PC (same id AND same key), or unknown. */
     async standing(signer: FileSigner): Promise<SignerStanding> {
-      const own = await key();
+      const own = await source.identity();
       if (signer.publicKey === own.publicKey) return 'own';
       const trusted = await db.trusted.get(signer.installationId);
       return trusted?.publicKey === signer.publicKey ? 'trusted' : 'unknown';
@@ -150,4 +190,7 @@ export function createInstallation(name = INSTALLATION_DB_NAME) {
 }
 
 /** This browser profile's (or desktop installation's) identity and trust list. */
-export const installation = createInstallation();
+export const installation = createInstallation(
+  INSTALLATION_DB_NAME,
+  typeof window !== 'undefined' && window.sohoa ? bridgeKeySource(window.sohoa) : undefined,
+);
