@@ -12,6 +12,7 @@ import {
   createFolderSettingFile,
 } from './ipc/backups';
 import { createFolderPicker } from './ipc/files';
+import { createInstallationKey } from './ipc/installation-key';
 import type { ExportSessions } from './ipc/export-session';
 import { registerIpcHandlers } from './ipc/register-handlers';
 import { readDiskSpace } from './ipc/storage';
@@ -96,6 +97,10 @@ async function start(): Promise<void> {
       pickFolder: createBackupFolderPicker(dialog, () => mainWindow),
     }),
     exitGate,
+    // The key that signs this installation's backups and work packages stays in main.
+    installationKey: createInstallationKey(
+      path.join(app.getPath('userData'), 'installation-key.json'),
+    ),
   });
   await createMainWindow();
 }

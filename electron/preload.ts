@@ -12,8 +12,11 @@ import type {
   ExportSession,
   ExportSessionRequest,
   ExportWriteRequest,
+  InstallationIdentity,
+  RenameInstallationRequest,
   SaveBundleRequest,
   SaveBundleResult,
+  SignHeaderRequest,
   SohoaBridge,
   WriteBackupRequest,
   WriteBackupResult,
@@ -35,6 +38,9 @@ const ch: typeof channels = {
   exportRead: 'export:read',
   exportCommit: 'export:commit',
   exportAbort: 'export:abort',
+  getInstallationIdentity: 'installation:get-identity',
+  signHeader: 'installation:sign-header',
+  renameInstallation: 'installation:rename',
 };
 
 const bridge = {
@@ -59,6 +65,14 @@ const bridge = {
     ipcRenderer.invoke(ch.exportCommit, request) as Promise<BridgeResult<SaveBundleResult>>,
   exportAbort: (request: ExportSessionRequest) =>
     ipcRenderer.invoke(ch.exportAbort, request) as Promise<BridgeResult<null>>,
+  getInstallationIdentity: () =>
+    ipcRenderer.invoke(ch.getInstallationIdentity) as Promise<BridgeResult<InstallationIdentity>>,
+  signHeader: (request: SignHeaderRequest) =>
+    ipcRenderer.invoke(ch.signHeader, request) as Promise<BridgeResult<Uint8Array>>,
+  renameInstallation: (request: RenameInstallationRequest) =>
+    ipcRenderer.invoke(ch.renameInstallation, request) as Promise<
+      BridgeResult<InstallationIdentity>
+    >,
 } satisfies SohoaBridge;
 
 contextBridge.exposeInMainWorld('sohoa', bridge);

@@ -100,6 +100,32 @@ export const diskSpaceSchema = z.object({
 });
 export type DiskSpace = z.infer<typeof diskSpaceSchema>;
 
+// ---- This installation's signing key (electron/ipc/installation-key.ts) ----
+
+/** Who this PC is on the files it signs; the private key stays in the main process. */
+export interface InstallationIdentity {
+  installationId: string;
+  name: string;
+  /** Raw P-256 public key (uncompressed point), base64. */
+  publicKey: string;
+  /** shared/signature/fingerprint.ts */
+  fingerprint: string;
+}
+
+/** A file header is one JSON line; nothing larger is ever signed. */
+export const MAX_SIGNED_HEADER_BYTES = 4 * 2 ** 20;
+
+/** The canonical bytes of a file header naming this installation as its signer. */
+export const signHeaderRequestSchema = z.object({
+  bytes: z
+    .instanceof(Uint8Array)
+    .refine((bytes) => bytes.byteLength <= MAX_SIGNED_HEADER_BYTES, 'Tiêu đề tệp quá lớn'),
+});
+export type SignHeaderRequest = z.infer<typeof signHeaderRequestSchema>;
+
+export const renameInstallationRequestSchema = z.object({ name: z.string().max(200) });
+export type RenameInstallationRequest = z.infer<typeof renameInstallationRequestSchema>;
+
 /** Channel names; each maps to one handler in electron/ipc. */
 export const channels = {
   getAppInfo: 'app:get-info',
@@ -116,6 +142,9 @@ export const channels = {
   exportRead: 'export:read',
   exportCommit: 'export:commit',
   exportAbort: 'export:abort',
+  getInstallationIdentity: 'installation:get-identity',
+  signHeader: 'installation:sign-header',
+  renameInstallation: 'installation:rename',
 } as const;
 
 /** What the preload exposes as `window.sohoa`. One function per use case. */
@@ -138,6 +167,13 @@ export interface SohoaBridge {
   waitForExit(): Promise<void>;
   /** The backup at exit is written (or failed): the window may close. */
   exitBackupDone(): Promise<void>;
+  /** This PC's identity; the key pair is made on first use. */
+  getInstallationIdentity(): Promise<BridgeResult<InstallationIdentity>>;
+  /** ECDSA P-256 / SHA-256 signature (64 bytes, r‖s) over a file header signed by this PC. */
+  signHeader(request: SignHeaderRequest): Promise<BridgeResult<Uint8Array>>;
+  renameInstallation(
+    request: RenameInstallationRequest,
+  ): Promise<BridgeResult<InstallationIdentity>>;
 }
 
 // ---- Automatic backups ----

@@ -31,8 +31,18 @@ const appFrame = (url = 'app://sohoa/index.html'): InvokeEvent => ({
 
 const space = { free: 5 * 1024 ** 3, total: 100 * 1024 ** 3 };
 
+const identity = {
+  installationId: 'pc-1',
+  name: '',
+  publicKey: 'BASE64',
+  fingerprint: '00000 00000 00000 00000 00001',
+};
+
 function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
   const ipcMain = createFakeIpcMain();
+  const signHeader = vi.fn((_payload: unknown) =>
+    Promise.resolve({ ok: true as const, value: new Uint8Array(64) }),
+  );
   const getDiskSpace = vi.fn(() => Promise.resolve({ ok: true as const, value: space }));
   registerIpcHandlers(ipcMain, {
     allowedOrigins: getAllowedOrigins(null),
@@ -45,6 +55,11 @@ function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
       write: () => Promise.resolve({ ok: true, value: { path: '/x/a.sohoa', removed: [] } }),
     },
     exitGate: createExitGate(),
+    installationKey: {
+      identity: () => Promise.resolve({ ok: true, value: identity }),
+      signHeader,
+      rename: () => Promise.resolve({ ok: true, value: identity }),
+    },
   });
   // Like ipcRenderer.invoke: a handler that throws becomes a rejected promise.
   const invoke = (channel: string, event: InvokeEvent, ...args: unknown[]): Promise<unknown> =>
@@ -53,7 +68,7 @@ function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
       if (!listener) throw new Error(`no handler for ${channel}`);
       resolve(listener(event, ...args));
     });
-  return { ipcMain, invoke, pickFolder, getDiskSpace };
+  return { ipcMain, invoke, pickFolder, getDiskSpace, signHeader };
 }
 
 describe('registerIpcHandlers', () => {
@@ -145,6 +160,28 @@ describe('backup channels', () => {
     ]) {
       await expect(invoke(channel, other, {})).rejects.toThrow(/untrusted/);
     }
+  });
+});
+
+describe('installation key channels', () => {
+  it('answer the app page and refuse any other frame without signing', async () => {
+    const { invoke, signHeader } = setUp();
+    expect(await invoke(channels.getInstallationIdentity, appFrame())).toEqual({
+      ok: true,
+      value: identity,
+    });
+    const request = { bytes: new Uint8Array([1, 2, 3]) };
+    await invoke(channels.signHeader, appFrame(), request);
+    expect(signHeader).toHaveBeenLastCalledWith(request);
+    const other: InvokeEvent = { senderFrame: { url: 'https://example.com/', parent: null } };
+    for (const channel of [
+      channels.getInstallationIdentity,
+      channels.signHeader,
+      channels.renameInstallation,
+    ]) {
+      await expect(invoke(channel, other, request)).rejects.toThrow(/untrusted/);
+    }
+    expect(signHeader).toHaveBeenCalledOnce();
   });
 });
 

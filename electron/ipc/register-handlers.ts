@@ -6,6 +6,7 @@ import { ExportSessions } from './export-session';
 import { isAllowedNavigation } from '../security';
 import type { BackupService, ExitGate } from './backups';
 import type { PickFolder } from './files';
+import type { InstallationKeyService } from './installation-key';
 import { handleSaveBundle } from './files';
 
 /** What a handler needs to know about the caller; Electron's IpcMainInvokeEvent fits. */
@@ -25,6 +26,7 @@ export interface IpcDeps {
   getDiskSpace: () => Promise<BridgeResult<DiskSpace>>;
   backups: BackupService;
   exitGate: ExitGate;
+  installationKey: InstallationKeyService;
 }
 
 export function isTrustedSender(event: InvokeEvent, allowedOrigins: readonly string[]): boolean {
@@ -55,6 +57,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): Export
     return deps.getDiskSpace();
   });
   registerBackupHandlers(ipcMain, deps);
+  registerInstallationKeyHandlers(ipcMain, deps);
   const exports = new ExportSessions(deps.pickFolder);
   const streamed = {
     [channels.exportOpen]: (payload: unknown) => exports.open(payload),
@@ -92,5 +95,20 @@ function registerBackupHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
   ipcMain.handle(channels.exitBackupDone, (event) => {
     assertTrusted(event, deps.allowedOrigins);
     deps.exitGate.done();
+  });
+}
+
+function registerInstallationKeyHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
+  ipcMain.handle(channels.getInstallationIdentity, async (event) => {
+    assertTrusted(event, deps.allowedOrigins);
+    return deps.installationKey.identity();
+  });
+  ipcMain.handle(channels.signHeader, async (event, payload) => {
+    assertTrusted(event, deps.allowedOrigins);
+    return deps.installationKey.signHeader(payload);
+  });
+  ipcMain.handle(channels.renameInstallation, async (event, payload) => {
+    assertTrusted(event, deps.allowedOrigins);
+    return deps.installationKey.rename(payload);
   });
 }

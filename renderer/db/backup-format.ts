@@ -4,6 +4,13 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
+import {
+  signHeader,
+  signerSchema,
+  verifyHeader,
+  type SignatureCheck,
+  type SigningKey,
+} from './file-signature';
 
 export const FILE_MAGIC = 'SOHOA-DATA';
 /** Bumped when the envelope or the payload layout changes in a way older apps cannot read. */
@@ -40,16 +47,34 @@ export const fileHeaderSchema = z.object({
   auditHead: z.object({ count: z.number().int().nonnegative(), hash: z.string() }).optional(),
   payloadBytes: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The PC that made the file and its signature over the rest of the header (file-signature.ts). */
+  signer: signerSchema.optional(),
+  signature: z.string().optional(),
 });
 export type FileHeader = z.infer<typeof fileHeaderSchema>;
-export type HeaderInput = Omit<FileHeader, 'magic' | 'formatVersion' | 'payloadBytes' | 'sha256'>;
+export type HeaderInput = Omit<
+  FileHeader,
+  'magic' | 'formatVersion' | 'payloadBytes' | 'sha256' | 'signer' | 'signature'
+>;
 
 /** Why a file was refused; the screen words each one for the officer. */
 export type OpenProblem =
-  'not-sohoa' | 'damaged' | 'newer-format' | 'newer-schema' | 'wrong-kind' | 'empty';
+  | 'not-sohoa'
+  | 'damaged'
+  | 'newer-format'
+  | 'newer-schema'
+  | 'wrong-kind'
+  | 'empty'
+  | 'bad-signature';
 
 export type OpenResult =
-  | { ok: true; header: FileHeader; payload: Blob }
+  | {
+      ok: true;
+      header: FileHeader;
+      payload: Blob;
+      /** Valid (and by whom) or unsigned; a file whose signature fails is refused. */
+      signature: Exclude<SignatureCheck, { state: 'invalid' }>;
+    }
   | { ok: false; problem: OpenProblem; detail: string };
 
 /** SHA-256 of a blob, read in slices so a large backup never sits in memory twice. */
@@ -62,15 +87,19 @@ export async function hashBlob(blob: Blob): Promise<string> {
   return bytesToHex(hash.digest());
 }
 
-/** Wraps a payload in our header; the result is the file the officer keeps. */
-export async function sealFile(input: HeaderInput, payload: Blob): Promise<Blob> {
-  const header: FileHeader = {
+/**
+ * Wraps a payload in our header, signed with `key` when given; the result is the file the
+ * officer keeps. The app always signs; only tests of older, unsigned files leave the key out.
+ */
+export async function sealFile(input: HeaderInput, payload: Blob, key?: SigningKey): Promise<Blob> {
+  const unsigned: FileHeader = {
     magic: FILE_MAGIC,
     formatVersion: FILE_FORMAT_VERSION,
     ...input,
     payloadBytes: payload.size,
     sha256: await hashBlob(payload),
   };
+  const header = key ? await signHeader(unsigned, key) : unsigned;
   return new Blob([JSON.stringify(header), '\n', payload], { type: 'application/octet-stream' });
 }
 
@@ -114,6 +143,9 @@ export async function openFile(
   }
   const parsed = fileHeaderSchema.safeParse(raw);
   if (!parsed.success) return refuse('damaged', `header: ${parsed.error.message}`);
+  // Over the header as written, unknown fields included: it commits to the whole content.
+  const signature = await verifyHeader(raw);
+  if (signature.state === 'invalid') return refuse('bad-signature', signature.detail);
   const header = parsed.data;
   if (options.kind && header.kind !== options.kind) {
     return refuse('wrong-kind', `${header.kind}, expected ${options.kind}`);
@@ -127,5 +159,5 @@ export async function openFile(
   }
   const actual = await hashBlob(payload);
   if (actual !== header.sha256) return refuse('damaged', 'checksum mismatch');
-  return { ok: true, header, payload };
+  return { ok: true, header, payload, signature };
 }

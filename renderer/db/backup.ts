@@ -18,6 +18,8 @@ import { latestSchemaVersion } from './schema';
 import type { OfficerRole } from '../../shared/workflow/roles';
 import type { Book, EntryRecord, ExchangeState, Page } from './types';
 import { anchorAudit } from './audit-anchors';
+import type { FileSigner, SigningKey } from './file-signature';
+import { installation, type SignerStanding } from './installation';
 import { contentHash } from './work-package-merge';
 
 const STAGING_PREFIX = 'sohoa-staging-';
@@ -55,8 +57,9 @@ function createTally() {
 /** The whole database, scans optional, as one file. */
 export async function buildBackup(
   db: SohoaDatabase,
-  options: { withScans: boolean; appVersion: string },
+  options: { withScans: boolean; appVersion: string; key?: SigningKey },
 ): Promise<{ blob: Blob; books: BookSummary[]; entries: number }> {
+  const key = options.key ?? (await installation.signingKey());
   const tally = createTally();
   const auditHead = await anchorAudit(db, 'backup');
   const payload = await exportDB(db, {
@@ -77,7 +80,7 @@ export async function buildBackup(
     ...(auditHead ? { auditHead } : {}),
   };
   return {
-    blob: await sealFile(header, payload),
+    blob: await sealFile(header, payload, key),
     books: header.books,
     entries: tally.counts.records ?? 0,
   };
@@ -96,8 +99,9 @@ export interface BuiltPackage {
  */
 export async function buildWorkPackage(
   db: SohoaDatabase,
-  options: { bookId: string; entryIds?: string[]; appVersion: string },
+  options: { bookId: string; entryIds?: string[]; appVersion: string; key?: SigningKey },
 ): Promise<BuiltPackage> {
+  const key = options.key ?? (await installation.signingKey());
   const { bookId } = options;
   const wanted = options.entryIds ? new Set(options.entryIds) : null;
   let pageIds: Set<string> | null = null;
@@ -151,6 +155,7 @@ export async function buildWorkPackage(
       books: tally.books(),
     },
     payload,
+    key,
   );
   return { blob, sent, entries: sent.length };
 }
@@ -167,9 +172,17 @@ export interface FilePreview {
   officers: { name: string; role: OfficerRole }[];
   /** Entries marked approved in the file: a merge brings them in waiting for review. */
   approved: number;
+  /**
+   * The PC whose signature the file carries (verified) and how this PC stands with it; null
+   * for a backup written before files were signed. A wrong signature never gets this far.
+   */
+  signedBy: (FileSigner & { standing: SignerStanding }) | null;
 }
 
-export type ReadProblem = OpenProblem | 'invalid-rows' | 'unreadable';
+/** Where a file's signer is looked up; this installation unless a test gives its own. */
+export type TrustLookup = { standing(signer: FileSigner): Promise<SignerStanding> };
+
+export type ReadProblem = OpenProblem | 'unsigned' | 'invalid-rows' | 'unreadable';
 
 export type ReadResult =
   | {
@@ -189,10 +202,23 @@ async function dropStaging(): Promise<void> {
 }
 
 /** Checks and unpacks a backup or work package; nothing of the officer's data is touched. */
-export async function readSohoaFile(file: Blob, kind?: FileKind): Promise<ReadResult> {
+export async function readSohoaFile(
+  file: Blob,
+  kind?: FileKind,
+  trust: TrustLookup = installation,
+): Promise<ReadResult> {
   const opened = await openFile(file, { latestSchemaVersion, ...(kind ? { kind } : {}) });
   if (!opened.ok) return opened;
-  const { header, payload } = opened;
+  const { header, payload, signature } = opened;
+  // Only a backup of an earlier release may come unsigned (restored by an administrator who
+  // confirms it); a work package always names the PC it comes from.
+  if (signature.state === 'unsigned' && header.kind === 'work-package') {
+    return { ok: false, problem: 'unsigned', detail: 'work package without signature' };
+  }
+  const signedBy =
+    signature.state === 'valid'
+      ? { ...signature.signer, standing: await trust.standing(signature.signer) }
+      : null;
 
   // Scratch copies left by an earlier read that was interrupted.
   await dropStaging();
@@ -246,6 +272,7 @@ export async function readSohoaFile(file: Blob, kind?: FileKind): Promise<ReadRe
         scans: data.scans.length,
         officers: data.people.map(({ name, role }) => ({ name, role })),
         approved: data.records.filter((record) => record.status === 'approved').length,
+        signedBy,
       },
     };
   } catch (error) {

@@ -1233,6 +1233,28 @@ export function createRepositories(
       });
     },
 
+    /**
+     * Notes on the audit chain that an administrator trusted another PC's signature, withdrew
+     * that trust, or renamed this PC; refused for anyone else. The trust list itself lives in
+     * the installation's own store (installation.ts), written by the caller once this passed.
+     */
+    async recordPcTrust(
+      action: 'trust-pc' | 'revoke-pc' | 'rename-pc',
+      pc: { installationId: string; name: string; fingerprint: string },
+    ): Promise<Person> {
+      const now = Date.now();
+      return db.transaction('rw', db.people, db.audit, async () => {
+        const officer = await actor('administer');
+        await audit(officer, now, {
+          entity: 'setting',
+          entityId: `pc:${pc.installationId}`,
+          action,
+          newValue: JSON.stringify({ name: pc.name, fingerprint: pc.fingerprint }),
+        });
+        return officer;
+      });
+    },
+
     /** The automatic-backup schedule chosen on this PC. */
     async saveBackupSchedule(schedule: BackupSchedule): Promise<void> {
       const now = Date.now();

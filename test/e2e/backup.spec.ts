@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { makePdf } from '../fixtures/make-pdf';
 import { chooseFile, pressAndDownload, readSavedState, typeEntry } from './backup-model';
 import { BooksScreen, Officers, Workspace } from './models';
+import { compareAndTrust, ownFingerprintFromBookList } from './signature-model';
 
 test('backup, a wiped profile, and restore give back every entry field by field and every scan byte for byte', async ({
   browser,
@@ -33,6 +34,8 @@ test('backup, a wiped profile, and restore give back every entry field by field 
   ]);
 
   await books.open();
+  // Written on paper beside the backup: the new installation will ask for it.
+  const fingerprint = await ownFingerprintFromBookList(page);
   const download = await pressAndDownload(page, 'Sao lưu');
   expect(download.suggestedFilename()).toMatch(/^sohoa-sao-luu-\d{8}-\d{4}\.sohoa$/);
   const backupPath = testInfo.outputPath('sao-luu.sohoa');
@@ -67,6 +70,9 @@ test('backup, a wiped profile, and restore give back every entry field by field 
   await expect(dialog.getByRole('listitem')).toHaveText([
     'Khai sinh — quyển 01/2008 năm 2008: 2 trường hợp',
   ]);
+  // The new installation has a key of its own: the old one is trusted from the paper.
+  await expect(dialog.getByRole('button', { name: 'Khôi phục vào máy này' })).toBeDisabled();
+  await compareAndTrust(dialog, fingerprint);
   await dialog.getByRole('button', { name: 'Khôi phục vào máy này' }).click();
   await expect(
     fresh.getByRole('status').filter({ hasText: 'Đã khôi phục 1 sổ, 2 trường hợp.' }),

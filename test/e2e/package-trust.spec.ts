@@ -1,12 +1,15 @@
-// A work package is a file anyone can edit: its checksum is no signature. Whatever it says
-// about officers or approvals, receiving it adds no officer and approves nothing; and a
-// package for another book than the open one says so before anything is merged.
+// A work package is a file anyone can edit and sign with a key of their own. Even signed by a
+// PC someone trusted carelessly, whatever it says about officers or approvals, receiving it
+// adds no officer and approves nothing; and a package for another book than the open one says
+// so before anything is merged.
 import { expect, test } from '@playwright/test';
-import { createHash, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, pbkdf2Sync, randomBytes, sign } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { makePdf } from '../fixtures/make-pdf';
 import { chooseFile, pressAndDownload, typeEntry } from './backup-model';
+import { bytesToSign, fingerprintOf, toBase64 } from '../../renderer/db/file-signature';
 import { BooksScreen, defaultBook, Officers, Workspace } from './models';
+import { compareAndTrust } from './signature-model';
 
 const NAME = 'Họ tên người được khai sinh';
 const INTRUDER = 'Kẻ Mạo Danh';
@@ -18,18 +21,48 @@ interface Dump {
   };
 }
 
+/** A key pair of the forger's own, and the signer they put in the header with it. */
+function forgerKey() {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const jwk = publicKey.export({ format: 'jwk' });
+  const raw = Buffer.concat([
+    Buffer.from([4]),
+    Buffer.from(jwk.x!, 'base64url'),
+    Buffer.from(jwk.y!, 'base64url'),
+  ]);
+  const signer = {
+    installationId: 'forger',
+    name: 'Máy Tư pháp',
+    publicKey: toBase64(raw),
+    fingerprint: fingerprintOf(raw),
+  };
+  const signHeader = (header: Record<string, unknown>) => {
+    header.signer = signer;
+    header.signature = sign('sha256', bytesToSign(header), {
+      key: privateKey,
+      dsaEncoding: 'ieee-p1363',
+    }).toString('base64');
+  };
+  return { signer, signHeader };
+}
+
 /**
  * What someone with a text editor can do to a package: add an administrator with a PIN of
- * their own (one PBKDF2 round), mark every entry approved, and recompute the SHA-256.
+ * their own (one PBKDF2 round), mark every entry approved, recompute the SHA-256, and sign the
+ * header with a key of their own.
  */
-async function forge(path: string, forged: string): Promise<void> {
+async function forge(
+  path: string,
+  forged: string,
+  signHeader: (header: Record<string, unknown>) => void,
+): Promise<void> {
   const bytes = await readFile(path);
   const newline = bytes.indexOf(0x0a);
   const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as {
     counts: Record<string, number>;
     payloadBytes: number;
     sha256: string;
-  };
+  } & Record<string, unknown>;
   const dump = JSON.parse(bytes.subarray(newline + 1).toString('utf8')) as Dump;
   const salt = randomBytes(16);
   const intruder = {
@@ -66,6 +99,7 @@ async function forge(path: string, forged: string): Promise<void> {
   header.counts.people = 1;
   header.payloadBytes = payload.length;
   header.sha256 = createHash('sha256').update(payload).digest('hex');
+  signHeader(header);
   await writeFile(forged, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]));
 }
 
@@ -87,13 +121,16 @@ test('a forged package adds no officer and approves nothing; another book’s pa
   const genuine = testInfo.outputPath('goi.sohoa');
   await (await pressAndDownload(a, 'Xuất gói công việc')).saveAs(genuine);
   const forged = testInfo.outputPath('goi-sua.sohoa');
-  await forge(genuine, forged);
+  const forger = forgerKey();
+  await forge(genuine, forged, forger.signHeader);
 
-  // PC B takes the forged package on its book list: the preview names what it claims.
+  // PC B takes the forged package on its book list: the preview names what it claims, and the
+  // forger's PC as one it does not trust. Its administrator trusts it anyway.
   const booksB = new BooksScreen(b);
   await booksB.open();
   await chooseFile(b, 'Nhận gói công việc…', forged);
   const dialog = b.getByRole('dialog', { name: 'Nhận gói công việc' });
+  await compareAndTrust(dialog, forger.signer.fingerprint);
   await expect(dialog).toContainText(
     `Tệp ghi tên 1 cán bộ: ${INTRUDER} (Quản trị). Gói công việc không mang cán bộ`,
   );
@@ -121,7 +158,7 @@ test('a forged package adds no officer and approves nothing; another book’s pa
   await booksB.addBook({ ...defaultBook, quyenSo: '02/2009', year: '2009' });
   await b.getByRole('button', { name: 'Gói công việc', exact: true }).click();
   await chooseFile(b, 'Nhận gói công việc…', genuine);
-  await expect(dialog.getByRole('alert')).toHaveText(
+  await expect(dialog.getByRole('alert').filter({ hasText: /^Gói này/ })).toHaveText(
     /^Gói này là của sổ Khai sinh .*quyển 01\/2008 năm 2008, không phải sổ đang mở \(sổ Khai sinh .*quyển 02\/2009 năm 2009\)/,
   );
   await expect(dialog.getByRole('button', { name: 'Gộp vào dữ liệu hiện có' })).toHaveCount(0);

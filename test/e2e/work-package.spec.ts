@@ -2,11 +2,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { makePdf } from '../fixtures/make-pdf';
 import { chooseFile, editEntry, pressAndDownload, readSavedState, typeEntry } from './backup-model';
 import { BooksScreen, Workspace } from './models';
+import { compareAndTrust, ownFingerprint } from './signature-model';
 
 const NAME = 'Họ tên người được khai sinh';
 
-async function exportPackage(page: Page, path: string, onlyChanged = false): Promise<void> {
+/** Sends the open book; gives the sending PC's fingerprint as its dialog shows it. */
+async function exportPackage(page: Page, path: string, onlyChanged = false): Promise<string> {
   await page.getByRole('button', { name: 'Gói công việc', exact: true }).click();
+  const fingerprint = await ownFingerprint(page);
   if (onlyChanged) await page.getByRole('checkbox', { name: /^Chỉ gửi các trường hợp/ }).check();
   const download = await pressAndDownload(page, 'Xuất gói công việc');
   expect(download.suggestedFilename()).toMatch(/^goi-KS-01-2008-\d{8}-\d{4}\.sohoa$/);
@@ -17,12 +20,27 @@ async function exportPackage(page: Page, path: string, onlyChanged = false): Pro
       .filter({ hasText: /^Đã tạo gói/ })
       .last(),
   ).toBeVisible();
+  return fingerprint;
 }
 
-async function receivePackage(page: Page, path: string, expected: RegExp): Promise<void> {
+/** Takes a package; from a PC not trusted yet, after comparing the sender's fingerprint. */
+async function receivePackage(
+  page: Page,
+  path: string,
+  expected: RegExp,
+  sender: { fingerprint: string; trusted: boolean },
+): Promise<void> {
   await chooseFile(page, 'Nhận gói công việc…', path);
   const dialog = page.getByRole('dialog', { name: 'Nhận gói công việc' });
   await expect(dialog.getByText(/mã kiểm tra SHA-256 khớp/)).toBeVisible();
+  if (sender.trusted) {
+    await expect(dialog.getByTestId('file-signer')).toHaveText(
+      `Tệp do máy “máy chưa đặt tên” ký, máy này đã tin cậy (dấu vân tay ${sender.fingerprint}).`,
+    );
+  } else {
+    await expect(dialog.getByRole('button', { name: 'Gộp vào dữ liệu hiện có' })).toBeDisabled();
+    await compareAndTrust(dialog, sender.fingerprint);
+  }
   await dialog.getByRole('button', { name: 'Gộp vào dữ liệu hiện có' }).click();
   await expect(page.getByRole('status').filter({ hasText: expected })).toBeVisible();
 }
@@ -53,10 +71,13 @@ test('two PCs edit the same book, exchange work packages, and only entries chang
     await a.getByRole('link', { name: '← Danh sách trường hợp' }).click();
   }
   const first = testInfo.outputPath('goi-1.sohoa');
-  await exportPackage(a, first);
+  const fingerprintA = await exportPackage(a, first);
 
   await new BooksScreen(b).open();
-  await receivePackage(b, first, /thêm 4 trường hợp/);
+  await receivePackage(b, first, /thêm 4 trường hợp/, {
+    fingerprint: fingerprintA,
+    trusted: false,
+  });
   await b.getByRole('link', { name: /01\/2008/ }).click();
   await expect(b.getByTestId('page-indicator')).toHaveText('Trang 1/2');
   await expect(b.getByRole('grid').getByRole('row')).toHaveCount(5);
@@ -68,12 +89,14 @@ test('two PCs edit the same book, exchange work packages, and only entries chang
   await editEntry(b, 'Vi Văn Ba', NAME, 'Vi Văn Bà');
 
   const second = testInfo.outputPath('goi-2.sohoa');
-  await exportPackage(b, second);
+  const fingerprintB = await exportPackage(b, second);
+  expect(fingerprintB).not.toBe(fingerprintA);
   await a.getByRole('button', { name: 'Gói công việc', exact: true }).click();
   await receivePackage(
     a,
     second,
     /thêm 0 trường hợp, 1 không đổi, cập nhật 1, giữ bản của máy này 1, xung đột 1/,
+    { fingerprint: fingerprintB, trusted: false },
   );
   expect(await namesBySo(a)).toEqual({
     '1': 'Lò Văn Mốt',
@@ -106,7 +129,11 @@ test('two PCs edit the same book, exchange work packages, and only entries chang
     a.getByRole('status').filter({ hasText: /^Đã tạo gói .* gồm 1 trường hợp/ }),
   ).toBeVisible();
   await b.getByRole('button', { name: 'Gói công việc', exact: true }).click();
-  await receivePackage(b, third, /cập nhật 1, giữ bản của máy này 0, xung đột 0/);
+  // B trusted A on the first package: no comparison this time.
+  await receivePackage(b, third, /cập nhật 1, giữ bản của máy này 0, xung đột 0/, {
+    fingerprint: fingerprintA,
+    trusted: true,
+  });
   expect(await namesBySo(b)).toEqual(await namesBySo(a));
 
   await pcA.close();

@@ -2,6 +2,7 @@ import './backup.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can } from '../../../shared/workflow/roles';
 import { db, repo } from '../../db';
 import { buildBackup } from '../../db/backup';
 import type { FileData } from '../../db/backup-rows';
@@ -14,6 +15,9 @@ import { FileImportDialog } from './FileImportDialog';
 import { autoBackups, SCANS_FIT_BYTES } from './auto-backup';
 import { ReceivePackageButton } from './ReceivePackageButton';
 import { saveFile } from './save-file';
+import { signerAccepted } from './SignerNotice';
+import { ThisPcDialog } from './ThisPcDialog';
+import { useOfficer } from '../officers/use-officer';
 import { useFileImport } from './use-file-import';
 import { useMergeFile } from './use-merge-file';
 
@@ -28,6 +32,10 @@ export function BackupTools() {
   const [busy, setBusy] = useState(false);
   const [withScansChoice, setWithScansChoice] = useState<boolean | null>(null);
   const [showAuto, setShowAuto] = useState(false);
+  const [showThisPc, setShowThisPc] = useState(false);
+  const [unsignedConfirmed, setUnsignedConfirmed] = useState(false);
+  const officer = useOfficer();
+  const isAdmin = officer !== null && can(officer.role, 'administer');
   const restore = useFileImport('backup');
   const mergeFile = useMergeFile();
   const scanBytes = useLiveQuery(async () => {
@@ -121,39 +129,109 @@ export function BackupTools() {
         </button>
       )}
       {showAuto && <AutoBackupSettings onClose={() => setShowAuto(false)} />}
+      <button type="button" onClick={() => setShowThisPc(true)}>
+        {t('signature.thisPcButton')}
+      </button>
+      {showThisPc && <ThisPcDialog onClose={() => setShowThisPc(false)} />}
       <FileImportDialog
         phase={restore.phase}
         title={t('backup.restoreTitle')}
-        onClose={restore.close}
+        onClose={() => {
+          setUnsignedConfirmed(false);
+          restore.close();
+        }}
+        onTrusted={restore.markTrusted}
       >
         {restore.phase.name === 'preview' && (
+          <RestoreActions
+            unsigned={restore.phase.preview.signedBy === null}
+            accepted={signerAccepted(restore.phase.preview)}
+            isEmpty={isEmpty === true}
+            isAdmin={isAdmin}
+            unsignedConfirmed={unsignedConfirmed}
+            onConfirmUnsigned={setUnsignedConfirmed}
+            onRestore={() => {
+              if (restore.phase.name === 'preview') void restoreAll(restore.phase.data);
+              setUnsignedConfirmed(false);
+            }}
+            onMerge={() => void restore.apply(mergeFile)}
+          />
+        )}
+      </FileImportDialog>
+    </>
+  );
+}
+
+/**
+ * What can be done with a backup once read: a signed one from this PC or a trusted PC restores
+ * into an empty PC or merges; one from an unknown PC waits for the fingerprint comparison; an
+ * unsigned one (earlier release) only restores into an empty PC, by an administrator who
+ * confirms, and never merges.
+ */
+function RestoreActions(props: {
+  unsigned: boolean;
+  accepted: boolean;
+  isEmpty: boolean;
+  isAdmin: boolean;
+  unsignedConfirmed: boolean;
+  onConfirmUnsigned: (confirmed: boolean) => void;
+  onRestore: () => void;
+  onMerge: () => void;
+}) {
+  const { t } = useTranslation();
+  const { unsigned, accepted, isEmpty, isAdmin, unsignedConfirmed } = props;
+  if (unsigned) {
+    const mayRestore = isEmpty && isAdmin;
+    return (
+      <>
+        <p className="hint">{t('signature.unsignedAdminOnly')}</p>
+        {mayRestore && (
           <>
-            <p className="hint">
-              {isEmpty ? t('backup.restoreEmptyHint') : t('backup.restoreNotEmptyHint')}
-            </p>
+            <p className="hint">{t('backup.restoreEmptyHint')}</p>
+            <label>
+              <input
+                type="checkbox"
+                checked={unsignedConfirmed}
+                onChange={(event) => props.onConfirmUnsigned(event.target.checked)}
+              />{' '}
+              {t('signature.unsignedConfirm')}
+            </label>
             <div className="dialog-actions">
-              {isEmpty && restore.phase.name === 'preview' && (
-                <button
-                  type="button"
-                  className="primary"
-                  onClick={() => {
-                    if (restore.phase.name === 'preview') void restoreAll(restore.phase.data);
-                  }}
-                >
-                  {t('backup.restoreEmpty')}
-                </button>
-              )}
               <button
                 type="button"
-                className={isEmpty ? undefined : 'primary'}
-                onClick={() => void restore.apply(mergeFile)}
+                className="primary"
+                disabled={!unsignedConfirmed}
+                onClick={props.onRestore}
               >
-                {t('backup.merge')}
+                {t('backup.restoreEmpty')}
               </button>
             </div>
           </>
         )}
-      </FileImportDialog>
+      </>
+    );
+  }
+  return (
+    <>
+      <p className="hint">
+        {isEmpty ? t('backup.restoreEmptyHint') : t('backup.restoreNotEmptyHint')}
+      </p>
+      {!accepted && <p className="hint">{t('signature.receiveAfterTrust')}</p>}
+      <div className="dialog-actions">
+        {isEmpty && (
+          <button type="button" className="primary" disabled={!accepted} onClick={props.onRestore}>
+            {t('backup.restoreEmpty')}
+          </button>
+        )}
+        <button
+          type="button"
+          className={isEmpty ? undefined : 'primary'}
+          disabled={!accepted}
+          onClick={props.onMerge}
+        >
+          {t('backup.merge')}
+        </button>
+      </div>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
+import { SignerNotice } from './SignerNotice';
 import type { ImportPhase } from './use-file-import';
 
 export function templateName(version: string): string {
@@ -19,11 +20,14 @@ export function FileImportDialog({
   phase,
   title,
   onClose,
+  onTrusted,
   children,
 }: {
   phase: ImportPhase;
   title: string;
   onClose: () => void;
+  /** The officer trusted the file's signer from the preview. */
+  onTrusted: () => void;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -57,6 +61,7 @@ export function FileImportDialog({
               version: phase.preview.appVersion,
             })}
           </p>
+          <SignerNotice preview={phase.preview} onTrusted={onTrusted} />
           <ul>
             {phase.preview.books.map((book) => (
               <li key={book.id}>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Book } from '../../db/types';
 import { SohoaFileButton } from './SohoaFileButton';
 import { FileImportDialog, templateName } from './FileImportDialog';
+import { signerAccepted } from './SignerNotice';
 import { useFileImport } from './use-file-import';
 import { useMergeFile } from './use-merge-file';
 
@@ -31,7 +32,12 @@ export function ReceivePackageButton({ book, onDone }: { book?: Book; onDone?: (
         label={t('backup.packageImport')}
         onFile={(file) => void receive.read(file)}
       />
-      <FileImportDialog phase={phase} title={t('backup.packageTitle')} onClose={receive.close}>
+      <FileImportDialog
+        phase={phase}
+        title={t('backup.packageTitle')}
+        onClose={receive.close}
+        onTrusted={receive.markTrusted}
+      >
         {book && otherBooks.length > 0 && (
           <p role="alert">
             {t('backup.otherBook', {
@@ -40,10 +46,14 @@ export function ReceivePackageButton({ book, onDone }: { book?: Book; onDone?: (
             })}
           </p>
         )}
+        {phase.name === 'preview' && !signerAccepted(phase.preview) && (
+          <p className="hint">{t('signature.receiveAfterTrust')}</p>
+        )}
         <div className="dialog-actions">
           <button
             type="button"
             className="primary"
+            disabled={phase.name !== 'preview' || !signerAccepted(phase.preview)}
             onClick={() => void receive.apply(mergeFile).then(onDone)}
           >
             {otherBooks.length > 0 ? t('backup.mergeOtherBook') : t('backup.merge')}

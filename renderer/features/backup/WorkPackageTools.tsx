@@ -9,6 +9,7 @@ import { entriesChangedSinceExchange } from '../../db/work-package-select';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { ConflictsDialog } from './ConflictsDialog';
+import { OwnFingerprint } from './OwnFingerprint';
 import { workPackageFileName } from './file-names';
 import { ReceivePackageButton } from './ReceivePackageButton';
 import { saveFile } from './save-file';
@@ -77,6 +78,7 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
         >
           <h2 id="work-package-title">{t('backup.packageHeading')}</h2>
           <p className="hint">{t('backup.packageIntro')}</p>
+          <OwnFingerprint />
           <label>
             <input
               type="checkbox"

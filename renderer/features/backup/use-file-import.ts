@@ -58,10 +58,24 @@ export function useFileImport(kind: FileKind) {
     }
   };
 
+  /** The file's signer was trusted from the preview: it can now be received. */
+  const markTrusted = () =>
+    setPhase((current) =>
+      current.name === 'preview' && current.preview.signedBy
+        ? {
+            ...current,
+            preview: {
+              ...current.preview,
+              signedBy: { ...current.preview.signedBy, standing: 'trusted' },
+            },
+          }
+        : current,
+    );
+
   const close = () => {
     if (phase.name === 'preview') void phase.discard().catch(() => undefined);
     setPhase({ name: 'idle' });
   };
 
-  return { phase, read, apply, close };
+  return { phase, read, apply, close, markTrusted };
 }
