@@ -167,3 +167,24 @@ test('after a new book, an import and a confirmed warning the keyboard still wor
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('heading', { name: 'Trường hợp số 2' })).toBeVisible();
 });
+
+test('Ctrl+Enter on an entry with nothing typed does not make another blank one', async ({
+  page,
+}) => {
+  const workspace = await bookWithScan(page);
+  const heading = page.getByRole('heading', { name: /^Trường hợp số/ });
+  await expect(heading).toHaveText('Trường hợp số 1');
+  await page.keyboard.press('Control+Enter');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Trường hợp số 1 chưa có gì được nhập' }),
+  ).toBeVisible();
+  await expect(heading).toHaveText('Trường hợp số 1');
+  await expect(workspace.field('Trang số')).toBeFocused();
+
+  // Once something is typed, Ctrl+Enter moves on as usual.
+  await page.keyboard.type('1');
+  await page.keyboard.press('Control+Enter');
+  await expect(heading).toHaveText('Trường hợp số 2');
+  await page.getByRole('link', { name: '← Danh sách trường hợp' }).click();
+  await expect(page.getByText('Sổ có 2 trường hợp')).toBeVisible();
+});

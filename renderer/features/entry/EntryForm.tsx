@@ -26,6 +26,7 @@ import { EntryReviewBar } from '../review/EntryReviewBar';
 import { handleViewerKey } from '../scans/viewer-keys';
 import { useFieldMemory } from '../storage/use-session-memory';
 import { FieldAnnouncer } from './FieldAnnouncer';
+import { isBlankEntry } from './blank-entry';
 import { FieldRow } from './FieldRow';
 import { loadBookValues, rememberBookValue } from './book-values';
 import { entryWriter } from './entry-writer';
@@ -298,7 +299,16 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     whenStored(() => repo.setEntryPages(entry.id, next));
   };
 
-  const saveAndNext = () => {
+  /** Ctrl+Enter: the entry typed is written and the next one opens. */
+  const saveAndNext = (typing: HTMLElement | null) => {
+    // Pressed again on an entry nothing was typed into, it would leave a trail of blank entries,
+    // each numbered and counted: stay here, the keyboard where it was, and say so.
+    if (isBlankEntry(template, values)) {
+      notify('info', t('entry.blankNotNext', { so: values.so ?? '' }));
+      return;
+    }
+    // Leaving via the keyboard skips blur: commit the field being typed first.
+    typing?.blur();
     // A save that keeps failing holds the officer on this entry, the text still in the form.
     if (entryWriter.status().failed) {
       void flush();
@@ -322,7 +332,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
       }
       if (isInDialog(event.target)) return;
       event.preventDefault();
-      latestSaveAndNext.current();
+      latestSaveAndNext.current(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -334,9 +344,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     const target = event.target as HTMLElement;
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      // Leaving via the keyboard skips blur: commit the field being typed first.
-      target.blur();
-      saveAndNext();
+      saveAndNext(target);
       return;
     }
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'd') {
