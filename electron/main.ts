@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { createAppProtocolHandler } from './app-protocol';
+import { refuseDebugSwitches } from './debug-switches';
 import { readAppInfo } from './ipc/app-info';
 import {
   createBackupFolderPicker,
@@ -110,7 +111,16 @@ function failToStart(error: unknown): void {
   app.quit();
 }
 
-if (!app.requestSingleInstanceLock()) {
+// A packaged build opened with --remote-debugging-port and the like says why and exits.
+const mayStart = refuseDebugSwitches({
+  isPackaged: app.isPackaged,
+  argv: process.argv,
+  hasSwitch: (name) => app.commandLine.hasSwitch(name),
+  showError: (title, message) => dialog.showErrorBox(title, message),
+  exit: (code) => app.exit(code),
+});
+
+if (!mayStart || !app.requestSingleInstanceLock()) {
   // Two instances would share one IndexedDB; the first one keeps the window.
   app.quit();
 } else {
