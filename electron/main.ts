@@ -12,7 +12,10 @@ import {
   createExitGate,
   createFolderSettingFile,
 } from './ipc/backups';
+import { createAuditHeadService } from './ipc/audit-head';
 import { createFolderPicker } from './ipc/files';
+import { createJsonFile } from './ipc/json-file';
+import { createOfficerService } from './ipc/officers';
 import type { ExportSessions } from './ipc/export-session';
 import { registerIpcHandlers } from './ipc/register-handlers';
 import { readDiskSpace } from './ipc/storage';
@@ -97,6 +100,12 @@ async function start(): Promise<void> {
       pickFolder: createBackupFolderPicker(dialog, () => mainWindow),
     }),
     exitGate,
+    officers: createOfficerService({
+      file: createJsonFile(path.join(app.getPath('userData'), 'officers.json')),
+    }),
+    auditHead: createAuditHeadService(
+      createJsonFile(path.join(app.getPath('userData'), 'audit-head.json')),
+    ),
   });
   await createMainWindow();
 }

@@ -5,7 +5,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { channels } from '../../shared/bridge';
 import type { AppInfo } from '../../shared/bridge';
 import { getAllowedOrigins } from '../security';
+import { createAuditHeadService } from './audit-head';
 import { createExitGate } from './backups';
+import { createOfficerService } from './officers';
 import { isTrustedSender, registerIpcHandlers } from './register-handlers';
 import type { InvokeEvent, IpcMainLike } from './register-handlers';
 
@@ -31,6 +33,17 @@ const appFrame = (url = 'app://sohoa/index.html'): InvokeEvent => ({
 
 const space = { free: 5 * 1024 ** 3, total: 100 * 1024 ** 3 };
 
+function memoryFile() {
+  let stored: unknown = null;
+  return {
+    read: () => Promise.resolve(stored),
+    write: (value: unknown) => {
+      stored = structuredClone(value);
+      return Promise.resolve();
+    },
+  };
+}
+
 function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
   const ipcMain = createFakeIpcMain();
   const getDiskSpace = vi.fn(() => Promise.resolve({ ok: true as const, value: space }));
@@ -45,6 +58,8 @@ function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
       write: () => Promise.resolve({ ok: true, value: { path: '/x/a.sohoa', removed: [] } }),
     },
     exitGate: createExitGate(),
+    officers: createOfficerService({ file: memoryFile(), iterations: 1000 }),
+    auditHead: createAuditHeadService(memoryFile()),
   });
   // Like ipcRenderer.invoke: a handler that throws becomes a rejected promise.
   const invoke = (channel: string, event: InvokeEvent, ...args: unknown[]): Promise<unknown> =>
@@ -153,5 +168,50 @@ describe('isTrustedSender', () => {
     const event: InvokeEvent = { senderFrame: { url: 'http://localhost:5173/', parent: null } };
     expect(isTrustedSender(event, getAllowedOrigins('http://localhost:5173'))).toBe(true);
     expect(isTrustedSender(event, getAllowedOrigins(null))).toBe(false);
+  });
+});
+
+describe('officer and session channels', () => {
+  const other: InvokeEvent = { senderFrame: { url: 'https://example.com/', parent: null } };
+  const admin = { id: 'admin-1', name: 'Nguyễn Văn An', role: 'admin', active: true };
+
+  it('sign in through the bridge; the page gets a token and never a digest', async () => {
+    const { invoke } = setUp();
+    const set = (await invoke(channels.officersSetUp, appFrame(), {
+      officer: admin,
+      pin: '2468',
+    })) as { ok: true; value: { token: string } };
+    expect(set.ok).toBe(true);
+    expect(set.value.token).toMatch(/^[0-9a-f]{64}$/);
+    expect(await invoke(channels.sessionCurrent, appFrame())).toMatchObject({
+      officerId: 'admin-1',
+      role: 'admin',
+    });
+    const listed = await invoke(channels.officersList, appFrame());
+    expect(JSON.stringify(listed)).not.toMatch(/hash|salt|PBKDF2/);
+    expect(listed).toEqual([{ ...admin, hasPin: true }]);
+  });
+
+  it('reject malformed requests and every frame but the app page', async () => {
+    const { invoke } = setUp();
+    await expect(
+      invoke(channels.sessionSignIn, appFrame(), { officerId: '../x', pin: '1234' }),
+    ).rejects.toThrow(/Invalid request/);
+    await expect(
+      invoke(channels.auditWriteHead, appFrame(), { database: 'sohoa', count: -1, hash: 'x' }),
+    ).rejects.toThrow(/Invalid request/);
+    for (const channel of [
+      channels.officersList,
+      channels.officersSetUp,
+      channels.officersHandOver,
+      channels.officersSave,
+      channels.sessionSignIn,
+      channels.sessionCurrent,
+      channels.sessionSignOut,
+      channels.auditReadHead,
+      channels.auditWriteHead,
+    ]) {
+      await expect(invoke(channel, other, {})).rejects.toThrow(/untrusted/);
+    }
   });
 });

@@ -7,6 +7,8 @@ import { isAllowedNavigation } from '../security';
 import type { BackupService, ExitGate } from './backups';
 import type { PickFolder } from './files';
 import { handleSaveBundle } from './files';
+import type { AuditHeadService } from './audit-head';
+import type { OfficerService } from './officers';
 
 /** What a handler needs to know about the caller; Electron's IpcMainInvokeEvent fits. */
 export interface InvokeEvent {
@@ -25,6 +27,9 @@ export interface IpcDeps {
   getDiskSpace: () => Promise<BridgeResult<DiskSpace>>;
   backups: BackupService;
   exitGate: ExitGate;
+  /** The desktop's officers and session; main checks sign-ins and roles, not the page. */
+  officers: OfficerService;
+  auditHead: AuditHeadService;
 }
 
 export function isTrustedSender(event: InvokeEvent, allowedOrigins: readonly string[]): boolean {
@@ -55,6 +60,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): Export
     return deps.getDiskSpace();
   });
   registerBackupHandlers(ipcMain, deps);
+  registerOfficerHandlers(ipcMain, deps);
   const exports = new ExportSessions(deps.pickFolder);
   const streamed = {
     [channels.exportOpen]: (payload: unknown) => exports.open(payload),
@@ -93,4 +99,28 @@ function registerBackupHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
     assertTrusted(event, deps.allowedOrigins);
     deps.exitGate.done();
   });
+}
+
+function registerOfficerHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
+  const { officers, auditHead } = deps;
+  const handlers = {
+    [channels.officersList]: () => officers.list(),
+    [channels.officersSetUp]: (payload: unknown) => officers.setUp(payload),
+    [channels.officersHandOver]: (payload: unknown) => officers.handOver(payload),
+    [channels.officersSave]: (payload: unknown) => officers.save(payload),
+    [channels.sessionSignIn]: (payload: unknown) => officers.signIn(payload),
+    [channels.sessionCurrent]: () => Promise.resolve(officers.current()),
+    [channels.sessionSignOut]: (payload: unknown) => {
+      officers.signOut(payload);
+      return Promise.resolve();
+    },
+    [channels.auditReadHead]: (payload: unknown) => auditHead.read(payload),
+    [channels.auditWriteHead]: (payload: unknown) => auditHead.write(payload),
+  };
+  for (const [channel, handler] of Object.entries(handlers)) {
+    ipcMain.handle(channel, async (event, payload) => {
+      assertTrusted(event, deps.allowedOrigins);
+      return handler(payload);
+    });
+  }
 }
