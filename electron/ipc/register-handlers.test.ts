@@ -46,6 +46,7 @@ function memoryFile() {
 
 function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
   const ipcMain = createFakeIpcMain();
+  const officers = createOfficerService({ file: memoryFile(), iterations: 1000 });
   const getDiskSpace = vi.fn(() => Promise.resolve({ ok: true as const, value: space }));
   registerIpcHandlers(ipcMain, {
     allowedOrigins: getAllowedOrigins(null),
@@ -58,7 +59,7 @@ function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
       write: () => Promise.resolve({ ok: true, value: { path: '/x/a.sohoa', removed: [] } }),
     },
     exitGate: createExitGate(),
-    officers: createOfficerService({ file: memoryFile(), iterations: 1000 }),
+    officers,
     auditHead: createAuditHeadService(memoryFile()),
   });
   // Like ipcRenderer.invoke: a handler that throws becomes a rejected promise.
@@ -68,7 +69,12 @@ function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
       if (!listener) throw new Error(`no handler for ${channel}`);
       resolve(listener(event, ...args));
     });
-  return { ipcMain, invoke, pickFolder, getDiskSpace };
+  const signIn = () =>
+    officers.setUp({
+      officer: { id: 'admin-1', name: 'Nguyễn Văn An', role: 'admin', active: true },
+      pin: '2468',
+    });
+  return { ipcMain, invoke, pickFolder, getDiskSpace, signIn };
 }
 
 describe('registerIpcHandlers', () => {
@@ -93,7 +99,8 @@ describe('registerIpcHandlers', () => {
   });
 
   it('validates the saveBundle payload before opening any dialog', async () => {
-    const { invoke, pickFolder } = setUp();
+    const { invoke, pickFolder, signIn } = setUp();
+    await signIn();
     const result = await invoke(channels.saveBundle, appFrame(), { folderName: '../x', files: [] });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(pickFolder).not.toHaveBeenCalled();
@@ -102,7 +109,8 @@ describe('registerIpcHandlers', () => {
   it('saves a bundle end to end into the picked folder', async () => {
     const parent = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-ipc-'));
     try {
-      const { invoke } = setUp(vi.fn(() => Promise.resolve<string | null>(parent)));
+      const { invoke, signIn } = setUp(vi.fn(() => Promise.resolve<string | null>(parent)));
+      await signIn();
       const result = await invoke(channels.saveBundle, appFrame('app://sohoa/#/export'), {
         folderName: 'Bo',
         files: [{ name: 'a.xlsx', data: new Uint8Array([1, 2, 3]) }],
@@ -139,6 +147,29 @@ describe('registerIpcHandlers', () => {
     await expect(
       invoke(channels.exportOpen, event, { folderName: 'Bo', fileNames: ['a.zip'] }),
     ).rejects.toThrow(/untrusted/);
+    expect(pickFolder).not.toHaveBeenCalled();
+  });
+});
+
+describe('files leaving the app', () => {
+  it('need an officer signed in in main, whatever the page says', async () => {
+    const { invoke, pickFolder, signIn } = setUp(vi.fn(() => Promise.resolve<string | null>('/x')));
+    const bundle = { folderName: 'Bo', files: [{ name: 'a.xlsx', data: new Uint8Array([1]) }] };
+    expect(await invoke(channels.saveBundle, appFrame(), bundle)).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringContaining('đăng nhập') as unknown },
+    });
+    expect(
+      await invoke(channels.exportOpen, appFrame(), { folderName: 'Bo', fileNames: ['a.zip'] }),
+    ).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(pickFolder).not.toHaveBeenCalled();
+    const session = await signIn();
+    await invoke(channels.saveBundle, appFrame(), bundle).catch(() => undefined);
+    expect(pickFolder).toHaveBeenCalled();
+    if (session.ok)
+      await invoke(channels.sessionSignOut, appFrame(), { token: session.value.token });
+    pickFolder.mockClear();
+    expect(await invoke(channels.saveBundle, appFrame(), bundle)).toMatchObject({ ok: false });
     expect(pickFolder).not.toHaveBeenCalled();
   });
 });

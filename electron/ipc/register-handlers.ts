@@ -7,6 +7,7 @@ import { isAllowedNavigation } from '../security';
 import type { BackupService, ExitGate } from './backups';
 import type { PickFolder } from './files';
 import { handleSaveBundle } from './files';
+import { fail } from './result';
 import type { AuditHeadService } from './audit-head';
 import type { OfficerService } from './officers';
 
@@ -43,6 +44,10 @@ function assertTrusted(event: InvokeEvent, allowedOrigins: readonly string[]): v
   }
 }
 
+/** Files leave the app only for an officer signed in in main, not for whoever has the page. */
+const NOT_SIGNED_IN =
+  'Chưa có cán bộ nào đăng nhập nên không có tệp nào được lưu. Hãy đăng nhập rồi làm lại.';
+
 export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): ExportSessions {
   ipcMain.handle(channels.getAppInfo, (event): AppInfo => {
     assertTrusted(event, deps.allowedOrigins);
@@ -52,6 +57,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): Export
     channels.saveBundle,
     async (event, payload): Promise<BridgeResult<SaveBundleResult>> => {
       assertTrusted(event, deps.allowedOrigins);
+      if (!deps.officers.isSignedIn()) return fail('unavailable', NOT_SIGNED_IN);
       return handleSaveBundle(payload, deps.pickFolder);
     },
   );
@@ -72,6 +78,10 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): Export
   for (const [channel, handler] of Object.entries(streamed)) {
     ipcMain.handle(channel, async (event, payload) => {
       assertTrusted(event, deps.allowedOrigins);
+      // Opening needs a sign-in; an export already open may finish or be cancelled.
+      if (channel === channels.exportOpen && !deps.officers.isSignedIn()) {
+        return fail('unavailable', NOT_SIGNED_IN);
+      }
       return handler(payload);
     });
   }
