@@ -19,11 +19,11 @@ const bridge = pins.where === 'main' ? window.sohoa : undefined;
 export function OfficerGate({ children }: { children: ReactNode }) {
   const officer = useOfficer();
   const people = useLiveQuery(() => db.people.toArray(), []);
-  // Desktop only: main's list of officers, and who main still holds signed in.
+  // Desktop only: main's list of officers, and whether main was asked who is signed in.
   const [fromMain, setFromMain] = useState<SyncResult | null>(null);
-  const [mainResume, setMainResume] = useState<string | null | undefined>(undefined);
+  const [mainAsked, setMainAsked] = useState(false);
   const [mainFailure, setMainFailure] = useState('');
-  const resumeId = officer ? null : bridge ? (mainResume ?? null) : signedInBeforeReload();
+  const resumeId = officer || bridge ? null : signedInBeforeReload();
   const resumable = people?.find((p) => p.id === resumeId && p.active !== false);
 
   const deactivated = Boolean(
@@ -31,11 +31,17 @@ export function OfficerGate({ children }: { children: ReactNode }) {
   );
 
   useEffect(() => {
+    // The window reloaded while main still holds someone signed in: they carry on, once.
     if (!bridge) return;
-    pins.resume().then(setMainResume, (error: unknown) => {
-      setMainResume(null);
-      setMainFailure(error instanceof Error ? error.message : String(error));
-    });
+    const resume = async () => {
+      const officerId = await pins.resume();
+      const row = officerId === null ? undefined : await db.people.get(officerId);
+      if (row && row.active !== false && !session.officer()) session.signIn(row);
+    };
+    resume().then(
+      () => setMainAsked(true),
+      (error: unknown) => setMainFailure(error instanceof Error ? error.message : String(error)),
+    );
   }, []);
 
   useEffect(() => {
@@ -80,7 +86,7 @@ export function OfficerGate({ children }: { children: ReactNode }) {
   }
   if (!people || resumable) return null;
   if (bridge) {
-    if (fromMain === null || mainResume === undefined) return null;
+    if (fromMain === null || !mainAsked) return null;
     if (fromMain.officers.length === 0) return <FirstRunScreen />;
     return (
       <SignInScreen
