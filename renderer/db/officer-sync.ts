@@ -3,7 +3,7 @@
 // the digests the page's database held; afterwards every row is brought in line with main's
 // list, so a row edited in the database, emptied or brought in by a restore changes nothing
 // about who may sign in or with which role.
-import type { OfficerSummary } from '../../shared/officer-bridge';
+import { officerProfileSchema, type OfficerSummary } from '../../shared/officer-bridge';
 import type { SohoaDatabase } from './database';
 import { withoutDigest, type MainOfficers } from './pin-keeper';
 import type { Person } from './types';
@@ -29,17 +29,18 @@ export async function syncOfficersFromMain(
   let officers = await bridge.officersList();
   if (officers.length === 0) {
     const rows = await db.people.toArray();
-    const withPin = rows.filter((row) => row.pin !== undefined);
-    if (withPin.length > 0) {
-      const handed = await bridge.officersHandOver({
-        officers: withPin.map((row) => ({
-          id: row.id,
-          name: row.name,
-          role: row.role,
-          active: row.active !== false,
-          pin: row.pin,
-        })),
+    // Rows main could not take (an odd id or name, say, from an old merge) stay behind.
+    const handOver = rows.flatMap((row) => {
+      const profile = officerProfileSchema.safeParse({
+        id: row.id,
+        name: row.name,
+        role: row.role,
+        active: row.active !== false,
       });
+      return profile.success && row.pin !== undefined ? [{ ...profile.data, pin: row.pin }] : [];
+    });
+    if (handOver.length > 0) {
+      const handed = await bridge.officersHandOver({ officers: handOver.slice(0, 500) });
       if (handed.ok && handed.value.taken.length > 0) officers = await bridge.officersList();
     }
   }

@@ -1018,10 +1018,15 @@ export function createRepositories(
      * Puts a whole backup back, table by table and row by row as it was saved (the audit log
      * keeps its order and links), into a database holding no books, entries or scans. Refuses
      * otherwise: merging is the way into a database that has work in it. The officers become
-     * those of the backup, so whoever restored is signed out to sign in as one of them.
+     * those of the backup, so whoever restored is signed out to sign in as one of them. A
+     * backup none of whose administrators has a PIN here (the desktop app's backups carry no
+     * PIN digests) keeps the administrator who restores it, so nobody is locked out.
      */
     async restoreIntoEmpty(data: FileData): Promise<void> {
       const now = Date.now();
+      const keepsRestorer = !data.people.some(
+        (person) => person.role === 'admin' && person.active !== false && person.pin,
+      );
       const tables = [
         db.books,
         db.scans,
@@ -1045,6 +1050,7 @@ export function createRepositories(
         await db.pages.bulkAdd(data.pages);
         await db.records.bulkAdd(data.records);
         await db.people.bulkAdd(data.people);
+        if (keepsRestorer) await db.people.put(officer);
         await db.audit.bulkAdd(data.audit);
         await db.settings.bulkAdd(data.settings);
         await db.exports.bulkAdd(data.exports);
@@ -1063,7 +1069,8 @@ export function createRepositories(
       });
       // The log is now the backup's: marks of the log it replaced no longer apply.
       await restartAnchors(db);
-      const stillThere = data.people.some((person) => person.id === session.officer()?.id);
+      const stillThere =
+        keepsRestorer || data.people.some((person) => person.id === session.officer()?.id);
       if (!stillThere) session.signOut();
     },
 

@@ -4,8 +4,10 @@
 // says who may sign in and who is still signed in after a reload; in a browser the page does.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { db, pins, session } from '../../db';
 import { syncOfficersFromMain, type SyncResult } from '../../db/officer-sync';
+import { errorText } from './error-text';
 import { FirstRunScreen } from './FirstRunScreen';
 import { IdleLock } from './IdleLock';
 import { rememberSessionInWindow, signedInBeforeReload } from './officer-memory';
@@ -17,12 +19,13 @@ rememberSessionInWindow(session);
 const bridge = pins.where === 'main' ? window.sohoa : undefined;
 
 export function OfficerGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const officer = useOfficer();
   const people = useLiveQuery(() => db.people.toArray(), []);
   // Desktop only: main's list of officers, and whether main was asked who is signed in.
   const [fromMain, setFromMain] = useState<SyncResult | null>(null);
   const [mainAsked, setMainAsked] = useState(false);
-  const [mainFailure, setMainFailure] = useState('');
+  const [mainFailure, setMainFailure] = useState<unknown>(null);
   const resumeId = officer || bridge ? null : signedInBeforeReload();
   const resumable = people?.find((p) => p.id === resumeId && p.active !== false);
 
@@ -40,7 +43,7 @@ export function OfficerGate({ children }: { children: ReactNode }) {
     };
     resume().then(
       () => setMainAsked(true),
-      (error: unknown) => setMainFailure(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => setMainFailure(error),
     );
   }, []);
 
@@ -52,7 +55,7 @@ export function OfficerGate({ children }: { children: ReactNode }) {
       (result) => {
         if (current) setFromMain(result);
       },
-      (error: unknown) => setMainFailure(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => setMainFailure(error),
     );
     return () => {
       current = false;
@@ -77,10 +80,10 @@ export function OfficerGate({ children }: { children: ReactNode }) {
       </>
     );
   }
-  if (mainFailure) {
+  if (mainFailure !== null) {
     return (
       <p role="alert" className="field-error">
-        {mainFailure}
+        {errorText(t, mainFailure)}
       </p>
     );
   }
