@@ -241,6 +241,18 @@ describe('officers changed only with an administrator’s sign-in in main', () =
     expect((await service.list()).find((o) => o.id === 'keyer-1')?.role).toBe('entry');
   });
 
+  it('lets an administrator name an officer it has no PIN for, who cannot sign in yet', async () => {
+    const { service, session } = await withAdmin();
+    expect(await service.save({ token: session.token, officer: keyer })).toEqual({
+      ok: true,
+      value: { ...keyer, hasPin: false },
+    });
+    expect(await service.signIn({ officerId: keyer.id, pin: '1357' })).toMatchObject({
+      ok: false,
+      reason: 'no-pin',
+    });
+  });
+
   it('refuses a stale or made-up token', async () => {
     const { service, session } = await withAdmin();
     service.signOut({ token: session.token });

@@ -240,7 +240,6 @@ export function createOfficerService(deps: OfficerServiceDeps): OfficerService {
           before.role === request.officer.role &&
           before.active === request.officer.active;
         if (!onlyOwnPin && actor.role !== 'admin') return { ok: false, code: 'not-allowed' };
-        if (!before && request.pin === undefined) return { ok: false, code: 'not-allowed' };
         const after: StoredOfficer = {
           ...before,
           ...request.officer,
