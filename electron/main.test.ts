@@ -37,6 +37,8 @@ const electron = vi.hoisted(() => {
     isPackaged: true,
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
+    exit: vi.fn(),
+    commandLine: { hasSwitch: vi.fn((_name: string) => false) },
     enableSandbox: vi.fn(),
     setAppUserModelId: vi.fn(),
     isReady: vi.fn(() => true),
@@ -103,12 +105,16 @@ beforeEach(() => {
   electron.FakeWindow.instances = [];
   app.isPackaged = true;
   app.requestSingleInstanceLock.mockReturnValue(true);
+  app.commandLine.hasSwitch.mockReturnValue(false);
   vi.stubEnv('SOHOA_DEV_URL', undefined);
 });
 
 afterEach(() => {
   vi.unstubAllEnvs();
+  process.argv = originalArgv;
 });
+
+const originalArgv = [...process.argv];
 
 describe('main process', () => {
   it('registers app:// as a privileged scheme before the app is ready', async () => {
@@ -212,5 +218,38 @@ describe('main process', () => {
     expect(window?.loadURL).toHaveBeenCalledWith('app://sohoa/index.html');
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
+  });
+
+  it('refuses to start a packaged build opened with --remote-debugging-port', async () => {
+    process.argv = ['C:\\SoHoa\\SoHoa.exe', '--remote-debugging-port=9222'];
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await import('./main');
+    expect(app.exit).toHaveBeenCalledWith(1);
+    const [title, message] = electron.module.dialog.showErrorBox.mock.calls[0] as [string, string];
+    expect(title).toBe('SoHoa không mở được');
+    expect(message).toContain('--remote-debugging-port');
+    // Nothing else starts: no lock taken, no window, no IPC.
+    expect(app.requestSingleInstanceLock).not.toHaveBeenCalled();
+    expect(app.whenReady).not.toHaveBeenCalled();
+    error.mockRestore();
+  });
+
+  it('refuses a switch Chromium parsed from elsewhere (app.commandLine)', async () => {
+    app.commandLine.hasSwitch.mockImplementation(
+      (name: string) => name === 'remote-debugging-pipe',
+    );
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await import('./main');
+    expect(app.exit).toHaveBeenCalledWith(1);
+    expect(app.whenReady).not.toHaveBeenCalled();
+    error.mockRestore();
+  });
+
+  it('keeps the debugging switches in development', async () => {
+    app.isPackaged = false;
+    process.argv = ['electron', '.', '--remote-debugging-port=9222'];
+    const window = await startMain();
+    expect(app.exit).not.toHaveBeenCalled();
+    expect(window?.loadURL).toHaveBeenCalled();
   });
 });

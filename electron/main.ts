@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { createAppProtocolHandler } from './app-protocol';
+import { refuseDebugSwitches } from './debug-switches';
 import { readAppInfo } from './ipc/app-info';
 import {
   createBackupFolderPicker,
@@ -11,8 +12,11 @@ import {
   createExitGate,
   createFolderSettingFile,
 } from './ipc/backups';
+import { createAuditHeadService } from './ipc/audit-head';
 import { createFolderPicker } from './ipc/files';
 import { createInstallationKey } from './ipc/installation-key';
+import { createJsonFile } from './ipc/json-file';
+import { createOfficerService } from './ipc/officers';
 import type { ExportSessions } from './ipc/export-session';
 import { registerIpcHandlers } from './ipc/register-handlers';
 import { readDiskSpace } from './ipc/storage';
@@ -101,6 +105,12 @@ async function start(): Promise<void> {
     installationKey: createInstallationKey(
       path.join(app.getPath('userData'), 'installation-key.json'),
     ),
+    officers: createOfficerService({
+      file: createJsonFile(path.join(app.getPath('userData'), 'officers.json')),
+    }),
+    auditHead: createAuditHeadService(
+      createJsonFile(path.join(app.getPath('userData'), 'audit-head.json')),
+    ),
   });
   await createMainWindow();
 }
@@ -115,7 +125,16 @@ function failToStart(error: unknown): void {
   app.quit();
 }
 
-if (!app.requestSingleInstanceLock()) {
+// A packaged build opened with --remote-debugging-port and the like says why and exits.
+const mayStart = refuseDebugSwitches({
+  isPackaged: app.isPackaged,
+  argv: process.argv,
+  hasSwitch: (name) => app.commandLine.hasSwitch(name),
+  showError: (title, message) => dialog.showErrorBox(title, message),
+  exit: (code) => app.exit(code),
+});
+
+if (!mayStart || !app.requestSingleInstanceLock()) {
   // Two instances would share one IndexedDB; the first one keeps the window.
   app.quit();
 } else {

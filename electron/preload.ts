@@ -21,6 +21,20 @@ import type {
   WriteBackupRequest,
   WriteBackupResult,
 } from '../shared/bridge';
+import type {
+  AuditHeadOnFile,
+  AuditHeadWrite,
+  DesktopSession,
+  HandOverRequest,
+  HandOverResult,
+  OfficerResult,
+  OfficerSummary,
+  SaveOfficerRequest,
+  SessionTokenRequest,
+  SetUpRequest,
+  SignInAnswer,
+  SignInRequest,
+} from '../shared/officer-bridge';
 
 // Spelled out because shared/bridge.js cannot be loaded here; the type pins each literal
 // to shared/bridge.ts, so a renamed channel fails the typecheck instead of the app.
@@ -41,6 +55,15 @@ const ch: typeof channels = {
   getInstallationIdentity: 'installation:get-identity',
   signHeader: 'installation:sign-header',
   renameInstallation: 'installation:rename',
+  officersList: 'officers:list',
+  officersSetUp: 'officers:set-up',
+  officersHandOver: 'officers:hand-over',
+  officersSave: 'officers:save',
+  sessionSignIn: 'session:sign-in',
+  sessionCurrent: 'session:current',
+  sessionSignOut: 'session:sign-out',
+  auditReadHead: 'audit:read-head',
+  auditWriteHead: 'audit:write-head',
 };
 
 const bridge = {
@@ -73,6 +96,22 @@ const bridge = {
     ipcRenderer.invoke(ch.renameInstallation, request) as Promise<
       BridgeResult<InstallationIdentity>
     >,
+  officersList: () => ipcRenderer.invoke(ch.officersList) as Promise<OfficerSummary[]>,
+  officersSetUp: (request: SetUpRequest) =>
+    ipcRenderer.invoke(ch.officersSetUp, request) as Promise<OfficerResult<DesktopSession>>,
+  officersHandOver: (request: HandOverRequest) =>
+    ipcRenderer.invoke(ch.officersHandOver, request) as Promise<OfficerResult<HandOverResult>>,
+  officersSave: (request: SaveOfficerRequest) =>
+    ipcRenderer.invoke(ch.officersSave, request) as Promise<OfficerResult<OfficerSummary>>,
+  sessionSignIn: (request: SignInRequest) =>
+    ipcRenderer.invoke(ch.sessionSignIn, request) as Promise<SignInAnswer>,
+  sessionCurrent: () => ipcRenderer.invoke(ch.sessionCurrent) as Promise<DesktopSession | null>,
+  sessionSignOut: (request: SessionTokenRequest) =>
+    ipcRenderer.invoke(ch.sessionSignOut, request) as Promise<void>,
+  auditReadHead: (request: { database: string }) =>
+    ipcRenderer.invoke(ch.auditReadHead, request) as Promise<AuditHeadOnFile | null>,
+  auditWriteHead: (request: AuditHeadWrite) =>
+    ipcRenderer.invoke(ch.auditWriteHead, request) as Promise<boolean>,
 } satisfies SohoaBridge;
 
 contextBridge.exposeInMainWorld('sohoa', bridge);

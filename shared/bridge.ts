@@ -1,6 +1,7 @@
 // The one contract between the desktop shell's preload and the renderer.
 // Every channel has a request and response type here; main validates payloads with zod.
 import { z } from 'zod';
+import { officerChannels, type OfficerBridge } from './officer-bridge';
 
 export interface AppInfo {
   name: string;
@@ -145,10 +146,12 @@ export const channels = {
   getInstallationIdentity: 'installation:get-identity',
   signHeader: 'installation:sign-header',
   renameInstallation: 'installation:rename',
+  // The desktop's officers, session and audit head (shared/officer-bridge.ts).
+  ...officerChannels,
 } as const;
 
 /** What the preload exposes as `window.sohoa`. One function per use case. */
-export interface SohoaBridge {
+export interface SohoaBridge extends OfficerBridge {
   getAppInfo(): Promise<AppInfo>;
   saveBundle(request: SaveBundleRequest): Promise<BridgeResult<SaveBundleResult>>;
   /** Streamed export: open, write pieces, read back, then commit (rename) or abort (delete). */

@@ -5,7 +5,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { channels } from '../../shared/bridge';
 import type { AppInfo } from '../../shared/bridge';
 import { getAllowedOrigins } from '../security';
+import { createAuditHeadService } from './audit-head';
 import { createExitGate } from './backups';
+import { createOfficerService } from './officers';
 import { isTrustedSender, registerIpcHandlers } from './register-handlers';
 import type { InvokeEvent, IpcMainLike } from './register-handlers';
 
@@ -38,11 +40,23 @@ const identity = {
   fingerprint: '00000 00000 00000 00000 00001',
 };
 
+function memoryFile() {
+  let stored: unknown = null;
+  return {
+    read: () => Promise.resolve(stored),
+    write: (value: unknown) => {
+      stored = structuredClone(value);
+      return Promise.resolve();
+    },
+  };
+}
+
 function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
   const ipcMain = createFakeIpcMain();
   const signHeader = vi.fn((_payload: unknown) =>
     Promise.resolve({ ok: true as const, value: new Uint8Array(64) }),
   );
+  const officers = createOfficerService({ file: memoryFile(), iterations: 1000 });
   const getDiskSpace = vi.fn(() => Promise.resolve({ ok: true as const, value: space }));
   registerIpcHandlers(ipcMain, {
     allowedOrigins: getAllowedOrigins(null),
@@ -60,6 +74,8 @@ function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
       signHeader,
       rename: () => Promise.resolve({ ok: true, value: identity }),
     },
+    officers,
+    auditHead: createAuditHeadService(memoryFile()),
   });
   // Like ipcRenderer.invoke: a handler that throws becomes a rejected promise.
   const invoke = (channel: string, event: InvokeEvent, ...args: unknown[]): Promise<unknown> =>
@@ -68,7 +84,12 @@ function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
       if (!listener) throw new Error(`no handler for ${channel}`);
       resolve(listener(event, ...args));
     });
-  return { ipcMain, invoke, pickFolder, getDiskSpace, signHeader };
+  const signIn = () =>
+    officers.setUp({
+      officer: { id: 'admin-1', name: 'Nguyễn Văn An', role: 'admin', active: true },
+      pin: '2468',
+    });
+  return { ipcMain, invoke, pickFolder, getDiskSpace, signHeader, signIn };
 }
 
 describe('registerIpcHandlers', () => {
@@ -93,7 +114,8 @@ describe('registerIpcHandlers', () => {
   });
 
   it('validates the saveBundle payload before opening any dialog', async () => {
-    const { invoke, pickFolder } = setUp();
+    const { invoke, pickFolder, signIn } = setUp();
+    await signIn();
     const result = await invoke(channels.saveBundle, appFrame(), { folderName: '../x', files: [] });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(pickFolder).not.toHaveBeenCalled();
@@ -102,7 +124,8 @@ describe('registerIpcHandlers', () => {
   it('saves a bundle end to end into the picked folder', async () => {
     const parent = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-ipc-'));
     try {
-      const { invoke } = setUp(vi.fn(() => Promise.resolve<string | null>(parent)));
+      const { invoke, signIn } = setUp(vi.fn(() => Promise.resolve<string | null>(parent)));
+      await signIn();
       const result = await invoke(channels.saveBundle, appFrame('app://sohoa/#/export'), {
         folderName: 'Bo',
         files: [{ name: 'a.xlsx', data: new Uint8Array([1, 2, 3]) }],
@@ -139,6 +162,33 @@ describe('registerIpcHandlers', () => {
     await expect(
       invoke(channels.exportOpen, event, { folderName: 'Bo', fileNames: ['a.zip'] }),
     ).rejects.toThrow(/untrusted/);
+    expect(pickFolder).not.toHaveBeenCalled();
+  });
+});
+
+describe('files leaving the app', () => {
+  it('need an officer signed in in main, whatever the page says', async () => {
+    // The officer cancels the folder dialog: what matters is whether it opens at all.
+    const { invoke, pickFolder, signIn } = setUp();
+    const bundle = { folderName: 'Bo', files: [{ name: 'a.xlsx', data: new Uint8Array([1]) }] };
+    expect(await invoke(channels.saveBundle, appFrame(), bundle)).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringContaining('đăng nhập') as unknown },
+    });
+    expect(
+      await invoke(channels.exportOpen, appFrame(), { folderName: 'Bo', fileNames: ['a.zip'] }),
+    ).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(pickFolder).not.toHaveBeenCalled();
+    const session = await signIn();
+    expect(await invoke(channels.saveBundle, appFrame(), bundle)).toMatchObject({
+      ok: false,
+      error: { code: 'cancelled' },
+    });
+    expect(pickFolder).toHaveBeenCalled();
+    if (session.ok)
+      await invoke(channels.sessionSignOut, appFrame(), { token: session.value.token });
+    pickFolder.mockClear();
+    expect(await invoke(channels.saveBundle, appFrame(), bundle)).toMatchObject({ ok: false });
     expect(pickFolder).not.toHaveBeenCalled();
   });
 });
@@ -190,5 +240,50 @@ describe('isTrustedSender', () => {
     const event: InvokeEvent = { senderFrame: { url: 'http://localhost:5173/', parent: null } };
     expect(isTrustedSender(event, getAllowedOrigins('http://localhost:5173'))).toBe(true);
     expect(isTrustedSender(event, getAllowedOrigins(null))).toBe(false);
+  });
+});
+
+describe('officer and session channels', () => {
+  const other: InvokeEvent = { senderFrame: { url: 'https://example.com/', parent: null } };
+  const admin = { id: 'admin-1', name: 'Nguyễn Văn An', role: 'admin', active: true };
+
+  it('sign in through the bridge; the page gets a token and never a digest', async () => {
+    const { invoke } = setUp();
+    const set = (await invoke(channels.officersSetUp, appFrame(), {
+      officer: admin,
+      pin: '2468',
+    })) as { ok: true; value: { token: string } };
+    expect(set.ok).toBe(true);
+    expect(set.value.token).toMatch(/^[0-9a-f]{64}$/);
+    expect(await invoke(channels.sessionCurrent, appFrame())).toMatchObject({
+      officerId: 'admin-1',
+      role: 'admin',
+    });
+    const listed = await invoke(channels.officersList, appFrame());
+    expect(JSON.stringify(listed)).not.toMatch(/hash|salt|PBKDF2/);
+    expect(listed).toEqual([{ ...admin, hasPin: true }]);
+  });
+
+  it('reject malformed requests and every frame but the app page', async () => {
+    const { invoke } = setUp();
+    await expect(
+      invoke(channels.sessionSignIn, appFrame(), { officerId: '../x', pin: '1234' }),
+    ).rejects.toThrow(/Invalid request/);
+    await expect(
+      invoke(channels.auditWriteHead, appFrame(), { database: 'sohoa', count: -1, hash: 'x' }),
+    ).rejects.toThrow(/Invalid request/);
+    for (const channel of [
+      channels.officersList,
+      channels.officersSetUp,
+      channels.officersHandOver,
+      channels.officersSave,
+      channels.sessionSignIn,
+      channels.sessionCurrent,
+      channels.sessionSignOut,
+      channels.auditReadHead,
+      channels.auditWriteHead,
+    ]) {
+      await expect(invoke(channel, other, {})).rejects.toThrow(/untrusted/);
+    }
   });
 });

@@ -8,6 +8,9 @@ import type { BackupService, ExitGate } from './backups';
 import type { PickFolder } from './files';
 import type { InstallationKeyService } from './installation-key';
 import { handleSaveBundle } from './files';
+import { fail } from './result';
+import type { AuditHeadService } from './audit-head';
+import type { OfficerService } from './officers';
 
 /** What a handler needs to know about the caller; Electron's IpcMainInvokeEvent fits. */
 export interface InvokeEvent {
@@ -27,6 +30,9 @@ export interface IpcDeps {
   backups: BackupService;
   exitGate: ExitGate;
   installationKey: InstallationKeyService;
+  /** The desktop's officers and session; main checks sign-ins and roles, not the page. */
+  officers: OfficerService;
+  auditHead: AuditHeadService;
 }
 
 export function isTrustedSender(event: InvokeEvent, allowedOrigins: readonly string[]): boolean {
@@ -40,6 +46,10 @@ function assertTrusted(event: InvokeEvent, allowedOrigins: readonly string[]): v
   }
 }
 
+/** Files leave the app only for an officer signed in in main, not for whoever has the page. */
+const NOT_SIGNED_IN =
+  'Chưa có cán bộ nào đăng nhập nên không có tệp nào được lưu. Hãy đăng nhập rồi làm lại.';
+
 export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): ExportSessions {
   ipcMain.handle(channels.getAppInfo, (event): AppInfo => {
     assertTrusted(event, deps.allowedOrigins);
@@ -49,6 +59,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): Export
     channels.saveBundle,
     async (event, payload): Promise<BridgeResult<SaveBundleResult>> => {
       assertTrusted(event, deps.allowedOrigins);
+      if (!deps.officers.isSignedIn()) return fail('unavailable', NOT_SIGNED_IN);
       return handleSaveBundle(payload, deps.pickFolder);
     },
   );
@@ -58,6 +69,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): Export
   });
   registerBackupHandlers(ipcMain, deps);
   registerInstallationKeyHandlers(ipcMain, deps);
+  registerOfficerHandlers(ipcMain, deps);
   const exports = new ExportSessions(deps.pickFolder);
   const streamed = {
     [channels.exportOpen]: (payload: unknown) => exports.open(payload),
@@ -69,6 +81,10 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): Export
   for (const [channel, handler] of Object.entries(streamed)) {
     ipcMain.handle(channel, async (event, payload) => {
       assertTrusted(event, deps.allowedOrigins);
+      // Opening needs a sign-in; an export already open may finish or be cancelled.
+      if (channel === channels.exportOpen && !deps.officers.isSignedIn()) {
+        return fail('unavailable', NOT_SIGNED_IN);
+      }
       return handler(payload);
     });
   }
@@ -111,4 +127,28 @@ function registerInstallationKeyHandlers(ipcMain: IpcMainLike, deps: IpcDeps): v
     assertTrusted(event, deps.allowedOrigins);
     return deps.installationKey.rename(payload);
   });
+}
+
+function registerOfficerHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
+  const { officers, auditHead } = deps;
+  const handlers = {
+    [channels.officersList]: () => officers.list(),
+    [channels.officersSetUp]: (payload: unknown) => officers.setUp(payload),
+    [channels.officersHandOver]: (payload: unknown) => officers.handOver(payload),
+    [channels.officersSave]: (payload: unknown) => officers.save(payload),
+    [channels.sessionSignIn]: (payload: unknown) => officers.signIn(payload),
+    [channels.sessionCurrent]: () => Promise.resolve(officers.current()),
+    [channels.sessionSignOut]: (payload: unknown) => {
+      officers.signOut(payload);
+      return Promise.resolve();
+    },
+    [channels.auditReadHead]: (payload: unknown) => auditHead.read(payload),
+    [channels.auditWriteHead]: (payload: unknown) => auditHead.write(payload),
+  };
+  for (const [channel, handler] of Object.entries(handlers)) {
+    ipcMain.handle(channel, async (event, payload) => {
+      assertTrusted(event, deps.allowedOrigins);
+      return handler(payload);
+    });
+  }
 }

@@ -2,11 +2,12 @@
 // removed in the middle, but not a log cut short, cleared, or rewritten with fresh hashes from
 // start to end. So each export, backup and work package notes where the chain stood (how many
 // events, the last hash) in the browser's local storage, beside the database rather than in it,
-// and the audit check compares the chain with every mark it knows.
+// and the audit check compares the chain with every mark it knows. On the desktop the main
+// process also keeps the latest head in a file in the app data folder (audit-head-file.ts).
 import { z } from 'zod';
 import type { SohoaDatabase } from './database';
 
-export const anchorReasons = ['export', 'backup', 'package', 'restore'] as const;
+export const anchorReasons = ['export', 'backup', 'package', 'restore', 'file'] as const;
 export type AnchorReason = (typeof anchorReasons)[number];
 
 const anchorSchema = z.object({
@@ -82,11 +83,42 @@ export async function anchorAudit(
   return head;
 }
 
+/** A head kept outside the page's storage (on the desktop: a file the main process writes). */
+export interface AnchorFile {
+  read(databaseName: string): Promise<AuditAnchor | null>;
+  /** After a restore: the restored log's head replaces whatever the file held. */
+  restart(databaseName: string, head: AuditHead): Promise<void>;
+}
+
+let anchorFile: AnchorFile | null = null;
+
+/** Sets (or, with null, removes) the file the audit check also holds the chain to. */
+export function setAnchorFile(file: AnchorFile | null): void {
+  anchorFile = file;
+}
+
+/** Every mark known for this database: the page's own, then the file's. */
+export async function knownAnchors(
+  db: SohoaDatabase,
+  store = defaultStore(),
+): Promise<AuditAnchor[]> {
+  const anchors = readAnchors(db.name, store);
+  const fromFile = anchorFile ? await anchorFile.read(db.name) : null;
+  return fromFile ? [...anchors, fromFile] : anchors;
+}
+
 /**
  * After a restore the log is the backup's: marks taken of the log it replaced no longer apply.
  * The restored log's head becomes the first mark.
  */
 export async function restartAnchors(db: SohoaDatabase, store = defaultStore()): Promise<void> {
   store?.removeItem(keyFor(db.name));
-  await anchorAudit(db, 'restore', store);
+  const head = await anchorAudit(db, 'restore', store);
+  if (head && anchorFile) {
+    try {
+      await anchorFile.restart(db.name, head);
+    } catch (error) {
+      console.warn('The audit head file could not be restarted', error);
+    }
+  }
 }

@@ -1,8 +1,14 @@
 import { db } from './database';
+import { createMainPinKeeper, createPagePinKeeper } from './pin-keeper';
+import { PIN_ITERATIONS } from './pin';
 import { createRepositories } from './repositories';
 import { createSession } from './session';
 
 export { db };
 /** The officer at the keyboard, for this window. */
 export const session = createSession();
-export const repo = createRepositories(db, session);
+/** Where PINs are checked: the desktop's main process when there is one, else the page. */
+export const pins = globalThis.window?.sohoa
+  ? createMainPinKeeper(globalThis.window.sohoa, session)
+  : createPagePinKeeper(PIN_ITERATIONS);
+export const repo = createRepositories(db, session, { pins });

@@ -35,7 +35,8 @@ import { loadRelatedEntries, validateWithRelated } from './entry-context';
 import { nameKeyOf } from './name-key';
 import type { FileData } from './backup-rows';
 import { anchorAudit, restartAnchors } from './audit-anchors';
-import { hashPin, PIN_ITERATIONS, verifyPin } from './pin';
+import { PIN_ITERATIONS } from './pin';
+import { createPagePinKeeper, SignInWaitError, withoutDigest, type PinKeeper } from './pin-keeper';
 import type { Session } from './session';
 import type {
   Book,
@@ -107,6 +108,8 @@ export interface NewOfficerInput {
 export interface RepositoryOptions {
   /** PBKDF2 iterations for new PINs; tests lower it to stay quick. */
   pinIterations?: number;
+  /** Where PINs are checked and kept: the page (browser) unless the desktop's main is given. */
+  pins?: PinKeeper;
 }
 
 type AuditLine = Omit<AuditInput, 'at' | 'by'>;
@@ -148,7 +151,7 @@ export function createRepositories(
   session: Session,
   options: RepositoryOptions = {},
 ) {
-  const pinIterations = options.pinIterations ?? PIN_ITERATIONS;
+  const pins = options.pins ?? createPagePinKeeper(options.pinIterations ?? PIN_ITERATIONS);
 
   /** Appends audit lines for one action. Call inside a transaction that includes db.audit. */
   const audit = (by: Person, at: number, ...lines: AuditLine[]) =>
@@ -170,18 +173,21 @@ export function createRepositories(
     return officer;
   };
 
-  /** An active officer with a hashed PIN, not stored yet; hashing happens outside transactions. */
-  const newOfficer = async (input: NewOfficerInput): Promise<Person> => {
+  /** An active officer, not stored yet and without a PIN (see `pins`). */
+  const newOfficer = (input: NewOfficerInput): Person => {
     if (!isValidPin(input.pin)) throw new WorkflowError('invalid-pin');
     return {
       id: newId(),
       name: input.name.trim(),
       role: input.role,
       createdAt: Date.now(),
-      pin: await hashPin(input.pin, pinIterations),
       active: true,
     };
   };
+
+  /** The row as stored: with the page's digest, or none where main keeps it. */
+  const withDigest = (officer: Person, digest: Person['pin']): Person =>
+    digest ? { ...officer, pin: digest } : withoutDigest(officer);
 
   const getRecord = async (recordId: string): Promise<EntryRecord> => {
     const record = await db.records.get(recordId);
@@ -303,10 +309,15 @@ export function createRepositories(
 
     /** The first run: creates the administrator. Refused once any officer exists. */
     async setUpAdministrator(name: string, pin: string): Promise<Person> {
-      const admin = await newOfficer({ name, role: 'admin', pin });
+      const created = newOfficer({ name, role: 'admin', pin });
+      // Hashing (or main's check) happens outside the transaction, which would not wait for it.
+      const admin = withDigest(created, await pins.setUpAdministrator(created, pin));
       const now = admin.createdAt;
       await db.transaction('rw', db.people, db.audit, async () => {
-        if ((await db.people.count()) > 0) throw new WorkflowError('already-set-up');
+        // On the desktop main decides: it refuses once it knows any officer.
+        if (pins.where === 'page' && (await db.people.count()) > 0) {
+          throw new WorkflowError('already-set-up');
+        }
         await db.people.add(admin);
         await audit(admin, now, {
           entity: 'officer',
@@ -319,7 +330,8 @@ export function createRepositories(
     },
 
     async addOfficer(input: NewOfficerInput): Promise<Person> {
-      const officer = await newOfficer(input);
+      const created = newOfficer(input);
+      const officer = withDigest(created, await pins.savePin(created, input.pin));
       const now = officer.createdAt;
       await db.transaction('rw', db.people, db.audit, async () => {
         const admin = await actor('administer');
@@ -340,6 +352,14 @@ export function createRepositories(
       changes: Partial<Pick<Person, 'name' | 'role' | 'trusted' | 'active'>>,
     ): Promise<void> {
       const now = Date.now();
+      if (
+        pins.where === 'main' &&
+        ('name' in changes || 'role' in changes || 'active' in changes)
+      ) {
+        const before = await db.people.get(officerId);
+        if (!before) throw new Error(`Officer ${officerId} not found`);
+        await pins.saveProfile({ ...before, ...changes });
+      }
       await db.transaction('rw', db.people, db.audit, async () => {
         const admin = await actor('administer');
         const officer = await db.people.get(officerId);
@@ -365,23 +385,36 @@ export function createRepositories(
     /** Officers change their own PIN; administrators reset anyone's. */
     async setPin(officerId: string, pin: string): Promise<void> {
       if (!isValidPin(pin)) throw new WorkflowError('invalid-pin');
-      const digest = await hashPin(pin, pinIterations);
+      const before = await db.people.get(officerId);
+      if (!before) throw new Error(`Officer ${officerId} not found`);
+      const digest = await pins.savePin(before, pin);
       const now = Date.now();
       await db.transaction('rw', db.people, db.audit, async () => {
         const signedIn = session.officer();
         const officer = await actor(signedIn?.id === officerId ? 'enter' : 'administer');
         const target = await db.people.get(officerId);
         if (!target) throw new Error(`Officer ${officerId} not found`);
-        await db.people.put({ ...target, pin: digest });
+        await db.people.put(withDigest(target, digest));
         await audit(officer, now, { entity: 'officer', entityId: officerId, action: 'pin' });
       });
     },
 
-    /** Checks the PIN and, when it is right, makes this officer the one at the keyboard. */
+    /**
+     * Checks the PIN and, when it is right, makes this officer the one at the keyboard. Null for
+     * a wrong PIN; on the desktop, main may also refuse to check yet (SignInWaitError) or know
+     * no PIN for this officer ('pin-not-set').
+     */
     async signIn(officerId: string, pin: string): Promise<Person | null> {
       const officer = await db.people.get(officerId);
-      if (!officer?.pin || officer.active === false) return null;
-      if (!(await verifyPin(pin, officer.pin))) return null;
+      if (!officer || officer.active === false) return null;
+      const check = await pins.checkPin(officer, pin);
+      if (!check.ok) {
+        if (check.reason === 'wait') throw new SignInWaitError(check.waitMs);
+        if (check.reason === 'no-pin' && pins.where === 'main') {
+          throw new WorkflowError('pin-not-set');
+        }
+        return null;
+      }
       const now = Date.now();
       await db.transaction('rw', db.audit, async () => {
         await audit(officer, now, { entity: 'officer', entityId: officer.id, action: 'sign-in' });
@@ -985,10 +1018,15 @@ export function createRepositories(
      * Puts a whole backup back, table by table and row by row as it was saved (the audit log
      * keeps its order and links), into a database holding no books, entries or scans. Refuses
      * otherwise: merging is the way into a database that has work in it. The officers become
-     * those of the backup, so whoever restored is signed out to sign in as one of them.
+     * those of the backup, so whoever restored is signed out to sign in as one of them. A
+     * backup none of whose administrators has a PIN here (the desktop app's backups carry no
+     * PIN digests) keeps the administrator who restores it, so nobody is locked out.
      */
     async restoreIntoEmpty(data: FileData): Promise<void> {
       const now = Date.now();
+      const keepsRestorer = !data.people.some(
+        (person) => person.role === 'admin' && person.active !== false && person.pin,
+      );
       const tables = [
         db.books,
         db.scans,
@@ -1012,6 +1050,7 @@ export function createRepositories(
         await db.pages.bulkAdd(data.pages);
         await db.records.bulkAdd(data.records);
         await db.people.bulkAdd(data.people);
+        if (keepsRestorer) await db.people.put(officer);
         await db.audit.bulkAdd(data.audit);
         await db.settings.bulkAdd(data.settings);
         await db.exports.bulkAdd(data.exports);
@@ -1030,7 +1069,8 @@ export function createRepositories(
       });
       // The log is now the backup's: marks of the log it replaced no longer apply.
       await restartAnchors(db);
-      const stillThere = data.people.some((person) => person.id === session.officer()?.id);
+      const stillThere =
+        keepsRestorer || data.people.some((person) => person.id === session.officer()?.id);
       if (!stillThere) session.signOut();
     },
 

@@ -368,6 +368,38 @@ describe('restoreIntoEmpty', () => {
     expect(await scan?.blob.text()).toBe('%PDF-1.7 scan');
   });
 
+  it('keeps whoever restores a backup with no administrator PIN, and only then', async () => {
+    const data = await everything(a);
+    // A desktop backup: officers without PIN digests.
+    expect(data.people.every((person) => person.pin === undefined)).toBe(true);
+    freshIndexedDb();
+    const target = openCurrent(uniqueName());
+    await target.open();
+    const here = await signedInRepositories(target);
+    await here.repo.restoreIntoEmpty(data);
+    expect(here.session.officer()?.id).toBe(here.officer.id);
+    expect((await target.people.toArray()).map((person) => person.id).sort()).toEqual(
+      [...data.people.map((person) => person.id), here.officer.id].sort(),
+    );
+
+    // A backup whose administrator can sign in brings only its own officers.
+    const withPin = {
+      ...data,
+      people: data.people.map((person) => ({
+        ...person,
+        pin: { algorithm: 'PBKDF2-SHA-256' as const, iterations: 1000, salt: 'AA==', hash: 'AA==' },
+      })),
+    };
+    const other = openCurrent(uniqueName());
+    await other.open();
+    const there = await signedInRepositories(other);
+    await there.repo.restoreIntoEmpty(withPin);
+    expect(there.session.officer()).toBeNull();
+    expect((await other.people.toArray()).map((person) => person.id).sort()).toEqual(
+      data.people.map((person) => person.id).sort(),
+    );
+  });
+
   it('refuses to restore over a database that holds work, and leaves it as it was', async () => {
     const mine = await b.repo.createBook({ ...sampleBook, quyenSo: '02/2009' });
     await expect(b.repo.restoreIntoEmpty(await everything(a))).rejects.toBeInstanceOf(

@@ -20,6 +20,8 @@ export const workflowErrorCodes = [
   'already-set-up',
   /** The last active administrator cannot lose that role. */
   'last-admin',
+  /** On the desktop: the app keeps no PIN for this officer (an administrator sets one). */
+  'pin-not-set',
 ] as const;
 
 export type WorkflowErrorCode = (typeof workflowErrorCodes)[number];

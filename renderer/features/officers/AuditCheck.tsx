@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db';
 import type { EntryRecord } from '../../db/types';
-import { readAnchors } from '../../db/audit-anchors';
+import { knownAnchors } from '../../db/audit-anchors';
 import { approvalsWithoutEvent } from '../../db/audit-status';
 import { verifyAuditChain, type ChainReport } from '../../db/audit-chain';
 import { errorText } from './error-text';
@@ -25,7 +25,7 @@ export function AuditCheck() {
     setUnapproved([]);
     setFailure('');
     try {
-      setReport(await verifyAuditChain(db.audit, readAnchors(db.name)));
+      setReport(await verifyAuditChain(db.audit, await knownAnchors(db)));
       setUnapproved(await approvalsWithoutEvent(db));
     } catch (error) {
       setReport(null);

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { repo } from '../../db';
+import { SignInWaitError } from '../../db/pin-keeper';
 import type { Person } from '../../db/types';
 import { errorText } from './error-text';
 import { forgetFocus, restoreFocus } from './focus-memory';
@@ -94,7 +95,12 @@ export function SignInScreen({ officers }: { officers: Person[] }) {
       );
       pinRef.current?.focus();
     } catch (error) {
-      setMessage(errorText(t, error));
+      // On the desktop the main process counts wrong PINs too, and may not check this one yet.
+      setMessage(
+        error instanceof SignInWaitError
+          ? t('officers.signIn.wait', { seconds: Math.ceil(error.waitMs / 1000) })
+          : errorText(t, error),
+      );
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,132 @@
+// The desktop's officers and session, kept by the main process: who is signed in, each
+// officer's role and PIN digest, the wrong-PIN counters, and the audit log's latest head.
+// The page asks; main checks. PIN digests go into main and never come back out.
+import { z } from 'zod';
+import { officerRoles, PIN_MAX_DIGITS, PIN_MIN_DIGITS } from './workflow/roles';
+
+export const officerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export const pinSchema = z.string().regex(new RegExp(`^\\d{${PIN_MIN_DIGITS},${PIN_MAX_DIGITS}}$`));
+const nameSchema = z.string().trim().min(1).max(200);
+const tokenSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * Digests handed over from the page's database. Fewer iterations than this were not made by
+ * SoHoa (which uses 210,000) and would make the PIN quick to guess: they are refused.
+ */
+export const MIN_PIN_ITERATIONS = 100_000;
+
+export const pinDigestSchema = z.object({
+  algorithm: z.literal('PBKDF2-SHA-256'),
+  iterations: z.number().int().min(MIN_PIN_ITERATIONS).max(10_000_000),
+  salt: z.base64().min(16).max(64),
+  hash: z.base64().length(44),
+});
+export type StoredPinDigest = z.infer<typeof pinDigestSchema>;
+
+/** An officer as main tells the page about them: never the digest. */
+export const officerProfileSchema = z.object({
+  id: officerIdSchema,
+  name: nameSchema,
+  role: z.enum(officerRoles),
+  active: z.boolean(),
+});
+export type OfficerProfile = z.infer<typeof officerProfileSchema>;
+export type OfficerSummary = OfficerProfile & { hasPin: boolean };
+
+/** Who is signed in, as main knows it. The token names this sign-in in later requests. */
+export interface DesktopSession {
+  token: string;
+  officerId: string;
+  role: OfficerProfile['role'];
+  since: number;
+}
+
+export const signInRequestSchema = z.object({
+  officerId: officerIdSchema,
+  pin: z.string().max(64),
+});
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+export type SignInAnswer =
+  | { ok: true; session: DesktopSession }
+  /**
+   * 'wrong-pin': counted, `waitMs` until the next try is checked; 'wait': not checked at all,
+   * too soon after wrong PINs; 'no-pin': main has no PIN (or an active account) for this id.
+   */
+  | { ok: false; reason: 'wrong-pin' | 'wait' | 'no-pin'; waitMs: number };
+
+export const sessionTokenRequestSchema = z.object({ token: tokenSchema });
+export type SessionTokenRequest = z.infer<typeof sessionTokenRequestSchema>;
+
+/** The first run: the first administrator, when main knows no officer yet. */
+export const setUpRequestSchema = z.object({ officer: officerProfileSchema, pin: pinSchema });
+export type SetUpRequest = z.infer<typeof setUpRequestSchema>;
+
+/** Adds or changes an officer; `pin` sets a new PIN. Admins only, except one's own PIN. */
+export const saveOfficerRequestSchema = z.object({
+  token: tokenSchema,
+  officer: officerProfileSchema,
+  pin: pinSchema.optional(),
+});
+export type SaveOfficerRequest = z.infer<typeof saveOfficerRequestSchema>;
+
+/** Once, when main knows no officer: the digests the page's database held until now. */
+export const handOverRequestSchema = z.object({
+  officers: z
+    .array(officerProfileSchema.extend({ pin: z.unknown() }))
+    .min(1)
+    .max(500),
+});
+export type HandOverRequest = z.infer<typeof handOverRequestSchema>;
+export interface HandOverResult {
+  /** Officers whose PIN main now keeps. */
+  taken: string[];
+  /** Officers whose digest was missing or too weak: an administrator sets a new PIN. */
+  refused: string[];
+}
+
+export type OfficerErrorCode = 'not-signed-in' | 'not-allowed' | 'already-set-up' | 'last-admin';
+export type OfficerResult<T> = { ok: true; value: T } | { ok: false; code: OfficerErrorCode };
+
+/** The audit log's head (events, last hash), written to a file in the app data folder. */
+export const auditHeadFileSchema = z.object({
+  database: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/),
+  count: z.number().int().positive(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** A restore replaces the log: the old head no longer applies. */
+  restart: z.boolean().optional(),
+});
+export type AuditHeadWrite = z.infer<typeof auditHeadFileSchema>;
+export interface AuditHeadOnFile {
+  count: number;
+  hash: string;
+  at: number;
+}
+export const auditHeadReadSchema = z.object({ database: auditHeadFileSchema.shape.database });
+
+export const officerChannels = {
+  officersList: 'officers:list',
+  officersSetUp: 'officers:set-up',
+  officersHandOver: 'officers:hand-over',
+  officersSave: 'officers:save',
+  sessionSignIn: 'session:sign-in',
+  sessionCurrent: 'session:current',
+  sessionSignOut: 'session:sign-out',
+  auditReadHead: 'audit:read-head',
+  auditWriteHead: 'audit:write-head',
+} as const;
+
+export interface OfficerBridge {
+  /** Every officer main knows, without digests. */
+  officersList(): Promise<OfficerSummary[]>;
+  officersSetUp(request: SetUpRequest): Promise<OfficerResult<DesktopSession>>;
+  officersHandOver(request: HandOverRequest): Promise<OfficerResult<HandOverResult>>;
+  officersSave(request: SaveOfficerRequest): Promise<OfficerResult<OfficerSummary>>;
+  sessionSignIn(request: SignInRequest): Promise<SignInAnswer>;
+  /** The session of this window, still there after a reload; null when nobody is signed in. */
+  sessionCurrent(): Promise<DesktopSession | null>;
+  sessionSignOut(request: SessionTokenRequest): Promise<void>;
+  auditReadHead(request: { database: string }): Promise<AuditHeadOnFile | null>;
+  /** false when refused: the head on file is not on the chain being written (see main). */
+  auditWriteHead(request: AuditHeadWrite): Promise<boolean>;
+}
