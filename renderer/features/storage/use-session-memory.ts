@@ -54,6 +54,11 @@ export function useFieldMemory(entryId: string, formRef: RefObject<HTMLFormEleme
         const folded = control.closest('details');
         if (folded && !folded.open) folded.open = true;
         control.focus();
+        // Back where the officer was, the caret goes after what they typed: typing goes on
+        // from there instead of replacing it.
+        if (control instanceof HTMLInputElement) {
+          control.setSelectionRange(control.value.length, control.value.length);
+        }
       })
       .catch(warn('Last field not read'));
 
