@@ -118,7 +118,7 @@ describe('the desktop’s officers, main and page together', () => {
     await page.repo.signIn(keyer.id, '1357');
     await db.people.update(keyer.id, { role: 'admin' });
     await expect(
-      page.repo.addOfficer({ name: 'Kẻ Lạ', role: 'admin', pin: '0000' }),
+      page.repo.addOfficer({ name: 'Kẻ Lạ', role: 'admin', pin: '3052' }),
     ).rejects.toMatchObject({ code: 'not-allowed' });
     await expect(page.repo.updateOfficer(keyer.id, { role: 'admin' })).rejects.toMatchObject({
       code: 'not-allowed',
@@ -136,7 +136,7 @@ describe('the desktop’s officers, main and page together', () => {
     expect(synced.officers).toHaveLength(2);
     expect((await db.people.get(admin.id))?.role).toBe('admin');
     const page = openPage();
-    await expect(page.repo.setUpAdministrator('Kẻ Lạ', '0000')).rejects.toMatchObject({
+    await expect(page.repo.setUpAdministrator('Kẻ Lạ', '3052')).rejects.toMatchObject({
       code: 'already-set-up',
     });
   });
@@ -172,11 +172,11 @@ describe('the desktop’s officers, main and page together', () => {
 
   it('changes a PIN only with the officer’s own or an administrator’s sign-in', async () => {
     const { page, admin, keyer } = await firstRun();
-    await page.repo.setPin(keyer.id, '9999');
+    await page.repo.setPin(keyer.id, '9517');
     page.session.signOut();
-    expect(await page.repo.signIn(keyer.id, '9999')).not.toBeNull();
-    await page.repo.setPin(keyer.id, '8888');
-    await expect(page.repo.setPin(admin.id, '0000')).rejects.toMatchObject({
+    expect(await page.repo.signIn(keyer.id, '9517')).not.toBeNull();
+    await page.repo.setPin(keyer.id, '8426');
+    await expect(page.repo.setPin(admin.id, '3052')).rejects.toMatchObject({
       code: 'not-allowed',
     });
     page.session.signOut();

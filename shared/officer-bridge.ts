@@ -2,10 +2,12 @@
 // officer's role and PIN digest, the wrong-PIN counters, and the audit log's latest head.
 // The page asks; main checks. PIN digests go into main and never come back out.
 import { z } from 'zod';
-import { officerRoles, PIN_MAX_DIGITS, PIN_MIN_DIGITS } from './workflow/roles';
+import { isEasyPin, officerRoles, PIN_MAX_DIGITS, PIN_MIN_DIGITS } from './workflow/roles';
 
 export const officerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const pinSchema = z.string().regex(new RegExp(`^\\d{${PIN_MIN_DIGITS},${PIN_MAX_DIGITS}}$`));
+/** A PIN being set: shaped right and not one anyone would try first (1111, 1234). */
+export const newPinSchema = pinSchema.refine((pin) => !isEasyPin(pin), 'easy PIN');
 const nameSchema = z.string().trim().min(1).max(200);
 const tokenSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -59,14 +61,14 @@ export const sessionTokenRequestSchema = z.object({ token: tokenSchema });
 export type SessionTokenRequest = z.infer<typeof sessionTokenRequestSchema>;
 
 /** The first run: the first administrator, when main knows no officer yet. */
-export const setUpRequestSchema = z.object({ officer: officerProfileSchema, pin: pinSchema });
+export const setUpRequestSchema = z.object({ officer: officerProfileSchema, pin: newPinSchema });
 export type SetUpRequest = z.infer<typeof setUpRequestSchema>;
 
 /** Adds or changes an officer; `pin` sets a new PIN. Admins only, except one's own PIN. */
 export const saveOfficerRequestSchema = z.object({
   token: tokenSchema,
   officer: officerProfileSchema,
-  pin: pinSchema.optional(),
+  pin: newPinSchema.optional(),
 });
 export type SaveOfficerRequest = z.infer<typeof saveOfficerRequestSchema>;
 

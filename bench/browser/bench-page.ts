@@ -29,7 +29,7 @@ async function makeScanJpeg(seed: number, width?: number, height?: number): Prom
 async function signedInRepositories(db: SohoaDatabase) {
   const session = createSession();
   const repo = createRepositories(db, session);
-  session.signIn(await repo.setUpAdministrator('Cán bộ đo', '1234'));
+  session.signIn(await repo.setUpAdministrator('Cán bộ đo', '2580'));
   return repo;
 }
 

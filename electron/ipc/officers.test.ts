@@ -82,7 +82,7 @@ describe('first run and hand-over', () => {
     const { service, session } = await withAdmin();
     expect(session).toMatchObject({ officerId: 'admin-1', role: 'admin' });
     expect(service.current()).toEqual(session);
-    expect(await service.setUp({ officer: keyer, pin: '1111' })).toEqual({
+    expect(await service.setUp({ officer: keyer, pin: '3052' })).toEqual({
       ok: false,
       code: 'already-set-up',
     });
@@ -228,10 +228,10 @@ describe('officers changed only with an administrator’s sign-in in main', () =
       await service.save({
         token,
         officer: { id: 'ghost', name: 'Ghost', role: 'admin', active: true },
-        pin: '0000',
+        pin: '3052',
       }),
     ).toEqual({ ok: false, code: 'not-allowed' });
-    expect(await service.save({ token, officer: admin, pin: '0000' })).toEqual({
+    expect(await service.save({ token, officer: admin, pin: '3052' })).toEqual({
       ok: false,
       code: 'not-allowed',
     });

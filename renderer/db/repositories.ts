@@ -24,7 +24,7 @@ import {
   can,
   canReview,
   canSubmit,
-  isValidPin,
+  pinProblem,
   statusAfterEdit,
   type OfficerRole,
   type Permission,
@@ -175,7 +175,8 @@ export function createRepositories(
 
   /** An active officer, not stored yet and without a PIN (see `pins`). */
   const newOfficer = (input: NewOfficerInput): Person => {
-    if (!isValidPin(input.pin)) throw new WorkflowError('invalid-pin');
+    const problem = pinProblem(input.pin);
+    if (problem) throw new WorkflowError(problem);
     return {
       id: newId(),
       name: input.name.trim(),
@@ -384,7 +385,8 @@ export function createRepositories(
 
     /** Officers change their own PIN; administrators reset anyone's. */
     async setPin(officerId: string, pin: string): Promise<void> {
-      if (!isValidPin(pin)) throw new WorkflowError('invalid-pin');
+      const problem = pinProblem(pin);
+      if (problem) throw new WorkflowError(problem);
       const before = await db.people.get(officerId);
       if (!before) throw new Error(`Officer ${officerId} not found`);
       const digest = await pins.savePin(before, pin);

@@ -16,6 +16,7 @@ export const workflowErrorCodes = [
   'reason-required',
   /** PIN is not 4–8 digits. */
   'invalid-pin',
+  'easy-pin',
   /** Officers already exist: the first-run administrator can only be created once. */
   'already-set-up',
   /** The last active administrator cannot lose that role. */

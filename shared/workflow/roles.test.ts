@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { can, canReview, canSubmit, isValidPin, statusAfterEdit } from './roles';
+import {
+  can,
+  canReview,
+  canSubmit,
+  isPinShaped,
+  isValidPin,
+  pinProblem,
+  statusAfterEdit,
+} from './roles';
 
 describe('roles', () => {
   it('let data-entry officers type but not review or administer', () => {
@@ -33,10 +41,25 @@ describe('entry status', () => {
 
 describe('PINs', () => {
   it('are 4 to 8 digits', () => {
-    expect(isValidPin('1234')).toBe(true);
-    expect(isValidPin('12345678')).toBe(true);
-    expect(isValidPin('123')).toBe(false);
-    expect(isValidPin('123456789')).toBe(false);
-    expect(isValidPin('12a4')).toBe(false);
+    expect(isValidPin('2468')).toBe(true);
+    expect(isValidPin('25803691')).toBe(true);
+    expect(isValidPin('246')).toBe(false);
+    expect(isValidPin('246813579')).toBe(false);
+    expect(isValidPin('24a8')).toBe(false);
+  });
+
+  it('refuse one digit repeated and straight runs, as the hint says', () => {
+    for (const pin of ['1234', '1111', '0000', '9876', '0123', '12345678', '43210']) {
+      expect(pinProblem(pin), pin).toBe('easy-pin');
+    }
+    for (const pin of ['1235', '1212', '2468', '1990', '0912']) {
+      expect(pinProblem(pin), pin).toBeNull();
+    }
+    expect(pinProblem('12')).toBe('invalid-pin');
+  });
+
+  it('still let a PIN set before these rules sign in', () => {
+    expect(isPinShaped('1234')).toBe(true);
+    expect(isPinShaped('12a4')).toBe(false);
   });
 });

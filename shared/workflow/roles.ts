@@ -49,6 +49,28 @@ export function statusAfterEdit(status: EntryStatus): EntryStatus {
 export const PIN_MIN_DIGITS = 4;
 export const PIN_MAX_DIGITS = 8;
 
-export function isValidPin(pin: string): boolean {
+/** Only digits, 4 to 8 of them: what sign-in accepts, including PINs set before the rules below. */
+export function isPinShaped(pin: string): boolean {
   return new RegExp(`^\\d{${PIN_MIN_DIGITS},${PIN_MAX_DIGITS}}$`).test(pin);
+}
+
+/**
+ * A PIN anyone would try first: one digit repeated (1111) or a straight run up or down (1234,
+ * 9876, 0123). The officers' hint forbids them; a new PIN is refused when it is one.
+ */
+export function isEasyPin(pin: string): boolean {
+  const digits = [...pin].map(Number);
+  const steps = new Set(digits.slice(1).map((digit, index) => digit - (digits[index] ?? 0)));
+  return steps.size === 1 && [0, 1, -1].includes([...steps][0] ?? NaN);
+}
+
+/** Why a new PIN is refused, or null when it may be set. */
+export function pinProblem(pin: string): 'invalid-pin' | 'easy-pin' | null {
+  if (!isPinShaped(pin)) return 'invalid-pin';
+  return isEasyPin(pin) ? 'easy-pin' : null;
+}
+
+/** Whether a PIN may be set now: shaped right and not one anyone would try first. */
+export function isValidPin(pin: string): boolean {
+  return pinProblem(pin) === null;
 }

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { editPeopleRow, installFakeDesktop, peopleRows } from './fake-desktop';
 import { defaultAdmin, Officers } from './models';
 
-const hoa = { name: 'Phạm Thị Hoa', pin: '5678' };
+const hoa = { name: 'Phạm Thị Hoa', pin: '5679' };
 
 test('on the desktop the page holds no PIN digest, and its own storage signs nobody in', async ({
   page,

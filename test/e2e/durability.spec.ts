@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchProfile, removeProfile } from './crash-browser';
-import { BooksScreen, Officers, Workspace } from './models';
+import { BooksScreen, defaultAdmin, Officers, Workspace } from './models';
 
 let profile: string;
 
@@ -34,7 +34,7 @@ test('a value shown as saved is still there after the browser is closed and reop
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto(entryUrl);
   // A restarted app asks who is working, then goes back to the entry that was open.
-  await new Officers(page).signIn('Quản trị viên', '1234');
+  await new Officers(page).signIn(defaultAdmin.name, defaultAdmin.pin);
   await expect(page).toHaveURL(entryUrl);
   await expect(new Workspace(page).field('Họ tên người được khai sinh')).toHaveValue(
     'Trần Thị Bình',

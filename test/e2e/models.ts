@@ -29,7 +29,7 @@ export interface OfficerLogin {
 }
 
 /** The administrator every test run starts with, created on the first-run screen. */
-export const defaultAdmin: OfficerLogin = { name: 'Quản trị viên', pin: '1234' };
+export const defaultAdmin: OfficerLogin = { name: 'Quản trị viên', pin: '2580' };
 
 export type RoleName = 'Nhập liệu' | 'Rà soát' | 'Quản trị';
 
@@ -115,6 +115,9 @@ export class Officers {
     await expect(dialog.getByRole('row', { name: new RegExp(`^${name}`) })).toBeVisible({
       timeout: 15_000,
     });
+    // Ready for the next one: the keyboard is back on the emptied name.
+    await expect(dialog.getByLabel('Họ tên', { exact: true })).toBeFocused();
+    await expect(dialog.getByLabel('Họ tên', { exact: true })).toHaveValue('');
     await this.closeAdmin();
   }
 

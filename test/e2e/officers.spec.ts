@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { BooksScreen, defaultAdmin, Officers, Workspace } from './models';
 
-const hoa = { name: 'Phạm Thị Hoa', pin: '5678' };
+const hoa = { name: 'Phạm Thị Hoa', pin: '5679' };
 
 async function newEntry(page: Page): Promise<Workspace> {
   await new BooksScreen(page).createBookFresh();
@@ -18,10 +18,15 @@ test('the first run creates the administrator, and later runs ask who is working
   await page.clock.install();
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Thiết lập lần đầu' })).toBeVisible();
-  // The two PINs must agree.
+  // A PIN anyone would try first is refused, as the hint says.
   await page.getByLabel('Họ tên', { exact: true }).fill(defaultAdmin.name);
   await page.getByLabel('Mã PIN', { exact: true }).fill('1234');
-  await page.getByLabel('Nhập lại mã PIN', { exact: true }).fill('1243');
+  await page.getByLabel('Nhập lại mã PIN', { exact: true }).fill('1234');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'quá dễ đoán' })).toBeVisible();
+  // The two PINs must agree.
+  await page.getByLabel('Mã PIN', { exact: true }).fill('2580');
+  await page.getByLabel('Nhập lại mã PIN', { exact: true }).fill('2508');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert').filter({ hasText: 'không giống nhau' })).toBeVisible();
   const officers = new Officers(page);
@@ -156,7 +161,7 @@ test('administrators change roles, reset PINs and deactivate; officers change th
   await new BooksScreen(page).open();
   const officers = new Officers(page);
   await officers.addOfficer(hoa.name, 'Nhập liệu', hoa.pin);
-  await officers.addOfficer('Lê Văn Nam', 'Nhập liệu', '4321');
+  await officers.addOfficer('Lê Văn Nam', 'Nhập liệu', '4326');
 
   const admin = await officers.openAdmin();
   await admin.getByLabel(`Vai trò của ${hoa.name}`).selectOption({ label: 'Rà soát' });

@@ -1,9 +1,14 @@
 // The administrator's screen: officers (add, role, trusted, active, PIN reset), the idle lock,
 // and the audit log check. Every change is checked again in the repositories.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent, type Ref } from 'react';
+import { useRef, useState, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isValidPin, officerRoles, type OfficerRole } from '../../../shared/workflow/roles';
+import {
+  isPinShaped,
+  pinProblem,
+  officerRoles,
+  type OfficerRole,
+} from '../../../shared/workflow/roles';
 import { db, repo } from '../../db';
 import type { Person } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
@@ -116,7 +121,7 @@ function OfficerRow({ person }: { person: Person }) {
               value={pin}
               onDigits={setPin}
             />
-            <button type="submit" disabled={!isValidPin(pin)}>
+            <button type="submit" disabled={!isPinShaped(pin)}>
               {t('officers.admin.savePin')}
             </button>
             <button type="button" onClick={() => setResetting(false)}>
@@ -145,11 +150,13 @@ function AddOfficerForm() {
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) return setMessage(t('officers.problems.nameRequired'));
-    if (!isValidPin(pin)) return setMessage(t('workflow.errors.invalid-pin'));
+    const problem = pinProblem(pin);
+    if (problem) return setMessage(t(`workflow.errors.${problem}`));
     setBusy(true);
     try {
       const officer = await repo.addOfficer({ name, role, pin });
@@ -157,6 +164,8 @@ function AddOfficerForm() {
       setPin('');
       setMessage('');
       notify('info', t('officers.admin.added', { name: officer.name }));
+      // Ready for the next officer: the keyboard goes back to the name, not the emptied PIN.
+      nameRef.current?.focus();
     } catch (error) {
       setMessage(errorText(t, error));
     } finally {
@@ -171,6 +180,7 @@ function AddOfficerForm() {
         <label htmlFor="add-officer-name">{t('officers.name')}</label>
         <input
           id="add-officer-name"
+          ref={nameRef}
           autoComplete="off"
           value={name}
           onChange={(event) => setName(event.target.value)}

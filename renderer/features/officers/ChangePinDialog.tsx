@@ -2,7 +2,7 @@
 // cannot take the account over), then the new one twice.
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isValidPin } from '../../../shared/workflow/roles';
+import { pinProblem } from '../../../shared/workflow/roles';
 import { db, repo } from '../../db';
 import { verifyPin } from '../../db/pin';
 import { useUiStore } from '../../store/ui-store';
@@ -32,7 +32,8 @@ export function ChangePinDialog({
   };
 
   const submit = async (dialog: HTMLDialogElement | null) => {
-    if (!isValidPin(pin)) return setMessage(t('workflow.errors.invalid-pin'));
+    const problem = pinProblem(pin);
+    if (problem) return setMessage(t(`workflow.errors.${problem}`));
     if (pin !== again) return setMessage(t('officers.problems.pinMismatch'));
     setBusy(true);
     try {

@@ -1,7 +1,7 @@
 // The first start on a PC: whoever installs the app becomes its first administrator.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isValidPin } from '../../../shared/workflow/roles';
+import { pinProblem } from '../../../shared/workflow/roles';
 import { repo, session } from '../../db';
 import { errorText } from './error-text';
 import { PinInput } from './PinInput';
@@ -18,7 +18,8 @@ export function FirstRunScreen() {
     event.preventDefault();
     if (busy) return;
     if (!name.trim()) return setMessage(t('officers.problems.nameRequired'));
-    if (!isValidPin(pin)) return setMessage(t('workflow.errors.invalid-pin'));
+    const problem = pinProblem(pin);
+    if (problem) return setMessage(t(`workflow.errors.${problem}`));
     if (pin !== again) return setMessage(t('officers.problems.pinMismatch'));
     setBusy(true);
     try {
