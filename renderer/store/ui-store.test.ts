@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_VIEW } from '../features/scans/viewer-settings';
-import { INFO_NOTICE_MS, MAX_TILT, useUiStore, viewOf } from './ui-store';
+import { ERROR_NOTICE_MS, INFO_NOTICE_MS, MAX_TILT, useUiStore, viewOf } from './ui-store';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -9,14 +9,36 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('notices', () => {
-  it('lets confirmations fade but keeps errors until closed', () => {
+  it('lets confirmations fade soon and errors once they had time to be read', () => {
     const { notify } = useUiStore.getState();
     notify('info', 'Đã nhập «so.pdf»: 3 trang.');
     notify('error', 'Tệp «rong.pdf» rỗng (0 byte).');
     vi.advanceTimersByTime(INFO_NOTICE_MS + 1);
     const left = useUiStore.getState().notices;
     expect(left.map((n) => n.kind)).toEqual(['error']);
-    useUiStore.getState().dismiss(left[0]!.id);
+    vi.advanceTimersByTime(ERROR_NOTICE_MS - INFO_NOTICE_MS);
+    expect(useUiStore.getState().notices).toEqual([]);
+    notify('error', 'Tệp «rong.pdf» rỗng (0 byte).');
+    useUiStore.getState().dismiss(useUiStore.getState().notices[0]!.id);
+    expect(useUiStore.getState().notices).toEqual([]);
+  });
+
+  it('counts a message given again instead of stacking a copy, and keeps it up longer', () => {
+    const { notify } = useUiStore.getState();
+    notify('info', 'Đã lưu.');
+    vi.advanceTimersByTime(INFO_NOTICE_MS - 1000);
+    notify('info', 'Đã lưu.');
+    vi.advanceTimersByTime(2000);
+    expect(useUiStore.getState().notices).toMatchObject([{ text: 'Đã lưu.', count: 2 }]);
+  });
+
+  it('clears every message for the next officer', () => {
+    const { notify } = useUiStore.getState();
+    notify('error', 'Không lưu được.');
+    notify('info', 'Đã gửi rà soát.');
+    useUiStore.getState().clearNotices();
+    expect(useUiStore.getState().notices).toEqual([]);
+    vi.advanceTimersByTime(ERROR_NOTICE_MS);
     expect(useUiStore.getState().notices).toEqual([]);
   });
 });

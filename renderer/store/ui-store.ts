@@ -41,16 +41,25 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   text: string;
+  /** How many times the same message was given while it was shown. */
+  count: number;
 }
 
 export interface NoticeSlice {
   notices: Notice[];
   notify: (kind: Notice['kind'], text: string) => void;
   dismiss: (id: number) => void;
+  /** Another officer takes the screen (sign-out, lock): the last one's messages are not theirs. */
+  clearNotices: () => void;
 }
 
-/** Confirmations fade on their own; errors stay until the officer closes them. */
+/** Confirmations fade on their own, errors after long enough to be read. */
 export const INFO_NOTICE_MS = 6000;
+export const ERROR_NOTICE_MS = 60_000;
+/** Shown at once; older ones wait behind a "more" line instead of covering the form. */
+export const MAX_NOTICES_SHOWN = 3;
+
+const noticeTimers = new Map<number, ReturnType<typeof setTimeout>>();
 
 let noticeSeq = 0;
 
@@ -98,9 +107,30 @@ export const useUiStore = create<UiState>()((set, get, api) => ({
   setDrawingRegion: (entryId) => set({ drawingRegionFor: entryId }),
   notices: [],
   notify: (kind, text) => {
-    const id = ++noticeSeq;
-    set((state) => ({ notices: [...state.notices, { id, kind, text }] }));
-    if (kind === 'info') setTimeout(() => get().dismiss(id), INFO_NOTICE_MS);
+    // The same message again (a save retried, a file picked twice) counts up instead of
+    // stacking another copy over the form.
+    const same = get().notices.find((notice) => notice.kind === kind && notice.text === text);
+    const id = same?.id ?? ++noticeSeq;
+    set((state) => ({
+      notices: [
+        ...state.notices.filter((notice) => notice.id !== id),
+        { id, kind, text, count: (same?.count ?? 0) + 1 },
+      ],
+    }));
+    clearTimeout(noticeTimers.get(id));
+    noticeTimers.set(
+      id,
+      setTimeout(() => get().dismiss(id), kind === 'info' ? INFO_NOTICE_MS : ERROR_NOTICE_MS),
+    );
   },
-  dismiss: (id) => set((state) => ({ notices: state.notices.filter((n) => n.id !== id) })),
+  dismiss: (id) => {
+    clearTimeout(noticeTimers.get(id));
+    noticeTimers.delete(id);
+    set((state) => ({ notices: state.notices.filter((n) => n.id !== id) }));
+  },
+  clearNotices: () => {
+    for (const timer of noticeTimers.values()) clearTimeout(timer);
+    noticeTimers.clear();
+    set({ notices: [] });
+  },
 }));

@@ -188,3 +188,12 @@ test('Ctrl+Enter on an entry with nothing typed does not make another blank one'
   await page.getByRole('link', { name: '← Danh sách trường hợp' }).click();
   await expect(page.getByText('Sổ có 2 trường hợp')).toBeVisible();
 });
+
+test('a message given again is counted, not stacked over the form', async ({ page }) => {
+  await bookWithScan(page);
+  // Ctrl+Enter on the blank entry, again and again: one message, counted.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Control+Enter');
+  const blank = page.getByRole('status').filter({ hasText: 'chưa có gì được nhập' });
+  await expect(blank).toHaveText(/\(×4\)/);
+  await expect(blank).toHaveCount(1);
+});

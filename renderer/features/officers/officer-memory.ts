@@ -1,6 +1,7 @@
 // What this window remembers about who is working. A reload (or a renderer crash) in the same
 // window keeps the officer signed in; a locked screen stays locked; closing the app forgets
 // both. The officer who last worked on this PC is offered first at the next sign-in.
+import { useUiStore } from '../../store/ui-store';
 import type { Session } from '../../db/session';
 
 const SIGNED_IN = 'sohoa.officer';
@@ -29,6 +30,8 @@ export function rememberSessionInWindow(session: Session): void {
   session.subscribe(() => {
     const officer = session.officer();
     write(sessionStorage, SIGNED_IN, officer?.id ?? null);
+    // Locked or signed out: what was said to that officer is not for whoever comes next.
+    if (!officer) useUiStore.getState().clearNotices();
     if (officer) {
       write(sessionStorage, LOCKED_FOR, null);
       write(localStorage, LAST_OFFICER, officer.id);
