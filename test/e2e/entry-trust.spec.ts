@@ -197,3 +197,22 @@ test('a message given again is counted, not stacked over the form', async ({ pag
   await expect(blank).toHaveText(/\(×4\)/);
   await expect(blank).toHaveCount(1);
 });
+
+test('a second book with the same type, number and year is asked about, and the first can be opened instead', async ({
+  page,
+}) => {
+  const books = new BooksScreen(page);
+  await books.createBookFresh();
+  await page.getByRole('link', { name: '← Danh sách sổ' }).click();
+  await page.getByRole('button', { name: 'Tạo sổ mới' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tạo sổ mới' });
+  await dialog.getByLabel('Quyển số', { exact: true }).fill('1/2008');
+  await dialog.getByRole('button', { name: 'Tạo sổ', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Máy này đã có sổ quyển 01/2008 năm 2008');
+  await dialog.getByRole('button', { name: 'Mở sổ có sẵn' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Thêm trường hợp' })).toBeVisible();
+  await page.getByRole('link', { name: '← Danh sách sổ' }).click();
+  // Still one book.
+  await expect(page.getByRole('link', { name: /01\/2008/ })).toHaveCount(1);
+});

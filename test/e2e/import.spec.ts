@@ -153,7 +153,7 @@ for (const trip of roundTrips) {
     const bytes = await downloadBytes(xlsx);
 
     await page.getByRole('link', { name: '← Danh sách sổ' }).click();
-    await books.addBook(details);
+    await books.addBook(details, { sameAsExisting: true });
     await chooseExcel(page, xlsx.suggestedFilename(), bytes);
     const dialog = importDialog(page);
     await expect(dialog).toContainText(`Tệp theo mẫu ${trip.typeName}`);

@@ -180,7 +180,10 @@ export class BooksScreen {
    * Creates a book by filling the new-book dialog's fields directly, for tests about what
    * comes after; `createBook` walks the same dialog with the keyboard, as an officer does.
    */
-  async addBook(details: BookDetails = defaultBook): Promise<void> {
+  async addBook(
+    details: BookDetails = defaultBook,
+    { sameAsExisting = false }: { sameAsExisting?: boolean } = {},
+  ): Promise<void> {
     await this.page.getByRole('button', { name: 'Tạo sổ mới' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Tạo sổ mới' });
     if (details.typeName)
@@ -189,6 +192,13 @@ export class BooksScreen {
       if (value !== undefined) await dialog.getByLabel(label, { exact: true }).fill(value);
     }
     await dialog.getByRole('button', { name: 'Tạo sổ', exact: true }).click();
+    if (sameAsExisting) {
+      // The same type, number and year as a book already here: asked once, then made.
+      await expect(dialog.getByRole('alert')).toContainText(
+        `Máy này đã có sổ quyển ${details.quyenSo}`,
+      );
+      await dialog.getByRole('button', { name: 'Vẫn tạo sổ mới' }).click();
+    }
     await expect(dialog).toBeHidden();
   }
 

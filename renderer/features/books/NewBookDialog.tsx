@@ -2,7 +2,8 @@ import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerTypes } from '../../../shared/registers';
 import { versionsOf } from '../../../shared/registers/template-migration';
-import { repo } from '../../db';
+import { db, repo } from '../../db';
+import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { checkNewBook, type NewBookForm, type NewBookProblem } from './new-book';
 import { useTemplateName } from './TemplateVersionDialog';
@@ -41,10 +42,14 @@ export function NewBookDialog({
   const [form, setForm] = useState<NewBookForm>(emptyForm);
   const [problems, setProblems] = useState<Partial<Record<keyof NewBookForm, NewBookProblem>>>({});
   const [busy, setBusy] = useState(false);
+  /** A book already here with the same type, number and year, shown before a second is made. */
+  const [twin, setTwin] = useState<Book | null>(null);
+  const confirmedTwinOf = twin?.id;
   const templateName = useTemplateName();
   const versions = versionsOf(form.type);
 
   const update = <K extends keyof NewBookForm>(key: K, value: NewBookForm[K]) => {
+    setTwin(null);
     setForm((previous) => {
       const next = { ...previous, [key]: value };
       // The book's year is almost always the year in its number: fill it when still empty.
@@ -62,9 +67,19 @@ export function NewBookDialog({
     }
     setBusy(true);
     try {
+      // The same book twice splits its entries over two copies: ask first, once.
+      const { type, quyenSo, year } = checked.input;
+      const twin = await db.books
+        .filter((book) => book.type === type && book.quyenSo === quyenSo && book.year === year)
+        .first();
+      if (twin && twin.id !== confirmedTwinOf) {
+        setTwin(twin);
+        return;
+      }
       const book = await repo.createBook(checked.input);
       setForm(emptyForm);
       setProblems({});
+      setTwin(null);
       dialog?.close();
       onCreated(book.id);
     } catch (error) {
@@ -133,9 +148,26 @@ export function NewBookDialog({
           )}
         </div>
         <p className="hint">{t('books.form.defaultsHint')}</p>
+        {twin && (
+          <p role="alert" className="field-error">
+            {t('books.twin', { quyenSo: twin.quyenSo, year: twin.year })}{' '}
+            <button
+              type="button"
+              onClick={(event) => {
+                const existing = twin;
+                setTwin(null);
+                setForm(emptyForm);
+                event.currentTarget.closest('dialog')?.close();
+                onCreated(existing.id);
+              }}
+            >
+              {t('books.openTwin')}
+            </button>
+          </p>
+        )}
         <div className="dialog-actions">
           <button type="submit" className="primary" disabled={busy}>
-            {t('books.form.submit')}
+            {twin ? t('books.createAnyway') : t('books.form.submit')}
           </button>
           <button type="button" onClick={(event) => event.currentTarget.closest('dialog')?.close()}>
             {t('common.cancel')}
