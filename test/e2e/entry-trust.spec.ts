@@ -216,3 +216,24 @@ test('a second book with the same type, number and year is asked about, and the 
   // Still one book.
   await expect(page.getByRole('link', { name: /01\/2008/ })).toHaveCount(1);
 });
+
+test('a code’s meaning shows whole beside its field, at the usual and the larger text size', async ({
+  page,
+}) => {
+  const workspace = await bookWithScan(page);
+  await workspace.fillFields({ 'Giới tính': '1', 'Loại đăng ký': '1' });
+  const meaningOf = (label: string) =>
+    page
+      .getByRole('form')
+      .locator('.field-control', { has: page.getByLabel(label, { exact: true }) })
+      .locator('.code-meaning');
+  const isClipped = (label: string) =>
+    meaningOf(label).evaluate((element) => element.scrollWidth > element.clientWidth);
+  await expect(meaningOf('Giới tính')).toHaveText('Nam');
+  expect(await isClipped('Giới tính')).toBe(false);
+  expect(await isClipped('Loại đăng ký')).toBe(false);
+  // A+ twice, as an officer with weaker eyes sets it.
+  await page.getByRole('button', { name: 'Tăng cỡ chữ', exact: true }).click();
+  await page.getByRole('button', { name: 'Tăng cỡ chữ', exact: true }).click();
+  expect(await isClipped('Giới tính')).toBe(false);
+});

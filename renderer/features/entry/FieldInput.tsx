@@ -71,6 +71,7 @@ export function FieldInput(props: FieldInputProps) {
     <div className={isSuggested ? 'field-control has-suggestion' : 'field-control'}>
       <input
         id={id}
+        className={list?.writes === 'code' ? 'code-input' : undefined}
         data-field={field.key}
         role={hasOptions ? 'combobox' : undefined}
         aria-expanded={hasOptions ? shown : undefined}
@@ -135,7 +136,11 @@ export function FieldInput(props: FieldInputProps) {
           {suggestion}
         </span>
       )}
-      {meaning && <span className="code-meaning">{meaning}</span>}
+      {meaning && (
+        <span className="code-meaning" title={meaning}>
+          {meaning}
+        </span>
+      )}
       {isSuggested && suggestion && <SuggestionHint value={suggestion} />}
       {hasOptions && (
         <ul id={listId} role="listbox" className="field-options" hidden={!shown}>
