@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { channels } from '../../shared/bridge';
 import type { AppInfo } from '../../shared/bridge';
 import { getAllowedOrigins } from '../security';
+import { BackupWrites } from './backup-session';
 import { createExitGate } from './backups';
 import { isTrustedSender, registerIpcHandlers } from './register-handlers';
 import type { InvokeEvent, IpcMainLike } from './register-handlers';
@@ -43,6 +44,10 @@ function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
       getFolder: () => Promise.resolve({ folder: '/tmp/sao-luu', isDefault: true }),
       chooseFolder: () => Promise.resolve({ ok: true, value: { folder: '/x', isDefault: false } }),
       write: () => Promise.resolve({ ok: true, value: { path: '/x/a.sohoa', removed: [] } }),
+      pieces: new BackupWrites({
+        getFolder: () => Promise.resolve('/tmp/sao-luu'),
+        freeBytes: () => Promise.resolve(null),
+      }),
     },
     exitGate: createExitGate(),
   });
@@ -138,6 +143,10 @@ describe('backup channels', () => {
     const other: InvokeEvent = { senderFrame: { url: 'https://example.com/', parent: null } };
     for (const channel of [
       channels.writeBackup,
+      channels.backupOpen,
+      channels.backupWrite,
+      channels.backupCommit,
+      channels.backupAbort,
       channels.getBackupFolder,
       channels.chooseBackupFolder,
       channels.waitForExit,
