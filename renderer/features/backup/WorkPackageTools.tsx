@@ -11,6 +11,7 @@ import { useUiStore } from '../../store/ui-store';
 import { ConflictsDialog } from './ConflictsDialog';
 import { workPackageFileName } from './file-names';
 import { ReceivePackageButton } from './ReceivePackageButton';
+import { usePercent } from './progress';
 import { saveFile } from './save-file';
 
 /** In a book: send it to another PC as one file, take one in, and settle conflicts. */
@@ -19,6 +20,7 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
   const notify = useUiStore((state) => state.notify);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const progress = usePercent();
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [showConflicts, setShowConflicts] = useState(false);
   const conflicts = useLiveQuery(
@@ -29,6 +31,7 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
 
   const exportPackage = async () => {
     setBusy(true);
+    progress.reset();
     try {
       const entryIds = onlyChanged ? await entriesChangedSinceExchange(db, book.id) : undefined;
       if (entryIds?.length === 0) {
@@ -38,6 +41,7 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
       const built = await buildWorkPackage(db, {
         bookId: book.id,
         appVersion: __APP_VERSION__,
+        onProgress: progress.listen,
         ...(entryIds ? { entryIds } : {}),
       });
       const fileName = workPackageFileName(book, new Date());
@@ -53,6 +57,7 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
       notify('error', t('backup.packageFailed', { detail: String(error) }));
     } finally {
       setBusy(false);
+      progress.reset();
     }
   };
 
@@ -92,7 +97,11 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
               disabled={busy}
               onClick={() => void exportPackage()}
             >
-              {busy ? t('backup.packageExporting') : t('backup.packageExport')}
+              {!busy
+                ? t('backup.packageExport')
+                : progress.percent === null
+                  ? t('backup.packageExporting')
+                  : t('backup.packageExportingPercent', { percent: progress.percent })}
             </button>
             <ReceivePackageButton book={book} onDone={() => setOpen(false)} />
             <button type="button" onClick={() => setOpen(false)}>
