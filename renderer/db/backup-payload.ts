@@ -123,7 +123,8 @@ export async function readPayload(
     const rows = new Map<string, FileEntry>();
     const scans = new Map<string, FileEntry>();
     for (const entry of entries) {
-      if (entry.directory) return { ok: false, detail: `unexpected folder ${entry.filename}` };
+      // Zip tools add folder entries when a file is zipped again; they carry nothing.
+      if (entry.directory) continue;
       const rowsName = /^rows\/([a-zA-Z]+)\.json$/.exec(entry.filename)?.[1];
       if (rowsName !== undefined && !rows.has(rowsName)) rows.set(rowsName, entry);
       else if (/^scans\/(0|[1-9]\d{0,8})$/.test(entry.filename) && !scans.has(entry.filename))

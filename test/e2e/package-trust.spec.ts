@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { createHash, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import { makePdf } from '../fixtures/make-pdf';
 import { chooseFile, pressAndDownload, typeEntry } from './backup-model';
 import { BooksScreen, defaultBook, Officers, Workspace } from './models';
@@ -11,16 +12,10 @@ import { BooksScreen, defaultBook, Officers, Workspace } from './models';
 const NAME = 'Họ tên người được khai sinh';
 const INTRUDER = 'Kẻ Mạo Danh';
 
-interface Dump {
-  data: {
-    tables: { name: string; schema: string; rowCount: number }[];
-    data: { tableName: string; inbound: boolean; rows: Record<string, unknown>[] }[];
-  };
-}
-
 /**
- * What someone with a text editor can do to a package: add an administrator with a PIN of
- * their own (one PBKDF2 round), mark every entry approved, and recompute the SHA-256.
+ * What someone with a text editor and a zip tool can do to a package: add an administrator
+ * with a PIN of their own (one PBKDF2 round), mark every entry approved, and recompute the
+ * SHA-256.
  */
 async function forge(path: string, forged: string): Promise<void> {
   const bytes = await readFile(path);
@@ -30,7 +25,7 @@ async function forge(path: string, forged: string): Promise<void> {
     payloadBytes: number;
     sha256: string;
   };
-  const dump = JSON.parse(bytes.subarray(newline + 1).toString('utf8')) as Dump;
+  const zip = await JSZip.loadAsync(bytes.subarray(newline + 1));
   const salt = randomBytes(16);
   const intruder = {
     id: 'intruder',
@@ -45,24 +40,23 @@ async function forge(path: string, forged: string): Promise<void> {
       hash: pbkdf2Sync('0000', salt, 1, 32, 'sha256').toString('base64'),
     },
   };
-  dump.data.tables = dump.data.tables.filter((table) => table.name !== 'people');
-  dump.data.tables.push({ name: 'people', schema: 'id', rowCount: 1 });
-  dump.data.data = dump.data.data.filter((table) => table.tableName !== 'people');
-  dump.data.data.push({ tableName: 'people', inbound: true, rows: [intruder] });
-  for (const table of dump.data.data) {
-    if (table.tableName !== 'records') continue;
-    for (const row of table.rows) {
-      row.status = 'approved';
-      row.review = {
-        decision: 'approved',
-        by: 'intruder',
-        at: Date.now(),
-        reason: '',
-        comments: [],
-      };
-    }
+  zip.file('rows/people.json', JSON.stringify([intruder]));
+  const records = JSON.parse(
+    (await zip.file('rows/records.json')?.async('string')) ?? '[]',
+  ) as Record<string, unknown>[];
+  for (const row of records) {
+    row.status = 'approved';
+    row.review = {
+      decision: 'approved',
+      by: 'intruder',
+      at: Date.now(),
+      reason: '',
+      comments: [],
+    };
   }
-  const payload = Buffer.from(JSON.stringify(dump), 'utf8');
+  zip.file('rows/records.json', JSON.stringify(records));
+  // Stored, as the app writes its scans.
+  const payload = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
   header.counts.people = 1;
   header.payloadBytes = payload.length;
   header.sha256 = createHash('sha256').update(payload).digest('hex');
