@@ -1,8 +1,9 @@
 // The payload of a format-2 SoHoa file: a zip with one JSON entry per table (rows/<table>.json,
 // scans without their bytes) and each scan's bytes as its own stored entry (scans/<n>, the nth
-// row of rows/scans.json). Written and read piece by piece: a scan's bytes go from IndexedDB
-// into Blob pieces and back without ever sitting whole in the page's memory, and the rows are
-// plain JSON, so a 300 MB scan costs the page a few MB, not three copies as base64 text.
+// row of rows/scans.json). Written piece by piece: a scan's bytes go from IndexedDB into Blob
+// pieces without ever sitting whole in the page's memory. Read without a copy: a restored
+// scan is a slice of the chosen file. The rows are plain JSON, so a 300 MB scan costs the
+// page a few MB, not three copies as base64 text.
 import {
   BlobReader,
   TextReader,
@@ -72,7 +73,9 @@ export async function writePayload(
   onProgress?: ProgressListener,
 ): Promise<Blob> {
   const sink = blobSink();
-  const zip = new ZipWriter(sink.writable, { keepOrder: true, dataDescriptor: false });
+  // Sizes and CRC after each entry's data (a data descriptor): the data streams through as it
+  // is read, where sizes in the local header would have zip.js hold each scan back whole.
+  const zip = new ZipWriter(sink.writable, { keepOrder: true });
   const scans = (tables.scans ?? []) as ScanRow[];
   const scanBlobs = scans.map((scan) => (scan.blob instanceof Blob ? scan.blob : new Blob([])));
   const total = scanBlobs.reduce((sum, blob) => sum + blob.size, 0);
@@ -102,10 +105,26 @@ export async function writePayload(
 export type PayloadResult =
   { ok: true; tables: Record<string, unknown[]> } | { ok: false; detail: string };
 
-async function readScan(entry: FileEntry, type: string): Promise<Blob> {
-  const sink = blobSink(type);
-  await entry.getData(sink.writable, { checkSignature: true });
-  return sink.blob();
+const LOCAL_HEADER_BYTES = 30;
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+
+/**
+ * A stored scan as a slice of the payload itself: no copy, so a restore holds none of the
+ * scan's bytes (the file on disk backs them until IndexedDB has its own). The whole payload's
+ * SHA-256 was checked before: the bytes are those written. Null when the entry's local header
+ * is not where the central directory says, or its data runs past the payload.
+ */
+async function scanSlice(payload: Blob, entry: FileEntry, type: string): Promise<Blob | null> {
+  const header = new DataView(
+    await payload.slice(entry.offset, entry.offset + LOCAL_HEADER_BYTES).arrayBuffer(),
+  );
+  if (header.byteLength < LOCAL_HEADER_BYTES) return null;
+  if (header.getUint32(0, true) !== LOCAL_HEADER_SIGNATURE) return null;
+  const start =
+    entry.offset + LOCAL_HEADER_BYTES + header.getUint16(26, true) + header.getUint16(28, true);
+  const end = start + entry.compressedSize;
+  if (end > payload.size) return null;
+  return payload.slice(start, end, type);
 }
 
 /**
@@ -158,7 +177,9 @@ export async function readPayload(
       if (typeof row !== 'object' || row === null) continue; // refused by the row check
       const scan = row as ScanRow;
       const type = typeof scan.mimeType === 'string' ? scan.mimeType : '';
-      scan.blob = await readScan(entry, type);
+      const blob = await scanSlice(payload, entry, type);
+      if (!blob) return { ok: false, detail: `scan ${index} is not where the zip says` };
+      scan.blob = blob;
       done += entry.uncompressedSize;
       onProgress?.(done, total);
     }
