@@ -7,7 +7,6 @@
 import {
   BlobReader,
   TextReader,
-  TextWriter,
   ZipReader,
   ZipWriter,
   configure,
@@ -105,6 +104,27 @@ export async function writePayload(
 export type PayloadResult =
   { ok: true; tables: Record<string, unknown[]> } | { ok: false; detail: string };
 
+/**
+ * A table's JSON, unpacked no further than the size the zip declares for it (itself within
+ * MAX_ROWS_ENTRY_BYTES): an entry that says little and unfolds into gigabytes stops there.
+ */
+async function readRowsText(entry: FileEntry): Promise<string> {
+  const limit = Math.min(entry.uncompressedSize, MAX_ROWS_ENTRY_BYTES);
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let total = 0;
+  await entry.getData(
+    new WritableStream<Uint8Array>({
+      write(chunk) {
+        total += chunk.byteLength;
+        if (total > limit) throw new Error(`${entry.filename} unpacks beyond its size`);
+        chunks.push(chunk.slice());
+      },
+    }),
+    { checkSignature: true },
+  );
+  return new TextDecoder('utf-8', { fatal: true }).decode(await new Blob(chunks).arrayBuffer());
+}
+
 const LOCAL_HEADER_BYTES = 30;
 const LOCAL_HEADER_SIGNATURE = 0x04034b50;
 
@@ -155,9 +175,7 @@ export async function readPayload(
       if (entry.uncompressedSize > MAX_ROWS_ENTRY_BYTES) {
         return { ok: false, detail: `${entry.filename} is too large` };
       }
-      const parsed: unknown = JSON.parse(
-        await entry.getData(new TextWriter(), { checkSignature: true }),
-      );
+      const parsed: unknown = JSON.parse(await readRowsText(entry));
       if (!Array.isArray(parsed)) return { ok: false, detail: `${entry.filename} is not a list` };
       tables[name] = parsed;
     }
