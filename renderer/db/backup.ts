@@ -5,7 +5,6 @@
 // checked (backup-rows.ts); the officer's database is touched only afterwards, by the
 // repositories.
 import Dexie from 'dexie';
-import { importDB } from 'dexie-export-import';
 import {
   DUMP_FORMAT_VERSION,
   openFile,
@@ -233,6 +232,8 @@ async function readDumpTables(payload: Blob): Promise<TablesResult> {
     await Dexie.delete(stagingName);
   };
   try {
+    // Loaded only for these older files.
+    const { importDB } = await import('dexie-export-import');
     staging = await importDB(payload, { name: stagingName });
     const tables: Record<string, unknown[]> = {};
     for (const table of staging.tables) tables[table.name] = await table.toArray();
