@@ -12,6 +12,7 @@ import { backupFileName } from './file-names';
 import { SohoaFileButton } from './SohoaFileButton';
 import { FileImportDialog } from './FileImportDialog';
 import { autoBackups, SCANS_FIT_BYTES } from './auto-backup';
+import { backupErrorDetail } from './backup-errors';
 import { usePercent } from './progress';
 import { ReceivePackageButton } from './ReceivePackageButton';
 import { saveFile } from './save-file';
@@ -80,7 +81,7 @@ export function BackupTools() {
         }),
       );
     } catch (error) {
-      notify('error', t('backup.backupFailed', { detail: String(error) }));
+      notify('error', t('backup.backupFailed', { detail: backupErrorDetail(error) }));
     } finally {
       setBusy(false);
       progress.reset();

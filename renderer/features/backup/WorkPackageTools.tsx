@@ -8,6 +8,7 @@ import { buildWorkPackage } from '../../db/backup';
 import { entriesChangedSinceExchange } from '../../db/work-package-select';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
+import { backupErrorDetail } from './backup-errors';
 import { ConflictsDialog } from './ConflictsDialog';
 import { workPackageFileName } from './file-names';
 import { ReceivePackageButton } from './ReceivePackageButton';
@@ -54,7 +55,7 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
       notify('info', t('backup.packageExported', { file: fileName, entries: built.entries }));
       setOpen(false);
     } catch (error) {
-      notify('error', t('backup.packageFailed', { detail: String(error) }));
+      notify('error', t('backup.packageFailed', { detail: backupErrorDetail(error, 'package') }));
     } finally {
       setBusy(false);
       progress.reset();

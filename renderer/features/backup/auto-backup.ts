@@ -15,6 +15,7 @@ import {
 } from '../../db/repositories';
 import type { ProgressListener } from '../../db/backup-payload';
 import { useUiStore } from '../../store/ui-store';
+import { backupErrorDetail } from './backup-errors';
 import { planScans, SCANS_FIT_BYTES } from './backup-size';
 import { backupFileName } from './file-names';
 import { dueReason, type LastBackup } from './schedule';
@@ -119,7 +120,7 @@ export function createAutoBackups(bridge: SohoaBridge) {
   };
 
   const report = (error: unknown) => {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = backupErrorDetail(error);
     useUiStore.getState().notify('error', i18next.t('backup.autoFailed', { detail }));
   };
 
