@@ -1,6 +1,7 @@
 // Automatic backups on disk: written whole (a .partial renamed into place; large ones arrive in
-// pieces through backup-session.ts), never over another file, into the folder the officer chose (default Documents/SoHoa/Sao lưu); then the oldest of
-// the app's own backups beyond the number to keep are removed, and nothing else in the folder.
+// pieces through backup-session.ts), never over another file, into the folder the officer
+// chose (default Documents/SoHoa/Sao lưu); then the oldest of the app's own backups beyond the
+// number to keep are removed, and nothing else in the folder.
 // The page only asks for a number: however low, at least three stay, and at most two go per
 // backup written, so a lowered number (or a hostile page) thins the folder out slowly.
 import { promises as fs } from 'node:fs';
