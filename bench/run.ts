@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { createServer } from 'vite';
+import { benchBackupInApp } from './backup-app-bench';
 import { APP_EXPORT_LIMIT_MS, benchExportInApp, type AppExportResult } from './export-app-bench';
 import { benchSaveAndNext, benchTyping } from './typing-bench';
 import { benchViewer, makeA4Scan } from './viewer-bench';
@@ -242,20 +243,29 @@ async function benchSaveLatency(page: Page): Promise<void> {
   record('entry.createNext.p95', percentile(next, 95), 'ms', `${note}; new entry with next số`);
 }
 
-/** The production build of the app, served as a user would get it. */
+/**
+ * The production build of the app, served as a user would get it. BENCH_APP_DIST serves an
+ * existing build instead (another release's, to compare with).
+ */
 async function serveApp(): Promise<{ url: string; close: () => Promise<void> }> {
-  const outDir = join(fixtures, 'app');
+  const outDir = process.env.BENCH_APP_DIST ?? join(fixtures, 'app');
   const vite = join(root, 'node_modules', '.bin', 'vite');
-  const built = spawn(vite, ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: root,
-    stdio: 'inherit',
-    // The bench page's dev server, started in this process, set NODE_ENV to development; a build
-    // inheriting it bundles React's development runtime, several times slower than what
-    // `npm run build` gives the officers.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  const code = await new Promise<number | null>((resolve) => built.on('close', resolve));
-  if (code !== 0) throw new Error(`app build failed (exit ${code})`);
+  if (!process.env.BENCH_APP_DIST) {
+    const built = spawn(
+      vite,
+      ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        // The bench page's dev server, started in this process, set NODE_ENV to development; a
+        // build inheriting it bundles React's development runtime, several times slower than
+        // what `npm run build` gives the officers.
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
+    const code = await new Promise<number | null>((resolve) => built.on('close', resolve));
+    if (code !== 0) throw new Error(`app build failed (exit ${code})`);
+  }
   const server = spawn(
     vite,
     ['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', '5198', '--strictPort'],
@@ -389,7 +399,75 @@ async function benchExportApp(appUrl: string): Promise<void> {
   console.log(`in-app export: ${measured.summary}`);
 }
 
+/** Scan sizes of the backup bench, MiB: BENCH_BACKUP_SCAN_MIB=100,300 picks others. */
+const BACKUP_SCAN_MIB = (process.env.BENCH_BACKUP_SCAN_MIB ?? '300')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+
+/** "Sao lưu" then "Khôi phục…" of a book with one large scan, in the built app. */
+async function benchBackupApp(appUrl: string): Promise<void> {
+  for (const mib of BACKUP_SCAN_MIB) {
+    const measured = await benchBackupInApp(appUrl, mib);
+    const key = `backup.scan${mib}MiB`;
+    const outcome = measured.failure
+      ? `did not finish: ${measured.failure}`
+      : measured.identical
+        ? 'restored scan identical (SHA-256)'
+        : 'RESTORED SCAN DIFFERS';
+    const note = `a book with one ${mib} MiB scan and 200 entries, built app in Chromium with a profile on disk, browser download; ${outcome}`;
+    record(
+      `${key}.backupPeakRendererRss`,
+      measured.backupPeakRendererRssMiB,
+      'MiB',
+      `${note}; peak RSS of the tab's renderer from "Sao lưu" to the saved download (${measured.baselineRendererRssMiB.toFixed(0)} MiB before); target < 700 MB`,
+    );
+    record(
+      `${key}.restorePeakRendererRss`,
+      measured.restorePeakRendererRssMiB,
+      'MiB',
+      `${note}; peak RSS of the renderer of a fresh profile from "Khôi phục…" to "Đã khôi phục"; target < 700 MB`,
+    );
+    record(
+      `${key}.backupBytes`,
+      measured.backupBytes / 2 ** 20,
+      'MiB',
+      `${note}; size of the backup file (the scan is ${mib} MiB)`,
+    );
+    record(`${key}.backupTime`, measured.backupSeconds, 's', `${note}; "Sao lưu" to the download`);
+    record(
+      `${key}.restoreTime`,
+      measured.restoreSeconds,
+      's',
+      `${note}; choosing the file to "Đã khôi phục"`,
+    );
+    record(`${key}.identical`, measured.identical ? 1 : 0, 'bool', note);
+    console.log(`backup bench ${mib} MiB:`, measured);
+  }
+}
+
 async function main(): Promise<void> {
+  // `npm run bench -- --backup-only`: just backup and restore with a large scan.
+  if (process.argv.includes('--backup-only')) {
+    const app = await serveApp();
+    try {
+      await benchBackupApp(app.url);
+    } finally {
+      await app.close();
+    }
+    // Only these numbers change: the others in results.json stay as the full run left them.
+    const resultsPath = join(__dirname, 'results.json');
+    const earlier = existsSync(resultsPath)
+      ? (JSON.parse(await readFile(resultsPath, 'utf8')) as Record<string, Metric>)
+      : {};
+    await writeFile(resultsPath, `${JSON.stringify({ ...earlier, ...results }, null, 2)}\n`);
+    console.table(
+      Object.fromEntries(
+        Object.entries(results).map(([k, m]) => [k, { value: m.value, unit: m.unit }]),
+      ),
+    );
+    return;
+  }
   const server = await createServer({
     configFile: false,
     root,
@@ -417,6 +495,7 @@ async function main(): Promise<void> {
         await benchSaveLatency(page);
         await benchImport(page);
         await benchApp(browser, page, app.url);
+        await benchBackupApp(app.url);
       }
     } finally {
       await app.close();

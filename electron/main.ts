@@ -99,6 +99,10 @@ async function start(): Promise<void> {
       documentsPath: app.getPath('documents'),
       setting: createFolderSettingFile(path.join(app.getPath('userData'), 'backup-settings.json')),
       pickFolder: createBackupFolderPicker(dialog, () => mainWindow),
+      freeBytes: async (folder) => {
+        const stats = await fs.statfs(folder).catch(() => null);
+        return stats ? stats.bavail * stats.bsize : null;
+      },
     }),
     exitGate,
     // The key that signs this installation's backups and work packages stays in main.

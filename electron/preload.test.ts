@@ -73,6 +73,18 @@ describe('preload', () => {
     await bridge.writeBackup(request);
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(channels.writeBackup, request);
     expect(electron.ipcRenderer.invoke.mock.lastCall?.[1]).toBe(request);
+    const piece = { sessionId: '0b6f4b8e-3c1a-4f6e-9a53-1f2d3c4b5a69', data: new Uint8Array([2]) };
+    const session = { sessionId: piece.sessionId };
+    const open = { fileName: request.fileName, bytes: 1, keep: 10 };
+    for (const [call, channel, sent] of [
+      [() => bridge.backupOpen(open), channels.backupOpen, open],
+      [() => bridge.backupWrite(piece), channels.backupWrite, piece],
+      [() => bridge.backupCommit(session), channels.backupCommit, session],
+      [() => bridge.backupAbort(session), channels.backupAbort, session],
+    ] as const) {
+      await call();
+      expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(channel, sent);
+    }
     for (const [call, channel] of [
       [() => bridge.getBackupFolder(), channels.getBackupFolder],
       [() => bridge.chooseBackupFolder(), channels.chooseBackupFolder],

@@ -4,6 +4,10 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type {
   AppInfo,
   BackupFolderInfo,
+  BackupOpenRequest,
+  BackupSession,
+  BackupSessionRequest,
+  BackupWriteRequest,
   BridgeResult,
   channels,
   DiskSpace,
@@ -47,6 +51,10 @@ const ch: typeof channels = {
   chooseBackupFolder: 'backups:choose-folder',
   waitForExit: 'backups:wait-exit',
   exitBackupDone: 'backups:exit-done',
+  backupOpen: 'backups:open',
+  backupWrite: 'backups:write-piece',
+  backupCommit: 'backups:commit',
+  backupAbort: 'backups:abort',
   exportOpen: 'export:open',
   exportWrite: 'export:write',
   exportRead: 'export:read',
@@ -73,6 +81,14 @@ const bridge = {
   getDiskSpace: () => ipcRenderer.invoke(ch.getDiskSpace) as Promise<BridgeResult<DiskSpace>>,
   writeBackup: (request: WriteBackupRequest) =>
     ipcRenderer.invoke(ch.writeBackup, request) as Promise<BridgeResult<WriteBackupResult>>,
+  backupOpen: (request: BackupOpenRequest) =>
+    ipcRenderer.invoke(ch.backupOpen, request) as Promise<BridgeResult<BackupSession>>,
+  backupWrite: (request: BackupWriteRequest) =>
+    ipcRenderer.invoke(ch.backupWrite, request) as Promise<BridgeResult<{ bytes: number }>>,
+  backupCommit: (request: BackupSessionRequest) =>
+    ipcRenderer.invoke(ch.backupCommit, request) as Promise<BridgeResult<WriteBackupResult>>,
+  backupAbort: (request: BackupSessionRequest) =>
+    ipcRenderer.invoke(ch.backupAbort, request) as Promise<BridgeResult<null>>,
   getBackupFolder: () => ipcRenderer.invoke(ch.getBackupFolder) as Promise<BackupFolderInfo>,
   chooseBackupFolder: () =>
     ipcRenderer.invoke(ch.chooseBackupFolder) as Promise<BridgeResult<BackupFolderInfo>>,

@@ -138,6 +138,11 @@ export const channels = {
   chooseBackupFolder: 'backups:choose-folder',
   waitForExit: 'backups:wait-exit',
   exitBackupDone: 'backups:exit-done',
+  // Backups written in pieces (electron/ipc/backup-session.ts).
+  backupOpen: 'backups:open',
+  backupWrite: 'backups:write-piece',
+  backupCommit: 'backups:commit',
+  backupAbort: 'backups:abort',
   exportOpen: 'export:open',
   exportWrite: 'export:write',
   exportRead: 'export:read',
@@ -161,8 +166,16 @@ export interface SohoaBridge extends OfficerBridge {
   exportCommit(request: ExportSessionRequest): Promise<BridgeResult<SaveBundleResult>>;
   exportAbort(request: ExportSessionRequest): Promise<BridgeResult<null>>;
   getDiskSpace(): Promise<BridgeResult<DiskSpace>>;
-  /** Writes one automatic or manual backup into the backup folder, then removes the oldest. */
+  /** Writes one small backup whole into the backup folder, then removes the oldest. */
   writeBackup(request: WriteBackupRequest): Promise<BridgeResult<WriteBackupResult>>;
+  /**
+   * A backup of any size, in pieces: open (size declared, disk space checked), write pieces in
+   * order, commit (checked, renamed into place, oldest removed) or abort (temp file deleted).
+   */
+  backupOpen(request: BackupOpenRequest): Promise<BridgeResult<BackupSession>>;
+  backupWrite(request: BackupWriteRequest): Promise<BridgeResult<{ bytes: number }>>;
+  backupCommit(request: BackupSessionRequest): Promise<BridgeResult<WriteBackupResult>>;
+  backupAbort(request: BackupSessionRequest): Promise<BridgeResult<null>>;
   getBackupFolder(): Promise<BackupFolderInfo>;
   /** Lets the officer pick another backup folder; cancelled leaves the old one. */
   chooseBackupFolder(): Promise<BridgeResult<BackupFolderInfo>>;
@@ -188,19 +201,63 @@ export const BACKUP_FILE_PATTERN = /^sohoa-sao-luu-\d{8}-\d{4}(-\d{1,3})?\.sohoa
 /** The fewest backups the rotation leaves in the folder, so one request cannot erase them. */
 export const MIN_BACKUPS_KEPT = 3;
 
+const backupFileNameSchema = safeFileNameSchema.refine(
+  (name) => BACKUP_FILE_PATTERN.test(name),
+  'Tên tệp sao lưu không đúng mẫu',
+);
+
+/**
+ * How many of the app's backups to keep in the folder, the new one included. The main process
+ * keeps at least MIN_BACKUPS_KEPT whatever is asked (older settings may hold fewer).
+ */
+const keepSchema = z.number().int().min(1).max(365);
+
+/** The most one whole-file backup call may carry; larger backups go in pieces. */
+export const MAX_WHOLE_BACKUP_BYTES = 32 * 2 ** 20;
+
 export const writeBackupRequestSchema = z.object({
-  fileName: safeFileNameSchema.refine(
-    (name) => BACKUP_FILE_PATTERN.test(name),
-    'Tên tệp sao lưu không đúng mẫu',
-  ),
-  data: z.instanceof(Uint8Array),
-  /**
-   * How many of the app's backups to keep in the folder, this one included. The main process
-   * keeps at least MIN_BACKUPS_KEPT whatever is asked (older settings may hold fewer).
-   */
-  keep: z.number().int().min(1).max(365),
+  fileName: backupFileNameSchema,
+  data: z
+    .instanceof(Uint8Array)
+    .refine(
+      (data) => data.byteLength <= MAX_WHOLE_BACKUP_BYTES,
+      'Bản sao lưu quá lớn cho một lần gửi',
+    ),
+  keep: keepSchema,
 });
 export type WriteBackupRequest = z.infer<typeof writeBackupRequestSchema>;
+
+/** The largest backup the app writes in pieces: far above a commune's books with their scans. */
+export const MAX_BACKUP_BYTES = 64 * 2 ** 30;
+/** The largest piece of a backup one call carries (the renderer sends 4 MiB pieces). */
+export const MAX_BACKUP_PIECE_BYTES = MAX_EXPORT_CHUNK_BYTES;
+
+export const backupOpenRequestSchema = z.object({
+  fileName: backupFileNameSchema,
+  /** The whole file's size: main checks the disk for it and refuses a piece beyond it. */
+  bytes: z.number().int().min(1).max(MAX_BACKUP_BYTES),
+  keep: keepSchema,
+});
+export type BackupOpenRequest = z.infer<typeof backupOpenRequestSchema>;
+
+const backupSessionIdSchema = z.uuid();
+export const backupSessionRequestSchema = z.object({ sessionId: backupSessionIdSchema });
+export type BackupSessionRequest = z.infer<typeof backupSessionRequestSchema>;
+
+export const backupWriteRequestSchema = z.object({
+  sessionId: backupSessionIdSchema,
+  data: z
+    .instanceof(Uint8Array)
+    .refine(
+      (data) => data.byteLength > 0 && data.byteLength <= MAX_BACKUP_PIECE_BYTES,
+      'Khối dữ liệu rỗng hoặc quá lớn',
+    ),
+});
+export type BackupWriteRequest = z.infer<typeof backupWriteRequestSchema>;
+
+export interface BackupSession {
+  sessionId: string;
+}
 
 export interface WriteBackupResult {
   /** Absolute path of the file written. */

@@ -1,6 +1,7 @@
-// Automatic backups on disk: written whole (a .partial renamed into place), never over another
-// file, into the folder the officer chose (default Documents/SoHoa/Sao lưu); then the oldest of
-// the app's own backups beyond the number to keep are removed, and nothing else in the folder.
+// Automatic backups on disk: written whole (a .partial renamed into place; large ones arrive in
+// pieces through backup-session.ts), never over another file, into the folder the officer
+// chose (default Documents/SoHoa/Sao lưu); then the oldest of the app's own backups beyond the
+// number to keep are removed, and nothing else in the folder.
 // The page only asks for a number: however low, at least three stay, and at most two go per
 // backup written, so a lowered number (or a hostile page) thins the folder out slowly.
 import { promises as fs } from 'node:fs';
@@ -17,6 +18,7 @@ import type {
   WriteBackupRequest,
   WriteBackupResult,
 } from '../../shared/bridge';
+import { BackupWrites } from './backup-session';
 import { describeWriteFailure } from './files';
 import { describeInvalidRequest, fail, ok } from './result';
 
@@ -66,6 +68,47 @@ function byAge(a: string, b: string): number {
 /** The most old backups one new backup may replace. */
 const MAX_REMOVED_PER_BACKUP = 2;
 
+/** The backup's name, or the first free `-n` variant: two in the same minute both stay. */
+export async function freeBackupName(folder: string, fileName: string): Promise<string> {
+  let name = fileName;
+  for (
+    let n = 1;
+    (await exists(path.join(folder, name))) || (await exists(path.join(folder, `${name}.partial`)));
+    n++
+  ) {
+    if (n > 999) throw Object.assign(new Error('too many backups this minute'), { code: 'EEXIST' });
+    name = fileName.replace(/\.sohoa$/, `-${n}.sohoa`);
+  }
+  return name;
+}
+
+/**
+ * Keeps the newest `keep` of the app's backups in `folder` (never fewer than MIN_BACKUPS_KEPT),
+ * removing at most MAX_REMOVED_PER_BACKUP and never `newest`. Returns what it removed.
+ */
+export async function rotateBackups(
+  folder: string,
+  keep: number,
+  newest: string,
+): Promise<string[]> {
+  const removed: string[] = [];
+  try {
+    const ours = (await fs.readdir(folder)).filter((entry) => BACKUP_FILE_PATTERN.test(entry));
+    ours.sort(byAge);
+    const kept = Math.max(keep, MIN_BACKUPS_KEPT);
+    const surplus = ours
+      .filter((entry) => entry !== newest)
+      .slice(0, Math.min(MAX_REMOVED_PER_BACKUP, Math.max(0, ours.length - kept)));
+    for (const old of surplus) {
+      await fs.unlink(path.join(folder, old));
+      removed.push(old);
+    }
+  } catch {
+    // The new backup is safely written; an old one that could not be removed is only clutter.
+  }
+  return removed;
+}
+
 /** Writes one backup into `folder` and keeps the newest `keep` of the app's backups there. */
 export async function writeBackupToFolder(
   folder: string,
@@ -75,11 +118,7 @@ export async function writeBackupToFolder(
   try {
     await fs.mkdir(folder, { recursive: true });
     // Two backups in the same minute (at exit right after a manual one) get -1, -2…
-    for (let n = 1; await exists(path.join(folder, name)); n++) {
-      if (n > 999)
-        throw Object.assign(new Error('too many backups this minute'), { code: 'EEXIST' });
-      name = request.fileName.replace(/\.sohoa$/, `-${n}.sohoa`);
-    }
+    name = await freeBackupName(folder, request.fileName);
     const finalPath = path.join(folder, name);
     const partialPath = `${finalPath}.partial`;
     try {
@@ -92,22 +131,7 @@ export async function writeBackupToFolder(
   } catch (error) {
     return fail('write-failed', describeWriteFailure(errnoCode(error), name));
   }
-
-  const removed: string[] = [];
-  try {
-    const ours = (await fs.readdir(folder)).filter((entry) => BACKUP_FILE_PATTERN.test(entry));
-    ours.sort(byAge);
-    const keep = Math.max(request.keep, MIN_BACKUPS_KEPT);
-    const surplus = ours
-      .filter((entry) => entry !== name)
-      .slice(0, Math.min(MAX_REMOVED_PER_BACKUP, Math.max(0, ours.length - keep)));
-    for (const old of surplus) {
-      await fs.unlink(path.join(folder, old));
-      removed.push(old);
-    }
-  } catch {
-    // The new backup is safely written; an old one that could not be removed is only clutter.
-  }
+  const removed = await rotateBackups(folder, request.keep, name);
   return ok({ path: path.join(folder, name), removed });
 }
 
@@ -164,12 +188,16 @@ export interface BackupService {
   getFolder(): Promise<BackupFolderInfo>;
   chooseFolder(): Promise<BridgeResult<BackupFolderInfo>>;
   write(payload: unknown): Promise<BridgeResult<WriteBackupResult>>;
+  /** Backups of any size, in pieces (backup-session.ts). */
+  pieces: BackupWrites;
 }
 
 export function createBackupService(deps: {
   documentsPath: string;
   setting: FolderSetting;
   pickFolder: (current: string) => Promise<string | null>;
+  /** Free bytes on the disk holding a folder; null when unknown. */
+  freeBytes?: (folder: string) => Promise<number | null>;
 }): BackupService {
   const getFolder = async (): Promise<BackupFolderInfo> => {
     const chosen = await deps.setting.read();
@@ -179,6 +207,10 @@ export function createBackupService(deps: {
   };
   return {
     getFolder,
+    pieces: new BackupWrites({
+      getFolder: async () => (await getFolder()).folder,
+      freeBytes: deps.freeBytes ?? (() => Promise.resolve(null)),
+    }),
     async chooseFolder() {
       const current = await getFolder();
       let picked: string | null;

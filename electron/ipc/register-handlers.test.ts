@@ -6,6 +6,7 @@ import { channels } from '../../shared/bridge';
 import type { AppInfo } from '../../shared/bridge';
 import { getAllowedOrigins } from '../security';
 import { createAuditHeadService } from './audit-head';
+import { BackupWrites } from './backup-session';
 import { createExitGate } from './backups';
 import { createOfficerService } from './officers';
 import { isTrustedSender, registerIpcHandlers } from './register-handlers';
@@ -67,6 +68,10 @@ function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
       getFolder: () => Promise.resolve({ folder: '/tmp/sao-luu', isDefault: true }),
       chooseFolder: () => Promise.resolve({ ok: true, value: { folder: '/x', isDefault: false } }),
       write: () => Promise.resolve({ ok: true, value: { path: '/x/a.sohoa', removed: [] } }),
+      pieces: new BackupWrites({
+        getFolder: () => Promise.resolve('/tmp/sao-luu'),
+        freeBytes: () => Promise.resolve(null),
+      }),
     },
     exitGate: createExitGate(),
     installationKey: {
@@ -203,6 +208,10 @@ describe('backup channels', () => {
     const other: InvokeEvent = { senderFrame: { url: 'https://example.com/', parent: null } };
     for (const channel of [
       channels.writeBackup,
+      channels.backupOpen,
+      channels.backupWrite,
+      channels.backupCommit,
+      channels.backupAbort,
       channels.getBackupFolder,
       channels.chooseBackupFolder,
       channels.waitForExit,

@@ -96,6 +96,18 @@ function registerBackupHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
     assertTrusted(event, deps.allowedOrigins);
     return deps.backups.write(payload);
   });
+  const pieces = {
+    [channels.backupOpen]: (payload: unknown) => deps.backups.pieces.open(payload),
+    [channels.backupWrite]: (payload: unknown) => deps.backups.pieces.write(payload),
+    [channels.backupCommit]: (payload: unknown) => deps.backups.pieces.commit(payload),
+    [channels.backupAbort]: (payload: unknown) => deps.backups.pieces.abort(payload),
+  };
+  for (const [channel, handler] of Object.entries(pieces)) {
+    ipcMain.handle(channel, async (event, payload) => {
+      assertTrusted(event, deps.allowedOrigins);
+      return handler(payload);
+    });
+  }
   ipcMain.handle(channels.getBackupFolder, async (event) => {
     assertTrusted(event, deps.allowedOrigins);
     return deps.backups.getFolder();

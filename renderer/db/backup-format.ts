@@ -1,5 +1,8 @@
-// Our own file around a dexie-export-import dump: one JSON header line (what the file is, which
-// app and schema wrote it, what it holds, the SHA-256 of the payload), then the dump itself.
+// Our own file: one JSON header line (what the file is, which app and schema wrote it, what it
+// holds, the SHA-256 of the payload), then the payload. Format 2 payloads are a zip of the rows
+// as JSON and the scans as their own entries (backup-payload.ts); format 1 payloads, written by
+// earlier releases, are one dexie-export-import dump with the scans inside as text. The header
+// commits to the whole payload through its SHA-256 and is read without reading the scans.
 // A file is opened only after its header and checksum pass, so nothing is touched before that.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
@@ -14,7 +17,9 @@ import {
 
 export const FILE_MAGIC = 'SOHOA-DATA';
 /** Bumped when the envelope or the payload layout changes in a way older apps cannot read. */
-export const FILE_FORMAT_VERSION = 1;
+export const FILE_FORMAT_VERSION = 2;
+/** Files of earlier releases: the payload is a dexie-export-import dump. Still read. */
+export const DUMP_FORMAT_VERSION = 1;
 /** A header line longer than this is not ours. */
 const MAX_HEADER_BYTES = 4 * 1024 * 1024;
 const HASH_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -34,7 +39,7 @@ export type BookSummary = z.infer<typeof bookSummarySchema>;
 
 export const fileHeaderSchema = z.object({
   magic: z.literal(FILE_MAGIC),
-  formatVersion: z.literal(FILE_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(DUMP_FORMAT_VERSION), z.literal(FILE_FORMAT_VERSION)]),
   kind: z.enum(fileKinds),
   appVersion: z.string(),
   schemaVersion: z.number().int().positive(),
@@ -90,16 +95,21 @@ export async function hashBlob(blob: Blob): Promise<string> {
 /**
  * Wraps a payload in our header, signed with `key` when given; the result is the file the
  * officer keeps. The app always signs; only tests of older, unsigned files leave the key out.
+ * The payload stays a Blob of pieces: the file is never one string or buffer in the page.
  */
-export async function sealFile(input: HeaderInput, payload: Blob, key?: SigningKey): Promise<Blob> {
+export async function sealFile(
+  input: HeaderInput,
+  payload: Blob,
+  options: { key?: SigningKey; formatVersion?: FileHeader['formatVersion'] } = {},
+): Promise<Blob> {
   const unsigned: FileHeader = {
     magic: FILE_MAGIC,
-    formatVersion: FILE_FORMAT_VERSION,
+    formatVersion: options.formatVersion ?? FILE_FORMAT_VERSION,
     ...input,
     payloadBytes: payload.size,
     sha256: await hashBlob(payload),
   };
-  const header = key ? await signHeader(unsigned, key) : unsigned;
+  const header = options.key ? await signHeader(unsigned, options.key) : unsigned;
   return new Blob([JSON.stringify(header), '\n', payload], { type: 'application/octet-stream' });
 }
 

@@ -1,18 +1,21 @@
-// Writing and reading SoHoa files. The dump is dexie-export-import's (streamed, Blobs included)
-// inside our envelope (backup-format.ts). Reading is the ONE path for backups and work
-// packages: header and checksum first, then the payload is unpacked into a scratch database
-// and every row checked (backup-rows.ts); the officer's database is touched only afterwards,
-// by the repositories.
+// Writing and reading SoHoa files. Since format 2 the payload is a zip of the rows and the scans
+// (backup-payload.ts) inside our envelope (backup-format.ts), written and read in pieces; files
+// of format 1 (a dexie-export-import dump) are still read. Reading is the ONE path for backups
+// and work packages: header and checksum first, then the rows are unpacked and every row
+// checked (backup-rows.ts); the officer's database is touched only afterwards, by the
+// repositories.
 import Dexie from 'dexie';
-import { exportDB, importDB } from 'dexie-export-import';
 import {
+  DUMP_FORMAT_VERSION,
   openFile,
   sealFile,
   type BookSummary,
+  type FileHeader,
   type FileKind,
   type OpenProblem,
 } from './backup-format';
-import { checkRows, tableNames, type FileData } from './backup-rows';
+import { readPayload, writePayload, type ProgressListener } from './backup-payload';
+import { checkRows, tableNames, type FileData, type TableName } from './backup-rows';
 import type { SohoaDatabase } from './database';
 import { latestSchemaVersion } from './schema';
 import type { OfficerRole } from '../../shared/workflow/roles';
@@ -54,21 +57,43 @@ function createTally() {
   };
 }
 
+/**
+ * Every row of the given tables, read in one transaction so the file is one moment of the
+ * database. Scan rows carry their Blob: a handle to bytes IndexedDB keeps, not the bytes.
+ */
+async function readTables(
+  db: SohoaDatabase,
+  names: readonly TableName[],
+): Promise<Record<string, unknown[]>> {
+  const tables = names.map((name) => db.table(name));
+  return db.transaction('r', tables, async () => {
+    const rows: Record<string, unknown[]> = {};
+    for (const table of tables) rows[table.name] = await table.toArray();
+    return rows;
+  });
+}
+
 /** The whole database, scans optional, as one file. */
 export async function buildBackup(
   db: SohoaDatabase,
-  options: { withScans: boolean; appVersion: string; key?: SigningKey },
+  options: {
+    withScans: boolean;
+    appVersion: string;
+    onProgress?: ProgressListener;
+    key?: SigningKey;
+  },
 ): Promise<{ blob: Blob; books: BookSummary[]; entries: number }> {
   const key = options.key ?? (await installation.signingKey());
   const tally = createTally();
   const auditHead = await anchorAudit(db, 'backup');
-  const payload = await exportDB(db, {
-    skipTables: options.withScans ? [] : ['scans'],
-    filter: (table, value) => {
-      tally.see(table, value);
-      return true;
-    },
-  });
+  const tables = await readTables(
+    db,
+    tableNames.filter((name) => options.withScans || name !== 'scans'),
+  );
+  for (const [name, rows] of Object.entries(tables)) {
+    for (const row of rows) tally.see(name, row);
+  }
+  const payload = await writePayload(tables, options.onProgress);
   const header = {
     kind: 'backup' as const,
     appVersion: options.appVersion,
@@ -80,7 +105,7 @@ export async function buildBackup(
     ...(auditHead ? { auditHead } : {}),
   };
   return {
-    blob: await sealFile(header, payload, key),
+    blob: await sealFile(header, payload, { key }),
     books: header.books,
     entries: tally.counts.records ?? 0,
   };
@@ -99,7 +124,13 @@ export interface BuiltPackage {
  */
 export async function buildWorkPackage(
   db: SohoaDatabase,
-  options: { bookId: string; entryIds?: string[]; appVersion: string; key?: SigningKey },
+  options: {
+    bookId: string;
+    entryIds?: string[];
+    appVersion: string;
+    onProgress?: ProgressListener;
+    key?: SigningKey;
+  },
 ): Promise<BuiltPackage> {
   const key = options.key ?? (await installation.signingKey());
   const { bookId } = options;
@@ -130,18 +161,19 @@ export async function buildWorkPackage(
         return false;
     }
   };
-  const payload = await exportDB(db, {
-    skipTables: ['people', 'audit', 'settings', 'exports', 'conflicts'],
-    filter: (table, value) => {
-      if (!keep(table, value)) return false;
-      tally.see(table, value);
-      if (table === 'records') {
+  const tables = await readTables(db, ['books', 'scans', 'pages', 'records', 'exchanges']);
+  for (const [name, rows] of Object.entries(tables)) {
+    tables[name] = rows.filter((value) => {
+      if (!keep(name, value)) return false;
+      tally.see(name, value);
+      if (name === 'records') {
         const record = value as EntryRecord;
         sent.push({ id: record.id, bookId: record.bookId, hash: contentHash(record) });
       }
       return true;
-    },
-  });
+    });
+  }
+  const payload = await writePayload(tables, options.onProgress);
   const auditHead = await anchorAudit(db, 'package');
   const blob = await sealFile(
     {
@@ -155,7 +187,7 @@ export async function buildWorkPackage(
       books: tally.books(),
     },
     payload,
-    key,
+    { key },
   );
   return { blob, sent, entries: sent.length };
 }
@@ -201,10 +233,57 @@ async function dropStaging(): Promise<void> {
   }
 }
 
+type TablesResult =
+  | { ok: true; tables: Record<string, unknown[]>; discard: () => Promise<void> }
+  | { ok: false; problem: ReadProblem; detail: string };
+
+/**
+ * A format-1 payload (one dexie-export-import dump) unpacked into a scratch database, then read
+ * back: the way earlier releases wrote files, kept so their backups still restore.
+ */
+async function readDumpTables(payload: Blob): Promise<TablesResult> {
+  // Scratch copies left by an earlier read that was interrupted.
+  await dropStaging();
+  const stagingName = `${STAGING_PREFIX}${crypto.randomUUID()}`;
+  let staging: Dexie | null = null;
+  const discard = async () => {
+    staging?.close();
+    await Dexie.delete(stagingName);
+  };
+  try {
+    // Loaded only for these older files.
+    const { importDB } = await import('dexie-export-import');
+    staging = await importDB(payload, { name: stagingName });
+    const tables: Record<string, unknown[]> = {};
+    for (const table of staging.tables) tables[table.name] = await table.toArray();
+    return { ok: true, tables, discard };
+  } catch (error) {
+    await discard().catch(() => undefined);
+    return { ok: false, problem: 'unreadable', detail: String(error) };
+  }
+}
+
+async function readTablesOf(
+  header: FileHeader,
+  payload: Blob,
+  onProgress?: ProgressListener,
+): Promise<TablesResult> {
+  if (header.formatVersion === DUMP_FORMAT_VERSION) return readDumpTables(payload);
+  try {
+    const read = await readPayload(payload, onProgress);
+    if (!read.ok) return { ok: false, problem: 'damaged', detail: read.detail };
+    // Nothing to drop: the scans read back are Blobs the page lets go of when done.
+    return { ok: true, tables: read.tables, discard: () => Promise.resolve() };
+  } catch (error) {
+    return { ok: false, problem: 'unreadable', detail: String(error) };
+  }
+}
+
 /** Checks and unpacks a backup or work package; nothing of the officer's data is touched. */
 export async function readSohoaFile(
   file: Blob,
   kind?: FileKind,
+  onProgress?: ProgressListener,
   trust: TrustLookup = installation,
 ): Promise<ReadResult> {
   const opened = await openFile(file, { latestSchemaVersion, ...(kind ? { kind } : {}) });
@@ -219,19 +298,10 @@ export async function readSohoaFile(
     signature.state === 'valid'
       ? { ...signature.signer, standing: await trust.standing(signature.signer) }
       : null;
-
-  // Scratch copies left by an earlier read that was interrupted.
-  await dropStaging();
-  const stagingName = `${STAGING_PREFIX}${crypto.randomUUID()}`;
-  let staging: Dexie | null = null;
-  const discard = async () => {
-    staging?.close();
-    await Dexie.delete(stagingName);
-  };
+  const read = await readTablesOf(header, payload, onProgress);
+  if (!read.ok) return read;
+  const { tables, discard } = read;
   try {
-    staging = await importDB(payload, { name: stagingName });
-    const tables: Record<string, unknown[]> = {};
-    for (const table of staging.tables) tables[table.name] = await table.toArray();
     const checked = checkRows(tables);
     if (!checked.ok) {
       await discard();

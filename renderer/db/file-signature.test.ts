@@ -78,7 +78,7 @@ describe('fingerprintOf', () => {
 describe('signed files', () => {
   it('opens a file signed by a PC and names that PC', async () => {
     const sender = pc('sender');
-    const file = await sealFile(header, payload(), await sender.signingKey());
+    const file = await sealFile(header, payload(), { key: await sender.signingKey() });
     const result = await open(file);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -86,7 +86,7 @@ describe('signed files', () => {
   });
 
   it('refuses a file whose header was changed after signing, even with a fresh checksum', async () => {
-    const file = await sealFile(header, payload(), await pc('sender').signingKey());
+    const file = await sealFile(header, payload(), { key: await pc('sender').signingKey() });
     const edited = await editHeader(file, (h) => {
       (h.counts as Record<string, number>).people = 1;
     });
@@ -95,8 +95,8 @@ describe('signed files', () => {
   });
 
   it('refuses a signature from another key put under the same signer', async () => {
-    const file = await sealFile(header, payload(), await pc('sender').signingKey());
-    const other = await sealFile(header, payload(), await pc('forger').signingKey());
+    const file = await sealFile(header, payload(), { key: await pc('sender').signingKey() });
+    const other = await sealFile(header, payload(), { key: await pc('forger').signingKey() });
     const otherHeader = JSON.parse((await other.text()).split('\n')[0]!) as { signature: string };
     const otherSignature = otherHeader.signature;
     const swapped = await editHeader(file, (h) => {
@@ -111,8 +111,10 @@ describe('signed files', () => {
     const key = await forger.signingKey();
     // Signed for real, but with a fingerprint copied from the PC it pretends to be.
     const file = await sealFile(header, payload(), {
-      signer: { ...key.signer, name: trusted.name, fingerprint: trusted.fingerprint },
-      sign: key.sign,
+      key: {
+        signer: { ...key.signer, name: trusted.name, fingerprint: trusted.fingerprint },
+        sign: key.sign,
+      },
     });
     expect(await open(file)).toMatchObject({
       ok: false,
@@ -122,7 +124,7 @@ describe('signed files', () => {
   });
 
   it('refuses a signature flipped by one bit and one that is missing beside its signer', async () => {
-    const file = await sealFile(header, payload(), await pc('sender').signingKey());
+    const file = await sealFile(header, payload(), { key: await pc('sender').signingKey() });
     const flipped = await editHeader(file, (h) => {
       const bytes = fromBase64(h.signature as string)!;
       bytes[10] = bytes[10]! ^ 0x01;
@@ -143,7 +145,7 @@ describe('signed files', () => {
   it('keeps unknown header fields under the signature', async () => {
     const sender = pc('sender');
     const key = await sender.signingKey();
-    const file = await sealFile(header, payload(), key);
+    const file = await sealFile(header, payload(), { key });
     // A newer field the signer wrote is covered: removing it breaks the signature.
     const withExtra = await editHeader(file, (h) => {
       h.extra = 'x';

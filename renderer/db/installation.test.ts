@@ -143,7 +143,7 @@ describe('the desktop key, held by the main process', () => {
 
   it('signs files through the bridge and keeps no key in the page', async () => {
     const desktop = pc('desktop', undefined, bridgeKeySource(await fakeMainProcess()));
-    const file = await sealFile(header, new Blob(['{}']), await desktop.signingKey());
+    const file = await sealFile(header, new Blob(['{}']), { key: await desktop.signingKey() });
     const opened = await openFile(file, { latestSchemaVersion: 4 });
     expect(opened).toMatchObject({ ok: true, signature: { state: 'valid' } });
     if (!opened.ok || opened.signature.state !== 'valid') return;

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { readSohoaFile } from './backup';
-import { sealFile, type FileKind } from './backup-format';
+import { DUMP_FORMAT_VERSION, sealFile, type FileKind } from './backup-format';
 import type { SigningKey } from './file-signature';
 import { createInstallation, type Installation } from './installation';
 
@@ -61,12 +61,13 @@ function emptyFile(kind: FileKind, key?: SigningKey): Promise<Blob> {
       books: [],
     },
     new Blob([JSON.stringify(dump)]),
-    key,
+    // A dexie dump: the layout of earlier releases, still read.
+    { ...(key ? { key } : {}), formatVersion: DUMP_FORMAT_VERSION },
   );
 }
 
 async function signedBy(file: Blob, kind: FileKind, receiver: Installation) {
-  const read = await readSohoaFile(file, kind, receiver);
+  const read = await readSohoaFile(file, kind, undefined, receiver);
   if (!read.ok) throw new Error(`${read.problem}: ${read.detail}`);
   await read.discard();
   return read.preview.signedBy;
@@ -92,7 +93,12 @@ describe('reading a signed file', () => {
   });
 
   it('refuses an unsigned work package before unpacking anything', async () => {
-    const result = await readSohoaFile(await emptyFile('work-package'), 'work-package', pc());
+    const result = await readSohoaFile(
+      await emptyFile('work-package'),
+      'work-package',
+      undefined,
+      pc(),
+    );
     expect(result).toMatchObject({ ok: false, problem: 'unsigned' });
     const names = await Dexie.getDatabaseNames();
     expect(names.filter((name) => name.startsWith('sohoa-staging'))).toEqual([]);

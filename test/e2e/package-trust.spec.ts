@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { createHash, generateKeyPairSync, pbkdf2Sync, randomBytes, sign } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import { makePdf } from '../fixtures/make-pdf';
 import { chooseFile, pressAndDownload, typeEntry } from './backup-model';
 import { bytesToSign, fingerprintOf, toBase64 } from '../../renderer/db/file-signature';
@@ -13,13 +14,6 @@ import { compareAndTrust } from './signature-model';
 
 const NAME = 'Họ tên người được khai sinh';
 const INTRUDER = 'Kẻ Mạo Danh';
-
-interface Dump {
-  data: {
-    tables: { name: string; schema: string; rowCount: number }[];
-    data: { tableName: string; inbound: boolean; rows: Record<string, unknown>[] }[];
-  };
-}
 
 /** A key pair of the forger's own, and the signer they put in the header with it. */
 function forgerKey() {
@@ -47,9 +41,9 @@ function forgerKey() {
 }
 
 /**
- * What someone with a text editor can do to a package: add an administrator with a PIN of
- * their own (one PBKDF2 round), mark every entry approved, recompute the SHA-256, and sign the
- * header with a key of their own.
+ * What someone with a text editor and a zip tool can do to a package: add an administrator
+ * with a PIN of their own (one PBKDF2 round), mark every entry approved, recompute the
+ * SHA-256, and sign the header with a key of their own.
  */
 async function forge(
   path: string,
@@ -63,7 +57,7 @@ async function forge(
     payloadBytes: number;
     sha256: string;
   } & Record<string, unknown>;
-  const dump = JSON.parse(bytes.subarray(newline + 1).toString('utf8')) as Dump;
+  const zip = await JSZip.loadAsync(bytes.subarray(newline + 1));
   const salt = randomBytes(16);
   const intruder = {
     id: 'intruder',
@@ -78,24 +72,23 @@ async function forge(
       hash: pbkdf2Sync('0000', salt, 1, 32, 'sha256').toString('base64'),
     },
   };
-  dump.data.tables = dump.data.tables.filter((table) => table.name !== 'people');
-  dump.data.tables.push({ name: 'people', schema: 'id', rowCount: 1 });
-  dump.data.data = dump.data.data.filter((table) => table.tableName !== 'people');
-  dump.data.data.push({ tableName: 'people', inbound: true, rows: [intruder] });
-  for (const table of dump.data.data) {
-    if (table.tableName !== 'records') continue;
-    for (const row of table.rows) {
-      row.status = 'approved';
-      row.review = {
-        decision: 'approved',
-        by: 'intruder',
-        at: Date.now(),
-        reason: '',
-        comments: [],
-      };
-    }
+  zip.file('rows/people.json', JSON.stringify([intruder]));
+  const records = JSON.parse(
+    (await zip.file('rows/records.json')?.async('string')) ?? '[]',
+  ) as Record<string, unknown>[];
+  for (const row of records) {
+    row.status = 'approved';
+    row.review = {
+      decision: 'approved',
+      by: 'intruder',
+      at: Date.now(),
+      reason: '',
+      comments: [],
+    };
   }
-  const payload = Buffer.from(JSON.stringify(dump), 'utf8');
+  zip.file('rows/records.json', JSON.stringify(records));
+  // Stored, as the app writes its scans.
+  const payload = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
   header.counts.people = 1;
   header.payloadBytes = payload.length;
   header.sha256 = createHash('sha256').update(payload).digest('hex');

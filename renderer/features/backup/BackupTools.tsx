@@ -13,6 +13,8 @@ import { backupFileName } from './file-names';
 import { SohoaFileButton } from './SohoaFileButton';
 import { FileImportDialog } from './FileImportDialog';
 import { autoBackups, SCANS_FIT_BYTES } from './auto-backup';
+import { backupErrorDetail } from './backup-errors';
+import { usePercent } from './progress';
 import { ReceivePackageButton } from './ReceivePackageButton';
 import { saveFile } from './save-file';
 import { signerAccepted } from './SignerNotice';
@@ -30,6 +32,7 @@ export function BackupTools() {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
   const [busy, setBusy] = useState(false);
+  const progress = usePercent();
   const [withScansChoice, setWithScansChoice] = useState<boolean | null>(null);
   const [showAuto, setShowAuto] = useState(false);
   const [showThisPc, setShowThisPc] = useState(false);
@@ -55,13 +58,21 @@ export function BackupTools() {
 
   const backUp = async () => {
     setBusy(true);
+    progress.reset();
     try {
       if (autoBackups) {
-        const written = await autoBackups.run('manual', { withScans });
+        const written = await autoBackups.run('manual', {
+          withScans,
+          onProgress: progress.listen,
+        });
         notify('info', t('backup.backupDoneFolder', { ...written }));
         return;
       }
-      const built = await buildBackup(db, { withScans, appVersion: __APP_VERSION__ });
+      const built = await buildBackup(db, {
+        withScans,
+        appVersion: __APP_VERSION__,
+        onProgress: progress.listen,
+      });
       const fileName = backupFileName(new Date());
       const saved = await saveFile(fileName, built.blob);
       if (!saved.ok) {
@@ -78,9 +89,10 @@ export function BackupTools() {
         }),
       );
     } catch (error) {
-      notify('error', t('backup.backupFailed', { detail: String(error) }));
+      notify('error', t('backup.backupFailed', { detail: backupErrorDetail(error) }));
     } finally {
       setBusy(false);
+      progress.reset();
     }
   };
 
@@ -105,7 +117,11 @@ export function BackupTools() {
   return (
     <>
       <button type="button" onClick={() => void backUp()} disabled={busy}>
-        {busy ? t('backup.backingUp') : t('backup.backupButton')}
+        {!busy
+          ? t('backup.backupButton')
+          : progress.percent === null
+            ? t('backup.backingUp')
+            : t('backup.backingUpPercent', { percent: progress.percent })}
       </button>
       <label
         className="backup-scans"

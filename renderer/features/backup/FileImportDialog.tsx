@@ -43,7 +43,11 @@ export function FileImportDialog({
     >
       <h2 id="file-import-title">{title}</h2>
       {phase.name === 'reading' && (
-        <p role="status">{t('backup.reading', { file: phase.fileName })}</p>
+        <p role="status">
+          {phase.percent === undefined
+            ? t('backup.reading', { file: phase.fileName })
+            : t('backup.readingPercent', { file: phase.fileName, percent: phase.percent })}
+        </p>
       )}
       {phase.name === 'applying' && <p role="status">{t('backup.applying')}</p>}
       {phase.name === 'refused' && (

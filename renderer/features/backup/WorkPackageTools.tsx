@@ -8,10 +8,12 @@ import { buildWorkPackage } from '../../db/backup';
 import { entriesChangedSinceExchange } from '../../db/work-package-select';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
+import { backupErrorDetail } from './backup-errors';
 import { ConflictsDialog } from './ConflictsDialog';
 import { OwnFingerprint } from './OwnFingerprint';
 import { workPackageFileName } from './file-names';
 import { ReceivePackageButton } from './ReceivePackageButton';
+import { usePercent } from './progress';
 import { saveFile } from './save-file';
 
 /** In a book: send it to another PC as one file, take one in, and settle conflicts. */
@@ -20,6 +22,7 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
   const notify = useUiStore((state) => state.notify);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const progress = usePercent();
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [showConflicts, setShowConflicts] = useState(false);
   const conflicts = useLiveQuery(
@@ -30,6 +33,7 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
 
   const exportPackage = async () => {
     setBusy(true);
+    progress.reset();
     try {
       const entryIds = onlyChanged ? await entriesChangedSinceExchange(db, book.id) : undefined;
       if (entryIds?.length === 0) {
@@ -39,6 +43,7 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
       const built = await buildWorkPackage(db, {
         bookId: book.id,
         appVersion: __APP_VERSION__,
+        onProgress: progress.listen,
         ...(entryIds ? { entryIds } : {}),
       });
       const fileName = workPackageFileName(book, new Date());
@@ -51,9 +56,10 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
       notify('info', t('backup.packageExported', { file: fileName, entries: built.entries }));
       setOpen(false);
     } catch (error) {
-      notify('error', t('backup.packageFailed', { detail: String(error) }));
+      notify('error', t('backup.packageFailed', { detail: backupErrorDetail(error, 'package') }));
     } finally {
       setBusy(false);
+      progress.reset();
     }
   };
 
@@ -94,7 +100,11 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
               disabled={busy}
               onClick={() => void exportPackage()}
             >
-              {busy ? t('backup.packageExporting') : t('backup.packageExport')}
+              {!busy
+                ? t('backup.packageExport')
+                : progress.percent === null
+                  ? t('backup.packageExporting')
+                  : t('backup.packageExportingPercent', { percent: progress.percent })}
             </button>
             <ReceivePackageButton book={book} onDone={() => setOpen(false)} />
             <button type="button" onClick={() => setOpen(false)}>

@@ -1,6 +1,8 @@
 // Automatic backups in the desktop app: at start when a day has passed, after every N entries,
 // and when the window closes (the shell holds the close until this is written). The browser
 // has no folder to write to: there the officer uses "Sao lưu", which downloads a file.
+// The backup is sized first (backup-size.ts): scans too large for the limit or the disk are left
+// out with a notice, never a crash; the file goes to the shell in pieces (send-backup.ts).
 import i18next from 'i18next';
 import type { SohoaBridge } from '../../../shared/bridge';
 import { db, repo } from '../../db';
@@ -11,12 +13,15 @@ import {
   LAST_BACKUP_KEY,
   type BackupSchedule,
 } from '../../db/repositories';
+import type { ProgressListener } from '../../db/backup-payload';
 import { useUiStore } from '../../store/ui-store';
+import { backupErrorDetail } from './backup-errors';
+import { planScans, SCANS_FIT_BYTES } from './backup-size';
 import { backupFileName } from './file-names';
 import { dueReason, type LastBackup } from './schedule';
+import { sendBackup } from './send-backup';
 
-/** Scans up to this size go into backups unless the officer says otherwise. */
-export const SCANS_FIT_BYTES = 512 * 1024 * 1024;
+export { SCANS_FIT_BYTES };
 const CHECK_EVERY_MS = 60_000;
 
 export async function readSchedule(): Promise<BackupSchedule> {
@@ -29,7 +34,7 @@ export async function readLastBackup(): Promise<LastBackup | null> {
   return ((await db.settings.get(LAST_BACKUP_KEY))?.value as LastBackup | undefined) ?? null;
 }
 
-async function scanBytes(): Promise<number> {
+export async function scanBytes(): Promise<number> {
   let total = 0;
   await db.scans.each((scan) => {
     total += scan.size;
@@ -46,16 +51,56 @@ export interface WrittenBackup {
 export function createAutoBackups(bridge: SohoaBridge) {
   let running: Promise<WrittenBackup> | null = null;
 
-  const write = async (reason: string, withScans?: boolean): Promise<WrittenBackup> => {
+  /** Notices already shown this session: an hourly backup does not repeat them. */
+  const told = new Set<string>();
+
+  /** Scans go in when the officer said so, else when they fit the limit and the disk. */
+  const chooseScans = async (withScans: boolean | undefined): Promise<boolean> => {
+    if (withScans !== undefined) return withScans;
+    const space = await bridge.getDiskSpace().catch(() => null);
+    const plan = planScans({
+      scanBytes: await scanBytes(),
+      entries: await db.records.count(),
+      freeBytes: space?.ok ? space.value.free : null,
+    });
+    if (!plan.withScans && !told.has(plan.reason)) {
+      told.add(plan.reason);
+      const size = `${Math.ceil(plan.scanBytes / (1024 * 1024)).toLocaleString('vi-VN')} MB`;
+      useUiStore
+        .getState()
+        .notify(
+          'info',
+          i18next.t(
+            plan.reason === 'too-big' ? 'backup.autoScansTooBig' : 'backup.autoScansNoRoom',
+            { size },
+          ),
+        );
+    }
+    return plan.withScans;
+  };
+
+  const write = async (
+    reason: string,
+    withScans?: boolean,
+    onProgress?: ProgressListener,
+  ): Promise<WrittenBackup> => {
     const built = await buildBackup(db, {
-      withScans: withScans ?? (await scanBytes()) <= SCANS_FIT_BYTES,
+      withScans: await chooseScans(withScans),
       appVersion: __APP_VERSION__,
+      // Building is most of the work; sending the file to the shell is a copy on disk.
+      ...(onProgress ? { onProgress: (done, total) => onProgress(done * 0.8, total) } : {}),
     });
     const schedule = await readSchedule();
-    const result = await bridge.writeBackup({
+    const result = await sendBackup(bridge, {
       fileName: backupFileName(new Date()),
-      data: new Uint8Array(await built.blob.arrayBuffer()),
+      blob: built.blob,
       keep: schedule.keep,
+      ...(onProgress
+        ? {
+            onProgress: (done: number, total: number) =>
+              onProgress(0.8 * total + 0.2 * done, total),
+          }
+        : {}),
     });
     if (!result.ok) throw new Error(result.error.message);
     const fileName = result.value.path.split(/[\\/]/).at(-1) ?? '';
@@ -64,15 +109,18 @@ export function createAutoBackups(bridge: SohoaBridge) {
   };
 
   /** One backup at a time: a second request while one is written waits for that one. */
-  const run = (reason: string, options: { withScans?: boolean } = {}) => {
-    running ??= write(reason, options.withScans).finally(() => {
+  const run = (
+    reason: string,
+    options: { withScans?: boolean; onProgress?: ProgressListener } = {},
+  ) => {
+    running ??= write(reason, options.withScans, options.onProgress).finally(() => {
       running = null;
     });
     return running;
   };
 
   const report = (error: unknown) => {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = backupErrorDetail(error);
     useUiStore.getState().notify('error', i18next.t('backup.autoFailed', { detail }));
   };
 

@@ -2,12 +2,13 @@
 // the officer, and only written when they choose how.
 import { useState } from 'react';
 import { readSohoaFile, type FilePreview, type ReadProblem } from '../../db/backup';
+import { percentOf } from './progress';
 import type { FileKind } from '../../db/backup-format';
 import type { FileData } from '../../db/backup-rows';
 
 export type ImportPhase =
   | { name: 'idle' }
-  | { name: 'reading'; fileName: string }
+  | { name: 'reading'; fileName: string; percent?: number }
   | { name: 'refused'; fileName: string; problem: ReadProblem; detail: string }
   | {
       name: 'preview';
@@ -24,7 +25,13 @@ export function useFileImport(kind: FileKind) {
   const read = async (file: File) => {
     setPhase({ name: 'reading', fileName: file.name });
     try {
-      const result = await readSohoaFile(file, kind);
+      let shown = -1;
+      const result = await readSohoaFile(file, kind, (done, total) => {
+        const percent = percentOf(done, total);
+        if (percent === shown) return;
+        shown = percent;
+        setPhase({ name: 'reading', fileName: file.name, percent });
+      });
       setPhase(
         result.ok
           ? { name: 'preview', fileName: file.name, ...result }
