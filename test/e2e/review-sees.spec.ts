@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { BooksScreen, defaultAdmin, defaultBook, Officers, Workspace } from './models';
 import { ReviewScreen } from './review-model';
+import { Viewer } from './viewer-model';
 
 const minh = { name: 'Trần Văn Minh', pin: '1357' };
 const wifeReason = 'Có quyết định của tòa án cho kết hôn';
@@ -48,14 +49,22 @@ test('the reviewer sees every warning, the reasons given, and what changed since
   const review = new ReviewScreen(page);
   await books.open();
   await officers.addOfficer(minh.name, 'Rà soát', minh.pin);
+  const viewer = new Viewer(page);
   await books.addBook({ ...defaultBook, typeName: 'Kết hôn', quyenSo: '01/2008' });
-  await workspace.importPdf(1);
+  await workspace.importPdf(2);
 
   // A husband of 19 and a wife of 16: both kept, each with the keyer's reason, and sent.
   await typeMarriage(page, '1', '12.03.2008');
   await keepWarning(page, /chưa đủ 18 tuổi/, wifeReason);
   await keepWarning(page, /chưa đủ 20 tuổi/, husbandReason);
   await expect(page.getByText('Không có lỗi.')).toBeVisible();
+  // The entry is on the second page: its region is drawn there.
+  await page.keyboard.press('Alt+PageDown');
+  await expect(viewer.indicator).toHaveText('Trang 2/2');
+  await viewer.expectDrawn();
+  await viewer.tool('Khoanh vùng').click();
+  await viewer.drag({ x: 0.2, y: 0.6 }, { x: 0.7, y: 0.75 });
+  await expect(viewer.entryRegion).toBeVisible();
   await page.keyboard.press('Alt+g');
   await expect(notice(page, 'Đã gửi rà soát trường hợp số 1.')).toBeVisible();
   // The same couple typed again: entry 1 now has a warning nobody has answered.
@@ -78,6 +87,13 @@ test('the reviewer sees every warning, the reasons given, and what changed since
   // Beside the fields too, where the reviewer compares with the scan.
   await expect(review.field('Ngày sinh vợ')).toContainText(`«${wifeReason}»`);
   await expect(review.field('Ngày sinh chồng')).toContainText('chưa đủ 20 tuổi (19 tuổi)');
+  // Having turned to another page, V brings the reviewer back to the entry's region.
+  await viewer.frame.focus();
+  await page.keyboard.press('Alt+PageUp');
+  await expect(viewer.indicator).toHaveText('Trang 1/2');
+  await page.keyboard.press('v');
+  await expect(viewer.indicator).toHaveText('Trang 2/2');
+  await expect(viewer.entryRegion).toBeInViewport();
   await review.comment('Ngày sinh chồng', 'Sổ ghi năm 1985');
   await review.reject('1', 'Ngày sinh chồng sai so với sổ gốc');
 
