@@ -412,7 +412,8 @@ export function EntryForm({ book, template, entry, pages }: Props) {
         issues={issues}
         // Only rows with issues show answers; the others keep one unchanging empty list.
         acknowledgements={issues.length > 0 ? entry.acknowledgements : NO_ACKNOWLEDGEMENTS}
-        suggestion={suggestions[field.key]}
+        // A locked entry offers nothing to take.
+        suggestion={isLocked ? undefined : suggestions[field.key]}
         bookValues={bookValues}
         codePlaceholder={codePlaceholder}
         onChange={onFieldChange}
