@@ -51,4 +51,14 @@ describe('approvals the audit log does not show', () => {
     await db.records.update(id, { status: 'approved' });
     expect((await approvalsWithoutEvent(db)).map((record) => record.fields.so)).toEqual(['1']);
   });
+
+  it('name an approval put back after the entry was reopened to be edited', async () => {
+    const id = await submitted('1');
+    session.signIn(reviewer);
+    await repo.approveEntry(id);
+    session.signIn(typist);
+    await repo.reopenEntry(id, 'Sai tên');
+    await db.records.update(id, { status: 'approved' });
+    expect((await approvalsWithoutEvent(db)).map((record) => record.fields.so)).toEqual(['1']);
+  });
 });

@@ -1,12 +1,12 @@
 // An approval counts only if the audit log shows it. An entry whose stored status says
-// "approved" while the log has no approval of it since its last submission, rejection or
-// withdrawal was set behind the app's back (or came in a file before approvals from files
-// were dropped); the audit check names it.
+// "approved" while the log has no approval of it since its last submission, rejection,
+// withdrawal or reopening was set behind the app's back (or came in a file before approvals
+// from files were dropped); the audit check names it.
 import type { SohoaDatabase } from './database';
 import type { EntryRecord } from './types';
 
 /** The events that set an entry's review status; any other event leaves it as it was. */
-const STATUS_EVENTS = new Set(['submit', 'approve', 'reject', 'withdraw']);
+const STATUS_EVENTS = new Set(['submit', 'approve', 'reject', 'withdraw', 'reopen']);
 
 /** Approved entries the audit log does not show approved, in book and number order. */
 export async function approvalsWithoutEvent(db: SohoaDatabase): Promise<EntryRecord[]> {

@@ -24,6 +24,7 @@ import {
   can,
   canReview,
   canSubmit,
+  needsReopen,
   pinProblem,
   statusAfterEdit,
   type OfficerRole,
@@ -240,8 +241,10 @@ export function createRepositories(
       // An entry changed by another entry since submission (a số now repeated) is not approved
       // into an export that would refuse it.
       if (decision.decision === 'approved') await requireReady(record);
+      // Approved again: what went back to draft is back in the export.
+      const { reopened, ...rest } = record;
       const reviewed: EntryRecord = {
-        ...record,
+        ...(decision.decision === 'approved' || !reopened ? rest : { ...rest, reopened }),
         status: decision.decision,
         review: { ...decision, by: officer.id, at: now },
         updatedAt: now,
@@ -633,8 +636,9 @@ export function createRepositories(
     },
 
     /**
-     * Saves changed field values; resolves once they are durably on disk. A change to a submitted
-     * or approved entry withdraws it to a draft.
+     * Saves changed field values; resolves once they are durably on disk. A submitted or approved
+     * entry is refused: it is reopened first (reopenEntry), so it never drops out of review or
+     * export without the officer saying so.
      */
     async saveFields(recordId: string, changes: Record<string, string>): Promise<EntryRecord> {
       const now = Date.now();
@@ -647,13 +651,12 @@ export function createRepositories(
           saved = record;
           return;
         }
+        if (needsReopen(record.status)) throw new WorkflowError('reopen-required');
         const fields = { ...record.fields };
         for (const [key, value] of changed) fields[key] = value;
-        const status = statusAfterEdit(record.status);
         saved = {
           ...record,
           fields,
-          status,
           nameKey: nameKeyOf(getTemplate(record.templateVersion), fields),
           updatedAt: now,
           updatedBy: officer.id,
@@ -671,21 +674,45 @@ export function createRepositories(
             oldValue: record.fields[field] ?? '',
             newValue,
           })),
-          ...(status === record.status
-            ? []
-            : [
-                {
-                  entity: 'record',
-                  entityId: recordId,
-                  action: 'withdraw',
-                  oldValue: record.status,
-                  newValue: status,
-                } satisfies AuditLine,
-              ]),
         );
       });
       if (!saved) throw new Error('Entry was not saved');
       return saved;
+    },
+
+    /**
+     * Takes a submitted or approved entry back to a draft so it can be changed, with the officer's
+     * reason; the status and its audit event are written together.
+     */
+    async reopenEntry(recordId: string, reason: string): Promise<EntryRecord> {
+      const text = reason.trim();
+      if (!text) throw new WorkflowError('reopen-reason-required');
+      const now = Date.now();
+      return db.transaction('rw', db.records, db.people, db.audit, async () => {
+        const officer = await actor('enter');
+        const record = await getRecord(recordId);
+        if (record.status !== 'submitted' && record.status !== 'approved') {
+          throw new WorkflowError('wrong-status');
+        }
+        const reopened: EntryRecord = {
+          ...record,
+          status: 'draft',
+          reopened: { from: record.status, by: officer.id, at: now, reason: text },
+          updatedAt: now,
+          updatedBy: officer.id,
+          revision: record.revision + 1,
+        };
+        await db.records.put(reopened);
+        await audit(officer, now, {
+          entity: 'record',
+          entityId: recordId,
+          action: 'reopen',
+          oldValue: record.status,
+          newValue: 'draft',
+          reason: text,
+        });
+        return reopened;
+      });
     },
 
     async setEntryPages(recordId: string, pageIds: string[]): Promise<void> {

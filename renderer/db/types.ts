@@ -92,6 +92,15 @@ export interface EntryRecord {
   submittedAt?: number;
   /** The latest review decision; kept when the entry is fixed and submitted again. */
   review?: ReviewDecision;
+  /** Taken back to a draft from submitted or approved, by whom and why; cleared by approval. */
+  reopened?: Reopening;
+}
+
+export interface Reopening {
+  from: 'submitted' | 'approved';
+  by: string;
+  at: number;
+  reason: string;
 }
 
 /** A reviewer's note on one field, shown beside it when the entry comes back. */

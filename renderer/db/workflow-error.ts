@@ -14,6 +14,10 @@ export const workflowErrorCodes = [
   'unconfirmed-warnings',
   /** A rejection needs a reason. */
   'reason-required',
+  /** A submitted or approved entry is changed only after it is reopened with a reason. */
+  'reopen-required',
+  /** Reopening an entry needs a reason. */
+  'reopen-reason-required',
   /** PIN is not 4–8 digits. */
   'invalid-pin',
   'easy-pin',

@@ -169,16 +169,16 @@ describe('review workflow', () => {
     ]);
   });
 
-  it('withdraws an approved entry to a draft when it is changed afterwards', async () => {
+  it('keeps an approved entry approved when a change is tried without reopening it', async () => {
     const id = await typedEntry();
     await repo.submitEntries([id]);
     as(reviewer);
     await repo.approveEntry(id);
     as(typist);
-    await repo.saveFields(id, { nksHoTen: 'Phạm Anh Đạt' });
-    expect((await db.records.get(id))?.status).toBe('draft');
-    const last = await db.audit.orderBy('seq').last();
-    expect(last).toMatchObject({ action: 'withdraw', oldValue: 'approved', newValue: 'draft' });
+    await expect(repo.saveFields(id, { nksHoTen: 'Phạm Anh Đạt' })).rejects.toMatchObject({
+      code: 'reopen-required',
+    });
+    expect((await db.records.get(id))?.status).toBe('approved');
   });
 
   it('cannot approve an entry that was never submitted', async () => {

@@ -45,6 +45,14 @@ export function statusAfterEdit(status: EntryStatus): EntryStatus {
   return status === 'rejected' ? 'rejected' : 'draft';
 }
 
+/**
+ * Submitted and approved entries hold what a reviewer is looking at or has passed: their fields
+ * change only after the officer reopens them, with a reason, as a step of its own.
+ */
+export function needsReopen(status: EntryStatus): boolean {
+  return status === 'submitted' || status === 'approved';
+}
+
 /** PINs are 4 to 8 digits: quick at a shift change, still not guessable at a glance. */
 export const PIN_MIN_DIGITS = 4;
 export const PIN_MAX_DIGITS = 8;

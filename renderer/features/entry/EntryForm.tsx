@@ -14,6 +14,7 @@ import type { FieldDef, FieldGroup, RegisterTemplate } from '../../../shared/reg
 import { dateInWords, parseDateInput } from '../../../shared/text/dates';
 import type { Issue } from '../../../shared/validation/types';
 import { pendingWarnings } from '../../../shared/validation/acknowledgements';
+import { needsReopen } from '../../../shared/workflow/roles';
 import { isInDialog } from '../../app/focus';
 import { navigate } from '../../app/router';
 import { db, repo } from '../../db';
@@ -27,6 +28,7 @@ import { handleViewerKey } from '../scans/viewer-keys';
 import { useFieldMemory } from '../storage/use-session-memory';
 import { FieldAnnouncer } from './FieldAnnouncer';
 import { isBlankEntry } from './blank-entry';
+import { EntryLockContext } from './entry-lock';
 import { FieldRow } from './FieldRow';
 import { loadBookValues, rememberBookValue } from './book-values';
 import { entryWriter } from './entry-writer';
@@ -194,7 +196,19 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     enteredWith.current = { entryId: entry.id, key: target.dataset.field, value: target.value };
   };
 
+  // Submitted or approved: read-only until reopened with a reason (EntryReviewBar).
+  const isLocked = needsReopen(entry.status);
+  /** Back to the field the officer was in, or the first one, once the entry is reopened. */
+  const backToField = () => {
+    const entered = enteredWith.current;
+    const form = formRef.current;
+    const last = entered?.entryId === entry.id ? document.getElementById(`f-${entered.key}`) : null;
+    (last ?? (form ? visibleControls(form)[0] : undefined))?.focus();
+  };
+
   const commit = (field: FieldDef, raw: string) => {
+    // Nothing reaches the store from a locked entry: no ditto, suggestion or words either.
+    if (isLocked) return;
     const value = normalizeOnCommit(field, raw);
     const entered = enteredWith.current;
     const before =
@@ -398,7 +412,8 @@ export function EntryForm({ book, template, entry, pages }: Props) {
         issues={issues}
         // Only rows with issues show answers; the others keep one unchanging empty list.
         acknowledgements={issues.length > 0 ? entry.acknowledgements : NO_ACKNOWLEDGEMENTS}
-        suggestion={suggestions[field.key]}
+        // A locked entry offers nothing to take.
+        suggestion={isLocked ? undefined : suggestions[field.key]}
         bookValues={bookValues}
         codePlaceholder={codePlaceholder}
         onChange={onFieldChange}
@@ -433,7 +448,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
         <h2>{t('entry.heading', { so: values.so ?? '' })}</h2>
         <SaveIndicator state={saveState} />
       </div>
-      <EntryReviewBar entry={entry} flush={flush} />
+      <EntryReviewBar entry={entry} flush={flush} onReopened={backToField} />
       <div className="entry-pages">
         <span>{t('entry.pages')}: </span>
         {entry.pageIds.length === 0 && <span>{t('entry.noPages')}</span>}
@@ -465,19 +480,21 @@ export function EntryForm({ book, template, entry, pages }: Props) {
             })}
       </p>
       <FieldAnnouncer formRef={formRef} />
-      {groups.shown.map(([group, fields]) => (
-        <fieldset key={group}>
-          <legend>{t(`groups.${group}`)}</legend>
-          <div className="fields">{fields.map(renderField)}</div>
-        </fieldset>
-      ))}
-      <details
-        open={unfoldedIn === entry.id}
-        onToggle={(event) => setUnfoldedIn(event.currentTarget.open ? entry.id : null)}
-      >
-        <summary>{t('entry.moreFields', { n: groups.folded.length })}</summary>
-        <div className="fields">{groups.folded.map(renderField)}</div>
-      </details>
+      <EntryLockContext value={isLocked}>
+        {groups.shown.map(([group, fields]) => (
+          <fieldset key={group}>
+            <legend>{t(`groups.${group}`)}</legend>
+            <div className="fields">{fields.map(renderField)}</div>
+          </fieldset>
+        ))}
+        <details
+          open={unfoldedIn === entry.id}
+          onToggle={(event) => setUnfoldedIn(event.currentTarget.open ? entry.id : null)}
+        >
+          <summary>{t('entry.moreFields', { n: groups.folded.length })}</summary>
+          <div className="fields">{groups.folded.map(renderField)}</div>
+        </details>
+      </EntryLockContext>
       <p className="hint">{t('entry.keyboardHint')}</p>
     </form>
   );

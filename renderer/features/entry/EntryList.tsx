@@ -247,7 +247,20 @@ function BookEntryList({ book, template, pages, onNothingToFocus }: Props) {
                     </div>
                     <div role="gridcell">{row.ngayDangKy}</div>
                     <div role="gridcell">{pageLabels(row.pageIds, pageNumbers)}</div>
-                    <div role="gridcell">{t(`entry.status.${row.status}`)}</div>
+                    {row.reopened ? (
+                      <div
+                        role="gridcell"
+                        className="list-reopened"
+                        title={t('reopen.listNoteTitle', { reason: row.reopened.reason })}
+                      >
+                        {t('reopen.listNote', {
+                          status: t(`entry.status.${row.status}`),
+                          from: t(`entry.status.${row.reopened.from}`),
+                        })}
+                      </div>
+                    ) : (
+                      <div role="gridcell">{t(`entry.status.${row.status}`)}</div>
+                    )}
                   </div>
                 );
               })}

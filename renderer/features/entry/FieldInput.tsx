@@ -1,7 +1,8 @@
-import { useMemo, useRef, useState } from 'react';
+import { useContext, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getCodeList, matchCode } from '../../../shared/registers';
 import type { FieldDef } from '../../../shared/registers/types';
+import { EntryLockContext } from './entry-lock';
 import { isBookValueField, optionsFor, type BookValues } from './suggestions';
 
 export interface FieldInputProps {
@@ -39,6 +40,7 @@ const placeholders: Partial<Record<FieldDef['kind'], string>> = {
  */
 export function FieldInput(props: FieldInputProps) {
   const { field, id, entryId, value, invalid, bookValues, codePlaceholder } = props;
+  const isLocked = useContext(EntryLockContext);
   // Escape on an empty field sets the suggestion aside, so Enter leaves the field empty.
   const [dismissedIn, setDismissedIn] = useState<string | null>(null);
   const suggestion = dismissedIn === entryId ? undefined : props.suggestion;
@@ -86,6 +88,7 @@ export function FieldInput(props: FieldInputProps) {
         placeholder={list ? codePlaceholder : placeholders[field.kind]}
         inputMode={field.kind === 'number' ? 'numeric' : undefined}
         value={value}
+        readOnly={isLocked || undefined}
         onMouseDown={() => {
           pointed.current = true;
         }}

@@ -40,6 +40,8 @@ export interface ListRow {
   pageIds: readonly string[];
   status: EntryStatus;
   createdAt: number;
+  /** Taken back from submitted or approved, and not approved again since. */
+  reopened?: { from: EntryStatus; reason: string };
 }
 
 export interface BookSummary {
@@ -72,6 +74,9 @@ export function toListRow(record: EntryRecord, mainNameField: string): ListRow {
     pageIds: record.pageIds,
     status: record.status,
     createdAt: record.createdAt,
+    ...(record.reopened && record.status !== 'approved'
+      ? { reopened: { from: record.reopened.from, reason: record.reopened.reason } }
+      : {}),
   };
 }
 

@@ -9,6 +9,7 @@ export const entryShortcuts: { keys: string; actionKey: string }[] = [
   { keys: 'Ctrl+Enter', actionKey: 'shortcuts.saveNext' },
   { keys: 'Alt+L', actionKey: 'shortcuts.linkPage' },
   { keys: 'Alt+G', actionKey: 'review.keys.submit' },
+  { keys: 'Alt+M', actionKey: 'reopen.groupLabel' },
   { keys: 'Ctrl+L', actionKey: 'officers.bar.switch' },
   { keys: 'F1', actionKey: 'shortcuts.help' },
 ];

@@ -78,6 +78,11 @@ export function HeldBackList({
         });
       case 'approvalNotInLog':
         return t('exportScope.approvalNotInLog');
+      case 'reopened':
+        return t('exportScope.reopened', {
+          from: t(`entry.status.${reason.from}`),
+          reason: reason.reason,
+        });
       case 'problem':
         return problemText(reason.problem);
     }

@@ -64,6 +64,21 @@ describe('selectForScope', () => {
     expect(selection.candidates).toEqual([]);
     expect(selection.alreadyExported).toBe(1);
   });
+
+  it('says which held-back entries were reopened since approval, and why', () => {
+    const reopened = {
+      ...entry('draft', '4'),
+      reopened: { from: 'approved', by: 'x', at: 1, reason: 'Sai tên vợ' },
+    } as EntryRecord;
+    const selection = selectForScope({}, [reopened, entry('draft', '5')], 'whole');
+    expect(selection.held.map((held) => held.reasons)).toEqual([
+      [
+        { kind: 'status', status: 'draft' },
+        { kind: 'reopened', from: 'approved', reason: 'Sai tên vợ' },
+      ],
+      [{ kind: 'status', status: 'draft' }],
+    ]);
+  });
 });
 
 describe('gateReadyEntries', () => {

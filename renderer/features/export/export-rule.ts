@@ -17,7 +17,9 @@ export type HoldReason =
   | { kind: 'status'; status: EntryStatus }
   | { kind: 'problem'; problem: BundleProblem }
   /** Stored as approved, but the audit log shows no approval (audit-status.ts). */
-  | { kind: 'approvalNotInLog' };
+  | { kind: 'approvalNotInLog' }
+  /** Taken back to a draft from submitted or approved, with the officer's reason. */
+  | { kind: 'reopened'; from: EntryStatus; reason: string };
 
 /** An entry of the book left out of this bundle, and why. */
 export interface HeldBack {
@@ -104,7 +106,18 @@ export function selectForScope<T extends EntryRecord>(
       held.push({
         entryId: record.id,
         so: record.fields.so ?? '',
-        reasons: [{ kind: 'status', status: record.status }],
+        reasons: [
+          { kind: 'status', status: record.status },
+          ...(record.reopened
+            ? [
+                {
+                  kind: 'reopened' as const,
+                  from: record.reopened.from,
+                  reason: record.reopened.reason,
+                },
+              ]
+            : []),
+        ],
       });
     }
   }

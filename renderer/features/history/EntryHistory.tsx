@@ -49,7 +49,10 @@ export function EntryHistory({ bookId, entryId }: { bookId: string; entryId: str
         {step.reason && (
           <p className="history-reason">{t('history.reason', { reason: step.reason })}</p>
         )}
-        {(step.action === 'withdraw' || step.action === 'approve' || step.action === 'reject') && (
+        {(step.action === 'withdraw' ||
+          step.action === 'reopen' ||
+          step.action === 'approve' ||
+          step.action === 'reject') && (
           <p>
             {t('history.statusChange', {
               from: statusOf(step.oldValue),

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useEffectEvent } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
-import { canSubmit } from '../../../shared/workflow/roles';
+import { canSubmit, needsReopen } from '../../../shared/workflow/roles';
 import { db, repo } from '../../db';
 import type { EntryRecord } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
@@ -13,15 +13,40 @@ interface Props {
   entry: EntryRecord;
   /** Writes what is still being typed, so the reviewer gets exactly what is on screen. */
   flush: () => Promise<unknown>;
+  /** The entry was reopened, or reopening was set aside: the keyboard goes back to the fields. */
+  onReopened: () => void;
 }
 
 /**
  * Above the entry form: where the entry stands, the button (Alt+G) that sends it for review,
  * and, when it came back, the reviewer's reason and notes, with the noted fields marked.
  */
-export function EntryReviewBar({ entry, flush }: Props) {
+export function EntryReviewBar({ entry, flush, onReopened }: Props) {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
+  const isLocked = needsReopen(entry.status);
+  // The reason box is open for this entry only; the next entry starts without it.
+  const [reopeningIn, setReopeningIn] = useState<string | null>(null);
+  const isReopening = isLocked && reopeningIn === entry.id;
+  const [reason, setReason] = useState('');
+  const startReopen = () => {
+    setReason('');
+    setReopeningIn(entry.id);
+  };
+  const cancelReopen = () => {
+    setReopeningIn(null);
+    onReopened();
+  };
+  const reopen = async () => {
+    try {
+      await repo.reopenEntry(entry.id, reason);
+      notify('info', t('reopen.done', { so: entry.fields.so ?? '' }));
+      setReopeningIn(null);
+      onReopened();
+    } catch (error) {
+      notify('error', errorText(t, error));
+    }
+  };
   const isRejected = entry.status === 'rejected' && entry.review?.decision === 'rejected';
   const comments = entry.review?.comments ?? [];
   const reviewer = useLiveQuery(
@@ -44,7 +69,13 @@ export function EntryReviewBar({ entry, flush }: Props) {
     }
   };
   const onKey = useEffectEvent((event: KeyboardEvent) => {
-    if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyG') return;
+    if (!event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.code === 'KeyM' && isLocked) {
+      event.preventDefault();
+      startReopen();
+      return;
+    }
+    if (event.code !== 'KeyG') return;
     event.preventDefault();
     // Leaving the field by shortcut skips its blur: commit what is typed first.
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
@@ -90,8 +121,51 @@ export function EntryReviewBar({ entry, flush }: Props) {
         >
           {t('review.submit')}
         </button>
+        {isLocked && (
+          <button type="button" aria-keyshortcuts="Alt+M" onClick={startReopen}>
+            {t('reopen.button')}
+          </button>
+        )}
         <a href={`#/books/${entry.bookId}/entries/${entry.id}/history`}>{t('review.history')}</a>
       </div>
+      {isLocked && !isReopening && (
+        <p className="entry-locked-note" role="note">
+          {t(entry.status === 'approved' ? 'reopen.lockedApproved' : 'reopen.lockedSubmitted')}
+        </p>
+      )}
+      {isReopening && (
+        <div className="entry-reopen" role="group" aria-label={t('reopen.groupLabel')}>
+          <p>
+            {t(entry.status === 'approved' ? 'reopen.explainApproved' : 'reopen.explainSubmitted')}
+          </p>
+          <label>
+            {t('reopen.reasonLabel')}{' '}
+            <input
+              autoFocus
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              onKeyDown={(event) => {
+                // Enter answers here; it neither walks the form nor submits it.
+                if (event.key === 'Enter') {
+                  event.preventDefault();
+                  event.stopPropagation();
+                  if (reason.trim()) void reopen();
+                  else notify('error', t('workflow.errors.reopen-reason-required'));
+                } else if (event.key === 'Escape') {
+                  event.preventDefault();
+                  cancelReopen();
+                }
+              }}
+            />
+          </label>{' '}
+          <button type="button" disabled={!reason.trim()} onClick={() => void reopen()}>
+            {t('reopen.confirm')}
+          </button>{' '}
+          <button type="button" onClick={cancelReopen}>
+            {t('reopen.cancel')}
+          </button>
+        </div>
+      )}
       {isRejected && entry.review && (
         <section className="entry-returned" role="alert" aria-label={t('review.returnedLabel')}>
           <p>

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterTemplate } from '../../../shared/registers/types';
 import type { FieldComment } from '../../db/types';
+import { useCheckText } from './ReviewEntryDetails';
+import type { ReviewCheck } from './review-checks';
 import { displayValue, reviewGroups } from './review-fields';
 
 interface Props {
@@ -12,6 +14,9 @@ interface Props {
   commenting: string | null;
   onComment: (field: string, text: string) => void;
   onCancelComment: () => void;
+  /** The entry's errors and warnings, each shown beside its field. */
+  checks: readonly ReviewCheck[] | undefined;
+  nameOf: (id: string | undefined) => string;
 }
 
 /** The entry's fields, read-only, each one focusable so C comments on the one in focus. */
@@ -22,8 +27,11 @@ export function ReviewFields({
   commenting,
   onComment,
   onCancelComment,
+  checks,
+  nameOf,
 }: Props) {
   const { t } = useTranslation();
+  const checkText = useCheckText();
   return (
     <div className="review-fields">
       {reviewGroups(template, fields).map(([group, shown]) => (
@@ -46,6 +54,13 @@ export function ReviewFields({
                   <span className={value ? 'review-value' : 'review-value is-empty'}>
                     {value ? displayValue(field, value) : t('review.emptyValue')}
                   </span>
+                  {checks
+                    ?.filter((check) => check.issue.field === field.key)
+                    .map((check, index) => (
+                      <span key={index} className={`review-check review-check-${check.state}`}>
+                        {checkText(check, nameOf)}
+                      </span>
+                    ))}
                   {comment && commenting !== field.key && (
                     <span className="review-comment">
                       {t('review.commentShown', { text: comment.text })}

@@ -10,6 +10,7 @@ import { useUiStore } from '../../store/ui-store';
 import { SplitHandle } from '../books/SplitHandle';
 import { sortBySo } from '../entry/entry-order';
 import { ScanViewer } from '../scans/ScanViewer';
+import { ReviewEntryDetails, useReviewChecks } from './ReviewEntryDetails';
 import { ReviewFields } from './ReviewFields';
 import { errorText } from '../officers/error-text';
 import { reviewActionForKey } from './review-keys';
@@ -57,6 +58,14 @@ export function ReviewQueue({ bookId }: { bookId: string }) {
   const entry = queue[position];
   const entryId = entry?.id;
   const firstPageId = entry?.region?.pageId ?? entry?.pageIds[0];
+  const checks = useReviewChecks(book, book ? getTemplate(book.templateVersion) : undefined, entry);
+  const region = entry?.region;
+  const showRegion = region
+    ? () => {
+        showPage(bookId, region.pageId);
+        revealRegion();
+      }
+    : undefined;
 
   // Each entry opens on its page, with the fields in reach of the keyboard.
   useEffect(() => {
@@ -112,6 +121,7 @@ export function ReviewQueue({ bookId }: { bookId: string }) {
     if (action === 'approve') void decide('approve');
     else if (action === 'reject') setRejecting(true);
     else if (action === 'comment') startComment();
+    else if (action === 'region') showRegion?.();
     else move(action === 'next' ? 1 : -1);
   });
   useEffect(() => {
@@ -270,8 +280,17 @@ export function ReviewQueue({ bookId }: { bookId: string }) {
                     </button>
                   </form>
                 )}
+                <ReviewEntryDetails
+                  template={template}
+                  entry={entry}
+                  checks={checks}
+                  nameOf={nameOf}
+                  onShowRegion={showRegion}
+                />
                 <ReviewFields
                   template={template}
+                  checks={checks}
+                  nameOf={nameOf}
                   fields={entry.fields}
                   comments={comments}
                   commenting={commenting}
@@ -289,6 +308,16 @@ export function ReviewQueue({ bookId }: { bookId: string }) {
       )}
     </div>
   );
+}
+
+/**
+ * Brings the entry's region into view once its page is drawn (a page turn renders it a few
+ * frames later); gives up quietly if the page shows no region.
+ */
+function revealRegion(framesLeft = 60): void {
+  const box = document.querySelector<HTMLElement>('.viewer-region:not(.viewer-region-draft)');
+  if (box) box.scrollIntoView({ block: 'center', inline: 'center' });
+  else if (framesLeft > 0) requestAnimationFrame(() => revealRegion(framesLeft - 1));
 }
 
 function firstField(templateVersion: string): string | null {

@@ -1,7 +1,7 @@
 // The review screen's keys: one letter per decision, so a reviewer keeps both hands on the
 // keyboard and eyes on the scan. Letters count only outside text boxes.
 
-export type ReviewAction = 'approve' | 'reject' | 'comment' | 'next' | 'previous';
+export type ReviewAction = 'approve' | 'reject' | 'comment' | 'region' | 'next' | 'previous';
 
 export interface ReviewKey {
   key: string;
@@ -14,6 +14,7 @@ const byKey: Record<string, ReviewAction> = {
   a: 'approve',
   r: 'reject',
   c: 'comment',
+  v: 'region',
   j: 'next',
   ArrowDown: 'next',
   ArrowRight: 'next',
@@ -33,6 +34,7 @@ export const reviewShortcuts: { keys: string; actionKey: string }[] = [
   { keys: 'A', actionKey: 'review.keys.approve' },
   { keys: 'R', actionKey: 'review.keys.reject' },
   { keys: 'C', actionKey: 'review.keys.comment' },
+  { keys: 'V', actionKey: 'review.keys.region' },
   { keys: 'J / ↓', actionKey: 'review.keys.next' },
   { keys: 'K / ↑', actionKey: 'review.keys.previous' },
 ];
