@@ -34,6 +34,7 @@ import { appendAudit, type AuditInput } from './audit-chain';
 import type { SohoaDatabase } from './database';
 import { loadRelatedEntries, validateWithRelated } from './entry-context';
 import { nameKeyOf } from './name-key';
+import { carriedSigner } from './signer';
 import type { FileData } from './backup-rows';
 import { anchorAudit, restartAnchors } from './audit-anchors';
 import { PIN_ITERATIONS } from './pin';
@@ -118,17 +119,21 @@ type AuditLine = Omit<AuditInput, 'at' | 'by'>;
 /**
  * A new entry of the book: its defaults, the number after `previous`'s, the page the officer
  * is looking at. Created after `previous`, so it sorts after it even within one millisecond.
+ * A signer typed over the book's on `previous` is taken instead of the book's (signer.ts).
  */
 export function newEntryRecord(
   book: Book,
   pageId: string | null,
-  previous: Pick<EntryRecord, 'fields' | 'createdAt'> | undefined,
+  previous: (Pick<EntryRecord, 'fields' | 'createdAt'> & { updatedAt?: number }) | undefined,
   now: number,
 ): EntryRecord {
   const template = getTemplate(book.templateVersion);
+  const signer: Partial<Record<string, string>> = carriedSigner(book, previous) ?? {};
   const fields: Record<string, string> = {};
   for (const field of template.fields) {
-    fields[field.key] = field.bookDefault ? String(book[field.bookDefault]) : '';
+    fields[field.key] = field.bookDefault
+      ? (signer[field.bookDefault] ?? String(book[field.bookDefault]))
+      : '';
   }
   fields.so = nextSo(previous);
   const createdAt = Math.max(now, (previous?.createdAt ?? -Infinity) + 1);

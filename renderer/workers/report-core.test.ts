@@ -30,6 +30,19 @@ describe('buildProgressReport', () => {
     expect(sheet.getRow(3).getCell(6).numFmt).toBe('0.0%');
   });
 
+  it('says under the total what the books without a total hold, outside the sums', async () => {
+    const note = 'Khai tử: chưa tính 1 sổ chưa có tổng số cần số hóa (40 trường hợp đã nhập).';
+    const { rows } = await readBack(
+      await buildProgressReport({
+        title: 't',
+        lines: [{ typeName: 'Khai sinh', expected: 200, entered: 150, approved: 50 }],
+        notes: [note],
+      }),
+    );
+    expect(rows[3]).toEqual(['', TOTAL_LABEL, 200, 150, 50, 0.25]);
+    expect(rows[4]?.[0]).toBe(note);
+  });
+
   it('shows 0 % instead of failing when nothing is expected', async () => {
     const { rows } = await readBack(await buildProgressReport({ title: 't', lines: [] }));
     expect(rows[2]).toEqual(['', TOTAL_LABEL, 0, 0, 0, 0]);

@@ -22,7 +22,10 @@ export interface ReportLine {
 export interface ReportRequest {
   /** Heading above the table, e.g. the commune and the date. */
   title: string;
+  /** Only books with a total to digitise: the others have nothing to be measured against. */
   lines: ReportLine[];
+  /** Sentences under the total, e.g. what books without a total hold. */
+  notes?: string[];
 }
 
 export const TOTAL_LABEL = 'Tổng cộng';
@@ -60,6 +63,10 @@ export async function buildProgressReport(
     ratio(approved, expected),
   ]);
   total.font = { bold: true };
+  for (const note of request.notes ?? []) {
+    const row = sheet.addRow([note]);
+    sheet.mergeCells(row.number, 1, row.number, REPORT_HEADERS.length);
+  }
   sheet.getColumn(6).numFmt = '0.0%';
   sheet.getColumn(2).width = 28;
   for (const column of [3, 4, 5]) sheet.getColumn(column).width = 16;

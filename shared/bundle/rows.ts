@@ -27,6 +27,10 @@ function cellValue(field: FieldDef, raw: string, fields: Record<string, string>)
     // typed (validation refuses it before export anyway).
     return writtenValue(getCodeList(field.codeListId), value) ?? value;
   }
+  if (field.wordingListId) {
+    // Entries typed before relations were worded ("cha") go out as the list words them.
+    return writtenValue(getCodeList(field.wordingListId), value) ?? value;
+  }
   return value;
 }
 

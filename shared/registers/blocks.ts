@@ -182,7 +182,12 @@ export function requesterBlock(who: string, relations: Record<string, string>): 
     ...personBlock('nyc', who, group, { suffixes: ['HoTen'] }),
     ...columns(
       group,
-      Object.entries(relations).map(([key, label]): ColumnRow => [key, label, 'text', shown]),
+      Object.entries(relations).map(([key, label]): ColumnRow => [
+        key,
+        label,
+        'text',
+        { ...shown, wordingListId: 'quanHe' },
+      ]),
     ),
     ...personBlock('nyc', who, group, { suffixes: identityDocument }),
   ];
@@ -197,6 +202,9 @@ export function abroadBlock(): FieldDef[] {
     ['qgNuocNgoaiDaDangKy', 'Quốc gia đã đăng ký', 'code', code('quocTich')],
   ]);
 }
+
+/** A parent's age at the child's birth outside this range is possible but worth a look. */
+export const PARENT_AGE = { min: 13, max: 60, rule: 'parentAgeAtBirth' } as const;
 
 /**
  * Identity-document and personal-ID checks follow from the columns themselves, so a template

@@ -76,12 +76,15 @@ describe('cmcTemplate', () => {
     expect(field('nycQHNguoiNhan').group).toBe('nguoiYeuCau');
   });
 
-  it('checks that the parent is born first and both before the registration', () => {
+  it('checks that the parent is born first, at a likely age, and both before the registration', () => {
     expect(cmcTemplate.checks).toEqual({
       dateOrder: [
         { earlier: 'ncNgaySinh', later: 'ngayDangKy', rule: 'bornAfterRegistered' },
         { earlier: 'cmNgaySinh', later: 'ngayDangKy', rule: 'bornAfterRegistered' },
         { earlier: 'cmNgaySinh', later: 'ncNgaySinh', rule: 'parentYoungerThanChild' },
+      ],
+      ageRange: [
+        { birth: 'cmNgaySinh', at: 'ncNgaySinh', min: 13, max: 60, rule: 'parentAgeAtBirth' },
       ],
       duplicateKey: ['cmHoTen', 'ncHoTen', 'ncNgaySinh'],
       idDocuments: [

@@ -31,6 +31,7 @@ describe('code list data', () => {
       'loaiXacNhan',
       'danToc',
       'quocTich',
+      'quanHe',
     ]);
     for (const list of codeLists) {
       const codes = list.items.map((item) => item.code);

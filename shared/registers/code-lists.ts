@@ -499,6 +499,52 @@ const quocTich: CodeList = {
   ),
 };
 
+// Relations of the person who came to register (nycQuanHe, nycQH…). The Ministry has no list
+// for them: the cell holds free text, so this list only settles how the usual ones are written
+// ("cha" → "Cha"; "bố", a synonym, too). Aliases are only other words for the same thing, so
+// wording a value never changes what it says. Its codes are ours and never written.
+const quanHe: CodeList = {
+  id: 'quanHe',
+  title: 'Quan hệ',
+  writes: 'label',
+  items: items(
+    ['cha', 'Cha', 'Bố', 'Thân phụ'],
+    ['me', 'Mẹ', 'Má', 'Thân mẫu'],
+    ['chanuoi', 'Cha nuôi', 'Bố nuôi'],
+    ['menuoi', 'Mẹ nuôi'],
+    ['ongnoi', 'Ông nội'],
+    ['banoi', 'Bà nội'],
+    ['ongngoai', 'Ông ngoại'],
+    ['bangoai', 'Bà ngoại'],
+    ['anh', 'Anh'],
+    ['anhruot', 'Anh ruột'],
+    ['chi', 'Chị'],
+    ['chiruot', 'Chị ruột'],
+    ['em', 'Em'],
+    ['emruot', 'Em ruột'],
+    ['con', 'Con'],
+    ['connuoi', 'Con nuôi'],
+    ['vo', 'Vợ'],
+    ['chong', 'Chồng'],
+    ['chu', 'Chú'],
+    ['bac', 'Bác'],
+    ['co', 'Cô'],
+    ['di', 'Dì'],
+    ['cau', 'Cậu'],
+    ['mo', 'Mợ'],
+    ['thim', 'Thím'],
+    ['duong', 'Dượng'],
+    ['chau', 'Cháu'],
+    ['chaunoi', 'Cháu nội'],
+    ['chaungoai', 'Cháu ngoại'],
+    ['banthan', 'Bản thân'],
+    ['giamho', 'Người giám hộ'],
+    ['nuoiduong', 'Người nuôi dưỡng'],
+    ['uyquyen', 'Người được ủy quyền', 'Người được uỷ quyền'],
+    ['hohang', 'Họ hàng'],
+  ),
+};
+
 export const codeLists: readonly CodeList[] = [
   gioiTinh,
   loaiDangKyKS,
@@ -515,6 +561,7 @@ export const codeLists: readonly CodeList[] = [
   loaiXacNhan,
   danToc,
   quocTich,
+  quanHe,
 ];
 
 const byId = new Map(codeLists.map((list) => [list.id, list]));

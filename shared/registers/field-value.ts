@@ -20,6 +20,9 @@ export function normalizeFieldValue(field: FieldDef, raw: string): string {
         ? (writtenValue(getCodeList(field.codeListId), value) ?? value)
         : value;
     default:
-      return value;
+      // Relations: a usual value in the list's wording ("cha" → "Cha"); others as typed.
+      return field.wordingListId
+        ? (writtenValue(getCodeList(field.wordingListId), value) ?? value)
+        : value;
   }
 }

@@ -84,9 +84,9 @@ describe('khTemplate', () => {
         { earlier: 'chongNgaySinh', later: 'ngayDangKy', rule: 'bornAfterRegistered' },
         { earlier: 'voNgaySinh', later: 'ngayDangKy', rule: 'bornAfterRegistered' },
       ],
-      minAge: [
-        { birth: 'voNgaySinh', at: 'ngayDangKy', years: 18, rule: 'underMarriageAge' },
-        { birth: 'chongNgaySinh', at: 'ngayDangKy', years: 20, rule: 'underMarriageAge' },
+      marriageAge: [
+        { birth: 'voNgaySinh', at: 'ngayDangKy', sex: 'female' },
+        { birth: 'chongNgaySinh', at: 'ngayDangKy', sex: 'male' },
       ],
       duplicateKey: ['chongHoTen', 'voHoTen', 'chongNgaySinh', 'voNgaySinh'],
       idDocuments: [

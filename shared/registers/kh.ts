@@ -49,9 +49,10 @@ export const khTemplate: RegisterTemplate = {
       { earlier: 'chongNgaySinh', later: 'ngayDangKy', rule: 'bornAfterRegistered' },
       { earlier: 'voNgaySinh', later: 'ngayDangKy', rule: 'bornAfterRegistered' },
     ],
-    minAge: [
-      { birth: 'voNgaySinh', at: 'ngayDangKy', years: 18, rule: 'underMarriageAge' },
-      { birth: 'chongNgaySinh', at: 'ngayDangKy', years: 20, rule: 'underMarriageAge' },
+    // The legal ages are those of the law in force on the registration date.
+    marriageAge: [
+      { birth: 'voNgaySinh', at: 'ngayDangKy', sex: 'female' },
+      { birth: 'chongNgaySinh', at: 'ngayDangKy', sex: 'male' },
     ],
     duplicateKey: ['chongHoTen', 'voHoTen', 'chongNgaySinh', 'voNgaySinh'],
     ...documentChecks(fields),

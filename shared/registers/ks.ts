@@ -7,6 +7,7 @@ import {
   columns,
   documentChecks,
   ministryWorkbook,
+  PARENT_AGE,
   personBlock,
   registrationBlock,
   requesterBlock,
@@ -107,9 +108,16 @@ const fields70: FieldDef[] = [
   ...abroadBlock(),
 ].map(withMinistryHeader);
 
+const parentAges = ['meNgaySinh', 'chaNgaySinh'];
+
 function ksChecks(fields: readonly FieldDef[]): TemplateChecks {
   return {
-    dateOrder: [{ earlier: 'nksNgaySinh', later: 'ngayDangKy', rule: 'bornAfterRegistered' }],
+    dateOrder: [
+      { earlier: 'nksNgaySinh', later: 'ngayDangKy', rule: 'bornAfterRegistered' },
+      { earlier: 'meNgaySinh', later: 'nksNgaySinh', rule: 'parentYoungerThanChild' },
+      { earlier: 'chaNgaySinh', later: 'nksNgaySinh', rule: 'parentYoungerThanChild' },
+    ],
+    ageRange: parentAges.map((birth) => ({ birth, at: 'nksNgaySinh', ...PARENT_AGE })),
     duplicateKey: ['nksHoTen', 'nksNgaySinh', 'meHoTen', 'chaHoTen'],
     ...documentChecks(fields),
   };

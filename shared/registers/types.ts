@@ -79,6 +79,11 @@ export interface FieldDef {
   generated?: 'rowNumber';
   /** For …BangChu fields: the date field whose words this holds. */
   wordsOf?: string;
+  /**
+   * Free text whose usual values a code list words (relations: "cha" → "Cha"): a value the
+   * list knows is written the list's way; any other is kept as typed and flagged for a look.
+   */
+  wordingListId?: string;
 }
 
 /**
@@ -88,8 +93,18 @@ export interface FieldDef {
 export interface TemplateChecks {
   /** Dates that must be in order (`earlier` ≤ `later`) when both are present: an error. */
   dateOrder?: { earlier: string; later: string; rule: string }[];
-  /** Youngest legal age at an event (marriage): a warning, never a refusal. */
+  /** Youngest legal age at an event: a warning, never a refusal. */
   minAge?: { birth: string; at: string; years: number; rule: string }[];
+  /**
+   * Ages that are possible but rare at an event (a parent at the child's birth): a warning
+   * outside `min`–`max` completed years, confirmed with a reason.
+   */
+  ageRange?: { birth: string; at: string; min: number; max: number; rule: string }[];
+  /**
+   * Spouses' ages at the registration, by the marriage law in force on its date
+   * (shared/validation/marriage-law.ts): a warning, never a refusal.
+   */
+  marriageAge?: { birth: string; at: string; sex: 'male' | 'female' }[];
   /** Fields that together identify a person for "possible duplicate" warnings. */
   duplicateKey?: string[];
   /** Identity documents: the field with the document type (loaiGiayTo) and its number. */

@@ -21,9 +21,13 @@ import { findInvisibleChars } from '../text/invisible';
 import { toNFC, unusualNameChars } from '../text/vietnamese';
 import { findPossibleDuplicates } from './duplicates';
 import { isValidIdNumber, isValidPersonalId } from './id-numbers';
+import { underMarriageAge } from './marriage-law';
 
 export interface ValidationContext {
-  /** Year the book was opened: stands in for the registration year when the date is missing. */
+  /**
+   * Year the book was opened: stands in for the registration year when the date is missing,
+   * and no registration predates it (a book runs on over later years, never back).
+   */
   bookYear?: number;
   /**
    * Other entries of the same book: for the unique-number check and possible duplicates.
@@ -159,6 +163,9 @@ export function validateEntry(
       const chars = unusualNameChars(value);
       if (chars.length > 0) warn(field.key, 'unusualNameChars', { chars: chars.join(' ') });
     }
+    if (field.wordingListId && !matchCode(getCodeList(field.wordingListId), value)) {
+      warn(field.key, 'unknownRelation', { value });
+    }
   }
 
   // A date in words says what its date says: words made from a date corrected since, or copied
@@ -178,6 +185,11 @@ export function validateEntry(
   const naming = ctx.naming ?? defaultPdfNaming;
   if (registered && (registered.month === undefined || registered.day === undefined)) {
     warn('ngayDangKy', 'partialDate', { name: dateInName(registered, naming) });
+  }
+  // A multi-year book holds later years' registrations, never earlier ones: a year before the
+  // book's is a misread year or an entry of another book.
+  if (registered && ctx.bookYear !== undefined && registered.year < ctx.bookYear) {
+    warn('ngayDangKy', 'registeredBeforeBook', { year: registered.year, bookYear: ctx.bookYear });
   }
   if (template.fields.some((field) => field.key === 'so')) {
     checkNumber(fields, ctx, naming, error, warn);
@@ -302,6 +314,10 @@ function checkCrossFields(
     rule: ruleOf(check.rule),
   }));
   const minAge = (checks.minAge ?? []).map((check) => ({ ...check, rule: ruleOf(check.rule) }));
+  const ageRange = (checks.ageRange ?? []).map((check) => ({
+    ...check,
+    rule: ruleOf(check.rule),
+  }));
 
   for (const { earlier, later, rule } of dateOrder) {
     const a = dateOf(earlier);
@@ -317,6 +333,26 @@ function checkCrossFields(
     // Warn only when every reading of partial dates is under age; a birth after the event is
     // the date-order rule's business, not an age.
     if (age.max < years && age.max >= 0) warn(birth, rule, { years, age: age.max });
+  }
+
+  for (const { birth, at, min, max, rule } of ageRange) {
+    const born = dateOf(birth);
+    const when = dateOf(at);
+    // A year already flagged as implausible ("1098") gives no age worth a second message.
+    if (!born || !when || !isPlausibleYear(born.year, when.year)) continue;
+    const age = ageBounds(born, when);
+    // As for minAge: only when every reading of partial dates is outside; a birth after the
+    // event is the date-order rule's.
+    if (age.max >= 0 && age.max < min) warn(birth, rule, { age: age.max, min, max });
+    else if (age.min > max) warn(birth, rule, { age: age.min, min, max });
+  }
+
+  for (const { birth, at, sex } of checks.marriageAge ?? []) {
+    const born = dateOf(birth);
+    const when = dateOf(at);
+    if (!born || !when) continue;
+    const under = underMarriageAge(born, when, sex);
+    if (under) warn(birth, 'underMarriageAge', { ...under });
   }
 
   for (const { typeField, numberField } of checks.idDocuments ?? []) {

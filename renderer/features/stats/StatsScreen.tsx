@@ -5,7 +5,14 @@ import { getTemplate, registerTypes } from '../../../shared/registers';
 import { db } from '../../db';
 import { platform } from '../../platform/platform';
 import { useUiStore } from '../../store/ui-store';
-import { bookProgress, dailyStats, localDay, officerStats, progressByType } from './progress';
+import {
+  blankEntryIds,
+  bookProgress,
+  dailyStats,
+  localDay,
+  officerStats,
+  progressByType,
+} from './progress';
 import { buildReportInWorker } from './run-report';
 import './stats.css';
 
@@ -35,10 +42,16 @@ export function StatsScreen() {
       </p>
     );
   }
-  const books = data.books.map((book) => ({ book, progress: bookProgress(book, data.records) }));
+  const blankIds = blankEntryIds(data.records);
+  const books = data.books.map((book) => ({
+    book,
+    progress: bookProgress(book, data.records, blankIds),
+  }));
   const byType = progressByType(books.map(({ progress }) => progress));
-  const officers = officerStats(data.people, data.records, data.events);
-  const days = dailyStats(data.events).slice(0, MAX_DAYS);
+  const officers = officerStats(data.people, data.records, data.events, blankIds);
+  const days = dailyStats(data.events, blankIds).slice(0, MAX_DAYS);
+  const untargeted = (line: (typeof byType)[number]) =>
+    line.untargeted.books === 0 ? '–' : t('stats.untargetedBooks', { ...line.untargeted });
   const typeName = (type: string) => registerTypes.find((info) => info.type === type)?.name ?? type;
   const pct = (value: number | null) =>
     value === null ? '–' : `${value.toLocaleString('vi-VN')} %`;
@@ -48,12 +61,20 @@ export function StatsScreen() {
     try {
       const bytes = await buildReportInWorker({
         title: t('stats.reportTitle', { day: new Date().toLocaleDateString('vi-VN') }),
-        lines: byType.map((line) => ({
-          typeName: typeName(line.type),
-          expected: line.expected,
-          entered: line.entered,
-          approved: line.approved,
-        })),
+        // The provinces measure against what is to be digitised: only books with a count.
+        lines: byType
+          .filter((line) => line.targeted.books > 0)
+          .map((line) => ({
+            typeName: typeName(line.type),
+            expected: line.targeted.expected,
+            entered: line.targeted.entered,
+            approved: line.targeted.approved,
+          })),
+        notes: byType
+          .filter((line) => line.untargeted.books > 0)
+          .map((line) =>
+            t('stats.reportUntargeted', { type: typeName(line.type), ...line.untargeted }),
+          ),
       });
       const name = reportName();
       const saved = await platform.saveBundle({
@@ -94,6 +115,7 @@ export function StatsScreen() {
               <th scope="col">{t('stats.columns.submitted')}</th>
               <th scope="col">{t('stats.columns.approved')}</th>
               <th scope="col">{t('stats.columns.rejected')}</th>
+              <th scope="col">{t('stats.columns.blank')}</th>
               <th scope="col">{t('stats.columns.percent')}</th>
             </tr>
           </thead>
@@ -114,6 +136,7 @@ export function StatsScreen() {
                 <td>{progress.submitted}</td>
                 <td>{progress.approved}</td>
                 <td>{progress.rejected}</td>
+                <td>{progress.blank}</td>
                 <td>{pct(progress.percentDone)}</td>
               </tr>
             ))}
@@ -130,16 +153,20 @@ export function StatsScreen() {
               <th scope="col">{t('stats.columns.entered')}</th>
               <th scope="col">{t('stats.columns.approved')}</th>
               <th scope="col">{t('stats.columns.percent')}</th>
+              <th scope="col">{t('stats.columns.untargeted')}</th>
+              <th scope="col">{t('stats.columns.blank')}</th>
             </tr>
           </thead>
           <tbody>
             {byType.map((line) => (
               <tr key={line.type}>
                 <th scope="row">{typeName(line.type)}</th>
-                <td>{line.expected}</td>
-                <td>{line.entered}</td>
-                <td>{line.approved}</td>
+                <td>{line.targeted.books > 0 ? line.targeted.expected : '–'}</td>
+                <td>{line.targeted.entered}</td>
+                <td>{line.targeted.approved}</td>
                 <td>{pct(line.percentDone)}</td>
+                <td>{untargeted(line)}</td>
+                <td>{line.blank}</td>
               </tr>
             ))}
           </tbody>
@@ -152,8 +179,11 @@ export function StatsScreen() {
             <tr>
               <th scope="col">{t('stats.columns.officer')}</th>
               <th scope="col">{t('stats.columns.created')}</th>
+              <th scope="col">{t('stats.columns.blank')}</th>
               <th scope="col">{t('stats.columns.perHour')}</th>
-              <th scope="col">{t('stats.columns.decisions')}</th>
+              <th scope="col">{t('stats.columns.sentForReview')}</th>
+              <th scope="col">{t('stats.columns.approvedBy')}</th>
+              <th scope="col">{t('stats.columns.rejectedBy')}</th>
               <th scope="col">{t('stats.columns.rejectionRate')}</th>
             </tr>
           </thead>
@@ -162,8 +192,11 @@ export function StatsScreen() {
               <tr key={officer.officerId}>
                 <th scope="row">{officer.name}</th>
                 <td>{officer.created}</td>
+                <td>{officer.blank}</td>
                 <td>{officer.entriesPerHour?.toLocaleString('vi-VN') ?? '–'}</td>
-                <td>{officer.decisions}</td>
+                <td>{officer.submitted}</td>
+                <td>{officer.approved}</td>
+                <td>{officer.rejected}</td>
                 <td>{pct(officer.rejectionRate)}</td>
               </tr>
             ))}
@@ -177,6 +210,7 @@ export function StatsScreen() {
             <tr>
               <th scope="col">{t('stats.columns.day')}</th>
               <th scope="col">{t('stats.columns.created')}</th>
+              <th scope="col">{t('stats.columns.blank')}</th>
               <th scope="col">{t('stats.columns.submitted')}</th>
               <th scope="col">{t('stats.columns.approved')}</th>
               <th scope="col">{t('stats.columns.rejected')}</th>
@@ -187,6 +221,7 @@ export function StatsScreen() {
               <tr key={day.day}>
                 <th scope="row">{day.day}</th>
                 <td>{day.created}</td>
+                <td>{day.blank}</td>
                 <td>{day.submitted}</td>
                 <td>{day.approved}</td>
                 <td>{day.rejected}</td>

@@ -1,6 +1,8 @@
 // Progress and statistics from the stored books, entries and audit log. Pure: the screen reads
 // the tables and hands them over, so every number here is tested without a database.
+import { getTemplate } from '../../../shared/registers';
 import type { AuditEvent, Book, EntryRecord, Person } from '../../db/types';
+import { isBlankEntry } from '../entry/blank-entry';
 
 /** Two actions further apart than this are two sittings, not one hour of work. */
 export const IDLE_GAP_MS = 15 * 60 * 1000;
@@ -12,27 +14,35 @@ export interface BookProgress {
   type: string;
   /** What the book should hold once done; null when nobody said. */
   expected: number | null;
+  /** Entries with something typed in; blank ones are counted apart. */
   entered: number;
   draft: number;
   /** Waiting for review. */
   submitted: number;
   approved: number;
   rejected: number;
-  /** Approved share of the expected count (of the entered count when none was given), 0–100. */
-  percentDone: number;
+  /** Entries nothing was typed into (blank-entry.ts): not work done, whatever their status. */
+  blank: number;
+  /** Approved share of the expected count, 0–100; null when the book has none to measure by. */
+  percentDone: number | null;
 }
 
 export interface OfficerStats {
   officerId: string;
   name: string;
-  /** Entries this officer created. */
+  /** Entries this officer created that hold something typed. */
   created: number;
+  /** Entries this officer created that are still blank. */
+  blank: number;
   submitted: number;
+  /** Review decisions this officer took, on anyone's entries. */
+  approved: number;
+  rejected: number;
   /** Time between their actions, leaving out pauses longer than IDLE_GAP_MS. */
   activeMs: number;
   /** null until there is MIN_MEASURED_MS of work to measure. */
   entriesPerHour: number | null;
-  /** Review decisions on their entries, and how many of them were rejections. */
+  /** Review decisions on their own entries, whoever took them, and how many were rejections. */
   decisions: number;
   rejections: number;
   /** Rejections out of decisions, 0–100; null before any decision. */
@@ -42,29 +52,50 @@ export interface OfficerStats {
 export interface DayStats {
   /** YYYY-MM-DD in local time. */
   day: string;
+  /** Entries created that day that hold something typed; blank ones are in `blank`. */
   created: number;
+  blank: number;
   submitted: number;
   approved: number;
   rejected: number;
 }
 
+/** What the books of one type did, the books with an expected count apart from the others. */
 export interface TypeProgress {
   type: string;
-  expected: number;
-  entered: number;
-  approved: number;
-  /** Approved out of expected, 0–100. */
-  percentDone: number;
+  /** Books with an expected count: what they should hold, and progress measured against it. */
+  targeted: { books: number; expected: number; entered: number; approved: number };
+  /** Approved out of the targeted books' expected count, 0–100; null without such books. */
+  percentDone: number | null;
+  /** Books nobody gave a count: what was done there, with nothing to measure it against. */
+  untargeted: { books: number; entered: number; approved: number };
+  blank: number;
+}
+
+/** The entries nothing was typed into, by id. */
+export function blankEntryIds(records: readonly EntryRecord[]): Set<string> {
+  const ids = new Set<string>();
+  for (const record of records) {
+    if (isBlankEntry(getTemplate(record.templateVersion), record.fields)) ids.add(record.id);
+  }
+  return ids;
 }
 
 function percent(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0;
 }
 
-export function bookProgress(book: Book, records: readonly EntryRecord[]): BookProgress {
+export function bookProgress(
+  book: Book,
+  records: readonly EntryRecord[],
+  blankIds: ReadonlySet<string>,
+): BookProgress {
   const counts = { draft: 0, submitted: 0, approved: 0, rejected: 0 };
+  let blank = 0;
   for (const record of records) {
-    if (record.bookId === book.id) counts[record.status] += 1;
+    if (record.bookId !== book.id) continue;
+    if (blankIds.has(record.id)) blank += 1;
+    else counts[record.status] += 1;
   }
   const entered = counts.draft + counts.submitted + counts.approved + counts.rejected;
   return {
@@ -73,29 +104,43 @@ export function bookProgress(book: Book, records: readonly EntryRecord[]): BookP
     expected: book.expectedCount,
     entered,
     ...counts,
-    percentDone: percent(counts.approved, book.expectedCount ?? entered),
+    blank,
+    percentDone: book.expectedCount === null ? null : percent(counts.approved, book.expectedCount),
   };
 }
 
-/** The provinces' report: one line per register type, books of a type added together. */
+/**
+ * The provinces' report: one line per register type, books of a type added together. Books
+ * without an expected count are added apart: counting what they hold as their target would
+ * make them look done and the type's share look larger than it is.
+ */
 export function progressByType(books: readonly BookProgress[]): TypeProgress[] {
   const byType = new Map<string, TypeProgress>();
   for (const book of books) {
     const line = byType.get(book.type) ?? {
       type: book.type,
-      expected: 0,
-      entered: 0,
-      approved: 0,
-      percentDone: 0,
+      targeted: { books: 0, expected: 0, entered: 0, approved: 0 },
+      percentDone: null,
+      untargeted: { books: 0, entered: 0, approved: 0 },
+      blank: 0,
     };
-    line.expected += book.expected ?? book.entered;
-    line.entered += book.entered;
-    line.approved += book.approved;
+    if (book.expected === null) {
+      line.untargeted.books += 1;
+      line.untargeted.entered += book.entered;
+      line.untargeted.approved += book.approved;
+    } else {
+      line.targeted.books += 1;
+      line.targeted.expected += book.expected;
+      line.targeted.entered += book.entered;
+      line.targeted.approved += book.approved;
+    }
+    line.blank += book.blank;
     byType.set(book.type, line);
   }
   return [...byType.values()].map((line) => ({
     ...line,
-    percentDone: percent(line.approved, line.expected),
+    percentDone:
+      line.targeted.books > 0 ? percent(line.targeted.approved, line.targeted.expected) : null,
   }));
 }
 
@@ -112,16 +157,25 @@ export function activeTime(times: readonly number[], idleGapMs = IDLE_GAP_MS): n
 
 const isRecordEvent = (event: AuditEvent) => event.entity === 'record';
 
+/**
+ * Each action is credited to whoever took it, as the audit log says: entries created and
+ * submitted to their keyer, approvals and rejections to their reviewer. The rejection rate is
+ * the one figure about others' actions, and says so: decisions on this officer's entries.
+ */
 export function officerStats(
   people: readonly Person[],
   records: readonly EntryRecord[],
   events: readonly AuditEvent[],
+  blankIds: ReadonlySet<string>,
 ): OfficerStats[] {
   const ownerOf = new Map(records.map((record) => [record.id, record.createdBy]));
   return people.map((person) => {
-    const own = events.filter((event) => event.by === person.id);
-    const created = own.filter((e) => isRecordEvent(e) && e.action === 'create').length;
-    const submitted = own.filter((e) => isRecordEvent(e) && e.action === 'submit').length;
+    const own = events.filter((event) => event.by === person.id && isRecordEvent(event));
+    const count = (action: string) => own.filter((e) => e.action === action).length;
+    const creations = own.filter((e) => e.action === 'create');
+    const blank = creations.filter((e) => blankIds.has(e.entityId)).length;
+    const created = creations.length - blank;
+    const submitted = count('submit');
     const decisions = events.filter(
       (e) =>
         isRecordEvent(e) &&
@@ -129,12 +183,15 @@ export function officerStats(
         ownerOf.get(e.entityId) === person.id,
     );
     const rejections = decisions.filter((e) => e.action === 'reject').length;
-    const activeMs = activeTime(own.filter(isRecordEvent).map((e) => e.at));
+    const activeMs = activeTime(own.map((e) => e.at));
     return {
       officerId: person.id,
       name: person.name,
       created,
+      blank,
       submitted,
+      approved: count('approve'),
+      rejected: count('reject'),
       activeMs,
       entriesPerHour:
         activeMs >= MIN_MEASURED_MS
@@ -160,14 +217,26 @@ const dayColumn: Partial<Record<string, keyof Omit<DayStats, 'day'>>> = {
   reject: 'rejected',
 };
 
-/** What happened to entries each day, newest day first. */
-export function dailyStats(events: readonly AuditEvent[], dayOf = localDay): DayStats[] {
+/** What happened to entries each day, newest day first; blank entries created apart. */
+export function dailyStats(
+  events: readonly AuditEvent[],
+  blankIds: ReadonlySet<string>,
+  dayOf = localDay,
+): DayStats[] {
   const byDay = new Map<string, DayStats>();
   for (const event of events) {
-    const column = isRecordEvent(event) ? dayColumn[event.action] : undefined;
+    let column = isRecordEvent(event) ? dayColumn[event.action] : undefined;
     if (!column) continue;
+    if (column === 'created' && blankIds.has(event.entityId)) column = 'blank';
     const day = dayOf(event.at);
-    const line = byDay.get(day) ?? { day, created: 0, submitted: 0, approved: 0, rejected: 0 };
+    const line = byDay.get(day) ?? {
+      day,
+      created: 0,
+      blank: 0,
+      submitted: 0,
+      approved: 0,
+      rejected: 0,
+    };
     line[column] += 1;
     byDay.set(day, line);
   }
