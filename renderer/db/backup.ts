@@ -60,7 +60,8 @@ export async function buildBackup(
   const tally = createTally();
   const auditHead = await anchorAudit(db, 'backup');
   const payload = await exportDB(db, {
-    skipTables: options.withScans ? [] : ['scans'],
+    // Prepared pages are made again from the scans after a restore.
+    skipTables: options.withScans ? ['preparedPages'] : ['scans', 'preparedPages'],
     filter: (table, value) => {
       tally.see(table, value);
       return true;
@@ -127,7 +128,7 @@ export async function buildWorkPackage(
     }
   };
   const payload = await exportDB(db, {
-    skipTables: ['people', 'audit', 'settings', 'exports', 'conflicts'],
+    skipTables: ['people', 'audit', 'settings', 'exports', 'conflicts', 'preparedPages'],
     filter: (table, value) => {
       if (!keep(table, value)) return false;
       tally.see(table, value);
