@@ -22,6 +22,7 @@ import { PagesPanel } from '../scans/PagesPanel';
 import { ScanViewer } from '../scans/ScanViewer';
 import { explainWriteError } from '../storage/explain-write-error';
 import { viewerShortcuts } from '../scans/viewer-keys';
+import { usePagePreparation } from '../prepare/use-preparation';
 
 /** The scan on the left, the entry list or the open entry on the right. */
 export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: string | null }) {
@@ -46,6 +47,8 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
     [bookId],
   );
   const entry = useOpenEntry(entryId);
+  // Pages are made ready for export in the background while the book is open.
+  usePagePreparation(bookId);
 
   if (book === null) return null;
   if (!book) {
