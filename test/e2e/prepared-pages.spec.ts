@@ -51,7 +51,7 @@ test('a scan page over the target is prepared after import, previewed at 100 % a
   );
 
   // The exported page at 100 %, from the keyboard.
-  await page.getByRole('button', { name: 'Xem trang 1 như khi xuất, cỡ 100 %' }).focus();
+  await page.getByRole('button', { name: 'Xem bản xuất của trang 1, cỡ 100 %' }).focus();
   await page.keyboard.press('Enter');
   const preview = page.getByRole('dialog', { name: 'Trang 1 như khi xuất (100 %)' });
   const facts = preview.getByTestId('export-preview-facts');
