@@ -26,6 +26,9 @@ const record = (name: string, value: number, unit: string, note: string) => {
 };
 
 const root = join(__dirname, '..');
+/** The bench page's dev server; the built app is served one port below. BENCH_PORT moves both. */
+const benchPort = Number(process.env.BENCH_PORT ?? 5199);
+const appPort = benchPort - 1;
 const fixtures = join(__dirname, '.fixtures');
 /** The export bench: a book of 1,000 entries over a 500-page scan, two entries a page. */
 const EXPORT_PAGES = 500;
@@ -288,17 +291,26 @@ async function serveApp(): Promise<{ url: string; close: () => Promise<void> }> 
   if (code !== 0) throw new Error(`app build failed (exit ${code})`);
   const server = spawn(
     vite,
-    ['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', '5198', '--strictPort'],
+    [
+      'preview',
+      '--outDir',
+      outDir,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(appPort),
+      '--strictPort',
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {
     server.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('5198')) resolve();
+      if (chunk.toString().includes(String(appPort))) resolve();
     });
     server.on('close', (exit) => reject(new Error(`preview stopped (exit ${exit})`)));
   });
   return {
-    url: 'http://127.0.0.1:5198',
+    url: `http://127.0.0.1:${appPort}`,
     close: () =>
       new Promise((resolve) => {
         server.removeAllListeners('close');
@@ -439,7 +451,7 @@ async function main(): Promise<void> {
     root,
     logLevel: 'error',
     // No reloads when files change under a running benchmark.
-    server: { port: 5199, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
+    server: { port: benchPort, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
   });
   await server.listen();
   const browser = await chromium.launch({
@@ -448,7 +460,7 @@ async function main(): Promise<void> {
   });
   try {
     const page = await browser.newPage();
-    await page.goto('http://127.0.0.1:5199/bench/browser/index.html');
+    await page.goto(`http://127.0.0.1:${benchPort}/bench/browser/index.html`);
     await page.waitForFunction('typeof window.runSaveBench === "function"');
     // `npm run bench -- --prepared-only`: preparing pages, then the in-app export of prepared pages.
     const isPreparedOnly = process.argv.includes('--prepared-only');
