@@ -43,6 +43,18 @@ function ask(message: Omit<ToPrepareWorker, 'id'>): Promise<FromPrepareWorker> {
   });
 }
 
+let runsGoing = 0;
+
+/**
+ * Ends the worker when nothing is asked of it and no run is going: its decoded pages and
+ * canvases go back to the system before the officer exports.
+ */
+function stopWorkerWhenIdle(): void {
+  if (!worker || runsGoing > 0 || pending.size > 0) return;
+  worker.terminate();
+  worker = null;
+}
+
 const prepareInWorker: PrepareFn = async (input) => {
   const answer = await ask({ type: 'prepare', ...input });
   if (answer.type === 'prepared') return answer.outcome;
@@ -52,7 +64,12 @@ const prepareInWorker: PrepareFn = async (input) => {
 /** The scan page's own JPEG, for previewing a page that goes out as scanned. */
 export async function scanPageJpeg(scan: Scan, indexInScan: number): Promise<Blob | null> {
   if (scan.mimeType.startsWith('image/')) return scan.blob;
-  const answer = await ask({ type: 'image', scanId: scan.id, scan: scan.blob, indexInScan });
+  const answer = await ask({
+    type: 'image',
+    scanId: scan.id,
+    scan: scan.blob,
+    indexInScan,
+  }).finally(stopWorkerWhenIdle);
   if (answer.type === 'failed') throw new Error(answer.message);
   if (answer.type !== 'image' || !answer.jpeg) return null;
   return new Blob([answer.jpeg.slice()], { type: 'image/jpeg' });
@@ -96,7 +113,15 @@ let chain: Promise<unknown> = Promise.resolve();
  * earlier caller stops between pages), so two runs never prepare the same page at once.
  */
 export function startPreparation(bookId: string, signal: AbortSignal): Promise<PreparationRun> {
-  const run = chain.then(() => preparePending(db, bookId, prepareInWorker, { signal, beforePage }));
+  const run = chain.then(async () => {
+    runsGoing += 1;
+    try {
+      return await preparePending(db, bookId, prepareInWorker, { signal, beforePage });
+    } finally {
+      runsGoing -= 1;
+      stopWorkerWhenIdle();
+    }
+  });
   chain = run.catch(() => undefined);
   return run;
 }
