@@ -276,6 +276,7 @@ export async function benchExportInApp(
       .getByRole('button', { name: 'Chọn thư mục và ghi' })
       .click({ timeout: 120_000 })
       .catch(async (error: unknown) => {
+        // The check refused the book, or it never ended: the screen says which.
         await page.screenshot({ path: join(tmpdir(), 'sohoa-export-bench-failed.png') });
         throw error;
       });
