@@ -14,6 +14,7 @@ import { benchViewer, makeA4Scan } from './viewer-bench';
 import { chromiumArgs } from '../playwright.config';
 import { LEGIBLE_SSIM } from '../shared/image/legibility';
 import type { ScanSizeResult } from './browser/scan-size-bench';
+import type { PrepareBenchResult } from './browser/prepare-bench';
 
 interface Metric {
   value: number;
@@ -26,6 +27,9 @@ const record = (name: string, value: number, unit: string, note: string) => {
 };
 
 const root = join(__dirname, '..');
+/** The bench page's dev server; the built app is served one port below. BENCH_PORT moves both. */
+const benchPort = Number(process.env.BENCH_PORT ?? 5199);
+const appPort = benchPort - 1;
 const fixtures = join(__dirname, '.fixtures');
 /** The export bench: a book of 1,000 entries over a 500-page scan, two entries a page. */
 const EXPORT_PAGES = 500;
@@ -186,6 +190,35 @@ async function benchScanSize(page: Page): Promise<void> {
   );
 }
 
+/** Distinct realistic pages the preparation bench prepares one after another. */
+const PREPARE_PAGES = 8;
+
+/**
+ * Preparing pages for export, as the app does in the background after import: the
+ * preparation worker's code in Chromium on realistic 300-dpi pages, each page timed.
+ */
+async function benchPrepare(page: Page): Promise<void> {
+  const measured = await page.evaluate<PrepareBenchResult>(
+    `window.runPrepareBench(${PREPARE_PAGES})`,
+  );
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+  const note = `${PREPARE_PAGES} distinct 300-dpi colour A4 scanner pages (${(Math.min(...measured.scanBytes) / 1e6).toFixed(2)}–${(Math.max(...measured.scanBytes) / 1e6).toFixed(2)} MB), prepared one after another with the previous page's hint (prepare-core, canvas codec, Chromium)`;
+  record(
+    'prepare.scan300.secondsPerPage',
+    mean(measured.seconds),
+    's',
+    `${note}; per page: ${measured.seconds.map((v) => v.toFixed(1)).join(', ')} s; done in the background after import, not at export`,
+  );
+  record('prepare.scan300.maxSecondsPerPage', Math.max(...measured.seconds), 's', 'slowest page');
+  const made = measured.preparedBytes.filter((bytes) => bytes > 0);
+  record(
+    'prepare.scan300.imageBytesPerPage',
+    made.length > 0 ? mean(made) / 1000 : 0,
+    'kB',
+    `export-ready JPEG per page (${made.length} of ${PREPARE_PAGES} re-encoded, largest ${(Math.max(0, ...made) / 1000).toFixed(0)} kB); legibility ${measured.legibility.map((v) => v.toFixed(3)).join(', ')} (threshold ${LEGIBLE_SSIM})`,
+  );
+}
+
 const IMPORT_ROWS = 5000;
 
 /**
@@ -268,17 +301,26 @@ async function serveApp(): Promise<{ url: string; close: () => Promise<void> }> 
   }
   const server = spawn(
     vite,
-    ['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', '5198', '--strictPort'],
+    [
+      'preview',
+      '--outDir',
+      outDir,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(appPort),
+      '--strictPort',
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {
     server.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('5198')) resolve();
+      if (chunk.toString().includes(String(appPort))) resolve();
     });
     server.on('close', (exit) => reject(new Error(`preview stopped (exit ${exit})`)));
   });
   return {
-    url: 'http://127.0.0.1:5198',
+    url: `http://127.0.0.1:${appPort}`,
     close: () =>
       new Promise((resolve) => {
         server.removeAllListeners('close');
@@ -350,7 +392,9 @@ async function benchApp(browser: Browser, benchPage: Page, appUrl: string): Prom
 async function benchExportApp(appUrl: string): Promise<void> {
   let measured: AppExportResult;
   try {
-    measured = await benchExportInApp(appUrl, scanPath, EXPORT_PAGES, EXPORT_ENTRIES);
+    measured = await benchExportInApp(appUrl, scanPath, EXPORT_PAGES, EXPORT_ENTRIES, {
+      distinctPages: DISTINCT_SCAN_PAGES,
+    });
   } catch (error) {
     if (!(error instanceof Error) || error.name !== 'TimeoutError') throw error;
     // Re-encoding 500 realistic scanner pages at export can outlast the limit: a number to
@@ -363,7 +407,19 @@ async function benchExportApp(appUrl: string): Promise<void> {
     );
     return;
   }
-  const note = `${EXPORT_ENTRIES} entries over the ${EXPORT_PAGES}-page scan, in the built app in Chromium with a profile on disk, written into a folder (private file system) and re-read`;
+  const prepared = measured.preparation;
+  const preparedNote = prepared
+    ? `, pages prepared before the export (${prepared.readyAtExport} of ${EXPORT_PAGES} ready): the app prepared the ${prepared.preparedInApp} distinct pages itself in ${prepared.seconds.toFixed(0)} s after the import, the ${prepared.copied} pages repeating their images got copies of those preparations`
+    : '';
+  const note = `${EXPORT_ENTRIES} entries over the ${EXPORT_PAGES}-page scan, in the built app in Chromium with a profile on disk, written into a folder (private file system) and re-read${preparedNote}`;
+  if (prepared) {
+    record(
+      'prepare.app.secondsPerPage',
+      prepared.seconds / prepared.preparedInApp,
+      's',
+      `the app's background preparation (worker, one page at a time after the screen is idle) of the first ${prepared.preparedInApp} pages of the ${EXPORT_PAGES}-page scan, from the end of the import`,
+    );
+  }
   record(
     'export.app.time',
     measured.seconds,
@@ -473,7 +529,7 @@ async function main(): Promise<void> {
     root,
     logLevel: 'error',
     // No reloads when files change under a running benchmark.
-    server: { port: 5199, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
+    server: { port: benchPort, strictPort: true, host: '127.0.0.1', hmr: false, watch: null },
   });
   await server.listen();
   const browser = await chromium.launch({
@@ -482,16 +538,19 @@ async function main(): Promise<void> {
   });
   try {
     const page = await browser.newPage();
-    await page.goto('http://127.0.0.1:5199/bench/browser/index.html');
+    await page.goto(`http://127.0.0.1:${benchPort}/bench/browser/index.html`);
     await page.waitForFunction('typeof window.runSaveBench === "function"');
-    await benchScanSize(page);
+    // `npm run bench -- --prepared-only`: preparing pages, then the in-app export of prepared pages.
+    const isPreparedOnly = process.argv.includes('--prepared-only');
+    await benchPrepare(page);
+    if (!isPreparedOnly) await benchScanSize(page);
     const scan = await scanPdf(page);
-    await benchExport(scan.length);
+    if (!isPreparedOnly) await benchExport(scan.length);
     const app = await serveApp();
     try {
       await benchExportApp(app.url);
       // `npm run bench -- --export-only`: just the export, e.g. after changing the worker.
-      if (!process.argv.includes('--export-only')) {
+      if (!process.argv.includes('--export-only') && !isPreparedOnly) {
         await benchSaveLatency(page);
         await benchImport(page);
         await benchApp(browser, page, app.url);

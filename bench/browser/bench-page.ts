@@ -7,12 +7,14 @@ import { sampleBook } from '../../renderer/db/sample-data';
 import { importBenchEntries } from '../import-fixture';
 import { makeScanJpegBytes } from './scan-page';
 import { runScanSizeBench, type ScanSizeResult } from './scan-size-bench';
+import { runPrepareBench, type PrepareBenchResult } from './prepare-bench';
 
 interface BenchWindow {
   runSaveBench?: (entries: number, samples: number) => Promise<Record<string, number[]>>;
   makeScanJpeg?: (seed: number, width?: number, height?: number) => Promise<string>;
   runImportWriteBench?: (entries: number) => Promise<number>;
   runScanSizeBench?: (pages: number) => Promise<ScanSizeResult>;
+  runPrepareBench?: (pages: number) => Promise<PrepareBenchResult>;
 }
 
 /** A 300-dpi colour A4 register page (see scan-page.ts), as base64 JPEG. */
@@ -93,3 +95,4 @@ benchWindow.runSaveBench = run;
 benchWindow.makeScanJpeg = makeScanJpeg;
 benchWindow.runImportWriteBench = importWrite;
 benchWindow.runScanSizeBench = runScanSizeBench;
+benchWindow.runPrepareBench = runPrepareBench;

@@ -11,6 +11,7 @@ import type {
   ExportRun,
   Page,
   Person,
+  PreparedPage,
   Scan,
   Setting,
 } from './types';
@@ -28,6 +29,7 @@ export class SohoaDatabase extends Dexie {
   exports!: EntityTable<ExportRun, 'id'>;
   exchanges!: EntityTable<ExchangeState, 'id'>;
   conflicts!: EntityTable<EntryConflict, 'id'>;
+  preparedPages!: EntityTable<PreparedPage, 'id'>;
 
   constructor(name = DB_NAME, upToVersion = Number.POSITIVE_INFINITY) {
     super(name, { chromeTransactionDurability: 'strict' });

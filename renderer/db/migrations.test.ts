@@ -188,3 +188,50 @@ describe('v4: exchange state and conflicts', () => {
     v4.close();
   });
 });
+
+describe('v5: prepared pages', () => {
+  beforeEach(() => freshIndexedDb());
+
+  it('adds an empty prepared-pages table and keeps the book’s scans and pages', async () => {
+    const name = uniqueName();
+    const v4 = openAtVersion(name, 4);
+    await v4.books.add({ ...sampleBook, id: 'b1', createdAt: 1, updatedAt: 1 });
+    const blob = new Blob([new Uint8Array([1, 2, 3])]);
+    await v4.scans.add({
+      id: 's1',
+      bookId: 'b1',
+      fileName: 'so.pdf',
+      mimeType: 'application/pdf',
+      size: 3,
+      blob,
+      pageCount: 1,
+      importedAt: 1,
+    });
+    await v4.pages.add({
+      id: 'p1',
+      bookId: 'b1',
+      scanId: 's1',
+      indexInScan: 0,
+      order: 0,
+      rotation: 0,
+    });
+    v4.close();
+
+    const v5 = openAtVersion(name, 5);
+    expect(await v5.preparedPages.count()).toBe(0);
+    expect(await v5.pages.get('p1')).toMatchObject({ scanId: 's1', indexInScan: 0 });
+    expect(await v5.scans.get('s1')).toMatchObject({ fileName: 'so.pdf', pageCount: 1 });
+    await v5.preparedPages.add({
+      id: 's1#0',
+      bookId: 'b1',
+      scanId: 's1',
+      indexInScan: 0,
+      targetBytesPerPage: 100_000,
+      preparedAt: 2,
+      result: { kind: 'notSingleJpeg' },
+    });
+    expect(await v5.preparedPages.where('bookId').equals('b1').count()).toBe(1);
+    expect(await v5.preparedPages.where('scanId').equals('s1').count()).toBe(1);
+    v5.close();
+  });
+});

@@ -86,6 +86,15 @@ export const schemaVersions: SchemaVersion[] = [
       conflicts: 'id, bookId',
     },
   },
+  {
+    // Scan pages made ready for export in the background after import (export-ready JPEGs),
+    // so the export need not re-encode them. Derived from the scans: nothing to migrate; pages
+    // of books imported before are prepared when the book is next opened.
+    version: 5,
+    stores: {
+      preparedPages: 'id, bookId, scanId',
+    },
+  },
 ];
 
 /** Every table and its indexes as of the latest version (later versions list only changes). */

@@ -202,3 +202,49 @@ export interface EntryConflict {
   source: string;
   receivedAt: number;
 }
+
+/**
+ * A scan page made ready for export in the background after import, so the export need not
+ * search for its size: the export-ready JPEG, or why the page goes out as scanned. Kept per
+ * page of a scan; the scan's own file is never changed.
+ */
+export interface PreparedPage {
+  /** `${scanId}#${indexInScan}`. */
+  id: string;
+  bookId: string;
+  scanId: string;
+  indexInScan: number;
+  /** The book's per-page target it was made for; a changed target prepares the page again. */
+  targetBytesPerPage: number;
+  preparedAt: number;
+  result: PreparedResult;
+}
+
+export type PreparedResult =
+  /** A smaller encoding of the page's image, found by the same search the export runs. */
+  | {
+      kind: 'reencoded';
+      jpeg: Blob;
+      width: number;
+      height: number;
+      dpi: number;
+      jpegQuality: number;
+      legibility: number;
+      isOverTarget: boolean;
+      /** The scan image it was made from, so the export can tell it still matches. */
+      source: PreparedSource;
+    }
+  /** The scan's own image goes out: within the target, or nothing smaller stayed legible. */
+  | { kind: 'kept'; isOverTarget: boolean; source: PreparedSource }
+  /** Within its budget (told by sizes alone, no decoding): goes out as scanned. */
+  | { kind: 'withinTarget' }
+  /** Not one plain JPEG (vector page, several images): goes out as scanned. */
+  | { kind: 'notSingleJpeg' }
+  /** Preparing failed; the export re-encodes this page itself. */
+  | { kind: 'failed'; message: string };
+
+export interface PreparedSource {
+  width: number;
+  height: number;
+  bytes: number;
+}

@@ -27,6 +27,7 @@ import type {
   ExportRequest,
   GateResult,
   PageBytesStats,
+  PreparedForExport,
   Verification,
   VerifyProblem,
   WrittenBundle,
@@ -200,7 +201,8 @@ class ScanPdf implements PdfPages {
 
 /** A scan as the export uses it: a PDF's pages, or one photo ready to embed. */
 type LoadedScan =
-  { kind: 'pdf'; pages: PdfPages } | { kind: 'image'; image: ImageInput; isOverTarget: boolean };
+  | { kind: 'pdf'; pages: PdfPages }
+  | { kind: 'image'; image: ImageInput; isOverTarget: boolean; isPrepared?: boolean };
 
 export interface BuildOptions {
   /**
@@ -220,11 +222,24 @@ async function loadScanData(
   data: Blob,
   budget: number,
   recompress: Recompressor | null,
+  prepared: PreparedForExport['result'] | undefined,
 ): Promise<LoadedScan> {
   const kind = sniffKind(new Uint8Array(await data.slice(0, SNIFF_BYTES).arrayBuffer()));
   if (kind !== 'jpeg' && kind !== 'png') return { kind: 'pdf', pages: await ScanPdf.open(data) };
   const bytes = new Uint8Array(await data.arrayBuffer());
   let image: ImageInput = { bytes, kind };
+  // A photo prepared at import from these very bytes: its encoding, or itself, as settled then.
+  if (
+    prepared &&
+    kind === 'jpeg' &&
+    bytes.length > budget &&
+    prepared.source.bytes === bytes.length
+  ) {
+    if (prepared.kind === 'reencoded') {
+      image = { bytes: new Uint8Array(await prepared.jpeg.arrayBuffer()), kind: 'jpeg' };
+    }
+    return { kind: 'image', image, isOverTarget: image.bytes.length > budget, isPrepared: true };
+  }
   // A photo already within budget is embedded untouched: every re-encode loses detail.
   if (recompress && (kind === 'png' || bytes.length > budget)) {
     const result = await recompress(image, budget);
@@ -244,6 +259,7 @@ interface EntryPdf {
   imagePages: number;
   pagesRebuilt: number;
   pagesReencoded: number;
+  pagesPrepared: number;
   /** Pages (from 1) still over the target. */
   overTarget: number[];
   lowestLegibility: number | null;
@@ -262,6 +278,7 @@ async function buildEntryPdf(
   let imagePages = 0;
   let pagesRebuilt = 0;
   let pagesReencoded = 0;
+  let pagesPrepared = 0;
   let lowestLegibility: number | null = null;
   const overTarget: number[] = [];
   for (const ref of entry.pages) {
@@ -275,6 +292,7 @@ async function buildEntryPdf(
       out.addPage(page);
       const sized = await sizer.fit(out, page, pageKey(ref));
       if (sized.isReencoded) pagesReencoded += 1;
+      if (sized.isPrepared) pagesPrepared += 1;
       if (sized.isOverTarget) overTarget.push(pageNumber);
       if (sized.legibility !== null) {
         lowestLegibility = Math.min(lowestLegibility ?? 1, sized.legibility);
@@ -288,6 +306,7 @@ async function buildEntryPdf(
     page.drawImage(embedded, placement.image);
     applyRotation(page, rotation);
     imagePages += 1;
+    if (source.isPrepared) pagesPrepared += 1;
     if (source.isOverTarget) overTarget.push(pageNumber);
   }
   const saved = await out.save({ useObjectStreams: true });
@@ -298,6 +317,7 @@ async function buildEntryPdf(
     imagePages,
     pagesRebuilt,
     pagesReencoded,
+    pagesPrepared,
     overTarget,
     lowestLegibility,
   };
@@ -380,7 +400,13 @@ export async function writeBundle(
       pageUses.set(pageKey(ref), (pageUses.get(pageKey(ref)) ?? 0) + 1);
     }
   }
-  const sizer = new ScanPageSizer(targetBytesPerPage, openPage, pageUses);
+  // Preparations made for another target are of no use to this export.
+  const prepared = new Map(
+    (request.prepared ?? [])
+      .filter((item) => item.targetBytesPerPage === targetBytesPerPage)
+      .map((item) => [pageKey(item), item.result]),
+  );
+  const sizer = new ScanPageSizer(targetBytesPerPage, openPage, pageUses, prepared);
   const scanBlobs = new Map(request.scans.map((scan) => [scan.id, scan.data]));
   const loaded = new Map<string, Promise<LoadedScan>>();
   const loadScan = async (scanId: string): Promise<LoadedScan> => {
@@ -388,7 +414,12 @@ export async function writeBundle(
     if (!scan) {
       const blob = scanBlobs.get(scanId);
       if (!blob) throw new Error(`Scan ${scanId} is missing`);
-      scan = loadScanData(blob, budget, recompress);
+      scan = loadScanData(
+        blob,
+        budget,
+        recompress,
+        prepared.get(pageKey({ scanId, indexInScan: 0 })),
+      );
       loaded.set(scanId, scan);
     }
     const result = await scan;
@@ -417,6 +448,7 @@ export async function writeBundle(
   let imagePages = 0;
   let pagesRebuilt = 0;
   let pagesReencoded = 0;
+  let pagesPrepared = 0;
   let lowestLegibility: number | null = null;
   const overTarget: PageBytesStats['overTarget'] = [];
   for (const item of plan.pdfs) {
@@ -433,6 +465,7 @@ export async function writeBundle(
     imagePages += pdf.imagePages;
     pagesRebuilt += pdf.pagesRebuilt;
     pagesReencoded += pdf.pagesReencoded;
+    pagesPrepared += pdf.pagesPrepared;
     for (const page of pdf.overTarget) overTarget.push({ fileName: item.fileName, page });
     if (pdf.lowestLegibility !== null) {
       lowestLegibility = Math.min(lowestLegibility ?? 1, pdf.lowestLegibility);
@@ -453,6 +486,7 @@ export async function writeBundle(
       imagePages,
       pagesRebuilt,
       pagesReencoded,
+      pagesPrepared,
       pagesOverTarget: overTarget.length,
       overTarget,
       lowestLegibility,

@@ -35,6 +35,34 @@ export interface ExportRequest {
   scans: { id: string; data: Blob }[];
   /** Size the entry PDFs aim for per page; photos are recompressed toward it (default 100 kB). */
   targetBytesPerPage?: number;
+  /**
+   * Pages made ready at import (prepare-core.ts). One is used only when it was made for this
+   * export's target from the same scan image; other pages are re-encoded at export.
+   */
+  prepared?: PreparedForExport[];
+}
+
+/** The scan image a preparation was made from: the export checks the page still has it. */
+export interface PreparedSourceImage {
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+/** A scan page (or photo, index 0) as prepared at import. */
+export interface PreparedForExport {
+  scanId: string;
+  indexInScan: number;
+  targetBytesPerPage: number;
+  result:
+    | {
+        kind: 'reencoded';
+        jpeg: Blob;
+        legibility: number;
+        isOverTarget: boolean;
+        source: PreparedSourceImage;
+      }
+    | { kind: 'kept'; isOverTarget: boolean; source: PreparedSourceImage };
 }
 
 /** How large the entry PDFs came out, per page: the Ministry asks for about 100 kB. */
@@ -58,6 +86,8 @@ export interface PageBytesStats {
   lowestLegibility: number | null;
   /** PDF pages rebuilt because their scan shared one set of images between all pages. */
   pagesRebuilt: number;
+  /** Pages (scan pages and photos) whose size was settled at import, not searched at export. */
+  pagesPrepared?: number;
 }
 
 export type BundleFileKind = 'xlsx' | 'zip';

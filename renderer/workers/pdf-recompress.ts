@@ -3,7 +3,14 @@
 // legibility against it. Needs OffscreenCanvas (workers have it; Node not).
 import { greyFromRgba, inkSsim, type GreyImage } from '../../shared/image/legibility';
 import { placeOnA4, type ImageInput, type Recompressor } from './pdf-images';
-import { floorSize, imageDpi, reencodePage, type PageCodec } from './page-reencode';
+import {
+  floorSize,
+  imageDpi,
+  reencodePage,
+  type PageCodec,
+  type PageImageInfo,
+  type Reencoded,
+} from './page-reencode';
 
 export function hasCanvas(): boolean {
   return typeof OffscreenCanvas !== 'undefined' && typeof createImageBitmap === 'function';
@@ -80,15 +87,25 @@ export type PageCodecFactory = (
 export const openCanvasPage: PageCodecFactory = async (jpeg, floor) =>
   codecOf(await decode(jpeg), floor);
 
+/** A photo's re-encoding as the export makes it, with the size it had before. */
+export interface PhotoReencoding {
+  result: Reencoded;
+  info: PageImageInfo;
+}
+
 /**
  * Photos go through the same search as scanner pages, at the resolution they have on their A4
  * page. A PNG is always re-encoded: a PDF holds it deflated, several times a JPEG's size.
+ * `fallback` encodes the whole photo, for a PNG nothing smaller was found for.
  */
-export const canvasRecompressor: Recompressor = async (image: ImageInput, targetBytes: number) => {
+export async function reencodePhoto(
+  image: ImageInput,
+  targetBytes: number,
+): Promise<PhotoReencoding & { fallback: () => Promise<Uint8Array>; close: () => void }> {
   // Decoded as shown: a phone photo's EXIF orientation is applied, as on screen.
   const bitmap = await decode(image.bytes);
   const placed = placeOnA4(bitmap.width, bitmap.height).image;
-  const info = {
+  const info: PageImageInfo = {
     width: bitmap.width,
     height: bitmap.height,
     dpi: imageDpi(bitmap, placed),
@@ -98,9 +115,24 @@ export const canvasRecompressor: Recompressor = async (image: ImageInput, target
   const codec = codecOf(bitmap, floorSize(info));
   try {
     const result = await reencodePage(info, codec);
-    if (result.kind === 'reencoded') return result.bytes;
-    return image.kind === 'png' ? await codec.encode(info.width, info.height, 0.9) : image.bytes;
-  } finally {
+    return {
+      result,
+      info,
+      fallback: () => codec.encode(info.width, info.height, 0.9),
+      close: () => codec.close(),
+    };
+  } catch (error) {
     codec.close();
+    throw error;
+  }
+}
+
+export const canvasRecompressor: Recompressor = async (image: ImageInput, targetBytes: number) => {
+  const photo = await reencodePhoto(image, targetBytes);
+  try {
+    if (photo.result.kind === 'reencoded') return photo.result.bytes;
+    return image.kind === 'png' ? await photo.fallback() : image.bytes;
+  } finally {
+    photo.close();
   }
 };

@@ -14,6 +14,7 @@ import {
 } from './page-reencode';
 import { replaceScanImage, scanImageOf } from './pdf-pages';
 import type { PageCodecFactory } from './pdf-recompress';
+import type { PreparedForExport } from './export-protocol';
 
 export interface PageSizeOutcome {
   /** Whether the page's image was swapped for a smaller encoding. */
@@ -22,10 +23,41 @@ export interface PageSizeOutcome {
   isOverTarget: boolean;
   /** Legibility of the encoding that went out, when one was measured. */
   legibility: number | null;
+  /** Settled at import: the stored preparation was used, no search ran. */
+  isPrepared?: boolean;
+}
+
+/** The preparations of one export's target, by page key (`scanId#indexInScan`). */
+export type PreparedPages = ReadonlyMap<string, PreparedForExport['result']>;
+
+/** Whether a preparation was made from this very image (scans never change, but be sure). */
+export function isPreparedFrom(
+  prepared: PreparedForExport['result'],
+  image: { width: number; height: number; bytes: number },
+): boolean {
+  const source = prepared.source;
+  return (
+    source.bytes === image.bytes && source.width === image.width && source.height === image.height
+  );
 }
 
 /** A page that is not a single JPEG (vector pages, several images) goes out as scanned. */
 const AS_SCANNED: PageSizeOutcome = { isReencoded: false, isOverTarget: false, legibility: null };
+
+/** A scan page's image as the size search sees it: pixels, resolution, bytes and budget. */
+export function scanPageInfo(
+  image: { width: number; height: number; jpeg: Uint8Array },
+  size: { width: number; height: number },
+  targetBytesPerPage: number,
+): PageImageInfo {
+  return {
+    width: image.width,
+    height: image.height,
+    dpi: imageDpi(image, size),
+    bytes: image.jpeg.length,
+    budget: pageImageBudget(targetBytesPerPage, size.width, size.height),
+  };
+}
 
 export class ScanPageSizer {
   private readonly results = new Map<string, Promise<Reencoded>>();
@@ -42,6 +74,7 @@ export class ScanPageSizer {
     private readonly targetBytesPerPage: number,
     private readonly open: PageCodecFactory | null,
     private readonly usesLeft: Map<string, number>,
+    private readonly prepared: PreparedPages = new Map(),
   ) {}
 
   async fit(out: PDFDocument, page: PDFPage, key: string): Promise<PageSizeOutcome> {
@@ -49,16 +82,28 @@ export class ScanPageSizer {
     const left = (this.usesLeft.get(key) ?? 1) - 1;
     this.usesLeft.set(key, left);
     if (!image) return AS_SCANNED;
-    const size = page.getSize();
-    const info: PageImageInfo = {
-      width: image.width,
-      height: image.height,
-      dpi: imageDpi(image, size),
-      bytes: image.jpeg.length,
-      budget: pageImageBudget(this.targetBytesPerPage, size.width, size.height),
-    };
+    const info = scanPageInfo(image, page.getSize(), this.targetBytesPerPage);
     // Already within budget: every re-encode loses detail.
     if (info.bytes <= info.budget) return AS_SCANNED;
+    const ready = this.prepared.get(key);
+    if (ready && isPreparedFrom(ready, info)) {
+      if (ready.kind === 'kept') {
+        return {
+          isReencoded: false,
+          isOverTarget: ready.isOverTarget,
+          legibility: null,
+          isPrepared: true,
+        };
+      }
+      const embedded = await out.embedJpg(new Uint8Array(await ready.jpeg.arrayBuffer()));
+      replaceScanImage(out, page, image, embedded.ref);
+      return {
+        isReencoded: true,
+        isOverTarget: ready.isOverTarget,
+        legibility: ready.legibility,
+        isPrepared: true,
+      };
+    }
     if (!this.open) return { isReencoded: false, isOverTarget: true, legibility: null };
     const open = this.open;
     let pending = this.results.get(key);

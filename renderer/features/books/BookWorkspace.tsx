@@ -23,6 +23,7 @@ import { ScanViewer } from '../scans/ScanViewer';
 import { explainWriteError } from '../storage/explain-write-error';
 import { handleViewerKey, viewerShortcuts } from '../scans/viewer-keys';
 import { isInDialog } from '../../app/focus';
+import { usePagePreparation } from '../prepare/use-preparation';
 
 /** The scan on the left, the entry list or the open entry on the right. */
 export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: string | null }) {
@@ -70,6 +71,8 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
       : toolbarRef.current?.querySelector('[data-import-scans]');
     if (start instanceof HTMLElement) start.focus();
   }, [hasPages]);
+  // Pages are made ready for export in the background while the book is open.
+  usePagePreparation(bookId);
 
   if (book === null) return null;
   if (!book) {

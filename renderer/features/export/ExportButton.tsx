@@ -15,6 +15,8 @@ import { ExportHistory } from './ExportHistory';
 import { HeldBackList, ScopeChoice, useProblemText } from './ExportScope';
 import { NamingReport } from './NamingReport';
 import { PageSizeReport } from './PageSizeReport';
+import { PreparationNote } from '../prepare/ExportPreview';
+import { holdPreparation } from '../prepare/preparation';
 
 /** What the check found writable, and what it left out and why. */
 interface Ready {
@@ -63,12 +65,16 @@ export function ExportButton({ book }: { book: Book }) {
   const shouldRefocusRef = useRef(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const jobRef = useRef<ExportJob | null>(null);
+  // Lets page preparation go on once the export ends, however it ends (a cancelled run never
+  // settles).
+  const releaseRef = useRef<() => void>(() => undefined);
   const template = getTemplate(book.templateVersion);
   // Leaving the book mid-export is a cancel: the worker stops and its temp files go.
   useEffect(
     () => () => {
       void jobRef.current?.cancel();
       jobRef.current = null;
+      releaseRef.current();
     },
     [],
   );
@@ -84,6 +90,7 @@ export function ExportButton({ book }: { book: Book }) {
   };
 
   const fail = (error: unknown) => {
+    releaseRef.current();
     void jobRef.current?.cancel();
     jobRef.current = null;
     setPhase({ name: 'idle' });
@@ -190,9 +197,14 @@ export function ExportButton({ book }: { book: Book }) {
       return;
     }
     setPhase({ name: 'running', step: 'write', done: 0, total: outline.entryCount + 1 });
-    const outcome = await job.run(opened.value, outline, (step, done, total) => {
-      if (jobRef.current === job) setPhase({ name: 'running', step, done, total });
-    });
+    // The export has the CPU to itself: preparing pauses between pages until it ends.
+    const release = holdPreparation();
+    releaseRef.current = release;
+    const outcome = await job
+      .run(opened.value, outline, (step, done, total) => {
+        if (jobRef.current === job) setPhase({ name: 'running', step, done, total });
+      })
+      .finally(release);
     if (jobRef.current !== job) return;
     jobRef.current = null;
     if (outcome.kind === 'refused') {
@@ -230,6 +242,7 @@ export function ExportButton({ book }: { book: Book }) {
   };
 
   const cancel = () => {
+    releaseRef.current();
     const job = jobRef.current;
     jobRef.current = null;
     const wasWriting = phase.name === 'running' || phase.name === 'opening';
@@ -272,6 +285,7 @@ export function ExportButton({ book }: { book: Book }) {
             })}
           </p>
           <NamingReport outline={phase.outline} />
+          <PreparationNote bookId={book.id} />
           <ScopeChoice
             scope={phase.scope}
             hasEarlierExports={phase.hasEarlierExports}

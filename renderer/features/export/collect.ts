@@ -3,7 +3,8 @@ import { pdfNamingOf } from '../../../shared/bundle/names';
 import { db } from '../../db';
 import { approvalsWithoutEvent } from '../../db/audit-status';
 import type { Book } from '../../db/types';
-import type { ExportRequest } from '../../workers/export-protocol';
+import type { ExportRequest, PreparedForExport } from '../../workers/export-protocol';
+import { targetOf } from '../prepare/prepare-queue';
 import { sortBySo } from '../entry/entry-order';
 import { selectForScope, type ExportScope, type HeldBack } from './export-rule';
 
@@ -23,14 +24,31 @@ export interface CollectedExport {
 }
 
 export async function collectExport(book: Book, scope: ExportScope): Promise<CollectedExport> {
-  return db.transaction('r', db.records, db.pages, db.scans, db.exports, db.audit, async () => {
-    const [records, pages, scans, runs, unaudited] = await Promise.all([
+  const tables = [db.records, db.pages, db.scans, db.exports, db.audit, db.preparedPages];
+  return db.transaction('r', tables, async () => {
+    const [records, pages, scans, runs, unaudited, prepared] = await Promise.all([
       db.records.where('bookId').equals(book.id).toArray(),
       db.pages.where('bookId').equals(book.id).toArray(),
       db.scans.where('bookId').equals(book.id).toArray(),
       db.exports.where('bookId').equals(book.id).toArray(),
       approvalsWithoutEvent(db),
+      db.preparedPages.where('bookId').equals(book.id).toArray(),
     ]);
+    // Pages made ready at import for the book's current target: the export copies them.
+    const target = targetOf(book);
+    const ready = prepared.flatMap((item): PreparedForExport[] =>
+      item.targetBytesPerPage === target &&
+      (item.result.kind === 'reencoded' || item.result.kind === 'kept')
+        ? [
+            {
+              scanId: item.scanId,
+              indexInScan: item.indexInScan,
+              targetBytesPerPage: item.targetBytesPerPage,
+              result: item.result,
+            },
+          ]
+        : [],
+    );
     const pageById = new Map(pages.map((page) => [page.id, page]));
     const { candidates, held, alreadyExported } = selectForScope(
       book,
@@ -63,6 +81,7 @@ export async function collectExport(book: Book, scope: ExportScope): Promise<Col
         .filter((record) => !exported.has(record.id))
         .map(({ id, fields }) => ({ id, fields })),
       scans: scans.map((scan) => ({ id: scan.id, data: scan.blob })),
+      prepared: ready,
       ...(book.exportTargetBytesPerPage === undefined
         ? {}
         : { targetBytesPerPage: book.exportTargetBytesPerPage }),

@@ -6,6 +6,7 @@ import { withExplainedError } from '../storage/explain-write-error';
 import { groupRefusals, importFiles, type Refusal } from './import-files';
 import { normaliseImageOffThread } from './import-images';
 import { inspectPdf } from './pdf';
+import { holdPreparation } from '../prepare/preparation';
 
 const ACCEPT = 'application/pdf,.pdf,image/jpeg,.jpg,.jpeg,image/png,.png';
 
@@ -27,6 +28,8 @@ export function ImportScanButton({ bookId }: { bookId: string }) {
 
   const importPicked = async (files: File[]) => {
     setProgress({ current: 0, total: files.length });
+    // Photos decode in workers during an import: preparing pages waits until it is over.
+    const release = holdPreparation();
     try {
       const summary = await importFiles(
         files,
@@ -49,6 +52,7 @@ export function ImportScanButton({ bookId }: { bookId: string }) {
         );
       }
     } finally {
+      release();
       setProgress(null);
     }
   };

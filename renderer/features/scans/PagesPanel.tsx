@@ -6,6 +6,7 @@ import type { Page } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { applyPrintedNumbers } from './pages-actions';
 import { cleanPrintedNumber, moveTarget, parseStartNumber, planAutoNumber } from './pages-plan';
+import { ExportPreview, PreparationStatus } from '../prepare/ExportPreview';
 import './pages-panel.css';
 
 /** The book's pages in order: reorder, remove, and map them to the numbers printed in the book. */
@@ -21,6 +22,7 @@ export function PagesPanel({ bookId, pages }: { bookId: string; pages: Page[] })
   const notify = useUiStore((state) => state.notify);
   const [confirmingId, setConfirmingId] = useState<string | null>(null);
   const [isAutoOpen, setAutoOpen] = useState(false);
+  const [previewId, setPreviewId] = useState<string | null>(null);
   // Moving a row makes the browser drop focus from it; this is where focus goes back.
   const focusAfterChange = useRef<HTMLElement | null>(null);
   const rows = useRef(new Map<string, HTMLTableRowElement>());
@@ -72,6 +74,7 @@ export function PagesPanel({ bookId, pages }: { bookId: string; pages: Page[] })
   };
 
   const confirming = pages.find((page) => page.id === confirmingId);
+  const previewed = pages.find((page) => page.id === previewId);
   const shownOrder = pages.find((page) => page.id === shownPageId)?.order ?? 0;
 
   return (
@@ -92,6 +95,16 @@ export function PagesPanel({ bookId, pages }: { bookId: string; pages: Page[] })
               </button>
               <span className="pages-panel-hint">{t('scans.pages.hint')}</span>
             </div>
+            <PreparationStatus bookId={bookId} />
+            {previewed && (
+              <ExportPreview
+                page={previewed}
+                onClose={() => {
+                  setPreviewId(null);
+                  rows.current.get(previewed.id)?.focus();
+                }}
+              />
+            )}
             {isAutoOpen && (
               <AutoNumberForm
                 pages={pages}
@@ -185,6 +198,13 @@ export function PagesPanel({ bookId, pages }: { bookId: string; pages: Page[] })
                             onClick={() => move(page, 1)}
                           >
                             {t('scans.pages.moveDown')}
+                          </button>
+                          <button
+                            type="button"
+                            aria-label={t('prepare.previewLabel', { n })}
+                            onClick={() => setPreviewId(page.id)}
+                          >
+                            {t('prepare.previewButton')}
                           </button>
                           <button
                             type="button"

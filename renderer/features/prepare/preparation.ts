@@ -1,0 +1,127 @@
+// The app's side of preparing pages: one background worker, one book's run at a time, each
+// page waiting for the screen to be idle and for any export to finish, so typing keeps the
+// CPU it needs on a two-core PC. Runs start when a book opens and again when pages come in.
+import { db } from '../../db';
+import type { Scan } from '../../db/types';
+import type { FromPrepareWorker, ToPrepareWorker } from '../../workers/prepare-protocol';
+import { preparePending, type PrepareFn, type PreparationRun } from './prepare-queue';
+
+type Pending = { resolve: (message: FromPrepareWorker) => void; reject: (error: Error) => void };
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+function failAll(error: Error) {
+  for (const waiting of pending.values()) waiting.reject(error);
+  pending.clear();
+}
+
+function ask(message: Omit<ToPrepareWorker, 'id'>): Promise<FromPrepareWorker> {
+  if (!worker) {
+    const made = new Worker(new URL('../../workers/prepare.worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    made.onmessage = (event: MessageEvent<FromPrepareWorker>) => {
+      const waiting = pending.get(event.data.id);
+      pending.delete(event.data.id);
+      waiting?.resolve(event.data);
+    };
+    made.onerror = (event) => {
+      // A crashed worker is replaced on the next page; the pages it had fail, the rest go on.
+      made.terminate();
+      if (worker === made) worker = null;
+      failAll(new Error(event.message || 'preparation worker stopped'));
+    };
+    worker = made;
+  }
+  const id = nextId++;
+  const target = worker;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    target.postMessage({ ...message, id });
+  });
+}
+
+let runsGoing = 0;
+
+/**
+ * Ends the worker when nothing is asked of it and no run is going: its decoded pages and
+ * canvases go back to the system before the officer exports.
+ */
+function stopWorkerWhenIdle(): void {
+  if (!worker || runsGoing > 0 || pending.size > 0) return;
+  worker.terminate();
+  worker = null;
+}
+
+const prepareInWorker: PrepareFn = async (input) => {
+  const answer = await ask({ type: 'prepare', ...input });
+  if (answer.type === 'prepared') return answer.outcome;
+  throw new Error(answer.type === 'failed' ? answer.message : 'unexpected answer');
+};
+
+/** The scan page's own JPEG, for previewing a page that goes out as scanned. */
+export async function scanPageJpeg(scan: Scan, indexInScan: number): Promise<Blob | null> {
+  if (scan.mimeType.startsWith('image/')) return scan.blob;
+  const answer = await ask({
+    type: 'image',
+    scanId: scan.id,
+    scan: scan.blob,
+    indexInScan,
+  }).finally(stopWorkerWhenIdle);
+  if (answer.type === 'failed') throw new Error(answer.message);
+  if (answer.type !== 'image' || !answer.jpeg) return null;
+  return new Blob([answer.jpeg.slice()], { type: 'image/jpeg' });
+}
+
+let holds = 0;
+let onRelease: (() => void)[] = [];
+
+/** Pauses preparing (between pages) until the returned function is called: for an export. */
+export function holdPreparation(): () => void {
+  holds += 1;
+  let isReleased = false;
+  return () => {
+    if (isReleased) return;
+    isReleased = true;
+    holds -= 1;
+    if (holds > 0) return;
+    const waiting = onRelease;
+    onRelease = [];
+    for (const resume of waiting) resume();
+  };
+}
+
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve, 0);
+  });
+}
+
+async function beforePage(): Promise<void> {
+  while (holds > 0) await new Promise<void>((resolve) => onRelease.push(resolve));
+  await whenIdle();
+}
+
+let chain: Promise<unknown> = Promise.resolve();
+
+/**
+ * Prepares the book's unprepared pages, after any run already going (which `signal` of the
+ * earlier caller stops between pages), so two runs never prepare the same page at once.
+ */
+export function startPreparation(bookId: string, signal: AbortSignal): Promise<PreparationRun> {
+  const run = chain.then(async () => {
+    runsGoing += 1;
+    try {
+      return await preparePending(db, bookId, prepareInWorker, { signal, beforePage });
+    } finally {
+      runsGoing -= 1;
+      stopWorkerWhenIdle();
+    }
+  });
+  chain = run.catch(() => undefined);
+  return run;
+}
