@@ -190,7 +190,9 @@ test('Ctrl+Enter on an entry with nothing typed does not make another blank one'
 });
 
 test('a message given again is counted, not stacked over the form', async ({ page }) => {
-  await bookWithScan(page);
+  const workspace = await bookWithScan(page);
+  await expect(page.getByRole('heading', { name: 'Trường hợp số 1' })).toBeVisible();
+  await expect(workspace.field('Trang số')).toBeFocused();
   // Ctrl+Enter on the blank entry, again and again: one message, counted.
   for (let i = 0; i < 4; i++) await page.keyboard.press('Control+Enter');
   const blank = page.getByRole('status').filter({ hasText: 'chưa có gì được nhập' });
