@@ -1,5 +1,7 @@
-// pdfjs in its own worker, reading the stored Blob in ranges: a 150 MB scan is never copied
-// into the window to count its pages or show one of them. Documents are cached per scan.
+// pdfjs in one worker for the whole app, reading the stored Blob in ranges: a 150 MB scan is
+// never copied into the window to count its pages or show one of them. The last few scans'
+// documents stay open; older ones are closed once no page of theirs is being drawn, so a book
+// that comes as one PDF per page does not keep a document for every file seen.
 //
 // One kind of scan defeats the ranges: scanner software that gives every page one resources
 // dictionary naming every page's image. Before drawing a page pdfjs fetches everything its
@@ -11,6 +13,7 @@ import {
   getDocument,
   InvalidPDFException,
   PDFDataRangeTransport,
+  PDFWorker,
   type PDFDocumentProxy,
   type PDFPageProxy,
 } from 'pdfjs-dist';
@@ -20,6 +23,13 @@ import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { sniffFile } from './import-sniff';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
+
+/** The one pdfjs worker every document shares; a document's destroy leaves it running. */
+let sharedWorker: PDFWorker | null = null;
+function pdfWorker(): PDFWorker {
+  if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new PDFWorker();
+  return sharedWorker;
+}
 
 export type ScanProblem =
   | 'emptyFile'
@@ -53,6 +63,7 @@ class BlobRangeTransport extends PDFDataRangeTransport {
 
 function openPdf(blob: Blob): Promise<PDFDocumentProxy> {
   return getDocument({
+    worker: pdfWorker(),
     range: new BlobRangeTransport(blob),
     // Only the ranges a page needs: no background read of the whole file.
     disableAutoFetch: true,
@@ -88,18 +99,6 @@ export async function inspectPdf(file: Blob): Promise<InspectResult> {
   }
 }
 
-const documents = new Map<string, Promise<PDFDocumentProxy>>();
-
-export function loadScanDocument(scanId: string, blob: Blob): Promise<PDFDocumentProxy> {
-  let loading = documents.get(scanId);
-  if (!loading) {
-    loading = openPdf(blob);
-    loading.catch(() => documents.delete(scanId));
-    documents.set(scanId, loading);
-  }
-  return loading;
-}
-
 /** How a scan's pages reach pdfjs: the file as a whole, or one page copied out at a time. */
 type ScanLayout = { kind: 'whole' } | { kind: 'pageByPage'; reader: RangePdf };
 
@@ -125,7 +124,7 @@ function layoutOf(scanId: string, blob: Blob): Promise<ScanLayout> {
   return layout;
 }
 
-/** A one-page document in use by renders: closed once dropped from the cache and unused. */
+/** A document in use by renders: closed once dropped from its cache and unused. */
 interface PageDocument {
   loading: Promise<PDFDocumentProxy>;
   users: number;
@@ -139,21 +138,51 @@ function close(entry: PageDocument): void {
   );
 }
 
+const dropOnEvict = (entry: PageDocument) => {
+  entry.isDropped = true;
+  if (entry.users === 0) close(entry);
+};
+
+/** Whole scans: the shown one, the next and the one before, and a few thumbnails' files. */
+const scanDocuments = new LruCache<string, PageDocument>({ maxEntries: 4, onEvict: dropOnEvict });
+
+/** Pages copied out of scans that defeat the ranges (see the top of this file). */
 const pageDocuments = new LruCache<string, PageDocument>({
   // The shown page, the prefetched one and a few thumbnails.
   maxEntries: 6,
-  onEvict: (entry) => {
-    entry.isDropped = true;
-    if (entry.users === 0) close(entry);
-  },
+  onEvict: dropOnEvict,
 });
+
+/** Draws with the cached document under `key`, opened by `open` if absent, kept open meanwhile. */
+async function borrowDocument<T>(
+  cache: LruCache<string, PageDocument>,
+  key: string,
+  open: () => Promise<PDFDocumentProxy>,
+  draw: (doc: PDFDocumentProxy) => Promise<T>,
+): Promise<T> {
+  let entry = cache.get(key);
+  if (!entry) {
+    const created: PageDocument = { loading: open(), users: 0, isDropped: false };
+    created.loading.catch(() => cache.delete(key));
+    cache.set(key, created);
+    entry = created;
+  }
+  entry.users += 1;
+  try {
+    return await draw(await entry.loading);
+  } finally {
+    entry.users -= 1;
+    if (entry.isDropped && entry.users === 0) close(entry);
+  }
+}
 
 async function openPageDocument(reader: RangePdf, index: number): Promise<PDFDocumentProxy> {
   const { PDFDocument } = await import('pdf-lib');
   const out = await PDFDocument.create();
   out.addPage((await reader.copyPage(out, index)).page);
   const data = await out.save();
-  return getDocument({ data, isEvalSupported: false, useSystemFonts: true }).promise;
+  return getDocument({ data, worker: pdfWorker(), isEvalSupported: false, useSystemFonts: true })
+    .promise;
 }
 
 /**
@@ -168,25 +197,17 @@ export async function withScanPage<T>(
 ): Promise<T> {
   const layout = await layoutOf(scanId, blob);
   if (layout.kind === 'whole') {
-    return borrow(await (await loadScanDocument(scanId, blob)).getPage(index + 1));
+    return borrowDocument(
+      scanDocuments,
+      scanId,
+      () => openPdf(blob),
+      async (doc) => borrow(await doc.getPage(index + 1)),
+    );
   }
-  const key = `${scanId}:${index}`;
-  let entry = pageDocuments.get(key);
-  if (!entry) {
-    const created: PageDocument = {
-      loading: openPageDocument(layout.reader, index),
-      users: 0,
-      isDropped: false,
-    };
-    created.loading.catch(() => pageDocuments.delete(key));
-    pageDocuments.set(key, created);
-    entry = created;
-  }
-  entry.users += 1;
-  try {
-    return await borrow(await (await entry.loading).getPage(1));
-  } finally {
-    entry.users -= 1;
-    if (entry.isDropped && entry.users === 0) close(entry);
-  }
+  return borrowDocument(
+    pageDocuments,
+    `${scanId}:${index}`,
+    () => openPageDocument(layout.reader, index),
+    async (doc) => borrow(await doc.getPage(1)),
+  );
 }
