@@ -23,6 +23,8 @@ export interface BookProgress {
   rejected: number;
   /** Entries nothing was typed into (blank-entry.ts): not work done, whatever their status. */
   blank: number;
+  /** Entries voided with a reason: kept, but not work done, typed or not. */
+  voided: number;
   /** Approved share of the expected count, 0–100; null when the book has none to measure by. */
   percentDone: number | null;
 }
@@ -70,6 +72,7 @@ export interface TypeProgress {
   /** Books nobody gave a count: what was done there, with nothing to measure it against. */
   untargeted: { books: number; entered: number; approved: number };
   blank: number;
+  voided: number;
 }
 
 /** The entries nothing was typed into, by id. */
@@ -92,9 +95,11 @@ export function bookProgress(
 ): BookProgress {
   const counts = { draft: 0, submitted: 0, approved: 0, rejected: 0 };
   let blank = 0;
+  let voided = 0;
   for (const record of records) {
     if (record.bookId !== book.id) continue;
-    if (blankIds.has(record.id)) blank += 1;
+    if (record.status === 'voided') voided += 1;
+    else if (blankIds.has(record.id)) blank += 1;
     else counts[record.status] += 1;
   }
   const entered = counts.draft + counts.submitted + counts.approved + counts.rejected;
@@ -105,6 +110,7 @@ export function bookProgress(
     entered,
     ...counts,
     blank,
+    voided,
     percentDone: book.expectedCount === null ? null : percent(counts.approved, book.expectedCount),
   };
 }
@@ -123,6 +129,7 @@ export function progressByType(books: readonly BookProgress[]): TypeProgress[] {
       percentDone: null,
       untargeted: { books: 0, entered: 0, approved: 0 },
       blank: 0,
+      voided: 0,
     };
     if (book.expected === null) {
       line.untargeted.books += 1;
@@ -135,6 +142,7 @@ export function progressByType(books: readonly BookProgress[]): TypeProgress[] {
       line.targeted.approved += book.approved;
     }
     line.blank += book.blank;
+    line.voided += book.voided;
     byType.set(book.type, line);
   }
   return [...byType.values()].map((line) => ({
