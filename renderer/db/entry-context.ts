@@ -84,7 +84,7 @@ const soKeysOf = (keys: readonly unknown[]): string[] =>
  * The book's distinct numbers once the voided entries' are taken out: `all` holds one key per
  * entry, so a number a live entry also carries stays.
  */
-function withoutVoided(all: readonly string[], voided: readonly string[]): string[] {
+export function withoutVoided(all: readonly string[], voided: readonly string[]): string[] {
   const left = new Map<string, number>();
   for (const value of all) left.set(value, (left.get(value) ?? 0) + 1);
   for (const value of voided) left.set(value, (left.get(value) ?? 0) - 1);
