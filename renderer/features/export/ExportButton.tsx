@@ -107,7 +107,10 @@ export function ExportButton({ book }: { book: Book }) {
     const { request } = collected;
     if (request.entries.length === 0) {
       setPhase({ name: 'idle' });
-      const leftOut = collected.held.length;
+      // Voided entries are not the book's: named apart, and not counted as waiting.
+      const voided = collected.held.filter(isVoidedOnly).length;
+      const leftOut = collected.held.length - voided;
+      if (voided > 0) notify('info', t('exportScope.voidedLeftOut', { n: voided }));
       const notInLog = collected.held.filter((entry) =>
         entry.reasons.some((reason) => reason.kind === 'approvalNotInLog'),
       );
