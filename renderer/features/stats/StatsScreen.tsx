@@ -184,6 +184,7 @@ export function StatsScreen() {
               <th scope="col">{t('stats.columns.officer')}</th>
               <th scope="col">{t('stats.columns.created')}</th>
               <th scope="col">{t('stats.columns.blank')}</th>
+              <th scope="col">{t('stats.columns.voided')}</th>
               <th scope="col">{t('stats.columns.perHour')}</th>
               <th scope="col">{t('stats.columns.sentForReview')}</th>
               <th scope="col">{t('stats.columns.approvedBy')}</th>
@@ -197,6 +198,7 @@ export function StatsScreen() {
                 <th scope="row">{officer.name}</th>
                 <td>{officer.created}</td>
                 <td>{officer.blank}</td>
+                <td>{officer.voided}</td>
                 <td>{officer.entriesPerHour?.toLocaleString('vi-VN') ?? '–'}</td>
                 <td>{officer.submitted}</td>
                 <td>{officer.approved}</td>

@@ -243,6 +243,21 @@ describe('officerStats', () => {
     const [lan] = officerStats(people, records, events, blankEntryIds(records));
     expect(lan).toMatchObject({ created: 1, blank: 1, entriesPerHour: 5 });
   });
+
+  it('counts entries an officer created that were voided apart, not as typed or in the pace', () => {
+    const records = [
+      record('r1', 'b', 'draft', 'a'),
+      record('r2', 'b', 'voided', 'a'),
+      record('r3', 'b', 'voided', 'a', true),
+    ];
+    const events = [
+      event(0, 'a', 'create', 'r1'),
+      event(6 * MIN, 'a', 'create', 'r2'),
+      event(12 * MIN, 'a', 'create', 'r3'),
+    ];
+    const [lan] = officerStats(people, records, events, blankEntryIds(records));
+    expect(lan).toMatchObject({ created: 1, blank: 0, voided: 2, entriesPerHour: 5 });
+  });
 });
 
 describe('dailyStats', () => {

@@ -36,6 +36,8 @@ export interface OfficerStats {
   created: number;
   /** Entries this officer created that are still blank. */
   blank: number;
+  /** Entries this officer created that were voided since. */
+  voided: number;
   submitted: number;
   /** Review decisions this officer took, on anyone's entries. */
   approved: number;
@@ -177,12 +179,18 @@ export function officerStats(
   blankIds: ReadonlySet<string>,
 ): OfficerStats[] {
   const ownerOf = new Map(records.map((record) => [record.id, record.createdBy]));
+  const voidedIds = new Set(
+    records.filter((record) => record.status === 'voided').map((record) => record.id),
+  );
   return people.map((person) => {
     const own = events.filter((event) => event.by === person.id && isRecordEvent(event));
     const count = (action: string) => own.filter((e) => e.action === action).length;
     const creations = own.filter((e) => e.action === 'create');
-    const blank = creations.filter((e) => blankIds.has(e.entityId)).length;
-    const created = creations.length - blank;
+    const voided = creations.filter((e) => voidedIds.has(e.entityId)).length;
+    const blank = creations.filter(
+      (e) => blankIds.has(e.entityId) && !voidedIds.has(e.entityId),
+    ).length;
+    const created = creations.length - blank - voided;
     const submitted = count('submit');
     const decisions = events.filter(
       (e) =>
@@ -197,6 +205,7 @@ export function officerStats(
       name: person.name,
       created,
       blank,
+      voided,
       submitted,
       approved: count('approve'),
       rejected: count('reject'),
