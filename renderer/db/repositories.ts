@@ -203,6 +203,13 @@ export function createRepositories(
     return record;
   };
 
+  /** An entry that may still change: a voided one is read-only until it is restored. */
+  const getLiveRecord = async (recordId: string): Promise<EntryRecord> => {
+    const record = await getRecord(recordId);
+    if (record.status === 'voided') throw new WorkflowError('entry-voided');
+    return record;
+  };
+
   /**
    * The verdict the form shows and the export gives, rules across entries included. Call inside
    * a transaction over records and books.
@@ -851,7 +858,7 @@ export function createRepositories(
       const now = Date.now();
       await db.transaction('rw', db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
-        const record = await getRecord(recordId);
+        const record = await getLiveRecord(recordId);
         await db.records.put({ ...record, pageIds, updatedAt: now, revision: record.revision + 1 });
         await audit(officer, now, {
           entity: 'record',
@@ -867,7 +874,7 @@ export function createRepositories(
       const now = Date.now();
       await db.transaction('rw', db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
-        const record = await getRecord(recordId);
+        const record = await getLiveRecord(recordId);
         const rest: EntryRecord = { ...record };
         delete rest.region;
         await db.records.put({
@@ -968,7 +975,7 @@ export function createRepositories(
       await db.transaction('rw', db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
         ack = { ...ack, by: officer.id };
-        const record = await getRecord(recordId);
+        const record = await getLiveRecord(recordId);
         const answer = async (target: EntryRecord, given: Acknowledgement) => {
           const others = target.acknowledgements.filter((a) => warningKey(a) !== warningKey(given));
           await db.records.put({

@@ -88,6 +88,11 @@ describe('voiding an entry', () => {
     await expect(repo.submitEntries([entry.id])).rejects.toMatchObject({ code: 'wrong-status' });
     as(reviewer);
     await expect(repo.approveEntry(entry.id)).rejects.toMatchObject({ code: 'wrong-status' });
+    as(typist);
+    await expect(repo.setEntryPages(entry.id, [])).rejects.toMatchObject({ code: 'entry-voided' });
+    await expect(repo.setEntryRegion(entry.id, null)).rejects.toMatchObject({
+      code: 'entry-voided',
+    });
     await expect(repo.voidEntry(entry.id, 'lần nữa')).rejects.toMatchObject({
       code: 'wrong-status',
     });
