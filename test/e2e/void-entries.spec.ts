@@ -89,6 +89,10 @@ test('an unnamed entry is voided with a reason, leaves statistics and export, an
   // A reviewer restores it, with a reason: it is a draft again.
   await officers.switchTo(minh.name, minh.pin);
   await books.open(minh);
+  // The book list counts the book's entries without the voided one.
+  await expect(page.getByRole('row').filter({ hasText: defaultBook.quyenSo })).toContainText(
+    '0 / 120',
+  );
   await page.getByRole('link', { name: new RegExp(defaultBook.quyenSo) }).click();
   await list.focus();
   await page.keyboard.press('Enter');

@@ -43,7 +43,12 @@ export function BooksScreen() {
   const counts = useLiveQuery(async () => {
     const result: Record<string, number> = {};
     for (const book of books ?? []) {
-      result[book.id] = await db.records.where('bookId').equals(book.id).count();
+      // Voided entries are not the book's: counted by their index, and left out.
+      const [all, voided] = await Promise.all([
+        db.records.where('bookId').equals(book.id).count(),
+        db.records.where('[bookId+status]').equals([book.id, 'voided']).count(),
+      ]);
+      result[book.id] = all - voided;
     }
     return result;
   }, [books]);
