@@ -6,7 +6,15 @@ import type { SohoaDatabase } from './database';
 import type { EntryRecord } from './types';
 
 /** The events that set an entry's review status; any other event leaves it as it was. */
-const STATUS_EVENTS = new Set(['submit', 'approve', 'reject', 'withdraw', 'reopen']);
+const STATUS_EVENTS = new Set([
+  'submit',
+  'approve',
+  'reject',
+  'withdraw',
+  'reopen',
+  'void',
+  'restore',
+]);
 
 /** Approved entries the audit log does not show approved, in book and number order. */
 export async function approvalsWithoutEvent(db: SohoaDatabase): Promise<EntryRecord[]> {

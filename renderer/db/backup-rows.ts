@@ -90,7 +90,7 @@ const recordSchema = z
     fields: z.record(z.string(), z.string()),
     pageIds: z.array(z.string()).default([]),
     region: regionSchema.optional(),
-    status: z.enum(['draft', 'submitted', 'approved', 'rejected']),
+    status: z.enum(['draft', 'submitted', 'approved', 'rejected', 'voided']),
     createdAt: time,
     updatedAt: time,
     revision: z.number().int().positive(),

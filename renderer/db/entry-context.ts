@@ -36,9 +36,18 @@ export async function loadRelatedEntries(
   const soKeys = await soIndex
     .between([book.id, Dexie.minKey], [book.id, Dexie.maxKey])
     .uniqueKeys();
-  const soValues = soKeys.flatMap((key) =>
-    Array.isArray(key) && typeof key[1] === 'string' ? [key[1]] : [],
-  );
+  // A voided entry is out of the book's numbering: its số neither repeats another's nor
+  // stretches the range the gaps are counted in. Voided entries are few: read them by status.
+  const voided = await db.records.where('[bookId+status]').equals([book.id, 'voided']).toArray();
+  const voidedIds = new Set(voided.map((record) => record.id));
+  const soValues =
+    voided.length === 0
+      ? soKeysOf(soKeys)
+      : withoutVoided(
+          soKeysOf(await soIndex.between([book.id, Dexie.minKey], [book.id, Dexie.maxKey]).keys()),
+          voided.map((record) => record.fields.so ?? ''),
+        );
+
   const own = soKey(so);
   const spellings = soValues.filter((value) => soKey(value) === own);
   // A commune keeps tens of books, not thousands: reading them all is cheaper than an index.
@@ -51,15 +60,35 @@ export async function loadRelatedEntries(
   ]);
   const others = books.filter((other) => other.id !== book.id && other.type === book.type);
   const found = await Promise.all(others.map((other) => byName(other.id)));
-  const sameBook = new Map([...sameSo, ...sameName].map((record) => [record.id, record]));
+  const sameBook = new Map(
+    [...sameSo, ...sameName]
+      .filter((record) => !voidedIds.has(record.id))
+      .map((record) => [record.id, record]),
+  );
   sameBook.delete(selfId);
   return {
     sameBook: [...sameBook.values()],
     otherBooks: others.flatMap((other, i) =>
-      (found[i] ?? []).map((entry) => ({ entry, book: other })),
+      (found[i] ?? [])
+        .filter((entry) => entry.status !== 'voided')
+        .map((entry) => ({ entry, book: other })),
     ),
     soValues,
   };
+}
+
+const soKeysOf = (keys: readonly unknown[]): string[] =>
+  keys.flatMap((key) => (Array.isArray(key) && typeof key[1] === 'string' ? [key[1]] : []));
+
+/**
+ * The book's distinct numbers once the voided entries' are taken out: `all` holds one key per
+ * entry, so a number a live entry also carries stays.
+ */
+export function withoutVoided(all: readonly string[], voided: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const value of all) left.set(value, (left.get(value) ?? 0) + 1);
+  for (const value of voided) left.set(value, (left.get(value) ?? 0) - 1);
+  return [...left].filter(([, count]) => count > 0).map(([value]) => value);
 }
 
 /**

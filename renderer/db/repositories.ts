@@ -24,6 +24,7 @@ import {
   can,
   canReview,
   canSubmit,
+  canVoid,
   needsReopen,
   pinProblem,
   statusAfterEdit,
@@ -202,6 +203,13 @@ export function createRepositories(
     return record;
   };
 
+  /** An entry that may still change: a voided one is read-only until it is restored. */
+  const getLiveRecord = async (recordId: string): Promise<EntryRecord> => {
+    const record = await getRecord(recordId);
+    if (record.status === 'voided') throw new WorkflowError('entry-voided');
+    return record;
+  };
+
   /**
    * The verdict the form shows and the export gives, rules across entries included. Call inside
    * a transaction over records and books.
@@ -221,6 +229,17 @@ export function createRepositories(
       related,
     });
     return verdictOf(result, record.acknowledgements);
+  };
+
+  /**
+   * Refuses a write into an archived book: it is read-only until an administrator restores it.
+   * Call inside a transaction that includes db.books.
+   */
+  const requireOpenBook = async (bookId: string): Promise<Book> => {
+    const book = await db.books.get(bookId);
+    if (!book) throw new Error(`Book ${bookId} not found`);
+    if (book.archived) throw new WorkflowError('book-archived');
+    return book;
   };
 
   /** Refuses an entry that is not ready, saying whether errors or unconfirmed warnings hold it. */
@@ -468,8 +487,7 @@ export function createRepositories(
       const now = Date.now();
       await db.transaction('rw', db.books, db.people, db.audit, async () => {
         const officer = await actor('enter');
-        const book = await db.books.get(bookId);
-        if (!book) throw new Error(`Book ${bookId} not found`);
+        const book = await requireOpenBook(bookId);
         await db.books.put({ ...book, ...changes, updatedAt: now });
         await audit(officer, now, {
           entity: 'book',
@@ -572,8 +590,9 @@ export function createRepositories(
         importedAt: now,
       };
       let pages: Page[] = [];
-      await db.transaction('rw', db.scans, db.pages, db.people, db.audit, async () => {
+      await db.transaction('rw', db.books, db.scans, db.pages, db.people, db.audit, async () => {
         const officer = await actor('enter');
+        await requireOpenBook(bookId);
         const existing = await db.pages.where('bookId').equals(bookId).count();
         pages = Array.from({ length: input.pageCount }, (_, i) => ({
           id: newId(),
@@ -604,8 +623,7 @@ export function createRepositories(
       let record: EntryRecord | undefined;
       await db.transaction('rw', db.books, db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
-        const book = await db.books.get(bookId);
-        if (!book) throw new Error(`Book ${bookId} not found`);
+        const book = await requireOpenBook(bookId);
         const previous = await db.records
           .where('[bookId+createdAt]')
           .between([bookId, -Infinity], [bookId, Infinity])
@@ -628,9 +646,10 @@ export function createRepositories(
      * failure, and the entry may already hold fields typed since.
      */
     async addEntry(built: EntryRecord): Promise<void> {
-      await db.transaction('rw', db.records, db.people, db.audit, async () => {
+      await db.transaction('rw', db.books, db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
         if (await db.records.get(built.id)) return;
+        await requireOpenBook(built.bookId);
         await db.records.add({ ...built, createdBy: officer.id, updatedBy: officer.id });
         await audit(officer, built.createdAt, {
           entity: 'record',
@@ -648,7 +667,7 @@ export function createRepositories(
     async saveFields(recordId: string, changes: Record<string, string>): Promise<EntryRecord> {
       const now = Date.now();
       let saved: EntryRecord | undefined;
-      await db.transaction('rw', db.records, db.people, db.audit, async () => {
+      await db.transaction('rw', db.books, db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
         const record = await getRecord(recordId);
         const changed = Object.entries(changes).filter(([k, v]) => (record.fields[k] ?? '') !== v);
@@ -656,7 +675,9 @@ export function createRepositories(
           saved = record;
           return;
         }
+        if (record.status === 'voided') throw new WorkflowError('entry-voided');
         if (needsReopen(record.status)) throw new WorkflowError('reopen-required');
+        await requireOpenBook(record.bookId);
         const fields = { ...record.fields };
         for (const [key, value] of changed) fields[key] = value;
         saved = {
@@ -720,11 +741,124 @@ export function createRepositories(
       });
     },
 
+    /**
+     * Voids an entry with the officer's reason: it stays in the database and the audit log, read
+     * only, out of the export, the numbering checks and the statistics. Status and audit event
+     * are written together. Any officer who types may void; restoring takes a supervisor.
+     */
+    async voidEntry(recordId: string, reason: string): Promise<EntryRecord> {
+      const text = reason.trim();
+      if (!text) throw new WorkflowError('void-reason-required');
+      const now = Date.now();
+      return db.transaction('rw', db.books, db.records, db.people, db.audit, async () => {
+        const officer = await actor('enter');
+        const record = await getRecord(recordId);
+        if (!canVoid(record.status)) throw new WorkflowError('wrong-status');
+        await requireOpenBook(record.bookId);
+        const voided: EntryRecord = {
+          ...record,
+          status: 'voided',
+          voided: { from: record.status, by: officer.id, at: now, reason: text },
+          updatedAt: now,
+          updatedBy: officer.id,
+          revision: record.revision + 1,
+        };
+        await db.records.put(voided);
+        await audit(officer, now, {
+          entity: 'record',
+          entityId: recordId,
+          action: 'void',
+          oldValue: record.status,
+          newValue: 'voided',
+          reason: text,
+        });
+        return voided;
+      });
+    },
+
+    /**
+     * Brings a voided entry back as a draft, with a supervisor's (reviewer or administrator)
+     * reason: whatever it was before, it is checked and submitted again before it can go out.
+     */
+    async restoreEntry(recordId: string, reason: string): Promise<EntryRecord> {
+      const text = reason.trim();
+      if (!text) throw new WorkflowError('void-reason-required');
+      const now = Date.now();
+      return db.transaction('rw', db.books, db.records, db.people, db.audit, async () => {
+        const officer = await actor('review');
+        const record = await getRecord(recordId);
+        if (record.status !== 'voided' || !record.voided) throw new WorkflowError('wrong-status');
+        await requireOpenBook(record.bookId);
+        const restored: EntryRecord = {
+          ...record,
+          status: 'draft',
+          voided: { ...record.voided, restored: { by: officer.id, at: now, reason: text } },
+          updatedAt: now,
+          updatedBy: officer.id,
+          revision: record.revision + 1,
+        };
+        await db.records.put(restored);
+        await audit(officer, now, {
+          entity: 'record',
+          entityId: recordId,
+          action: 'restore',
+          oldValue: 'voided',
+          newValue: 'draft',
+          reason: text,
+        });
+        return restored;
+      });
+    },
+
+    /**
+     * Archives a book (administrators): hidden from the default book list and read-only until
+     * restored. Its entries stay as they are.
+     */
+    async archiveBook(bookId: string, reason = ''): Promise<Book> {
+      const now = Date.now();
+      const text = reason.trim();
+      return db.transaction('rw', db.books, db.people, db.audit, async () => {
+        const officer = await actor('administer');
+        const book = await db.books.get(bookId);
+        if (!book) throw new Error(`Book ${bookId} not found`);
+        if (book.archived) throw new WorkflowError('book-archived');
+        const archived: Book = {
+          ...book,
+          archived: { by: officer.id, at: now, ...(text ? { reason: text } : {}) },
+          updatedAt: now,
+        };
+        await db.books.put(archived);
+        await audit(officer, now, {
+          entity: 'book',
+          entityId: bookId,
+          action: 'archive',
+          ...(text ? { reason: text } : {}),
+        });
+        return archived;
+      });
+    },
+
+    /** Takes a book out of the archive (administrators): listed and writable again. */
+    async unarchiveBook(bookId: string): Promise<Book> {
+      const now = Date.now();
+      return db.transaction('rw', db.books, db.people, db.audit, async () => {
+        const officer = await actor('administer');
+        const book = await db.books.get(bookId);
+        if (!book) throw new Error(`Book ${bookId} not found`);
+        if (!book.archived) throw new WorkflowError('wrong-status');
+        const restored: Book = { ...book, updatedAt: now };
+        delete restored.archived;
+        await db.books.put(restored);
+        await audit(officer, now, { entity: 'book', entityId: bookId, action: 'unarchive' });
+        return restored;
+      });
+    },
+
     async setEntryPages(recordId: string, pageIds: string[]): Promise<void> {
       const now = Date.now();
       await db.transaction('rw', db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
-        const record = await getRecord(recordId);
+        const record = await getLiveRecord(recordId);
         await db.records.put({ ...record, pageIds, updatedAt: now, revision: record.revision + 1 });
         await audit(officer, now, {
           entity: 'record',
@@ -740,7 +874,7 @@ export function createRepositories(
       const now = Date.now();
       await db.transaction('rw', db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
-        const record = await getRecord(recordId);
+        const record = await getLiveRecord(recordId);
         const rest: EntryRecord = { ...record };
         delete rest.region;
         await db.records.put({
@@ -841,7 +975,7 @@ export function createRepositories(
       await db.transaction('rw', db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
         ack = { ...ack, by: officer.id };
-        const record = await getRecord(recordId);
+        const record = await getLiveRecord(recordId);
         const answer = async (target: EntryRecord, given: Acknowledgement) => {
           const others = target.acknowledgements.filter((a) => warningKey(a) !== warningKey(given));
           await db.records.put({

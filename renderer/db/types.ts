@@ -28,6 +28,8 @@ export interface Book {
   exportSubmitted?: boolean;
   /** How PDFs are named and số written in the rows (shared/bundle/names.ts); absent: defaults. */
   pdfNaming?: Partial<PdfNaming>;
+  /** Put away by an administrator: hidden from the book list and read-only until restored. */
+  archived?: { by: string; at: number; reason?: string };
   createdAt: number;
   updatedAt: number;
 }
@@ -94,6 +96,18 @@ export interface EntryRecord {
   review?: ReviewDecision;
   /** Taken back to a draft from submitted or approved, by whom and why; cleared by approval. */
   reopened?: Reopening;
+  /** Why the entry was voided (status 'voided'), or restored since; kept for the record. */
+  voided?: Voiding;
+}
+
+/** An entry voided: the status it had, who voided it, when and why; and its restoring. */
+export interface Voiding {
+  from: Exclude<EntryStatus, 'voided'>;
+  by: string;
+  at: number;
+  reason: string;
+  /** Set when a supervisor restored the entry (it is a draft again). */
+  restored?: { by: string; at: number; reason: string };
 }
 
 export interface Reopening {

@@ -18,6 +18,12 @@ export const workflowErrorCodes = [
   'reopen-required',
   /** Reopening an entry needs a reason. */
   'reopen-reason-required',
+  /** Voiding or restoring an entry needs a reason. */
+  'void-reason-required',
+  /** A voided entry is read-only until a supervisor restores it. */
+  'entry-voided',
+  /** An archived book is read-only until an administrator restores it. */
+  'book-archived',
   /** PIN is not 4–8 digits. */
   'invalid-pin',
   'easy-pin',

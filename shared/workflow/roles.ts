@@ -23,8 +23,18 @@ export function can(role: OfficerRole, permission: Permission): boolean {
   return grants[role].includes(permission);
 }
 
-/** Lưu nháp → Chờ rà soát → Đã phê duyệt / Từ chối, as in the Ministry's tool. */
-export type EntryStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
+/**
+ * Lưu nháp → Chờ rà soát → Đã phê duyệt / Từ chối, as in the Ministry's tool; and Đã hủy: an
+ * entry voided with a reason. Voided is a status of its own rather than a flag beside one, so
+ * every check that lets an entry out (export takes approved, review takes submitted) refuses a
+ * voided entry without having to know about voiding.
+ */
+export type EntryStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'voided';
+
+/** Any entry not already voided can be voided, whatever its review status. */
+export function canVoid(status: EntryStatus): status is Exclude<EntryStatus, 'voided'> {
+  return status !== 'voided';
+}
 
 /** Only entries still being typed, or sent back, can be submitted. */
 export function canSubmit(status: EntryStatus): boolean {
@@ -42,6 +52,7 @@ export function canReview(status: EntryStatus): boolean {
  * stays rejected, with its reason in view, until it is submitted again.
  */
 export function statusAfterEdit(status: EntryStatus): EntryStatus {
+  if (status === 'voided') return 'voided';
   return status === 'rejected' ? 'rejected' : 'draft';
 }
 

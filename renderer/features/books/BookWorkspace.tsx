@@ -124,6 +124,11 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
           {t('shortcuts.button')}
         </button>
       </div>
+      {book.archived && (
+        <p className="issue-warning" role="note">
+          {t('archive.readOnly')}
+        </p>
+      )}
       {showSettings && (
         <BookSettingsDialog
           book={book}

@@ -1,20 +1,54 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { navigate } from '../../app/router';
-import { db } from '../../db';
+import { can } from '../../../shared/workflow/roles';
+import { db, repo } from '../../db';
+import type { Book } from '../../db/types';
+import { useUiStore } from '../../store/ui-store';
+import { errorText } from '../officers/error-text';
+import { useOfficer } from '../officers/use-officer';
 import { BackupTools } from '../backup/BackupTools';
 import { NewBookDialog } from './NewBookDialog';
 
 export function BooksScreen() {
   const { t } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const books = useLiveQuery(() => db.books.orderBy('createdAt').reverse().toArray(), []);
+  const notify = useUiStore((state) => state.notify);
+  // Archived books are put away: listed only when asked for.
+  const [showArchived, setShowArchived] = useState(false);
+  const signedIn = useOfficer();
+  const officer = useLiveQuery(
+    () => (signedIn ? db.people.get(signedIn.id) : undefined),
+    [signedIn],
+  );
+  const isAdmin = officer ? can(officer.role, 'administer') : false;
+  const allBooks = useLiveQuery(() => db.books.orderBy('createdAt').reverse().toArray(), []);
+  const archivedCount = allBooks?.filter((book) => book.archived).length ?? 0;
+  const books = allBooks?.filter((book) => showArchived || !book.archived);
+  const toggleArchive = async (book: Book) => {
+    try {
+      if (book.archived) {
+        await repo.unarchiveBook(book.id);
+        notify('info', t('archive.restored', { quyenSo: book.quyenSo }));
+      } else {
+        await repo.archiveBook(book.id);
+        notify('info', t('archive.done', { quyenSo: book.quyenSo }));
+      }
+    } catch (error) {
+      notify('error', errorText(t, error));
+    }
+  };
   const counts = useLiveQuery(async () => {
     const result: Record<string, number> = {};
     for (const book of books ?? []) {
-      result[book.id] = await db.records.where('bookId').equals(book.id).count();
+      // Voided entries are not the book's: counted by their index, and left out.
+      const [all, voided] = await Promise.all([
+        db.records.where('bookId').equals(book.id).count(),
+        db.records.where('[bookId+status]').equals([book.id, 'voided']).count(),
+      ]);
+      result[book.id] = all - voided;
     }
     return result;
   }, [books]);
@@ -27,8 +61,18 @@ export function BooksScreen() {
           {t('books.create')}
         </button>
         <BackupTools />
+        <label className="books-show-archived">
+          <input
+            type="checkbox"
+            checked={showArchived}
+            onChange={(event) => setShowArchived(event.target.checked)}
+          />{' '}
+          {t('archive.show', { n: archivedCount })}
+        </label>
       </div>
-      {books && books.length === 0 && <p className="empty">{t('books.empty')}</p>}
+      {books && books.length === 0 && (
+        <p className="empty">{archivedCount > 0 ? t('archive.allArchived') : t('books.empty')}</p>
+      )}
       {books && books.length > 0 && (
         <table className="data-table">
           <thead>
@@ -38,6 +82,7 @@ export function BooksScreen() {
               <th scope="col">{t('books.year')}</th>
               <th scope="col">{t('books.noiDangKy')}</th>
               <th scope="col">{t('books.entries')}</th>
+              {(isAdmin || showArchived) && <th scope="col">{t('archive.column')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -59,6 +104,7 @@ export function BooksScreen() {
                   >
                     {t('books.openBook', { quyenSo: book.quyenSo })}
                   </a>
+                  {book.archived && <span className="badge">{t('archive.badge')}</span>}
                 </td>
                 <td>{book.year}</td>
                 <td>{book.noiDangKy}</td>
@@ -68,6 +114,17 @@ export function BooksScreen() {
                     expected: book.expectedCount ?? '—',
                   })}
                 </td>
+                {(isAdmin || showArchived) && (
+                  <td>
+                    {isAdmin && (
+                      <button type="button" onClick={() => void toggleArchive(book)}>
+                        {t(book.archived ? 'archive.unarchive' : 'archive.archive', {
+                          quyenSo: book.quyenSo,
+                        })}
+                      </button>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -15,6 +15,7 @@ import { dateInWords, parseDateInput } from '../../../shared/text/dates';
 import type { Issue } from '../../../shared/validation/types';
 import { pendingWarnings } from '../../../shared/validation/acknowledgements';
 import { needsReopen } from '../../../shared/workflow/roles';
+import { EntryVoidBar } from './EntryVoidBar';
 import { isInDialog } from '../../app/focus';
 import { navigate } from '../../app/router';
 import { db, repo } from '../../db';
@@ -196,8 +197,9 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     enteredWith.current = { entryId: entry.id, key: target.dataset.field, value: target.value };
   };
 
-  // Submitted or approved: read-only until reopened with a reason (EntryReviewBar).
-  const isLocked = needsReopen(entry.status);
+  // Submitted or approved: read-only until reopened with a reason (EntryReviewBar); voided:
+  // read-only until a supervisor restores it (EntryVoidBar).
+  const isLocked = needsReopen(entry.status) || entry.status === 'voided';
   /** Back to the field the officer was in, or the first one, once the entry is reopened. */
   const backToField = () => {
     const entered = enteredWith.current;
@@ -449,6 +451,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
         <SaveIndicator state={saveState} />
       </div>
       <EntryReviewBar entry={entry} flush={flush} onReopened={backToField} />
+      <EntryVoidBar entry={entry} flush={flush} onDone={backToField} />
       <div className="entry-pages">
         <span>{t('entry.pages')}: </span>
         {entry.pageIds.length === 0 && <span>{t('entry.noPages')}</span>}

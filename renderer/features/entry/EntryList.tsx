@@ -4,9 +4,10 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import type { RegisterTemplate } from '../../../shared/registers/types';
 import { navigate } from '../../app/router';
-import { db } from '../../db';
+import { db, repo } from '../../db';
 import type { Book, Page } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
+import { errorText } from '../officers/error-text';
 import { moveSelection } from './list-keys';
 import { recallList, rememberList } from './list-memory';
 import {
@@ -52,6 +53,8 @@ function BookEntryList({ book, template, pages, onNothingToFocus }: Props) {
   const [searchText, setSearchText] = useState(initial.searchText);
   const [search, setSearch] = useState(initial.searchText);
   const [selectedId, setSelectedId] = useState(initial.selectedId);
+  // The entry whose void reason is being asked for, from the list (Alt+H).
+  const [voiding, setVoiding] = useState<{ id: string; so: string } | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const rowIdPrefix = useId();
 
@@ -138,6 +141,13 @@ function BookEntryList({ book, template, pages, onNothingToFocus }: Props) {
 
   const onGridKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!rows) return;
+    if (event.altKey && event.code === 'KeyH') {
+      const row = rows[activeIndex];
+      if (!row || row.status === 'voided') return;
+      event.preventDefault();
+      setVoiding({ id: row.id, so: row.so });
+      return;
+    }
     if (event.key === 'Enter') {
       const row = rows[activeIndex];
       if (!row) return;
@@ -179,6 +189,16 @@ function BookEntryList({ book, template, pages, onNothingToFocus }: Props) {
         onJump={jump}
         onEnterList={() => gridRef.current?.focus()}
       />
+      {voiding && (
+        <VoidFromList
+          so={voiding.so}
+          entryId={voiding.id}
+          onClose={() => {
+            setVoiding(null);
+            gridRef.current?.focus();
+          }}
+        />
+      )}
       {gaps.length > 0 && (
         <p className="issue-warning list-gaps" role="status">
           {t('entry.numberingGaps', {
@@ -247,7 +267,15 @@ function BookEntryList({ book, template, pages, onNothingToFocus }: Props) {
                     </div>
                     <div role="gridcell">{row.ngayDangKy}</div>
                     <div role="gridcell">{pageLabels(row.pageIds, pageNumbers)}</div>
-                    {row.reopened ? (
+                    {row.voidReason !== undefined ? (
+                      <div
+                        role="gridcell"
+                        className="list-voided"
+                        title={t('void.listNoteTitle', { reason: row.voidReason })}
+                      >
+                        {t('entry.status.voided')}: {row.voidReason}
+                      </div>
+                    ) : row.reopened ? (
                       <div
                         role="gridcell"
                         className="list-reopened"
@@ -268,6 +296,62 @@ function BookEntryList({ book, template, pages, onNothingToFocus }: Props) {
           </div>
         </div>
       )}
+    </div>
+  );
+}
+
+/** The reason box for voiding the selected entry from the list; the keyboard returns to the list. */
+function VoidFromList({
+  entryId,
+  so,
+  onClose,
+}: {
+  entryId: string;
+  so: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const notify = useUiStore((state) => state.notify);
+  const [reason, setReason] = useState('');
+  const confirm = async () => {
+    try {
+      await repo.voidEntry(entryId, reason);
+      notify('info', t('void.done', { so }));
+      onClose();
+    } catch (error) {
+      notify('error', errorText(t, error));
+    }
+  };
+  return (
+    <div className="entry-void" role="group" aria-label={t('void.groupLabel')}>
+      <p>
+        {t('entry.heading', { so })}. {t('void.explain')}
+      </p>
+      <label>
+        {t('void.reasonLabel')}{' '}
+        <input
+          autoFocus
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              event.stopPropagation();
+              if (reason.trim()) void confirm();
+              else notify('error', t('workflow.errors.void-reason-required'));
+            } else if (event.key === 'Escape') {
+              event.preventDefault();
+              onClose();
+            }
+          }}
+        />
+      </label>{' '}
+      <button type="button" disabled={!reason.trim()} onClick={() => void confirm()}>
+        {t('void.confirm')}
+      </button>{' '}
+      <button type="button" onClick={onClose}>
+        {t('void.cancel')}
+      </button>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import Dexie, { type IndexableType } from 'dexie';
 import { collapseSpaces, foldAccents } from '../../../shared/text/vietnamese';
 import { findNumberingGaps, type NumberRange } from '../../../shared/validation/numbering';
 import type { SohoaDatabase } from '../../db/database';
+import { withoutVoided } from '../../db/entry-context';
 import type { EntryRecord, EntryStatus } from '../../db/types';
 import { compareBookOrder } from './entry-order';
 
@@ -16,6 +17,7 @@ export const statusFilters: readonly StatusFilter[] = [
   'submitted',
   'approved',
   'rejected',
+  'voided',
 ];
 
 export function isStatusFilter(value: string): value is StatusFilter {
@@ -42,6 +44,8 @@ export interface ListRow {
   createdAt: number;
   /** Taken back from submitted or approved, and not approved again since. */
   reopened?: { from: EntryStatus; reason: string };
+  /** Why the entry was voided, while it is. */
+  voidReason?: string;
 }
 
 export interface BookSummary {
@@ -77,6 +81,7 @@ export function toListRow(record: EntryRecord, mainNameField: string): ListRow {
     ...(record.reopened && record.status !== 'approved'
       ? { reopened: { from: record.reopened.from, reason: record.reopened.reason } }
       : {}),
+    ...(record.status === 'voided' ? { voidReason: record.voided?.reason ?? '' } : {}),
   };
 }
 
@@ -150,7 +155,13 @@ export function loadBookSummary(db: SohoaDatabase, bookId: string): Promise<Book
       .between([bookId, Dexie.minKey], [bookId, Dexie.maxKey])
       .keys();
     const soValues = keys.map(secondPart).filter((so) => so !== undefined);
-    return { total, gaps: findNumberingGaps(soValues) };
+    // A voided entry's số is out of the numbering: it neither fills nor stretches it.
+    const voided = await db.records.where('[bookId+status]').equals([bookId, 'voided']).toArray();
+    const live = withoutVoided(
+      soValues,
+      voided.map((record) => record.fields.so ?? ''),
+    );
+    return { total, gaps: findNumberingGaps(live) };
   });
 }
 

@@ -10,6 +10,8 @@ export const entryShortcuts: { keys: string; actionKey: string }[] = [
   { keys: 'Alt+L', actionKey: 'shortcuts.linkPage' },
   { keys: 'Alt+G', actionKey: 'review.keys.submit' },
   { keys: 'Alt+M', actionKey: 'reopen.groupLabel' },
+  { keys: 'Alt+H', actionKey: 'void.groupLabel' },
+  { keys: 'Alt+K', actionKey: 'void.restoreGroup' },
   { keys: 'Ctrl+L', actionKey: 'officers.bar.switch' },
   { keys: 'F1', actionKey: 'shortcuts.help' },
 ];

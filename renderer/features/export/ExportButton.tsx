@@ -10,7 +10,7 @@ import { useUiStore } from '../../store/ui-store';
 import type { BundleOutline, Verification, WrittenBundle } from '../../workers/export-protocol';
 import { collectExport } from './collect';
 import { ExportJob } from './export-job';
-import { gateReadyEntries, type ExportScope, type HeldBack } from './export-rule';
+import { gateReadyEntries, isVoidedOnly, type ExportScope, type HeldBack } from './export-rule';
 import { ExportHistory } from './ExportHistory';
 import { HeldBackList, ScopeChoice, useProblemText } from './ExportScope';
 import { NamingReport } from './NamingReport';
@@ -107,7 +107,10 @@ export function ExportButton({ book }: { book: Book }) {
     const { request } = collected;
     if (request.entries.length === 0) {
       setPhase({ name: 'idle' });
-      const leftOut = collected.held.length;
+      // Voided entries are not the book's: named apart, and not counted as waiting.
+      const voided = collected.held.filter(isVoidedOnly).length;
+      const leftOut = collected.held.length - voided;
+      if (voided > 0) notify('info', t('exportScope.voidedLeftOut', { n: voided }));
       const notInLog = collected.held.filter((entry) =>
         entry.reasons.some((reason) => reason.kind === 'approvalNotInLog'),
       );
@@ -145,11 +148,17 @@ export function ExportButton({ book }: { book: Book }) {
       // All or nothing: an entry not ready stops the book as surely as a wrong field.
       const gate = await job.gate(request);
       if (jobRef.current !== job) return;
-      if (!gate.ok || collected.held.length > 0) {
+      // A voided entry is not part of the book: it is listed as left out, and stops nothing.
+      const voided = collected.held.filter(isVoidedOnly);
+      if (!gate.ok || collected.held.length > voided.length) {
         await stop(gate.ok ? [] : gate.problems, collected.held);
         return;
       }
-      ready = { outline: gate.outline, entryIds: request.entries.map((e) => e.id), held: [] };
+      ready = {
+        outline: gate.outline,
+        entryIds: request.entries.map((e) => e.id),
+        held: inBookOrder(voided),
+      };
     } else {
       const gated = await gateReadyEntries(request.entries, (entries) =>
         job.gate({ ...request, entries }),

@@ -85,6 +85,8 @@ export function HeldBackList({
         });
       case 'problem':
         return problemText(reason.problem);
+      case 'voided':
+        return t('exportScope.voided', { reason: reason.reason });
     }
   };
   if (held.length === 0) return null;

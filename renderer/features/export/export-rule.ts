@@ -19,7 +19,14 @@ export type HoldReason =
   /** Stored as approved, but the audit log shows no approval (audit-status.ts). */
   | { kind: 'approvalNotInLog' }
   /** Taken back to a draft from submitted or approved, with the officer's reason. */
-  | { kind: 'reopened'; from: EntryStatus; reason: string };
+  | { kind: 'reopened'; from: EntryStatus; reason: string }
+  /** Voided with a reason: never exported, and no reason to stop the rest of the book. */
+  | { kind: 'voided'; reason: string };
+
+/** Whether an entry is left out only because it was voided: it does not stop a whole-book export. */
+export function isVoidedOnly(held: Pick<HeldBack, 'reasons'>): boolean {
+  return held.reasons.length > 0 && held.reasons.every((reason) => reason.kind === 'voided');
+}
 
 /** An entry of the book left out of this bundle, and why. */
 export interface HeldBack {
@@ -92,7 +99,13 @@ export function selectForScope<T extends EntryRecord>(
   const held: HeldBack[] = [];
   let alreadyExported = 0;
   for (const record of records) {
-    if (scope === 'notExported' && isAlreadyExported(exported, record)) {
+    if (record.status === 'voided') {
+      held.push({
+        entryId: record.id,
+        so: record.fields.so ?? '',
+        reasons: [{ kind: 'voided', reason: record.voided?.reason ?? '' }],
+      });
+    } else if (scope === 'notExported' && isAlreadyExported(exported, record)) {
       alreadyExported += 1;
     } else if (approvalsNotInLog.has(record.id)) {
       held.push({

@@ -51,6 +51,8 @@ export function EntryHistory({ bookId, entryId }: { bookId: string; entryId: str
         )}
         {(step.action === 'withdraw' ||
           step.action === 'reopen' ||
+          step.action === 'void' ||
+          step.action === 'restore' ||
           step.action === 'approve' ||
           step.action === 'reject') && (
           <p>

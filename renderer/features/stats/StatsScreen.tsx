@@ -116,6 +116,7 @@ export function StatsScreen() {
               <th scope="col">{t('stats.columns.approved')}</th>
               <th scope="col">{t('stats.columns.rejected')}</th>
               <th scope="col">{t('stats.columns.blank')}</th>
+              <th scope="col">{t('stats.columns.voided')}</th>
               <th scope="col">{t('stats.columns.percent')}</th>
             </tr>
           </thead>
@@ -137,6 +138,7 @@ export function StatsScreen() {
                 <td>{progress.approved}</td>
                 <td>{progress.rejected}</td>
                 <td>{progress.blank}</td>
+                <td>{progress.voided}</td>
                 <td>{pct(progress.percentDone)}</td>
               </tr>
             ))}
@@ -155,6 +157,7 @@ export function StatsScreen() {
               <th scope="col">{t('stats.columns.percent')}</th>
               <th scope="col">{t('stats.columns.untargeted')}</th>
               <th scope="col">{t('stats.columns.blank')}</th>
+              <th scope="col">{t('stats.columns.voided')}</th>
             </tr>
           </thead>
           <tbody>
@@ -167,6 +170,7 @@ export function StatsScreen() {
                 <td>{pct(line.percentDone)}</td>
                 <td>{untargeted(line)}</td>
                 <td>{line.blank}</td>
+                <td>{line.voided}</td>
               </tr>
             ))}
           </tbody>
@@ -180,6 +184,7 @@ export function StatsScreen() {
               <th scope="col">{t('stats.columns.officer')}</th>
               <th scope="col">{t('stats.columns.created')}</th>
               <th scope="col">{t('stats.columns.blank')}</th>
+              <th scope="col">{t('stats.columns.voided')}</th>
               <th scope="col">{t('stats.columns.perHour')}</th>
               <th scope="col">{t('stats.columns.sentForReview')}</th>
               <th scope="col">{t('stats.columns.approvedBy')}</th>
@@ -193,6 +198,7 @@ export function StatsScreen() {
                 <th scope="row">{officer.name}</th>
                 <td>{officer.created}</td>
                 <td>{officer.blank}</td>
+                <td>{officer.voided}</td>
                 <td>{officer.entriesPerHour?.toLocaleString('vi-VN') ?? '–'}</td>
                 <td>{officer.submitted}</td>
                 <td>{officer.approved}</td>

@@ -89,6 +89,7 @@ describe('bookProgress', () => {
       approved: 2,
       rejected: 1,
       blank: 0,
+      voided: 0,
       percentDone: 25,
     });
   });
@@ -104,6 +105,19 @@ describe('bookProgress', () => {
       draft: 0,
       blank: 2,
       percentDone: 25,
+    });
+  });
+
+  it('counts voided entries apart, typed or blank, not as entered', () => {
+    const records = [
+      record('1', 'b', 'approved'),
+      record('2', 'b', 'voided'),
+      record('3', 'b', 'voided', 'a', true),
+    ];
+    expect(bookProgress(book('b', 'KS', 4), records, blankEntryIds(records))).toMatchObject({
+      entered: 1,
+      blank: 0,
+      voided: 2,
     });
   });
 
@@ -135,6 +149,7 @@ describe('progressByType', () => {
         percentDone: 1,
         untargeted: { books: 0, entered: 0, approved: 0 },
         blank: 0,
+        voided: 0,
       },
       {
         type: 'KT',
@@ -142,6 +157,7 @@ describe('progressByType', () => {
         percentDone: null,
         untargeted: { books: 1, entered: 1, approved: 0 },
         blank: 0,
+        voided: 0,
       },
     ]);
   });
@@ -226,6 +242,21 @@ describe('officerStats', () => {
     const events = [event(0, 'a', 'create', 'r1'), event(12 * MIN, 'a', 'create', 'r2')];
     const [lan] = officerStats(people, records, events, blankEntryIds(records));
     expect(lan).toMatchObject({ created: 1, blank: 1, entriesPerHour: 5 });
+  });
+
+  it('counts entries an officer created that were voided apart, not as typed or in the pace', () => {
+    const records = [
+      record('r1', 'b', 'draft', 'a'),
+      record('r2', 'b', 'voided', 'a'),
+      record('r3', 'b', 'voided', 'a', true),
+    ];
+    const events = [
+      event(0, 'a', 'create', 'r1'),
+      event(6 * MIN, 'a', 'create', 'r2'),
+      event(12 * MIN, 'a', 'create', 'r3'),
+    ];
+    const [lan] = officerStats(people, records, events, blankEntryIds(records));
+    expect(lan).toMatchObject({ created: 1, blank: 0, voided: 2, entriesPerHour: 5 });
   });
 });
 

@@ -23,6 +23,8 @@ export interface BookProgress {
   rejected: number;
   /** Entries nothing was typed into (blank-entry.ts): not work done, whatever their status. */
   blank: number;
+  /** Entries voided with a reason: kept, but not work done, typed or not. */
+  voided: number;
   /** Approved share of the expected count, 0–100; null when the book has none to measure by. */
   percentDone: number | null;
 }
@@ -34,6 +36,8 @@ export interface OfficerStats {
   created: number;
   /** Entries this officer created that are still blank. */
   blank: number;
+  /** Entries this officer created that were voided since. */
+  voided: number;
   submitted: number;
   /** Review decisions this officer took, on anyone's entries. */
   approved: number;
@@ -70,6 +74,7 @@ export interface TypeProgress {
   /** Books nobody gave a count: what was done there, with nothing to measure it against. */
   untargeted: { books: number; entered: number; approved: number };
   blank: number;
+  voided: number;
 }
 
 /** The entries nothing was typed into, by id. */
@@ -92,9 +97,11 @@ export function bookProgress(
 ): BookProgress {
   const counts = { draft: 0, submitted: 0, approved: 0, rejected: 0 };
   let blank = 0;
+  let voided = 0;
   for (const record of records) {
     if (record.bookId !== book.id) continue;
-    if (blankIds.has(record.id)) blank += 1;
+    if (record.status === 'voided') voided += 1;
+    else if (blankIds.has(record.id)) blank += 1;
     else counts[record.status] += 1;
   }
   const entered = counts.draft + counts.submitted + counts.approved + counts.rejected;
@@ -105,6 +112,7 @@ export function bookProgress(
     entered,
     ...counts,
     blank,
+    voided,
     percentDone: book.expectedCount === null ? null : percent(counts.approved, book.expectedCount),
   };
 }
@@ -123,6 +131,7 @@ export function progressByType(books: readonly BookProgress[]): TypeProgress[] {
       percentDone: null,
       untargeted: { books: 0, entered: 0, approved: 0 },
       blank: 0,
+      voided: 0,
     };
     if (book.expected === null) {
       line.untargeted.books += 1;
@@ -135,6 +144,7 @@ export function progressByType(books: readonly BookProgress[]): TypeProgress[] {
       line.targeted.approved += book.approved;
     }
     line.blank += book.blank;
+    line.voided += book.voided;
     byType.set(book.type, line);
   }
   return [...byType.values()].map((line) => ({
@@ -169,12 +179,18 @@ export function officerStats(
   blankIds: ReadonlySet<string>,
 ): OfficerStats[] {
   const ownerOf = new Map(records.map((record) => [record.id, record.createdBy]));
+  const voidedIds = new Set(
+    records.filter((record) => record.status === 'voided').map((record) => record.id),
+  );
   return people.map((person) => {
     const own = events.filter((event) => event.by === person.id && isRecordEvent(event));
     const count = (action: string) => own.filter((e) => e.action === action).length;
     const creations = own.filter((e) => e.action === 'create');
-    const blank = creations.filter((e) => blankIds.has(e.entityId)).length;
-    const created = creations.length - blank;
+    const voided = creations.filter((e) => voidedIds.has(e.entityId)).length;
+    const blank = creations.filter(
+      (e) => blankIds.has(e.entityId) && !voidedIds.has(e.entityId),
+    ).length;
+    const created = creations.length - blank - voided;
     const submitted = count('submit');
     const decisions = events.filter(
       (e) =>
@@ -189,6 +205,7 @@ export function officerStats(
       name: person.name,
       created,
       blank,
+      voided,
       submitted,
       approved: count('approve'),
       rejected: count('reject'),
