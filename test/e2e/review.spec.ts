@@ -136,9 +136,9 @@ test('a supervisor sends an entry back; its officer fixes it; all three are appr
   // Progress: the book is done, and the provinces' report says so by register type.
   await page.getByRole('link', { name: 'Tiến độ' }).click();
   const byBook = page.getByRole('region', { name: 'Theo sổ' });
-  // Expected, entered, waiting, approved, rejected, blank, share.
+  // Expected, entered, waiting, approved, rejected, blank, voided, share.
   await expect(byBook.getByRole('row', { name: /Khai sinh/ })).toHaveText(
-    /Sổ Khai sinh.*\s*3\s*3\s*0\s*3\s*0\s*0\s*100 %/,
+    /Sổ Khai sinh.*\s*3\s*3\s*0\s*3\s*0\s*0\s*0\s*100 %/,
   );
   const byOfficer = page.getByRole('region', { name: 'Theo cán bộ' });
   await expect(byOfficer.getByRole('row', { name: new RegExp(lan.name) })).toContainText('25 %');
