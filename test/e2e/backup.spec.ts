@@ -62,6 +62,10 @@ test('backup, a wiped profile, and restore give back every entry field by field 
   await expect(dialog.getByRole('alert')).toContainText(
     'Tệp “hong.sohoa” bị hỏng hoặc không đầy đủ (mã kiểm tra không khớp). Không có gì được thay đổi.',
   );
+  // The library's English words stay folded under "Chi tiết kỹ thuật" until asked for.
+  await expect(dialog.getByText('checksum mismatch')).toBeHidden();
+  await dialog.getByText('Chi tiết kỹ thuật').click();
+  await expect(dialog.getByText('checksum mismatch')).toBeVisible();
   await dialog.getByRole('button', { name: 'Đóng' }).click();
   await expect(fresh.getByText('Chưa có sổ nào')).toBeVisible();
 

@@ -76,7 +76,8 @@ export function BackupTools() {
       const fileName = backupFileName(new Date());
       const saved = await saveFile(fileName, built.blob);
       if (!saved.ok) {
-        if (!saved.cancelled) notify('error', t('backup.backupFailed', { detail: saved.message }));
+        if (!saved.cancelled)
+          notify('error', t('backup.backupFailed', { detail: backupErrorDetail(saved.message) }));
         return;
       }
       await repo.recordBackup({ reason: 'manual', fileName, bytes: built.blob.size });
@@ -109,7 +110,7 @@ export function BackupTools() {
           'error',
           error instanceof DatabaseNotEmptyError
             ? t('backup.notEmpty')
-            : t('backup.applyFailed', { detail: String(error) }),
+            : t('backup.applyFailed', { detail: backupErrorDetail(error) }),
         );
       }
     });

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { backupErrorDetail } from './backup-errors';
 import { useTranslation } from 'react-i18next';
 import type { RegisterTemplate } from '../../../shared/registers/types';
 import { db, repo } from '../../db';
@@ -42,7 +43,7 @@ export function ConflictsDialog({
       await repo.resolveConflict(mine.id, choice);
       notify('info', t('backup.resolved', { so: mine.fields.so ?? '?' }));
     } catch (error) {
-      notify('error', t('backup.resolveFailed', { detail: String(error) }));
+      notify('error', t('backup.resolveFailed', { detail: backupErrorDetail(error) }));
     }
   };
 

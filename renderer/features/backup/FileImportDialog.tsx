@@ -53,7 +53,10 @@ export function FileImportDialog({
       {phase.name === 'refused' && (
         <div role="alert">
           <p>{t(`backup.problems.${phase.problem}`, { file: phase.fileName })}</p>
-          <p className="hint">{t('backup.technical', { detail: phase.detail })}</p>
+          <details className="hint">
+            <summary>{t('backup.technicalSummary')}</summary>
+            <code>{phase.detail}</code>
+          </details>
         </div>
       )}
       {phase.name === 'preview' && (

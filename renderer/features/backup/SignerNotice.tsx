@@ -2,6 +2,7 @@
 // until an administrator has compared its fingerprint with the sender (read aloud or on paper)
 // and pressed "Tin cậy máy này".
 import { useState } from 'react';
+import { backupErrorDetail } from './backup-errors';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/workflow/roles';
 import { repo } from '../../db';
@@ -53,7 +54,7 @@ export function SignerNotice({
       await trustPc({ repo, installation }, signer);
       onTrusted();
     } catch (error) {
-      setFailure(String(error));
+      setFailure(backupErrorDetail(error));
     } finally {
       setBusy(false);
     }

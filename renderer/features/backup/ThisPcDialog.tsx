@@ -1,6 +1,7 @@
 // "Máy này và máy tin cậy…": this PC's name and fingerprint, to read to a receiving PC or write
 // on paper, and the PCs it trusts; administrators rename this PC and withdraw trust here.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { backupErrorDetail } from './backup-errors';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/workflow/roles';
@@ -36,7 +37,7 @@ export function ThisPcDialog({ onClose }: { onClose: () => void }) {
       notify('info', done);
       setRenamedTimes((n) => n + 1);
     } catch (error) {
-      notify('error', t('signature.failed', { detail: String(error) }));
+      notify('error', t('signature.failed', { detail: backupErrorDetail(error) }));
     } finally {
       setBusy(false);
     }

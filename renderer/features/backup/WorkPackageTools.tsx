@@ -49,7 +49,11 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
       const fileName = workPackageFileName(book, new Date());
       const saved = await saveFile(fileName, built.blob);
       if (!saved.ok) {
-        if (!saved.cancelled) notify('error', t('backup.packageFailed', { detail: saved.message }));
+        if (!saved.cancelled)
+          notify(
+            'error',
+            t('backup.packageFailed', { detail: backupErrorDetail(saved.message, 'package') }),
+          );
         return;
       }
       await repo.markExchanged(book.id, built.sent, fileName);

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { translations } from '../../locales/resources';
-import { backupErrorDetail } from './backup-errors';
+import { backupErrorDetail, isVietnamese } from './backup-errors';
 
 beforeAll(async () => {
   await i18next.init({
@@ -23,8 +23,31 @@ describe('backupErrorDetail', () => {
     expect(backupErrorDetail(error, 'package')).toMatch(/chỉ gửi các trường hợp mới hoặc đã sửa$/);
   });
 
-  it('keeps the message of any other failure', () => {
+  it('keeps a failure the app words itself in Vietnamese', () => {
     expect(backupErrorDetail(new Error('Ổ đĩa đã đầy'))).toBe('Ổ đĩa đã đầy');
     expect(backupErrorDetail('lạ')).toBe('lạ');
+  });
+
+  it("never shows a library's English text: names the failure in Vietnamese instead", () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const shown = [
+      backupErrorDetail(new Error('checksum mismatch')),
+      backupErrorDetail(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+      backupErrorDetail(new TypeError("Cannot read properties of undefined (reading 'id')")),
+      backupErrorDetail('Error: invalid zip data', 'package'),
+    ];
+    expect(shown[0]).toBe(
+      'đã xảy ra lỗi không lường trước (chi tiết kỹ thuật được ghi trong nhật ký của chương trình)',
+    );
+    expect(shown[1]).toBe(
+      'ổ đĩa hoặc bộ nhớ của máy đã đầy; hãy xoá bớt tệp không cần rồi thử lại',
+    );
+    for (const text of shown) {
+      expect(text).not.toMatch(/checksum|quota|undefined|zip/i);
+      expect(isVietnamese(text)).toBe(true);
+    }
+    // The English detail is kept for whoever supports the PC.
+    expect(logged.mock.calls.map((call) => String(call[1]))).toContain('Error: checksum mismatch');
+    logged.mockRestore();
   });
 });

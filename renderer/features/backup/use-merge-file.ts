@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { backupErrorDetail } from './backup-errors';
 import { repo } from '../../db';
 import type { FileData } from '../../db/backup-rows';
 import { useUiStore } from '../../store/ui-store';
@@ -16,7 +17,7 @@ export function useMergeFile() {
       if (summary.conflicts > 0)
         notify('error', t('backup.mergedConflicts', { n: summary.conflicts }));
     } catch (error) {
-      notify('error', t('backup.applyFailed', { detail: String(error) }));
+      notify('error', t('backup.applyFailed', { detail: backupErrorDetail(error) }));
     }
   };
 }

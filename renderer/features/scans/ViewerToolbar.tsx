@@ -210,7 +210,6 @@ export function ViewerToolbar({ bookId, pages, page, view, entryId, region }: Pr
           <Tool
             icon="region"
             label={t('viewer.drawRegion')}
-            text={t('viewer.drawRegion')}
             title={entryId ? undefined : t('viewer.regionNeedsEntry')}
             pressed={isDrawing}
             disabled={!entryId}
@@ -219,7 +218,6 @@ export function ViewerToolbar({ bookId, pages, page, view, entryId, region }: Pr
           <Tool
             icon="clearRegion"
             label={t('viewer.clearRegion')}
-            text={t('viewer.clearRegion')}
             disabled={!entryId || !region}
             onClick={clearRegion}
           />
