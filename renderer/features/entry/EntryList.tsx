@@ -7,6 +7,7 @@ import { navigate } from '../../app/router';
 import { db, repo } from '../../db';
 import type { Book, Page } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
+import { ReasonPrompt } from '../../app/ReasonPrompt';
 import { errorText } from '../officers/error-text';
 import { moveSelection } from './list-keys';
 import { recallList, rememberList } from './list-memory';
@@ -312,8 +313,7 @@ function VoidFromList({
 }) {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
-  const [reason, setReason] = useState('');
-  const confirm = async () => {
+  const confirm = async (reason: string) => {
     try {
       await repo.voidEntry(entryId, reason);
       notify('info', t('void.done', { so }));
@@ -323,35 +323,16 @@ function VoidFromList({
     }
   };
   return (
-    <div className="entry-void" role="group" aria-label={t('void.groupLabel')}>
-      <p>
-        {t('entry.heading', { so })}. {t('void.explain')}
-      </p>
-      <label>
-        {t('void.reasonLabel')}{' '}
-        <input
-          autoFocus
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              event.stopPropagation();
-              if (reason.trim()) void confirm();
-              else notify('error', t('workflow.errors.void-reason-required'));
-            } else if (event.key === 'Escape') {
-              event.preventDefault();
-              onClose();
-            }
-          }}
-        />
-      </label>{' '}
-      <button type="button" disabled={!reason.trim()} onClick={() => void confirm()}>
-        {t('void.confirm')}
-      </button>{' '}
-      <button type="button" onClick={onClose}>
-        {t('void.cancel')}
-      </button>
-    </div>
+    <ReasonPrompt
+      className="entry-void"
+      groupLabel={t('void.groupLabel')}
+      explain={`${t('entry.heading', { so })}. ${t('void.explain')}`}
+      label={t('void.reasonLabel')}
+      confirmLabel={t('void.confirm')}
+      cancelLabel={t('void.cancel')}
+      reasonRequired={t('workflow.errors.void-reason-required')}
+      onConfirm={confirm}
+      onCancel={onClose}
+    />
   );
 }

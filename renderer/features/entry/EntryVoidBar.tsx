@@ -7,6 +7,7 @@ import { can } from '../../../shared/workflow/roles';
 import { db, repo } from '../../db';
 import type { EntryRecord } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
+import { ReasonPrompt } from '../../app/ReasonPrompt';
 import { errorText } from '../officers/error-text';
 import { useOfficer } from '../officers/use-officer';
 
@@ -36,16 +37,12 @@ export function EntryVoidBar({ entry, flush, onDone }: Props) {
   // The reason box is open for this entry only; the next entry starts without it.
   const [askingIn, setAskingIn] = useState<string | null>(null);
   const isAsking = askingIn === entry.id && (!isVoided || mayRestore);
-  const [reason, setReason] = useState('');
-  const start = () => {
-    setReason('');
-    setAskingIn(entry.id);
-  };
+  const start = () => setAskingIn(entry.id);
   const cancel = () => {
     setAskingIn(null);
     onDone();
   };
-  const confirm = async () => {
+  const confirm = async (reason: string) => {
     try {
       if (isVoided) {
         await repo.restoreEntry(entry.id, reason);
@@ -98,39 +95,17 @@ export function EntryVoidBar({ entry, flush, onDone }: Props) {
           </button>
         ))}
       {isAsking && (
-        <div
+        <ReasonPrompt
           className="entry-void"
-          role="group"
-          aria-label={t(isVoided ? 'void.restoreGroup' : 'void.groupLabel')}
-        >
-          <p>{t(isVoided ? 'void.explainRestore' : 'void.explain')}</p>
-          <label>
-            {t(isVoided ? 'void.restoreReasonLabel' : 'void.reasonLabel')}{' '}
-            <input
-              autoFocus
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              onKeyDown={(event) => {
-                // Enter answers here; it neither walks the form nor submits it.
-                if (event.key === 'Enter') {
-                  event.preventDefault();
-                  event.stopPropagation();
-                  if (reason.trim()) void confirm();
-                  else notify('error', t('workflow.errors.void-reason-required'));
-                } else if (event.key === 'Escape') {
-                  event.preventDefault();
-                  cancel();
-                }
-              }}
-            />
-          </label>{' '}
-          <button type="button" disabled={!reason.trim()} onClick={() => void confirm()}>
-            {t(isVoided ? 'void.restoreConfirm' : 'void.confirm')}
-          </button>{' '}
-          <button type="button" onClick={cancel}>
-            {t('void.cancel')}
-          </button>
-        </div>
+          groupLabel={t(isVoided ? 'void.restoreGroup' : 'void.groupLabel')}
+          explain={t(isVoided ? 'void.explainRestore' : 'void.explain')}
+          label={t(isVoided ? 'void.restoreReasonLabel' : 'void.reasonLabel')}
+          confirmLabel={t(isVoided ? 'void.restoreConfirm' : 'void.confirm')}
+          cancelLabel={t('void.cancel')}
+          reasonRequired={t('workflow.errors.void-reason-required')}
+          onConfirm={confirm}
+          onCancel={cancel}
+        />
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { canSubmit, needsReopen } from '../../../shared/workflow/roles';
 import { db, repo } from '../../db';
 import type { EntryRecord } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
+import { ReasonPrompt } from '../../app/ReasonPrompt';
 import { errorText } from '../officers/error-text';
 import './review.css';
 
@@ -28,16 +29,12 @@ export function EntryReviewBar({ entry, flush, onReopened }: Props) {
   // The reason box is open for this entry only; the next entry starts without it.
   const [reopeningIn, setReopeningIn] = useState<string | null>(null);
   const isReopening = isLocked && reopeningIn === entry.id;
-  const [reason, setReason] = useState('');
-  const startReopen = () => {
-    setReason('');
-    setReopeningIn(entry.id);
-  };
+  const startReopen = () => setReopeningIn(entry.id);
   const cancelReopen = () => {
     setReopeningIn(null);
     onReopened();
   };
-  const reopen = async () => {
+  const reopen = async (reason: string) => {
     try {
       await repo.reopenEntry(entry.id, reason);
       notify('info', t('reopen.done', { so: entry.fields.so ?? '' }));
@@ -134,37 +131,19 @@ export function EntryReviewBar({ entry, flush, onReopened }: Props) {
         </p>
       )}
       {isReopening && (
-        <div className="entry-reopen" role="group" aria-label={t('reopen.groupLabel')}>
-          <p>
-            {t(entry.status === 'approved' ? 'reopen.explainApproved' : 'reopen.explainSubmitted')}
-          </p>
-          <label>
-            {t('reopen.reasonLabel')}{' '}
-            <input
-              autoFocus
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              onKeyDown={(event) => {
-                // Enter answers here; it neither walks the form nor submits it.
-                if (event.key === 'Enter') {
-                  event.preventDefault();
-                  event.stopPropagation();
-                  if (reason.trim()) void reopen();
-                  else notify('error', t('workflow.errors.reopen-reason-required'));
-                } else if (event.key === 'Escape') {
-                  event.preventDefault();
-                  cancelReopen();
-                }
-              }}
-            />
-          </label>{' '}
-          <button type="button" disabled={!reason.trim()} onClick={() => void reopen()}>
-            {t('reopen.confirm')}
-          </button>{' '}
-          <button type="button" onClick={cancelReopen}>
-            {t('reopen.cancel')}
-          </button>
-        </div>
+        <ReasonPrompt
+          className="entry-reopen"
+          groupLabel={t('reopen.groupLabel')}
+          explain={t(
+            entry.status === 'approved' ? 'reopen.explainApproved' : 'reopen.explainSubmitted',
+          )}
+          label={t('reopen.reasonLabel')}
+          confirmLabel={t('reopen.confirm')}
+          cancelLabel={t('reopen.cancel')}
+          reasonRequired={t('workflow.errors.reopen-reason-required')}
+          onConfirm={reopen}
+          onCancel={cancelReopen}
+        />
       )}
       {isRejected && entry.review && (
         <section className="entry-returned" role="alert" aria-label={t('review.returnedLabel')}>
