@@ -28,6 +28,7 @@ import {
   needsReopen,
   pinProblem,
   statusAfterEdit,
+  type EntryStatus,
   type OfficerRole,
   type Permission,
 } from '../../shared/workflow/roles';
@@ -59,7 +60,7 @@ import {
   withoutForeignApproval,
   type MergeSummary,
 } from './work-package-merge';
-import { WorkflowError } from './workflow-error';
+import { WorkflowError, type WorkflowErrorCode } from './workflow-error';
 
 export type NewBookInput = Omit<Book, 'id' | 'createdAt' | 'updatedAt'>;
 export type BookSettings = Partial<Omit<NewBookInput, 'type' | 'templateVersion'>>;
@@ -240,6 +241,58 @@ export function createRepositories(
     if (!book) throw new Error(`Book ${bookId} not found`);
     if (book.archived) throw new WorkflowError('book-archived');
     return book;
+  };
+
+  /**
+   * One status change that needs a reason (reopen, void, restore): the reason is required, the
+   * officer must hold `permission`, and the entry, its new status and the audit event carrying
+   * the reason are written in one transaction.
+   */
+  const changeStatusWithReason = async <From extends EntryStatus>(
+    recordId: string,
+    reason: string,
+    step: {
+      permission: Permission;
+      reasonRequired: WorkflowErrorCode;
+      action: string;
+      /** Whether the entry's book must not be archived. */
+      requiresOpenBook: boolean;
+      /** The statuses the change starts from; any other is refused with wrong-status. */
+      allows: (status: EntryStatus, record: EntryRecord) => status is From;
+      /** The new status and what the entry keeps of the change. */
+      next: (
+        record: EntryRecord,
+        mark: { from: From; by: string; at: number; reason: string },
+      ) => Pick<EntryRecord, 'status'> & Partial<EntryRecord>;
+    },
+  ): Promise<EntryRecord> => {
+    const text = reason.trim();
+    if (!text) throw new WorkflowError(step.reasonRequired);
+    const now = Date.now();
+    return db.transaction('rw', db.books, db.records, db.people, db.audit, async () => {
+      const officer = await actor(step.permission);
+      const record = await getRecord(recordId);
+      const from = record.status;
+      if (!step.allows(from, record)) throw new WorkflowError('wrong-status');
+      if (step.requiresOpenBook) await requireOpenBook(record.bookId);
+      const changed: EntryRecord = {
+        ...record,
+        ...step.next(record, { from, by: officer.id, at: now, reason: text }),
+        updatedAt: now,
+        updatedBy: officer.id,
+        revision: record.revision + 1,
+      };
+      await db.records.put(changed);
+      await audit(officer, now, {
+        entity: 'record',
+        entityId: recordId,
+        action: step.action,
+        oldValue: record.status,
+        newValue: changed.status,
+        reason: text,
+      });
+      return changed;
+    });
   };
 
   /** Refuses an entry that is not ready, saying whether errors or unconfirmed warnings hold it. */
@@ -710,34 +763,14 @@ export function createRepositories(
      * Takes a submitted or approved entry back to a draft so it can be changed, with the officer's
      * reason; the status and its audit event are written together.
      */
-    async reopenEntry(recordId: string, reason: string): Promise<EntryRecord> {
-      const text = reason.trim();
-      if (!text) throw new WorkflowError('reopen-reason-required');
-      const now = Date.now();
-      return db.transaction('rw', db.records, db.people, db.audit, async () => {
-        const officer = await actor('enter');
-        const record = await getRecord(recordId);
-        if (record.status !== 'submitted' && record.status !== 'approved') {
-          throw new WorkflowError('wrong-status');
-        }
-        const reopened: EntryRecord = {
-          ...record,
-          status: 'draft',
-          reopened: { from: record.status, by: officer.id, at: now, reason: text },
-          updatedAt: now,
-          updatedBy: officer.id,
-          revision: record.revision + 1,
-        };
-        await db.records.put(reopened);
-        await audit(officer, now, {
-          entity: 'record',
-          entityId: recordId,
-          action: 'reopen',
-          oldValue: record.status,
-          newValue: 'draft',
-          reason: text,
-        });
-        return reopened;
+    reopenEntry(recordId: string, reason: string): Promise<EntryRecord> {
+      return changeStatusWithReason(recordId, reason, {
+        permission: 'enter',
+        reasonRequired: 'reopen-reason-required',
+        action: 'reopen',
+        requiresOpenBook: false,
+        allows: (status) => status === 'submitted' || status === 'approved',
+        next: (_record, mark) => ({ status: 'draft', reopened: mark }),
       });
     },
 
@@ -746,33 +779,14 @@ export function createRepositories(
      * only, out of the export, the numbering checks and the statistics. Status and audit event
      * are written together. Any officer who types may void; restoring takes a supervisor.
      */
-    async voidEntry(recordId: string, reason: string): Promise<EntryRecord> {
-      const text = reason.trim();
-      if (!text) throw new WorkflowError('void-reason-required');
-      const now = Date.now();
-      return db.transaction('rw', db.books, db.records, db.people, db.audit, async () => {
-        const officer = await actor('enter');
-        const record = await getRecord(recordId);
-        if (!canVoid(record.status)) throw new WorkflowError('wrong-status');
-        await requireOpenBook(record.bookId);
-        const voided: EntryRecord = {
-          ...record,
-          status: 'voided',
-          voided: { from: record.status, by: officer.id, at: now, reason: text },
-          updatedAt: now,
-          updatedBy: officer.id,
-          revision: record.revision + 1,
-        };
-        await db.records.put(voided);
-        await audit(officer, now, {
-          entity: 'record',
-          entityId: recordId,
-          action: 'void',
-          oldValue: record.status,
-          newValue: 'voided',
-          reason: text,
-        });
-        return voided;
+    voidEntry(recordId: string, reason: string): Promise<EntryRecord> {
+      return changeStatusWithReason(recordId, reason, {
+        permission: 'enter',
+        reasonRequired: 'void-reason-required',
+        action: 'void',
+        requiresOpenBook: true,
+        allows: canVoid,
+        next: (_record, mark) => ({ status: 'voided', voided: mark }),
       });
     },
 
@@ -780,33 +794,19 @@ export function createRepositories(
      * Brings a voided entry back as a draft, with a supervisor's (reviewer or administrator)
      * reason: whatever it was before, it is checked and submitted again before it can go out.
      */
-    async restoreEntry(recordId: string, reason: string): Promise<EntryRecord> {
-      const text = reason.trim();
-      if (!text) throw new WorkflowError('void-reason-required');
-      const now = Date.now();
-      return db.transaction('rw', db.books, db.records, db.people, db.audit, async () => {
-        const officer = await actor('review');
-        const record = await getRecord(recordId);
-        if (record.status !== 'voided' || !record.voided) throw new WorkflowError('wrong-status');
-        await requireOpenBook(record.bookId);
-        const restored: EntryRecord = {
-          ...record,
+    restoreEntry(recordId: string, reason: string): Promise<EntryRecord> {
+      return changeStatusWithReason(recordId, reason, {
+        permission: 'review',
+        reasonRequired: 'void-reason-required',
+        action: 'restore',
+        requiresOpenBook: true,
+        // A voided entry keeps how it was voided; one without that record is not ours to restore.
+        allows: (status, record): status is 'voided' =>
+          status === 'voided' && record.voided !== undefined,
+        next: (record, { by, at, reason }) => ({
           status: 'draft',
-          voided: { ...record.voided, restored: { by: officer.id, at: now, reason: text } },
-          updatedAt: now,
-          updatedBy: officer.id,
-          revision: record.revision + 1,
-        };
-        await db.records.put(restored);
-        await audit(officer, now, {
-          entity: 'record',
-          entityId: recordId,
-          action: 'restore',
-          oldValue: 'voided',
-          newValue: 'draft',
-          reason: text,
-        });
-        return restored;
+          ...(record.voided ? { voided: { ...record.voided, restored: { by, at, reason } } } : {}),
+        }),
       });
     },
 
