@@ -95,8 +95,11 @@ test('fifty entries made with Ctrl+Enter each open, in any order, with what is s
     await jump.fill(String(n));
     await jump.press('Enter');
     await expect(heading).toHaveText(`Trường hợp số ${n}`);
+    // The address may reach the test a moment after the heading is drawn: wait for it.
+    await expect
+      .poll(() => openEntryId(page), { message: `entry ${n} opens by its id` })
+      .not.toBeNull();
     const id = openEntryId(page);
-    expect(id, `entry ${n} opens by its id`).not.toBeNull();
     const fields = fieldsById.get(id!);
     expect(fields, `entry ${n} is one of the stored entries`).toBeDefined();
     seen.add(id!);
