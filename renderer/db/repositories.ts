@@ -168,6 +168,35 @@ export function createRepositories(
       lines.map((line) => ({ ...line, at, by: by.id })),
     );
 
+  /** Every table a backup fills; a restore empties them first. */
+  const backupTables = () => [
+    db.books,
+    db.scans,
+    db.pages,
+    db.records,
+    db.people,
+    db.audit,
+    db.settings,
+    db.exports,
+    db.exchanges,
+    db.conflicts,
+  ];
+
+  /** Writes a backup's rows as they were saved, into emptied tables (inside a transaction). */
+  const putBackup = async (data: FileData) => {
+    for (const table of backupTables()) await table.clear();
+    await db.books.bulkAdd(data.books);
+    await db.scans.bulkAdd(data.scans);
+    await db.pages.bulkAdd(data.pages);
+    await db.records.bulkAdd(data.records);
+    await db.people.bulkAdd(data.people);
+    await db.audit.bulkAdd(data.audit);
+    await db.settings.bulkAdd(data.settings);
+    await db.exports.bulkAdd(data.exports);
+    await db.exchanges.bulkAdd(data.exchanges);
+    await db.conflicts.bulkAdd(data.conflicts);
+  };
+
   /**
    * The signed-in officer as stored now, refused when signed out, deactivated or without the
    * permission. Call inside a transaction that includes db.people.
@@ -1192,38 +1221,14 @@ export function createRepositories(
      */
     async restoreIntoEmpty(data: FileData): Promise<void> {
       const now = Date.now();
-      const keepsRestorer = !data.people.some(
-        (person) => person.role === 'admin' && person.active !== false && person.pin,
-      );
-      const tables = [
-        db.books,
-        db.scans,
-        db.pages,
-        db.records,
-        db.people,
-        db.audit,
-        db.settings,
-        db.exports,
-        db.exchanges,
-        db.conflicts,
-      ];
-      await db.transaction('rw', tables, async () => {
+      const keepsRestorer = !data.people.some(canAdministerHere);
+      await db.transaction('rw', backupTables(), async () => {
         const officer = await actor('administer');
         const inUse =
           (await db.books.count()) + (await db.records.count()) + (await db.scans.count());
         if (inUse > 0) throw new DatabaseNotEmptyError();
-        for (const table of tables) await table.clear();
-        await db.books.bulkAdd(data.books);
-        await db.scans.bulkAdd(data.scans);
-        await db.pages.bulkAdd(data.pages);
-        await db.records.bulkAdd(data.records);
-        await db.people.bulkAdd(data.people);
+        await putBackup(data);
         if (keepsRestorer) await db.people.put(officer);
-        await db.audit.bulkAdd(data.audit);
-        await db.settings.bulkAdd(data.settings);
-        await db.exports.bulkAdd(data.exports);
-        await db.exchanges.bulkAdd(data.exchanges);
-        await db.conflicts.bulkAdd(data.conflicts);
         await audit(officer, now, {
           entity: 'database',
           entityId: '',
@@ -1240,6 +1245,41 @@ export function createRepositories(
       const stillThere =
         keepsRestorer || data.people.some((person) => person.id === session.officer()?.id);
       if (!stillThere) session.signOut();
+    },
+
+    /**
+     * A backup restored on a PC that has never been set up (the first-run screen), so a new PC
+     * needs no administrator the backup would replace. Nobody is signed in: the backup's own
+     * officers sign in afterwards with their PINs, so it is refused when none of its
+     * administrators has one (a desktop backup carries no PIN digests), and when this PC
+     * already has an officer or any work.
+     */
+    async restoreOntoNewPc(data: FileData): Promise<void> {
+      if (!data.people.some(canAdministerHere)) {
+        throw new WorkflowError('backup-without-admin-pin');
+      }
+      await db.transaction('rw', backupTables(), async () => {
+        if ((await db.people.count()) > 0) throw new WorkflowError('already-set-up');
+        const inUse =
+          (await db.books.count()) + (await db.records.count()) + (await db.scans.count());
+        if (inUse > 0) throw new DatabaseNotEmptyError();
+        await putBackup(data);
+        await appendAudit(db.audit, [
+          {
+            at: Date.now(),
+            by: '',
+            entity: 'database',
+            entityId: '',
+            action: 'restore',
+            newValue: JSON.stringify({
+              books: data.books.length,
+              entries: data.records.length,
+              onNewPc: true,
+            }),
+          },
+        ]);
+      });
+      await restartAnchors(db);
     },
 
     /**
@@ -1519,6 +1559,10 @@ export function createRepositories(
     });
   }
 }
+
+/** An active administrator whose PIN the backup carries: they can sign in after a restore. */
+const canAdministerHere = (person: Person) =>
+  person.role === 'admin' && person.active !== false && person.pin !== undefined;
 
 export class DatabaseNotEmptyError extends Error {
   constructor() {
