@@ -885,9 +885,10 @@ export function createRepositories(
 
     async setEntryPages(recordId: string, pageIds: string[]): Promise<void> {
       const now = Date.now();
-      await db.transaction('rw', db.records, db.people, db.audit, async () => {
+      await db.transaction('rw', db.books, db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
         const record = await getLiveRecord(recordId);
+        await requireOpenBook(record.bookId);
         await db.records.put({ ...record, pageIds, updatedAt: now, revision: record.revision + 1 });
         await audit(officer, now, {
           entity: 'record',
@@ -901,9 +902,10 @@ export function createRepositories(
     /** Saves (or clears, with null) the box drawn around the entry on its page. */
     async setEntryRegion(recordId: string, region: PageRegion | null): Promise<void> {
       const now = Date.now();
-      await db.transaction('rw', db.records, db.people, db.audit, async () => {
+      await db.transaction('rw', db.books, db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
         const record = await getLiveRecord(recordId);
+        await requireOpenBook(record.bookId);
         const rest: EntryRecord = { ...record };
         delete rest.region;
         await db.records.put({
@@ -923,8 +925,9 @@ export function createRepositories(
 
     /** Puts a page at another place in the book's sequence; the others close up. */
     async movePage(bookId: string, pageId: string, toOrder: number): Promise<void> {
-      await db.transaction('rw', db.pages, db.people, db.audit, async () => {
+      await db.transaction('rw', db.books, db.pages, db.people, db.audit, async () => {
         const officer = await actor('enter');
+        await requireOpenBook(bookId);
         const pages = await db.pages
           .where('[bookId+order]')
           .between([bookId, -Infinity], [bookId, Infinity])
@@ -949,8 +952,9 @@ export function createRepositories(
      * entries, in one transaction so no entry points at a missing page.
      */
     async deletePage(bookId: string, pageId: string): Promise<void> {
-      await db.transaction('rw', db.pages, db.records, db.people, db.audit, async () => {
+      await db.transaction('rw', db.books, db.pages, db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
+        await requireOpenBook(bookId);
         await db.pages.delete(pageId);
         const pages = await db.pages
           .where('[bookId+order]')
@@ -984,10 +988,11 @@ export function createRepositories(
       pageId: string,
       details: { rotation?: Page['rotation']; bookPageNumber?: string },
     ): Promise<void> {
-      await db.transaction('rw', db.pages, db.people, db.audit, async () => {
+      await db.transaction('rw', db.books, db.pages, db.people, db.audit, async () => {
         const officer = await actor('enter');
         const page = await db.pages.get(pageId);
         if (!page) throw new Error(`Page ${pageId} not found`);
+        await requireOpenBook(page.bookId);
         await db.pages.put({ ...page, ...details });
         await audit(officer, Date.now(), {
           entity: 'scan',
@@ -1110,8 +1115,7 @@ export function createRepositories(
       const tables = [db.books, db.records, db.people, db.audit, db.scans, db.pages];
       await db.transaction('rw', tables, async () => {
         const officer = await actor('enter');
-        const book = await db.books.get(bookId);
-        if (!book) throw new Error(`Book ${bookId} not found`);
+        const book = await requireOpenBook(bookId);
         const template = getTemplate(book.templateVersion);
         const taken = new Set<string>();
         await db.records
@@ -1520,9 +1524,16 @@ export function createRepositories(
   };
 
   /** The other PC's content on this PC's record: one more revision, nothing else lost. */
+  /**
+   * Another PC's version in place of this one. An entry voided here stays voided, with how it
+   * was voided: a file never brings it back; a supervisor of this PC restores it, with a reason.
+   */
   function takeOver(mine: EntryRecord, theirs: EntryRecord, now: number): EntryRecord {
+    const staysVoided =
+      mine.status === 'voided' && mine.voided ? { status: mine.status, voided: mine.voided } : {};
     return {
       ...theirs,
+      ...staysVoided,
       createdAt: mine.createdAt,
       updatedAt: now,
       revision: Math.max(mine.revision, theirs.revision) + 1,
