@@ -168,6 +168,35 @@ export function createRepositories(
       lines.map((line) => ({ ...line, at, by: by.id })),
     );
 
+  /** Every table a backup fills; a restore empties them first. */
+  const backupTables = () => [
+    db.books,
+    db.scans,
+    db.pages,
+    db.records,
+    db.people,
+    db.audit,
+    db.settings,
+    db.exports,
+    db.exchanges,
+    db.conflicts,
+  ];
+
+  /** Writes a backup's rows as they were saved, into emptied tables (inside a transaction). */
+  const putBackup = async (data: FileData) => {
+    for (const table of backupTables()) await table.clear();
+    await db.books.bulkAdd(data.books);
+    await db.scans.bulkAdd(data.scans);
+    await db.pages.bulkAdd(data.pages);
+    await db.records.bulkAdd(data.records);
+    await db.people.bulkAdd(data.people);
+    await db.audit.bulkAdd(data.audit);
+    await db.settings.bulkAdd(data.settings);
+    await db.exports.bulkAdd(data.exports);
+    await db.exchanges.bulkAdd(data.exchanges);
+    await db.conflicts.bulkAdd(data.conflicts);
+  };
+
   /**
    * The signed-in officer as stored now, refused when signed out, deactivated or without the
    * permission. Call inside a transaction that includes db.people.
@@ -856,9 +885,10 @@ export function createRepositories(
 
     async setEntryPages(recordId: string, pageIds: string[]): Promise<void> {
       const now = Date.now();
-      await db.transaction('rw', db.records, db.people, db.audit, async () => {
+      await db.transaction('rw', db.books, db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
         const record = await getLiveRecord(recordId);
+        await requireOpenBook(record.bookId);
         await db.records.put({ ...record, pageIds, updatedAt: now, revision: record.revision + 1 });
         await audit(officer, now, {
           entity: 'record',
@@ -872,9 +902,10 @@ export function createRepositories(
     /** Saves (or clears, with null) the box drawn around the entry on its page. */
     async setEntryRegion(recordId: string, region: PageRegion | null): Promise<void> {
       const now = Date.now();
-      await db.transaction('rw', db.records, db.people, db.audit, async () => {
+      await db.transaction('rw', db.books, db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
         const record = await getLiveRecord(recordId);
+        await requireOpenBook(record.bookId);
         const rest: EntryRecord = { ...record };
         delete rest.region;
         await db.records.put({
@@ -894,8 +925,9 @@ export function createRepositories(
 
     /** Puts a page at another place in the book's sequence; the others close up. */
     async movePage(bookId: string, pageId: string, toOrder: number): Promise<void> {
-      await db.transaction('rw', db.pages, db.people, db.audit, async () => {
+      await db.transaction('rw', db.books, db.pages, db.people, db.audit, async () => {
         const officer = await actor('enter');
+        await requireOpenBook(bookId);
         const pages = await db.pages
           .where('[bookId+order]')
           .between([bookId, -Infinity], [bookId, Infinity])
@@ -920,8 +952,9 @@ export function createRepositories(
      * entries, in one transaction so no entry points at a missing page.
      */
     async deletePage(bookId: string, pageId: string): Promise<void> {
-      await db.transaction('rw', db.pages, db.records, db.people, db.audit, async () => {
+      await db.transaction('rw', db.books, db.pages, db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
+        await requireOpenBook(bookId);
         await db.pages.delete(pageId);
         const pages = await db.pages
           .where('[bookId+order]')
@@ -955,10 +988,11 @@ export function createRepositories(
       pageId: string,
       details: { rotation?: Page['rotation']; bookPageNumber?: string },
     ): Promise<void> {
-      await db.transaction('rw', db.pages, db.people, db.audit, async () => {
+      await db.transaction('rw', db.books, db.pages, db.people, db.audit, async () => {
         const officer = await actor('enter');
         const page = await db.pages.get(pageId);
         if (!page) throw new Error(`Page ${pageId} not found`);
+        await requireOpenBook(page.bookId);
         await db.pages.put({ ...page, ...details });
         await audit(officer, Date.now(), {
           entity: 'scan',
@@ -1081,8 +1115,7 @@ export function createRepositories(
       const tables = [db.books, db.records, db.people, db.audit, db.scans, db.pages];
       await db.transaction('rw', tables, async () => {
         const officer = await actor('enter');
-        const book = await db.books.get(bookId);
-        if (!book) throw new Error(`Book ${bookId} not found`);
+        const book = await requireOpenBook(bookId);
         const template = getTemplate(book.templateVersion);
         const taken = new Set<string>();
         await db.records
@@ -1192,38 +1225,14 @@ export function createRepositories(
      */
     async restoreIntoEmpty(data: FileData): Promise<void> {
       const now = Date.now();
-      const keepsRestorer = !data.people.some(
-        (person) => person.role === 'admin' && person.active !== false && person.pin,
-      );
-      const tables = [
-        db.books,
-        db.scans,
-        db.pages,
-        db.records,
-        db.people,
-        db.audit,
-        db.settings,
-        db.exports,
-        db.exchanges,
-        db.conflicts,
-      ];
-      await db.transaction('rw', tables, async () => {
+      const keepsRestorer = !data.people.some(canAdministerHere);
+      await db.transaction('rw', backupTables(), async () => {
         const officer = await actor('administer');
         const inUse =
           (await db.books.count()) + (await db.records.count()) + (await db.scans.count());
         if (inUse > 0) throw new DatabaseNotEmptyError();
-        for (const table of tables) await table.clear();
-        await db.books.bulkAdd(data.books);
-        await db.scans.bulkAdd(data.scans);
-        await db.pages.bulkAdd(data.pages);
-        await db.records.bulkAdd(data.records);
-        await db.people.bulkAdd(data.people);
+        await putBackup(data);
         if (keepsRestorer) await db.people.put(officer);
-        await db.audit.bulkAdd(data.audit);
-        await db.settings.bulkAdd(data.settings);
-        await db.exports.bulkAdd(data.exports);
-        await db.exchanges.bulkAdd(data.exchanges);
-        await db.conflicts.bulkAdd(data.conflicts);
         await audit(officer, now, {
           entity: 'database',
           entityId: '',
@@ -1240,6 +1249,41 @@ export function createRepositories(
       const stillThere =
         keepsRestorer || data.people.some((person) => person.id === session.officer()?.id);
       if (!stillThere) session.signOut();
+    },
+
+    /**
+     * A backup restored on a PC that has never been set up (the first-run screen), so a new PC
+     * needs no administrator the backup would replace. Nobody is signed in: the backup's own
+     * officers sign in afterwards with their PINs, so it is refused when none of its
+     * administrators has one (a desktop backup carries no PIN digests), and when this PC
+     * already has an officer or any work.
+     */
+    async restoreOntoNewPc(data: FileData): Promise<void> {
+      if (!data.people.some(canAdministerHere)) {
+        throw new WorkflowError('backup-without-admin-pin');
+      }
+      await db.transaction('rw', backupTables(), async () => {
+        if ((await db.people.count()) > 0) throw new WorkflowError('already-set-up');
+        const inUse =
+          (await db.books.count()) + (await db.records.count()) + (await db.scans.count());
+        if (inUse > 0) throw new DatabaseNotEmptyError();
+        await putBackup(data);
+        await appendAudit(db.audit, [
+          {
+            at: Date.now(),
+            by: '',
+            entity: 'database',
+            entityId: '',
+            action: 'restore',
+            newValue: JSON.stringify({
+              books: data.books.length,
+              entries: data.records.length,
+              onNewPc: true,
+            }),
+          },
+        ]);
+      });
+      await restartAnchors(db);
     },
 
     /**
@@ -1480,9 +1524,16 @@ export function createRepositories(
   };
 
   /** The other PC's content on this PC's record: one more revision, nothing else lost. */
+  /**
+   * Another PC's version in place of this one. An entry voided here stays voided, with how it
+   * was voided: a file never brings it back; a supervisor of this PC restores it, with a reason.
+   */
   function takeOver(mine: EntryRecord, theirs: EntryRecord, now: number): EntryRecord {
+    const staysVoided =
+      mine.status === 'voided' && mine.voided ? { status: mine.status, voided: mine.voided } : {};
     return {
       ...theirs,
+      ...staysVoided,
       createdAt: mine.createdAt,
       updatedAt: now,
       revision: Math.max(mine.revision, theirs.revision) + 1,
@@ -1519,6 +1570,10 @@ export function createRepositories(
     });
   }
 }
+
+/** An active administrator whose PIN the backup carries: they can sign in after a restore. */
+const canAdministerHere = (person: Person) =>
+  person.role === 'admin' && person.active !== false && person.pin !== undefined;
 
 export class DatabaseNotEmptyError extends Error {
   constructor() {

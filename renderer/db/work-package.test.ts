@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { checkRows, type FileData } from './backup-rows';
 import type { SohoaDatabase } from './database';
 import { DatabaseNotEmptyError, type Repositories } from './repositories';
+import { WorkflowError } from './workflow-error';
 import { sampleBook } from './sample-data';
+import { createRepositories } from './repositories';
+import { createSession } from './session';
 import { freshIndexedDb, openCurrent, signedInRepositories, uniqueName } from './test-harness';
 import type { EntryRecord } from './types';
 import { contentHash, decideMerge } from './work-package-merge';
@@ -493,5 +496,66 @@ describe('entriesChangedSinceExchange', () => {
     await a.repo.saveFields(one, { nksHoTen: 'Lò Văn Mốt' });
     await a.repo.saveFields(one, { nksHoTen: 'Lò Văn Một' });
     expect(await entriesChangedSinceExchange(a.db, bookId)).not.toContain(one);
+  });
+});
+
+describe('restoreOntoNewPc', () => {
+  const digest = {
+    algorithm: 'PBKDF2-SHA-256' as const,
+    iterations: 1000,
+    salt: 'AA==',
+    hash: 'AA==',
+  };
+
+  async function backupWithPins(): Promise<FileData> {
+    const tables: Record<string, unknown[]> = {};
+    for (const table of a.db.tables) tables[table.name] = await table.toArray();
+    tables.people = (tables.people as { pin?: unknown }[]).map((person) => ({
+      ...person,
+      pin: digest,
+    }));
+    const checked = checkRows(tables);
+    if (!checked.ok) throw new Error(checked.detail);
+    return checked.data;
+  }
+
+  /** A PC nobody has set up: no officer, nobody signed in. */
+  async function newPcNotSetUp() {
+    const db = openCurrent(uniqueName('new-pc'));
+    await db.open();
+    const session = createSession();
+    return { db, session, repo: createRepositories(db, session, { pinIterations: 1_000 }) };
+  }
+
+  it('puts the backup back with its officers, nobody signed in and no extra administrator', async () => {
+    const data = await backupWithPins();
+    const pc = await newPcNotSetUp();
+    await pc.repo.restoreOntoNewPc(data);
+    expect(await pc.db.records.toArray()).toEqual(await a.db.records.toArray());
+    expect((await pc.db.people.toArray()).map((person) => person.id).sort()).toEqual(
+      data.people.map((person) => person.id).sort(),
+    );
+    expect(pc.session.officer()).toBeNull();
+    const last = await pc.db.audit.orderBy('seq').last();
+    expect(last).toMatchObject({ entity: 'database', action: 'restore', by: '' });
+  });
+
+  it('refuses a backup none of whose administrators has a PIN, and writes nothing', async () => {
+    const tables: Record<string, unknown[]> = {};
+    for (const table of a.db.tables) tables[table.name] = await table.toArray();
+    const checked = checkRows(tables);
+    if (!checked.ok) throw new Error(checked.detail);
+    const pc = await newPcNotSetUp();
+    await expect(pc.repo.restoreOntoNewPc(checked.data)).rejects.toThrow(WorkflowError);
+    expect(await pc.db.books.count()).toBe(0);
+    expect(await pc.db.people.count()).toBe(0);
+  });
+
+  it("refuses once this PC has an officer: the restore is then the administrator's", async () => {
+    const data = await backupWithPins();
+    const pc = await newPcNotSetUp();
+    await pc.repo.setUpAdministrator('Quản trị viên', '2580');
+    await expect(pc.repo.restoreOntoNewPc(data)).rejects.toThrow(WorkflowError);
+    expect(await pc.db.books.count()).toBe(0);
   });
 });

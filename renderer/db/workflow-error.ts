@@ -29,6 +29,8 @@ export const workflowErrorCodes = [
   'easy-pin',
   /** Officers already exist: the first-run administrator can only be created once. */
   'already-set-up',
+  /** A backup restored on a new PC names no administrator with a PIN: nobody could sign in. */
+  'backup-without-admin-pin',
   /** The last active administrator cannot lose that role. */
   'last-admin',
   /** On the desktop: the app keeps no PIN for this officer (an administrator sets one). */

@@ -1,7 +1,8 @@
 // An officer's day without a mouse: every control is reached with Tab, Enter and the app's
 // shortcuts, and a listener in the page proves no pointer event took place.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page } from '@playwright/test';
 import { makePdf } from '../fixtures/make-pdf';
+import { downloadBytes, readWorkbook } from './files';
 import { defaultAdmin, defaultBook } from './models';
 import { stepsFrom } from './ks-form';
 
@@ -46,10 +47,26 @@ async function tabTo(page: Page, name: string, { limit = 120, back = false } = {
   throw new Error(`“${name}” cannot be reached with ${back ? 'Shift+Tab' : 'Tab'}`);
 }
 
-test('first run, a book, scans, five entries, a warning confirmed and a submission, all from the keyboard', async ({
+const reviewer = { name: 'Trần Văn Minh', pin: '1357' };
+
+/** Presses a key on a closed select until the option named `label` is chosen. */
+async function chooseOption(page: Page, label: string) {
+  const select = page.locator(':focus');
+  for (let i = 0; i < 10; i++) {
+    const chosen = await select.evaluate((element) => {
+      const options = (element as HTMLSelectElement).selectedOptions;
+      return options[0]?.text ?? '';
+    });
+    if (chosen === label) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`“${label}” cannot be chosen with the arrow keys`);
+}
+
+test('first run, a book, scans, five entries, a warning confirmed, submission, review, approval and export, all from the keyboard', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   await countPointer(page);
   await page.goto('/#/');
 
@@ -63,6 +80,24 @@ test('first run, a book, scans, five entries, a warning confirmed and a submissi
   await page.keyboard.type(defaultAdmin.pin);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('current-officer')).toHaveText(defaultAdmin.name);
+
+  // The administrator adds the shift's reviewer on the officers screen.
+  await tabTo(page, 'Cán bộ');
+  await page.keyboard.press('Enter');
+  const officersDialog = page.getByRole('dialog', { name: 'Cán bộ' });
+  await expect(officersDialog).toBeVisible();
+  await tabTo(page, 'Họ tên');
+  await page.keyboard.type(reviewer.name);
+  await tabTo(page, 'Vai trò');
+  await chooseOption(page, 'Rà soát');
+  await tabTo(page, 'Mã PIN');
+  await page.keyboard.type(reviewer.pin);
+  await page.keyboard.press('Enter');
+  await expect(
+    officersDialog.getByRole('row', { name: new RegExp(`^${reviewer.name}`) }),
+  ).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(officersDialog).toBeHidden();
 
   // A book through the new-book dialog.
   await tabTo(page, 'Tạo sổ mới');
@@ -141,6 +176,61 @@ test('first run, a book, scans, five entries, a warning confirmed and a submissi
   // Submitted for review with Alt+G.
   await page.keyboard.press('Alt+G');
   await expect(page.getByRole('note')).toContainText('Trường hợp đang chờ rà soát');
+
+  // The other four go from the entry list, with every complete entry.
+  await tabTo(page, '← Danh sách trường hợp', { back: true });
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'Gửi rà soát các trường hợp đủ');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Đã gửi 4, còn 0' })).toBeVisible();
+
+  // The reviewer takes the PC: Ctrl+L, then their name with the arrows and their PIN.
+  await page.keyboard.press('Control+L');
+  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  await tabTo(page, 'Cán bộ');
+  const selected = page
+    .getByRole('listbox', { name: 'Cán bộ' })
+    .getByRole('option', { selected: true });
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 5; i++) {
+    if ((await selected.innerText()).includes(reviewer.name)) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await expect(selected).toContainText(reviewer.name);
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel(`Mã PIN của ${reviewer.name}`)).toBeFocused();
+  await page.keyboard.type(reviewer.pin);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('current-officer')).toHaveText(reviewer.name);
+
+  // Review: A approves and the queue moves on, entry after entry.
+  await tabTo(page, 'Rà soát (5)');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /^Rà soát:/ })).toBeVisible();
+  for (let so = 1; so <= names.length; so++) {
+    await expect(page.getByRole('heading', { name: `Trường hợp số ${so}` })).toBeVisible();
+    await page.keyboard.press('a');
+    await expect(
+      page.getByRole('status').filter({ hasText: `Đã phê duyệt trường hợp số ${so}.` }),
+    ).toBeVisible();
+  }
+  await expect(page.getByText('Không còn trường hợp nào chờ bạn rà soát')).toBeVisible();
+
+  // Export: back to the book, "Xuất sổ", then the download.
+  await tabTo(page, '← Về sổ', { back: true });
+  await page.keyboard.press('Enter');
+  const downloads: Download[] = [];
+  page.on('download', (download) => downloads.push(download));
+  await tabTo(page, 'Xuất sổ');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Sổ sẵn sàng để xuất' })).toBeVisible();
+  await tabTo(page, 'Tải về');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => downloads.length).toBe(2);
+  const xlsx = downloads.find((d) => d.suggestedFilename().endsWith('.xlsx'));
+  const [header, ...rows] = (await readWorkbook(await downloadBytes(xlsx!))).rows;
+  const nameColumn = header!.findIndex((cell) => String(cell.value).startsWith('nksHoTen'));
+  expect(rows.map((row) => row[nameColumn]?.value)).toEqual(names);
 
   expect(await pointerEvents(page)).toEqual([]);
 });

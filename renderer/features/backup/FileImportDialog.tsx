@@ -21,6 +21,7 @@ export function FileImportDialog({
   title,
   onClose,
   onTrusted,
+  isFirstRun = false,
   children,
 }: {
   phase: ImportPhase;
@@ -28,6 +29,8 @@ export function FileImportDialog({
   onClose: () => void;
   /** The officer trusted the file's signer from the preview. */
   onTrusted: () => void;
+  /** On the first-run screen nobody can trust a PC: the fingerprint is only compared. */
+  isFirstRun?: boolean;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -68,7 +71,7 @@ export function FileImportDialog({
               version: phase.preview.appVersion,
             })}
           </p>
-          <SignerNotice preview={phase.preview} onTrusted={onTrusted} />
+          <SignerNotice preview={phase.preview} onTrusted={onTrusted} isFirstRun={isFirstRun} />
           <ul>
             {phase.preview.books.map((book) => (
               <li key={book.id}>

@@ -19,9 +19,12 @@ export function signerAccepted(preview: FilePreview): boolean {
 export function SignerNotice({
   preview,
   onTrusted,
+  isFirstRun = false,
 }: {
   preview: FilePreview;
   onTrusted: () => void;
+  /** Nobody is signed in yet: the fingerprint is compared, and no PC is trusted. */
+  isFirstRun?: boolean;
 }) {
   const { t } = useTranslation();
   const officer = useOfficer();
@@ -65,8 +68,8 @@ export function SignerNotice({
       <p className="fingerprint" data-testid="signer-fingerprint">
         {signer.fingerprint}
       </p>
-      <p className="hint">{t('signature.compare')}</p>
-      {isAdmin ? (
+      <p className="hint">{isFirstRun ? t('backup.firstRun.compare') : t('signature.compare')}</p>
+      {isFirstRun ? null : isAdmin ? (
         <button type="button" disabled={busy} onClick={() => void trust()}>
           {busy ? t('signature.trusting') : t('signature.trust')}
         </button>

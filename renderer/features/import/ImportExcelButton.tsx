@@ -15,6 +15,7 @@ import { fieldByKey, getTemplate } from '../../../shared/registers';
 import type { Issue } from '../../../shared/validation/types';
 import { repo } from '../../db';
 import { ImportConflictError } from '../../db/repositories';
+import { isWorkflowError } from '../../db/workflow-error';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { issueText } from '../entry/issue-text';
@@ -189,7 +190,9 @@ export function ImportExcelButton({ book }: { book: Book }) {
         'error',
         error instanceof ImportConflictError
           ? t('import.conflict', { keys: error.keys.join(', ') })
-          : t('import.failed', { file: fileName, detail: String(error) }),
+          : isWorkflowError(error)
+            ? t(`workflow.errors.${error.code}`)
+            : t('import.failed', { file: fileName, detail: String(error) }),
       );
     }
     setPhase({ name: 'idle' });

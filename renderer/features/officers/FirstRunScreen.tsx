@@ -1,8 +1,10 @@
-// The first start on a PC: whoever installs the app becomes its first administrator.
+// The first start on a PC: whoever installs the app becomes its first administrator, unless
+// the PC is restored from a backup, whose own officers then sign in.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pinProblem } from '../../../shared/workflow/roles';
 import { repo, session } from '../../db';
+import { FirstRunRestore } from '../backup/FirstRunRestore';
 import { errorText } from './error-text';
 import { PinInput } from './PinInput';
 
@@ -66,6 +68,7 @@ export function FirstRunScreen() {
           {message}
         </p>
       </form>
+      <FirstRunRestore />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import { db, repo } from '../../db';
 import type { Page } from '../../db/types';
+import { isWorkflowError } from '../../db/workflow-error';
 import { useUiStore } from '../../store/ui-store';
 import { applyPrintedNumbers } from './pages-actions';
 import { cleanPrintedNumber, moveTarget, parseStartNumber, planAutoNumber } from './pages-plan';
@@ -34,8 +35,14 @@ export function PagesPanel({ bookId, pages }: { bookId: string; pages: Page[] })
     if (target.isConnected && document.activeElement !== target) target.focus();
   }, [pages]);
 
+  // A refusal (an archived book is read-only) is worded as such; anything else with its detail.
   const fail = (error: unknown) =>
-    notify('error', t('scans.pages.failed', { detail: String(error) }));
+    notify(
+      'error',
+      isWorkflowError(error)
+        ? t(`workflow.errors.${error.code}`)
+        : t('scans.pages.failed', { detail: String(error) }),
+    );
   const fileOf = (page: Page) => fileNames.get(page.scanId) ?? '';
 
   const move = (page: Page, delta: -1 | 1) => {

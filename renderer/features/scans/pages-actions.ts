@@ -7,7 +7,7 @@ export async function applyPrintedNumbers(
 ): Promise<void> {
   // setPageDetails opens its own transaction; inside this one it joins it, so a failure
   // half-way leaves no page renumbered.
-  await db.transaction('rw', db.pages, db.people, db.audit, async () => {
+  await db.transaction('rw', db.books, db.pages, db.people, db.audit, async () => {
     for (const change of changes) {
       await repo.setPageDetails(change.pageId, { bookPageNumber: change.bookPageNumber });
     }

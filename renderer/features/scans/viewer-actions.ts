@@ -3,6 +3,7 @@
 import i18next from 'i18next';
 import { db, repo } from '../../db';
 import type { Page } from '../../db/types';
+import { isWorkflowError } from '../../db/workflow-error';
 import { useUiStore, viewOf } from '../../store/ui-store';
 import { normalizeRotation } from './viewer-geometry';
 import type { ViewerAction } from './viewer-keymap';
@@ -32,7 +33,12 @@ export function rotatePage(pageId: string, delta: 90 | -90): void {
     } catch (error) {
       useUiStore
         .getState()
-        .notify('error', i18next.t('viewer.rotateFailed', { detail: String(error) }));
+        .notify(
+          'error',
+          isWorkflowError(error)
+            ? i18next.t(`workflow.errors.${error.code}`)
+            : i18next.t('viewer.rotateFailed', { detail: String(error) }),
+        );
     }
   });
 }

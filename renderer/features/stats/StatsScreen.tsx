@@ -49,7 +49,10 @@ export function StatsScreen() {
   }));
   const byType = progressByType(books.map(({ progress }) => progress));
   const officers = officerStats(data.people, data.records, data.events, blankIds);
-  const days = dailyStats(data.events, blankIds).slice(0, MAX_DAYS);
+  const voidedIds = new Set(
+    data.records.filter((record) => record.status === 'voided').map((record) => record.id),
+  );
+  const days = dailyStats(data.events, blankIds, voidedIds).slice(0, MAX_DAYS);
   const untargeted = (line: (typeof byType)[number]) =>
     line.untargeted.books === 0 ? '–' : t('stats.untargetedBooks', { ...line.untargeted });
   const typeName = (type: string) => registerTypes.find((info) => info.type === type)?.name ?? type;
@@ -217,6 +220,7 @@ export function StatsScreen() {
               <th scope="col">{t('stats.columns.day')}</th>
               <th scope="col">{t('stats.columns.created')}</th>
               <th scope="col">{t('stats.columns.blank')}</th>
+              <th scope="col">{t('stats.columns.voided')}</th>
               <th scope="col">{t('stats.columns.submitted')}</th>
               <th scope="col">{t('stats.columns.approved')}</th>
               <th scope="col">{t('stats.columns.rejected')}</th>
@@ -228,6 +232,7 @@ export function StatsScreen() {
                 <th scope="row">{day.day}</th>
                 <td>{day.created}</td>
                 <td>{day.blank}</td>
+                <td>{day.voided}</td>
                 <td>{day.submitted}</td>
                 <td>{day.approved}</td>
                 <td>{day.rejected}</td>

@@ -272,16 +272,60 @@ describe('dailyStats', () => {
       event(170, 'b', 'approve'),
       { ...event(180, 'a', 'create'), entity: 'book' },
     ];
-    expect(dailyStats(events, none, dayOf)).toEqual([
-      { day: '2026-11-21', created: 0, blank: 0, submitted: 1, approved: 1, rejected: 1 },
-      { day: '2026-11-20', created: 1, blank: 0, submitted: 1, approved: 0, rejected: 0 },
+    expect(dailyStats(events, none, none, dayOf)).toEqual([
+      {
+        day: '2026-11-21',
+        created: 0,
+        blank: 0,
+        voided: 0,
+        submitted: 1,
+        approved: 1,
+        rejected: 1,
+      },
+      {
+        day: '2026-11-20',
+        created: 1,
+        blank: 0,
+        voided: 0,
+        submitted: 1,
+        approved: 0,
+        rejected: 0,
+      },
     ]);
   });
 
   it('counts entries created and still blank apart', () => {
     const events = [event(1, 'a', 'create', 'r1'), event(2, 'a', 'create', 'r2')];
-    expect(dailyStats(events, new Set(['r2']), () => '2026-11-20')).toEqual([
-      { day: '2026-11-20', created: 1, blank: 1, submitted: 0, approved: 0, rejected: 0 },
+    expect(dailyStats(events, new Set(['r2']), none, () => '2026-11-20')).toEqual([
+      {
+        day: '2026-11-20',
+        created: 1,
+        blank: 1,
+        voided: 0,
+        submitted: 0,
+        approved: 0,
+        rejected: 0,
+      },
+    ]);
+  });
+
+  it('counts entries created and voided since apart, not as typed work, blank or not', () => {
+    const events = [
+      event(1, 'a', 'create', 'r1'),
+      event(2, 'a', 'create', 'r2'),
+      event(3, 'a', 'create', 'r3'),
+    ];
+    const voided = new Set(['r2', 'r3']);
+    expect(dailyStats(events, new Set(['r3']), voided, () => '2026-11-20')).toEqual([
+      {
+        day: '2026-11-20',
+        created: 1,
+        blank: 0,
+        voided: 2,
+        submitted: 0,
+        approved: 0,
+        rejected: 0,
+      },
     ]);
   });
 });

@@ -56,9 +56,11 @@ export interface OfficerStats {
 export interface DayStats {
   /** YYYY-MM-DD in local time. */
   day: string;
-  /** Entries created that day that hold something typed; blank ones are in `blank`. */
+  /** Entries created that day that hold something typed; blank and voided ones are apart. */
   created: number;
   blank: number;
+  /** Entries created that day and voided since: no typed work, whatever they hold. */
+  voided: number;
   submitted: number;
   approved: number;
   rejected: number;
@@ -234,22 +236,25 @@ const dayColumn: Partial<Record<string, keyof Omit<DayStats, 'day'>>> = {
   reject: 'rejected',
 };
 
-/** What happened to entries each day, newest day first; blank entries created apart. */
+/** What happened to entries each day, newest day first; blank and voided entries apart. */
 export function dailyStats(
   events: readonly AuditEvent[],
   blankIds: ReadonlySet<string>,
+  voidedIds: ReadonlySet<string>,
   dayOf = localDay,
 ): DayStats[] {
   const byDay = new Map<string, DayStats>();
   for (const event of events) {
     let column = isRecordEvent(event) ? dayColumn[event.action] : undefined;
     if (!column) continue;
-    if (column === 'created' && blankIds.has(event.entityId)) column = 'blank';
+    if (column === 'created' && voidedIds.has(event.entityId)) column = 'voided';
+    else if (column === 'created' && blankIds.has(event.entityId)) column = 'blank';
     const day = dayOf(event.at);
     const line = byDay.get(day) ?? {
       day,
       created: 0,
       blank: 0,
+      voided: 0,
       submitted: 0,
       approved: 0,
       rejected: 0,

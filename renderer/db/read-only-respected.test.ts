@@ -1,0 +1,133 @@
+// An archived book is read-only and a voided entry stays voided, whichever way a change comes:
+// an Excel import, the pages panel, linking an entry to its page, or another PC's file.
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SohoaDatabase } from './database';
+import type { Repositories } from './repositories';
+import { sampleBook } from './sample-data';
+import type { Session } from './session';
+import { reviewTeam, seedOfficer } from './test-harness';
+import type { EntryRecord, Person } from './types';
+import { contentHash } from './work-package-merge';
+
+let db: SohoaDatabase;
+let session: Session;
+let repo: Repositories;
+let typist: Person;
+let reviewer: Person;
+let bookId: string;
+
+beforeEach(async () => {
+  ({ db, session, repo, typist, reviewer } = await reviewTeam());
+  bookId = (await repo.createBook(sampleBook)).id;
+});
+
+async function archive(): Promise<void> {
+  session.signIn(await seedOfficer(db, 'admin', 'Quản trị'));
+  await repo.archiveBook(bookId, 'Đã nhập xong');
+  session.signIn(typist);
+}
+
+describe('an archived book', () => {
+  it('takes no rows from an Excel import', async () => {
+    await archive();
+    await expect(
+      repo.importEntries(bookId, [{ so: '1', nksHoTen: 'Lò Văn Một' }], { fileName: 'a.xlsx' }),
+    ).rejects.toMatchObject({ code: 'book-archived' });
+    expect(await db.records.count()).toBe(0);
+  });
+
+  it('keeps its pages in order, numbered, turned and linked as they were', async () => {
+    const { pages } = await repo.addScan(bookId, {
+      fileName: 'so.pdf',
+      mimeType: 'application/pdf',
+      blob: new Blob(['%PDF-1.7']),
+      pageCount: 2,
+    });
+    const [first, second] = pages.map((page) => page.id) as [string, string];
+    const entry = await repo.createEntry(bookId, first);
+    await archive();
+    const before = { pages: await db.pages.toArray(), entry: await db.records.get(entry.id) };
+    const refused = { code: 'book-archived' };
+    await expect(repo.movePage(bookId, second, 0)).rejects.toMatchObject(refused);
+    await expect(repo.deletePage(bookId, first)).rejects.toMatchObject(refused);
+    await expect(repo.setPageDetails(first, { bookPageNumber: '7' })).rejects.toMatchObject(
+      refused,
+    );
+    await expect(repo.setEntryPages(entry.id, [second])).rejects.toMatchObject(refused);
+    await expect(
+      repo.setEntryRegion(entry.id, { pageId: first, x: 0, y: 0, width: 0.5, height: 0.2 }),
+    ).rejects.toMatchObject(refused);
+    expect(await db.pages.toArray()).toEqual(before.pages);
+    expect(await db.records.get(entry.id)).toEqual(before.entry);
+  });
+});
+
+describe('a voided entry met by another PC’s version', () => {
+  /** An entry voided here after it went out; the other PC edited it meanwhile. */
+  async function voidedHereEditedThere(): Promise<{ id: string; theirs: EntryRecord }> {
+    const entry = await repo.saveFields((await repo.createEntry(bookId, null)).id, {
+      nksHoTen: 'Lò Văn Một',
+    });
+    await repo.markExchanged(bookId, [{ id: entry.id, bookId, hash: contentHash(entry) }], 'x');
+    const theirs: EntryRecord = {
+      ...entry,
+      fields: { ...entry.fields, nksHoTen: 'Lò Văn Mốt' },
+      revision: entry.revision + 1,
+    };
+    await repo.voidEntry(entry.id, 'Trường hợp tạo nhầm');
+    return { id: entry.id, theirs };
+  }
+
+  it('stays voided when a supervisor takes the other PC’s version of the conflict', async () => {
+    const { id, theirs } = await voidedHereEditedThere();
+    const summary = await repo.mergeFile(
+      {
+        books: [],
+        scans: [],
+        pages: [],
+        records: [theirs],
+        people: [],
+        audit: [],
+        settings: [],
+        exports: [],
+        exchanges: [{ id, bookId, hash: 'other-base', at: 0 }],
+        conflicts: [],
+      },
+      'goi.sohoa',
+    );
+    expect(summary.conflicts).toBe(1);
+    session.signIn(reviewer);
+    await repo.resolveConflict(id, 'theirs');
+    expect(await db.records.get(id)).toMatchObject({
+      status: 'voided',
+      voided: { reason: 'Trường hợp tạo nhầm' },
+      fields: { nksHoTen: 'Lò Văn Mốt' },
+    });
+  });
+
+  it('stays voided when the other PC’s version is taken over without a conflict', async () => {
+    const { id, theirs } = await voidedHereEditedThere();
+    const mine = await db.records.get(id);
+    const summary = await repo.mergeFile(
+      {
+        books: [],
+        scans: [],
+        pages: [],
+        records: [theirs],
+        people: [],
+        audit: [],
+        settings: [],
+        exports: [],
+        // The other PC already knew this PC's voided version and changed it after.
+        exchanges: [{ id, bookId, hash: contentHash(mine!), at: 0 }],
+        conflicts: [],
+      },
+      'goi.sohoa',
+    );
+    expect(summary.tookTheirs).toBe(1);
+    expect(await db.records.get(id)).toMatchObject({
+      status: 'voided',
+      fields: { nksHoTen: 'Lò Văn Mốt' },
+    });
+  });
+});
