@@ -53,7 +53,7 @@ async function writeScan(path: string, bytes: number): Promise<string> {
   return hash.digest('hex');
 }
 
-async function rendererRssMiB(pids: number[]): Promise<number> {
+export async function rendererRssMiB(pids: number[]): Promise<number> {
   let largest = 0;
   for (const pid of pids) {
     const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
@@ -64,7 +64,7 @@ async function rendererRssMiB(pids: number[]): Promise<number> {
 }
 
 /** Renderer processes of the Chromium whose profile is `profile`, found through /proc. */
-async function rendererPids(profile: string): Promise<number[]> {
+export async function rendererPids(profile: string): Promise<number[]> {
   const processes: { pid: number; parent: number; command: string }[] = [];
   for (const name of await readdir('/proc')) {
     if (!/^\d+$/.test(name)) continue;

@@ -11,6 +11,7 @@ import { benchBackupInApp } from './backup-app-bench';
 import { APP_EXPORT_LIMIT_MS, benchExportInApp, type AppExportResult } from './export-app-bench';
 import { benchSaveAndNext, benchTyping } from './typing-bench';
 import { benchViewer, makeA4Scan } from './viewer-bench';
+import { benchFirstView, benchOnePageFiles, realScanJpegs } from './viewer-first-bench';
 import { chromiumArgs } from '../playwright.config';
 import { LEGIBLE_SSIM } from '../shared/image/legibility';
 import type { ScanSizeResult } from './browser/scan-size-bench';
@@ -330,7 +331,61 @@ async function serveApp(): Promise<{ url: string; close: () => Promise<void> }> 
   };
 }
 
+/** One-page PDFs viewed one after another for the memory figure. */
+const ONE_PAGE_FILES = 150;
+
+/** The viewer with real-like scans: first view against the picture's decode, and memory. */
+async function benchRealScans(browser: Browser, benchPage: Page, appUrl: string): Promise<void> {
+  const jpegs = await realScanJpegs(benchPage, fixtures);
+  const sizes = jpegs.map((jpeg) => jpeg.length / 1e6);
+  const pagesNote = `${jpegs.length} 300-dpi colour A4 JPEG pages of ${Math.min(...sizes).toFixed(2)}–${Math.max(...sizes).toFixed(2)} MB (paper grain, register grid, handwriting), one per PDF page, Chromium, 1366×768`;
+  for (const run of await benchFirstView(browser, appUrl, jpegs, fixtures)) {
+    const key = run.rate === 1 ? 'viewer.real' : `viewer.real.throttle${run.rate}x`;
+    const at = run.rate === 1 ? 'no throttle' : `CPU throttled ${run.rate}× (CDP)`;
+    const ratios = run.firstView.map((ms, i) => ms / (run.decode[i] ?? ms));
+    record(
+      `${key}.firstView.p50`,
+      percentile(run.firstView, 50),
+      'ms',
+      `${pagesNote}, ${at}; click on "Hiện trang n" of a page never seen to the page painted; ${run.firstView.length} pages, ${run.cachedFirstViews} served from a cache`,
+    );
+    record(
+      `${key}.decode.p50`,
+      percentile(run.decode, 50),
+      'ms',
+      `${at}; createImageBitmap of the same pages' JPEGs at the painted size, same run`,
+    );
+    record(
+      `${key}.firstViewToDecode.p50`,
+      percentile(ratios, 50),
+      '×',
+      `${at}; per page, first view ÷ its decode; target ≤ 1.5×`,
+    );
+    record(
+      `${key}.prefetchedTurn.p50`,
+      percentile(run.prefetched, 50),
+      'ms',
+      `${at}; Alt+PageDown to painted once the next page was prefetched; ${run.prefetched.length} turns; target ≤ 50 ms at 4×`,
+    );
+  }
+  const memory = await benchOnePageFiles(appUrl, jpegs, fixtures, ONE_PAGE_FILES);
+  const memoryNote = `a book stored as ${ONE_PAGE_FILES} one-page PDFs of the pages above, every page viewed with Alt+PageDown, profile on disk`;
+  record(
+    'viewer.onePageFiles150.rendererRss',
+    (memory.afterMiB * 2 ** 20) / 1e6,
+    'MB',
+    `${memoryNote}; RSS of the tab's renderer after the last page; target ≤ 400 MB`,
+  );
+  record(
+    'viewer.onePageFiles150.peakRendererRss',
+    (memory.peakMiB * 2 ** 20) / 1e6,
+    'MB',
+    `${memoryNote}; largest RSS sampled every 10 pages`,
+  );
+}
+
 async function benchApp(browser: Browser, benchPage: Page, appUrl: string): Promise<void> {
+  await benchRealScans(browser, benchPage, appUrl);
   const a4 = await makeA4Scan(benchPage, 6);
   const viewerPage = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   const viewer = await benchViewer(viewerPage, appUrl, a4);
@@ -542,6 +597,29 @@ async function main(): Promise<void> {
     await page.waitForFunction('typeof window.runSaveBench === "function"');
     // `npm run bench -- --prepared-only`: preparing pages, then the in-app export of prepared pages.
     const isPreparedOnly = process.argv.includes('--prepared-only');
+    // `npm run bench -- --viewer-only`: just the viewer with real-like scans.
+    if (process.argv.includes('--viewer-only')) {
+      const app = await serveApp();
+      try {
+        await benchRealScans(browser, page, app.url);
+      } finally {
+        await app.close();
+      }
+      const resultsPath = join(__dirname, 'results.json');
+      const earlier = existsSync(resultsPath)
+        ? (JSON.parse(await readFile(resultsPath, 'utf8')) as Record<string, Metric>)
+        : {};
+      await writeFile(resultsPath, `${JSON.stringify({ ...earlier, ...results }, null, 2)}\n`);
+      console.table(
+        Object.fromEntries(
+          Object.entries(results).map(([k, m]) => [
+            k,
+            { value: m.value, unit: m.unit, note: m.note.slice(0, 60) },
+          ]),
+        ),
+      );
+      return;
+    }
     await benchPrepare(page);
     if (!isPreparedOnly) await benchScanSize(page);
     const scan = await scanPdf(page);

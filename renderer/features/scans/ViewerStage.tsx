@@ -33,6 +33,7 @@ import {
 import { handleViewerKey } from './viewer-keys';
 import { panStepForKey } from './viewer-keymap';
 import {
+  cachedPreview,
   cachedRender,
   clearCanvas,
   isCancelled,
@@ -137,11 +138,15 @@ export function ViewerStage({ bookId, pages, page, nextPage, view, entryId, regi
   useLayoutEffect(() => {
     zoomRef.current = shownZoom ?? null;
     prefetchRef.current = () => {
-      if (!nextPage || !room) return;
-      prefetchPage(nextPage, (size) => {
+      if (!room) return;
+      const scaleFor = (size: Size) => {
         const next = layoutPage(view.fit, view.zoom, room, size);
         return next ? renderScaleFor(next.cssScale, pixelRatio, size) : null;
-      });
+      };
+      // The next page first (reading goes forward), then the one before (a look back).
+      if (nextPage) prefetchPage(nextPage, scaleFor);
+      const previous = pages[pages.findIndex((candidate) => candidate.id === page.id) - 1];
+      if (previous) prefetchPage(previous, scaleFor);
     };
   });
 
@@ -187,7 +192,12 @@ export function ViewerStage({ bookId, pages, page, nextPage, view, entryId, regi
     const hit = cachedRender(page, renderScale);
     // A different page must not show through while this one renders; a new zoom of the same
     // page may: the old pixels stretched are better than a blank.
-    if (!hit && paintedRef.current !== page.id) clearCanvas(canvas);
+    // A thumbnail already drawn stands in, blurred, until the page is.
+    if (!hit && paintedRef.current !== page.id) {
+      const preview = cachedPreview(page);
+      if (preview) paint(canvas, preview);
+      else clearCanvas(canvas);
+    }
     (hit ? Promise.resolve(hit) : renderPage(page, renderScale, controller.signal)).then(
       (bitmap) => {
         if (controller.signal.aborted) return;

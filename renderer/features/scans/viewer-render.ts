@@ -1,8 +1,10 @@
-// Turns a book page into pixels: PDF pages through pdfjs, photos through createImageBitmap,
-// both drawn onto a canvas, so the viewer, thumbnails and prefetch share one path and caches.
+// Turns a book page into pixels: a PDF page that is one JPEG (most scans) by decoding that
+// JPEG to the size shown, other PDF pages through pdfjs, photos through createImageBitmap, so
+// the viewer, thumbnails and prefetch share one path and caches.
 import type { PDFPageProxy } from 'pdfjs-dist';
 import { db } from '../../db';
 import type { Page, Scan } from '../../db/types';
+import { drawPagePicture, findPagePicture, type PictureInfo } from './page-picture';
 import { withScanPage } from './pdf';
 import { LruCache } from './viewer-cache';
 import {
@@ -34,10 +36,19 @@ const decodedImages = new LruCache<string, Promise<ImageBitmap>>({
     );
   },
 });
-/** Rendered pages: the shown page, its neighbours and a few zoom levels. */
+/**
+ * Pixels of rendered pages to keep, by the PC's memory: ~120 MB on a 4 GB PC, twice that
+ * where there is plenty (Chromium reports at most 8 GB).
+ */
+function renderedPixelBudget(): number {
+  const gigabytes = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
+  return gigabytes !== undefined && gigabytes > 4 ? 60_000_000 : 30_000_000;
+}
+
+/** Rendered pages: the shown page, the next and the previous, and a few zoom levels. */
 const rendered = new LruCache<string, ImageBitmap>({
-  maxEntries: 6,
-  maxCost: 30_000_000,
+  maxEntries: 8,
+  maxCost: renderedPixelBudget(),
   costOf: pixelsOf,
   onEvict: (bitmap) => bitmap.close(),
 });
@@ -115,6 +126,50 @@ async function pdfSource(pageId: string, scan: Scan, index: number): Promise<Pag
   };
 }
 
+/**
+ * A PDF page that is one JPEG covering it: the JPEG decoded straight to the size shown, off the
+ * window. Should the picture fail to decode, pdfjs draws the page as before.
+ */
+function pictureSource(
+  pageId: string,
+  scan: Scan,
+  index: number,
+  picture: PictureInfo,
+): PageSource {
+  const own = normalizeRotation(picture.rotate);
+  let fallback: Promise<PageSource> | null = null;
+  return {
+    size: rotatedSize(picture.box, own),
+    async draw(scale, rotation, signal) {
+      const turn = normalizeRotation(own + rotation);
+      const shown = rotatedSize(
+        { width: picture.box.width * scale, height: picture.box.height * scale },
+        turn,
+      );
+      const width = Math.max(1, Math.floor(shown.width));
+      const height = Math.max(1, Math.floor(shown.height));
+      let bitmap: ImageBitmap;
+      try {
+        bitmap = await drawPagePicture(
+          { scanId: scan.id, blob: scan.blob, index },
+          width,
+          height,
+          turn,
+        );
+      } catch (error) {
+        console.warn('Page picture could not be decoded; drawing the page instead', error);
+        fallback ??= pdfSource(pageId, scan, index);
+        return (await fallback).draw(scale, rotation, signal);
+      }
+      if (signal?.aborted) {
+        bitmap.close();
+        throw abortError();
+      }
+      return bitmap;
+    },
+  };
+}
+
 function decodeImage(scan: Scan): Promise<ImageBitmap> {
   let decoding = decodedImages.get(scan.id);
   if (!decoding) {
@@ -159,6 +214,8 @@ function sourceOf(page: Page): Promise<PageSource> {
       const scan = await db.scans.get(page.scanId);
       if (!scan) throw new Error(`Scan ${page.scanId} not found`);
       if (isImageScan(scan)) return imageSource(scan);
+      const picture = await findPagePicture(scan.id, scan.blob, page.indexInScan);
+      if (picture) return pictureSource(page.id, scan, page.indexInScan, picture);
       return pdfSource(page.id, scan, page.indexInScan);
     })();
     loading.then(
@@ -218,8 +275,17 @@ export function prefetchPage(page: Page, scaleFor: (size: Size) => number | null
 /** Thumbnails render one at a time, after whatever is queued, so the shown page comes first. */
 let thumbnailQueue: Promise<unknown> = Promise.resolve();
 
+/** The key of the last thumbnail drawn of each page and turn, for a quick preview. */
+const thumbnailOfPage = new Map<string, string>();
+
 export function cachedThumbnail(page: Page, width: number): ImageBitmap | undefined {
   return thumbnails.get(`${page.id}|${width}|${page.rotation}`);
+}
+
+/** A thumbnail of the page already drawn, to show blurred while the page itself is drawn. */
+export function cachedPreview(page: Page): ImageBitmap | undefined {
+  const key = thumbnailOfPage.get(`${page.id}|${page.rotation}`);
+  return key === undefined ? undefined : thumbnails.get(key);
 }
 
 export function renderThumbnail(
@@ -236,6 +302,7 @@ export function renderThumbnail(
     const shown = rotatedSize(source.size, page.rotation);
     const bitmap = await source.draw(width / shown.width, page.rotation, signal);
     thumbnails.set(key, bitmap);
+    thumbnailOfPage.set(`${page.id}|${page.rotation}`, key);
     return bitmap;
   });
   thumbnailQueue = job.catch(() => undefined);

@@ -1,0 +1,259 @@
+// The viewer with real-scan-like pages (300-dpi colour JPEGs of 0.5–1.5 MB, one per page, as
+// scanners write them): the first view of a page never seen beside the decode of that page's own
+// JPEG by createImageBitmap at the same size in the same run, a page turn once the page was
+// prefetched, both with no throttle and with the CPU throttled 4× (a stand-in for an old PC),
+// and the renderer's memory after viewing a book stored as one-page PDFs.
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { chromiumArgs } from '../playwright.config';
+import { rendererPids, rendererRssMiB } from './backup-app-bench';
+import { setUpAdministrator } from './first-run';
+
+const DISTINCT_PAGES = 12;
+
+/** Starts at the next pointerdown or keydown, stops at the next page-painted mark. */
+const ARM = `(() => {
+  const timer = { start: 0, end: 0, cached: null };
+  window.__firstView = timer;
+  const begin = () => { if (timer.start === 0) timer.start = performance.now(); };
+  window.addEventListener('keydown', begin, { capture: true, once: true });
+  window.addEventListener('pointerdown', begin, { capture: true, once: true });
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name === 'sohoa:page-painted' && timer.start > 0 && timer.end === 0) {
+        timer.end = entry.startTime;
+        timer.cached = entry.detail && entry.detail.cached;
+        observer.disconnect();
+      }
+    }
+  });
+  observer.observe({ type: 'mark' });
+  return true;
+})()`;
+
+const READ = `new Promise((resolve, reject) => {
+  const began = performance.now();
+  const poll = () => {
+    const timer = window.__firstView;
+    if (timer && timer.end > 0) resolve({ ms: timer.end - timer.start, cached: timer.cached });
+    else if (performance.now() - began > 30000) reject(new Error('no page was painted'));
+    else setTimeout(poll, 5);
+  };
+  poll();
+})`;
+
+interface Timed {
+  ms: number;
+  cached: boolean | null;
+}
+
+async function timed(page: Page, act: () => Promise<void>): Promise<Timed> {
+  await page.evaluate(ARM);
+  await act();
+  return page.evaluate<Timed>(READ);
+}
+
+/** The real-like JPEG pages, drawn once by the bench page and kept in the fixtures folder. */
+export async function realScanJpegs(benchPage: Page, fixtures: string): Promise<Buffer[]> {
+  await mkdir(fixtures, { recursive: true });
+  const jpegs: Buffer[] = [];
+  for (let i = 0; i < DISTINCT_PAGES; i++) {
+    const path = join(fixtures, `real-scan-${i + 1}.jpg`);
+    if (!existsSync(path)) {
+      const base64 = await benchPage.evaluate<string>(`window.makeScanJpeg(${i + 101})`);
+      await writeFile(path, Buffer.from(base64, 'base64'));
+    }
+    jpegs.push(await readFile(path));
+  }
+  return jpegs;
+}
+
+/** A scanner's PDF: each page one JPEG over the whole A4 page. The title keeps files distinct. */
+async function scanOf(jpegs: Buffer[], title: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(title);
+  for (const jpeg of jpegs) {
+    const image = await doc.embedJpg(jpeg);
+    doc.addPage([595, 842]).drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
+  }
+  return Buffer.from(await doc.save());
+}
+
+async function openBook(page: Page, appUrl: string): Promise<void> {
+  await page.goto(`${appUrl}/`);
+  await setUpAdministrator(page);
+  await page.getByRole('button', { name: 'Tạo sổ mới' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tạo sổ mới' });
+  await dialog.getByLabel('Quyển số').fill('03/2008');
+  for (const label of ['Nơi đăng ký', 'Chức vụ người ký', 'Người thực hiện']) {
+    await dialog.getByLabel(label).fill('UBND xã An Nhơn');
+  }
+  await dialog.getByLabel('Người ký', { exact: true }).fill('Lê Đức Tuấn');
+  await dialog.getByRole('button', { name: 'Tạo sổ' }).click();
+}
+
+async function importFiles(page: Page, paths: string[], pages: number): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Nhập bản scan' }).click();
+  await (await chooser).setFiles(paths, { timeout: 600_000 });
+  await page
+    .getByTestId('page-indicator')
+    .getByText(new RegExp(`/${pages}$`))
+    .waitFor({ timeout: 600_000 });
+}
+
+export interface FirstViewRun {
+  rate: number;
+  /** Click to painted, per page never seen. */
+  firstView: number[];
+  /** createImageBitmap of the same page's JPEG at the size painted. */
+  decode: number[];
+  /** Alt+PageDown to painted, the page prefetched. */
+  prefetched: number[];
+  /** How many of the first views the app served from a cache (should be none). */
+  cachedFirstViews: number;
+}
+
+/**
+ * Jumps (through the pages list) to pages three apart, so none was prefetched, and turns one
+ * page on after each, once its prefetch had time to finish. File A is read without throttle,
+ * file B at 4×.
+ */
+export async function benchFirstView(
+  browser: Browser,
+  appUrl: string,
+  jpegs: Buffer[],
+  fixtures: string,
+): Promise<FirstViewRun[]> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await openBook(page, appUrl);
+  const count = jpegs.length;
+  const paths: string[] = [];
+  for (const title of ['A', 'B']) {
+    const path = join(fixtures, `real-scan-${title}.pdf`);
+    if (!existsSync(path)) await writeFile(path, await scanOf(jpegs, title));
+    paths.push(path);
+  }
+  await importFiles(page, paths, 2 * count);
+  await page.getByRole('button', { name: 'Thêm trường hợp' }).click();
+  await page.locator('#f-so').waitFor();
+  await page.evaluate(
+    (list) => {
+      (window as unknown as { __jpegs: Uint8Array[] }).__jpegs = list.map((base64) =>
+        Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)),
+      );
+    },
+    jpegs.map((jpeg) => jpeg.toString('base64')),
+  );
+  await page.getByText(`Các trang của sổ (${2 * count})`, { exact: true }).click();
+  const picture = page.getByRole('img', { name: /^Trang \d+ của tệp/ });
+  await picture.waitFor();
+  await page.waitForTimeout(2000);
+
+  const cdp = await page.context().newCDPSession(page);
+  const runs: FirstViewRun[] = [];
+  for (const [file, rate] of [
+    [0, 1],
+    [1, 4],
+  ] as const) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const run: FirstViewRun = {
+      rate,
+      firstView: [],
+      decode: [],
+      prefetched: [],
+      cachedFirstViews: 0,
+    };
+    for (let n = 3; n <= count; n += 3) {
+      const order = file * count + n;
+      const view = await timed(page, () =>
+        page.getByRole('button', { name: `Hiện trang ${order}`, exact: true }).click(),
+      );
+      run.firstView.push(view.ms);
+      if (view.cached) run.cachedFirstViews += 1;
+      const size = await picture.evaluate((element) => {
+        const canvas = element as HTMLCanvasElement;
+        return [canvas.width, canvas.height];
+      });
+      const decode = await page.evaluate(
+        async ([index, width, height]) => {
+          const bytes = (window as unknown as { __jpegs: Uint8Array[] }).__jpegs[index!]!;
+          const blob = new Blob([bytes.slice()], { type: 'image/jpeg' });
+          const start = performance.now();
+          const bitmap = await createImageBitmap(blob, {
+            resizeWidth: width,
+            resizeHeight: height,
+            resizeQuality: 'high',
+          });
+          const ms = performance.now() - start;
+          bitmap.close();
+          return ms;
+        },
+        [n - 1, size[0], size[1]],
+      );
+      run.decode.push(decode);
+      if (n + 1 <= count) {
+        // Time for the prefetch of the next page, as reading a page gives it.
+        await page.waitForTimeout(1500 * rate);
+        const turn = await timed(page, () => page.keyboard.press('Alt+PageDown'));
+        run.prefetched.push(turn.ms);
+      }
+    }
+    runs.push(run);
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await page.close();
+  return runs;
+}
+
+/**
+ * Renderer memory after viewing every page of a book stored as `files` one-page PDFs, on a
+ * profile on disk (an in-memory profile would hold every stored Blob in memory).
+ */
+export async function benchOnePageFiles(
+  appUrl: string,
+  jpegs: Buffer[],
+  fixtures: string,
+  files: number,
+): Promise<{ afterMiB: number; peakMiB: number }> {
+  const folder = join(fixtures, 'one-page-files');
+  await mkdir(folder, { recursive: true });
+  const paths: string[] = [];
+  for (let i = 0; i < files; i++) {
+    const path = join(folder, `trang-${String(i + 1).padStart(3, '0')}.pdf`);
+    if (!existsSync(path)) {
+      await writeFile(path, await scanOf([jpegs[i % jpegs.length] ?? Buffer.alloc(0)], `p${i}`));
+    }
+    paths.push(path);
+  }
+  const profile = await mkdtemp(join(tmpdir(), 'sohoa-viewer-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+    viewport: { width: 1366, height: 768 },
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await openBook(page, appUrl);
+    await importFiles(page, paths, files);
+    await page.getByRole('button', { name: 'Thêm trường hợp' }).click();
+    await page.locator('#f-so').waitFor();
+    await page.getByRole('img', { name: /^Trang \d+ của tệp/ }).waitFor();
+    let peak = 0;
+    for (let n = 2; n <= files; n++) {
+      await timed(page, () => page.keyboard.press('Alt+PageDown'));
+      if (n % 10 === 0) peak = Math.max(peak, await rendererRssMiB(await rendererPids(profile)));
+    }
+    // Whatever the page frees once idle is freed: the officer keeps reading.
+    await page.waitForTimeout(3000);
+    const afterMiB = await rendererRssMiB(await rendererPids(profile));
+    return { afterMiB, peakMiB: Math.max(peak, afterMiB) };
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}

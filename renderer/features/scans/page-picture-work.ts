@@ -1,0 +1,98 @@
+// The work behind showing a page by its picture (see page-picture-core.ts): finding the page's
+// JPEG through the range reader, and decoding it straight to the size shown. It runs in the
+// page-picture worker, so neither the reading nor the decode holds the window.
+import { PDFDocument } from 'pdf-lib';
+import { RangePdf, blobSource } from '../../workers/pdf-range';
+import { pagePictureOf } from './page-picture-core';
+import { LruCache } from './viewer-cache';
+
+export interface PictureInfo {
+  /** The page in points, before its own /Rotate. */
+  box: { width: number; height: number };
+  rotate: number;
+  imageWidth: number;
+  imageHeight: number;
+}
+
+/** Readers of the last few scans: their cross-reference tables are read once. */
+const readers = new LruCache<string, Promise<RangePdf>>({ maxEntries: 4 });
+/** The JPEGs of the pages last found, so a new zoom does not read the page again. */
+const jpegs = new LruCache<string, Blob>({
+  maxEntries: 24,
+  maxCost: 24_000_000,
+  costOf: (jpeg) => jpeg.size,
+});
+
+function readerOf(scanId: string, blob: Blob): Promise<RangePdf> {
+  let reader = readers.get(scanId);
+  if (!reader) {
+    reader = RangePdf.open(blobSource(blob));
+    reader.catch(() => readers.delete(scanId));
+    readers.set(scanId, reader);
+  }
+  return reader;
+}
+
+const keyOf = (scanId: string, index: number) => `${scanId}:${index}`;
+
+/** The page's picture, or null when the page is anything but one JPEG covering it. */
+export async function findPicture(
+  scanId: string,
+  blob: Blob,
+  index: number,
+): Promise<PictureInfo | null> {
+  const reader = await readerOf(scanId, blob);
+  const scratch = await PDFDocument.create();
+  const { page } = await reader.copyPage(scratch, index);
+  const picture = pagePictureOf(scratch, page);
+  if (!picture) return null;
+  // A copy: the bytes read for the page (and the scratch document) can go.
+  jpegs.set(keyOf(scanId, index), new Blob([picture.jpeg.slice()], { type: 'image/jpeg' }));
+  const { box, rotate, imageWidth, imageHeight } = picture;
+  return { box, rotate, imageWidth, imageHeight };
+}
+
+async function jpegOf(scanId: string, blob: Blob, index: number): Promise<Blob> {
+  const key = keyOf(scanId, index);
+  const known = jpegs.get(key);
+  if (known) return known;
+  if (!(await findPicture(scanId, blob, index))) throw new Error('The page is not one picture');
+  const found = jpegs.get(key);
+  if (!found) throw new Error('The page picture was dropped');
+  return found;
+}
+
+/**
+ * The page's picture decoded at `width` × `height` device pixels, turned clockwise by
+ * `rotation` (the page's own /Rotate and the officer's turns together); the size is the turned one.
+ */
+export async function drawPicture(
+  scanId: string,
+  blob: Blob,
+  index: number,
+  width: number,
+  height: number,
+  rotation: number,
+): Promise<ImageBitmap> {
+  const jpeg = await jpegOf(scanId, blob, index);
+  const isSideways = rotation % 180 !== 0;
+  const uprightWidth = isSideways ? height : width;
+  const uprightHeight = isSideways ? width : height;
+  const decoded = await createImageBitmap(jpeg, {
+    resizeWidth: uprightWidth,
+    resizeHeight: uprightHeight,
+    resizeQuality: 'high',
+  });
+  if (rotation === 0) return decoded;
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d');
+  if (!context) {
+    decoded.close();
+    throw new Error('Canvas 2D is not available');
+  }
+  context.translate(width / 2, height / 2);
+  context.rotate((rotation * Math.PI) / 180);
+  context.drawImage(decoded, -uprightWidth / 2, -uprightHeight / 2);
+  decoded.close();
+  return canvas.transferToImageBitmap();
+}
