@@ -226,6 +226,32 @@ export function awaitingReview(workflow: Workflow = entryWorkflow): string[] {
   return statusesFrom('approve', workflow);
 }
 
+/** The statuses a rejection sends an entry back to its officer in. */
+export function returnedStatuses(workflow: Workflow = entryWorkflow): string[] {
+  return [
+    ...new Set(workflow.transitions.filter((row) => row.event === 'reject').map((row) => row.to)),
+  ];
+}
+
+/** The statuses kept apart from the work (voided). */
+export function setAsideStatuses(workflow: Workflow = entryWorkflow): string[] {
+  return workflow.rules.filter((rule) => rule.tally === 'setAside').map((rule) => rule.status);
+}
+
+/**
+ * Whether this officer may decide on this entry, as the review transitions' guard says (nobody
+ * approves an entry they typed or submitted). The queue shows only these; the data layer
+ * checks the same guard when the decision is written.
+ */
+export function mayDecide(
+  entry: GuardedEntry & { status: string },
+  officerId: string,
+  workflow: Workflow = entryWorkflow,
+): boolean {
+  const transition = transitionFrom('approve', entry.status, workflow);
+  return transition !== undefined && (transition.guard?.(entry, officerId) ?? null) === null;
+}
+
 /** Any entry not already voided can be voided, whatever its review status. */
 export function canVoid(status: EntryStatus): status is Exclude<EntryStatus, 'voided'> {
   return transitionFrom('void', status, entryWorkflow) !== undefined;
