@@ -1,44 +1,7 @@
 // Exposes exactly one object, window.sohoa, with one function per use case. A sandboxed
 // preload can only require('electron'), so everything from shared/ is imported as types.
 import { contextBridge, ipcRenderer } from 'electron';
-import type {
-  AppInfo,
-  BackupFolderInfo,
-  BackupOpenRequest,
-  BackupSession,
-  BackupSessionRequest,
-  BackupWriteRequest,
-  BridgeResult,
-  channels,
-  DiskSpace,
-  ExportOpenRequest,
-  ExportReadRequest,
-  ExportSession,
-  ExportSessionRequest,
-  ExportWriteRequest,
-  InstallationIdentity,
-  RenameInstallationRequest,
-  SaveBundleRequest,
-  SaveBundleResult,
-  SignHeaderRequest,
-  SohoaBridge,
-  WriteBackupRequest,
-  WriteBackupResult,
-} from '../shared/bridge';
-import type {
-  AuditHeadOnFile,
-  AuditHeadWrite,
-  DesktopSession,
-  HandOverRequest,
-  HandOverResult,
-  OfficerResult,
-  OfficerSummary,
-  SaveOfficerRequest,
-  SessionTokenRequest,
-  SetUpRequest,
-  SignInAnswer,
-  SignInRequest,
-} from '../shared/officer-bridge';
+import type { channels, SohoaBridge } from '../shared/bridge';
 
 // Spelled out because shared/bridge.js cannot be loaded here; the type pins each literal
 // to shared/bridge.ts, so a renamed channel fails the typecheck instead of the app.
@@ -74,60 +37,17 @@ const ch: typeof channels = {
   auditWriteHead: 'audit:write-head',
 };
 
-const bridge = {
-  getAppInfo: () => ipcRenderer.invoke(ch.getAppInfo) as Promise<AppInfo>,
-  saveBundle: (request: SaveBundleRequest) =>
-    ipcRenderer.invoke(ch.saveBundle, request) as Promise<BridgeResult<SaveBundleResult>>,
-  getDiskSpace: () => ipcRenderer.invoke(ch.getDiskSpace) as Promise<BridgeResult<DiskSpace>>,
-  writeBackup: (request: WriteBackupRequest) =>
-    ipcRenderer.invoke(ch.writeBackup, request) as Promise<BridgeResult<WriteBackupResult>>,
-  backupOpen: (request: BackupOpenRequest) =>
-    ipcRenderer.invoke(ch.backupOpen, request) as Promise<BridgeResult<BackupSession>>,
-  backupWrite: (request: BackupWriteRequest) =>
-    ipcRenderer.invoke(ch.backupWrite, request) as Promise<BridgeResult<{ bytes: number }>>,
-  backupCommit: (request: BackupSessionRequest) =>
-    ipcRenderer.invoke(ch.backupCommit, request) as Promise<BridgeResult<WriteBackupResult>>,
-  backupAbort: (request: BackupSessionRequest) =>
-    ipcRenderer.invoke(ch.backupAbort, request) as Promise<BridgeResult<null>>,
-  getBackupFolder: () => ipcRenderer.invoke(ch.getBackupFolder) as Promise<BackupFolderInfo>,
-  chooseBackupFolder: () =>
-    ipcRenderer.invoke(ch.chooseBackupFolder) as Promise<BridgeResult<BackupFolderInfo>>,
-  waitForExit: () => ipcRenderer.invoke(ch.waitForExit) as Promise<void>,
-  exitBackupDone: () => ipcRenderer.invoke(ch.exitBackupDone) as Promise<void>,
-  exportOpen: (request: ExportOpenRequest) =>
-    ipcRenderer.invoke(ch.exportOpen, request) as Promise<BridgeResult<ExportSession>>,
-  exportWrite: (request: ExportWriteRequest) =>
-    ipcRenderer.invoke(ch.exportWrite, request) as Promise<BridgeResult<{ bytes: number }>>,
-  exportRead: (request: ExportReadRequest) =>
-    ipcRenderer.invoke(ch.exportRead, request) as Promise<BridgeResult<Uint8Array>>,
-  exportCommit: (request: ExportSessionRequest) =>
-    ipcRenderer.invoke(ch.exportCommit, request) as Promise<BridgeResult<SaveBundleResult>>,
-  exportAbort: (request: ExportSessionRequest) =>
-    ipcRenderer.invoke(ch.exportAbort, request) as Promise<BridgeResult<null>>,
-  getInstallationIdentity: () =>
-    ipcRenderer.invoke(ch.getInstallationIdentity) as Promise<BridgeResult<InstallationIdentity>>,
-  signHeader: (request: SignHeaderRequest) =>
-    ipcRenderer.invoke(ch.signHeader, request) as Promise<BridgeResult<Uint8Array>>,
-  renameInstallation: (request: RenameInstallationRequest) =>
-    ipcRenderer.invoke(ch.renameInstallation, request) as Promise<
-      BridgeResult<InstallationIdentity>
-    >,
-  officersList: () => ipcRenderer.invoke(ch.officersList) as Promise<OfficerSummary[]>,
-  officersSetUp: (request: SetUpRequest) =>
-    ipcRenderer.invoke(ch.officersSetUp, request) as Promise<OfficerResult<DesktopSession>>,
-  officersHandOver: (request: HandOverRequest) =>
-    ipcRenderer.invoke(ch.officersHandOver, request) as Promise<OfficerResult<HandOverResult>>,
-  officersSave: (request: SaveOfficerRequest) =>
-    ipcRenderer.invoke(ch.officersSave, request) as Promise<OfficerResult<OfficerSummary>>,
-  sessionSignIn: (request: SignInRequest) =>
-    ipcRenderer.invoke(ch.sessionSignIn, request) as Promise<SignInAnswer>,
-  sessionCurrent: () => ipcRenderer.invoke(ch.sessionCurrent) as Promise<DesktopSession | null>,
-  sessionSignOut: (request: SessionTokenRequest) =>
-    ipcRenderer.invoke(ch.sessionSignOut, request) as Promise<void>,
-  auditReadHead: (request: { database: string }) =>
-    ipcRenderer.invoke(ch.auditReadHead, request) as Promise<AuditHeadOnFile | null>,
-  auditWriteHead: (request: AuditHeadWrite) =>
-    ipcRenderer.invoke(ch.auditWriteHead, request) as Promise<boolean>,
-} satisfies SohoaBridge;
+/**
+ * One function per channel, each passing its one request (or none) through untouched and
+ * answering what main answers; shared/bridge.ts gives each its request and answer types. Built
+ * from the list above, so the functions and the channels cannot drift apart.
+ */
+const bridge = Object.fromEntries(
+  Object.entries(ch).map(([name, channel]) => [
+    name,
+    (request?: unknown) =>
+      request === undefined ? ipcRenderer.invoke(channel) : ipcRenderer.invoke(channel, request),
+  ]),
+) as unknown as SohoaBridge;
 
 contextBridge.exposeInMainWorld('sohoa', bridge);

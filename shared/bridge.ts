@@ -192,6 +192,12 @@ export interface SohoaBridge extends OfficerBridge {
   ): Promise<BridgeResult<InstallationIdentity>>;
 }
 
+/** Fails the typecheck when a channel has no bridge function or a function no channel. */
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]
+  ? true
+  : never;
+export const channelsMatchBridge: SameKeys<typeof channels, SohoaBridge> = true;
+
 // ---- Automatic backups ----
 
 /** Names the app gives backups: sohoa-sao-luu-YYYYMMDD-HHMM[-n].sohoa. Rotation only ever

@@ -50,117 +50,74 @@ function assertTrusted(event: InvokeEvent, allowedOrigins: readonly string[]): v
 const NOT_SIGNED_IN =
   'Chưa có cán bộ nào đăng nhập nên không có tệp nào được lưu. Hãy đăng nhập rồi làm lại.';
 
-export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): ExportSessions {
-  ipcMain.handle(channels.getAppInfo, (event): AppInfo => {
-    assertTrusted(event, deps.allowedOrigins);
-    return deps.getAppInfo();
-  });
-  ipcMain.handle(
-    channels.saveBundle,
-    async (event, payload): Promise<BridgeResult<SaveBundleResult>> => {
-      assertTrusted(event, deps.allowedOrigins);
-      if (!deps.officers.isSignedIn()) return fail('unavailable', NOT_SIGNED_IN);
-      return handleSaveBundle(payload, deps.pickFolder);
+/** What main does for one channel of the bridge, given the request as it arrived. */
+interface Handler {
+  handle: (payload: unknown) => unknown;
+  /** Refused with NOT_SIGNED_IN unless an officer is signed in in main. */
+  needsSignIn?: boolean;
+}
+
+/**
+ * One handler per channel of shared/bridge.ts, keyed like the bridge itself, so a channel added
+ * there without a handler here (or the other way round) fails the typecheck. Every request is
+ * checked by its handler's own schema; a channel that takes none ignores any payload.
+ */
+function handlerTable(
+  deps: IpcDeps,
+  exports: ExportSessions,
+): Record<keyof typeof channels, Handler> {
+  const { backups, exitGate, installationKey, officers, auditHead } = deps;
+  return {
+    getAppInfo: { handle: (): AppInfo => deps.getAppInfo() },
+    saveBundle: {
+      handle: (payload): Promise<BridgeResult<SaveBundleResult>> =>
+        handleSaveBundle(payload, deps.pickFolder),
+      needsSignIn: true,
     },
-  );
-  ipcMain.handle(channels.getDiskSpace, (event): Promise<BridgeResult<DiskSpace>> => {
-    assertTrusted(event, deps.allowedOrigins);
-    return deps.getDiskSpace();
-  });
-  registerBackupHandlers(ipcMain, deps);
-  registerInstallationKeyHandlers(ipcMain, deps);
-  registerOfficerHandlers(ipcMain, deps);
-  const exports = new ExportSessions(deps.pickFolder);
-  const streamed = {
-    [channels.exportOpen]: (payload: unknown) => exports.open(payload),
-    [channels.exportWrite]: (payload: unknown) => exports.write(payload),
-    [channels.exportRead]: (payload: unknown) => exports.read(payload),
-    [channels.exportCommit]: (payload: unknown) => exports.commit(payload),
-    [channels.exportAbort]: (payload: unknown) => exports.abort(payload),
+    getDiskSpace: { handle: (): Promise<BridgeResult<DiskSpace>> => deps.getDiskSpace() },
+    // Automatic backups.
+    writeBackup: { handle: (payload) => backups.write(payload) },
+    backupOpen: { handle: (payload) => backups.pieces.open(payload) },
+    backupWrite: { handle: (payload) => backups.pieces.write(payload) },
+    backupCommit: { handle: (payload) => backups.pieces.commit(payload) },
+    backupAbort: { handle: (payload) => backups.pieces.abort(payload) },
+    getBackupFolder: { handle: () => backups.getFolder() },
+    chooseBackupFolder: { handle: () => backups.chooseFolder() },
+    waitForExit: { handle: () => exitGate.waitForExit() },
+    exitBackupDone: { handle: () => exitGate.done() },
+    // Streamed export: opening needs a sign-in; an export already open may finish or be cancelled.
+    exportOpen: { handle: (payload) => exports.open(payload), needsSignIn: true },
+    exportWrite: { handle: (payload) => exports.write(payload) },
+    exportRead: { handle: (payload) => exports.read(payload) },
+    exportCommit: { handle: (payload) => exports.commit(payload) },
+    exportAbort: { handle: (payload) => exports.abort(payload) },
+    // This PC's signing key.
+    getInstallationIdentity: { handle: () => installationKey.identity() },
+    signHeader: { handle: (payload) => installationKey.signHeader(payload) },
+    renameInstallation: { handle: (payload) => installationKey.rename(payload) },
+    // Officers, session and the audit head.
+    officersList: { handle: () => officers.list() },
+    officersSetUp: { handle: (payload) => officers.setUp(payload) },
+    officersHandOver: { handle: (payload) => officers.handOver(payload) },
+    officersSave: { handle: (payload) => officers.save(payload) },
+    sessionSignIn: { handle: (payload) => officers.signIn(payload) },
+    sessionCurrent: { handle: () => officers.current() },
+    sessionSignOut: { handle: (payload) => officers.signOut(payload) },
+    auditReadHead: { handle: (payload) => auditHead.read(payload) },
+    auditWriteHead: { handle: (payload) => auditHead.write(payload) },
   };
-  for (const [channel, handler] of Object.entries(streamed)) {
-    ipcMain.handle(channel, async (event, payload) => {
+}
+
+export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): ExportSessions {
+  const exports = new ExportSessions(deps.pickFolder);
+  const table = handlerTable(deps, exports);
+  for (const name of Object.keys(table) as (keyof typeof channels)[]) {
+    const { handle, needsSignIn = false } = table[name];
+    ipcMain.handle(channels[name], (event, payload) => {
       assertTrusted(event, deps.allowedOrigins);
-      // Opening needs a sign-in; an export already open may finish or be cancelled.
-      if (channel === channels.exportOpen && !deps.officers.isSignedIn()) {
-        return fail('unavailable', NOT_SIGNED_IN);
-      }
-      return handler(payload);
+      if (needsSignIn && !deps.officers.isSignedIn()) return fail('unavailable', NOT_SIGNED_IN);
+      return handle(payload);
     });
   }
   return exports;
-}
-
-function registerBackupHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
-  ipcMain.handle(channels.writeBackup, async (event, payload) => {
-    assertTrusted(event, deps.allowedOrigins);
-    return deps.backups.write(payload);
-  });
-  const pieces = {
-    [channels.backupOpen]: (payload: unknown) => deps.backups.pieces.open(payload),
-    [channels.backupWrite]: (payload: unknown) => deps.backups.pieces.write(payload),
-    [channels.backupCommit]: (payload: unknown) => deps.backups.pieces.commit(payload),
-    [channels.backupAbort]: (payload: unknown) => deps.backups.pieces.abort(payload),
-  };
-  for (const [channel, handler] of Object.entries(pieces)) {
-    ipcMain.handle(channel, async (event, payload) => {
-      assertTrusted(event, deps.allowedOrigins);
-      return handler(payload);
-    });
-  }
-  ipcMain.handle(channels.getBackupFolder, async (event) => {
-    assertTrusted(event, deps.allowedOrigins);
-    return deps.backups.getFolder();
-  });
-  ipcMain.handle(channels.chooseBackupFolder, async (event) => {
-    assertTrusted(event, deps.allowedOrigins);
-    return deps.backups.chooseFolder();
-  });
-  ipcMain.handle(channels.waitForExit, async (event) => {
-    assertTrusted(event, deps.allowedOrigins);
-    return deps.exitGate.waitForExit();
-  });
-  ipcMain.handle(channels.exitBackupDone, (event) => {
-    assertTrusted(event, deps.allowedOrigins);
-    deps.exitGate.done();
-  });
-}
-
-function registerInstallationKeyHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
-  ipcMain.handle(channels.getInstallationIdentity, async (event) => {
-    assertTrusted(event, deps.allowedOrigins);
-    return deps.installationKey.identity();
-  });
-  ipcMain.handle(channels.signHeader, async (event, payload) => {
-    assertTrusted(event, deps.allowedOrigins);
-    return deps.installationKey.signHeader(payload);
-  });
-  ipcMain.handle(channels.renameInstallation, async (event, payload) => {
-    assertTrusted(event, deps.allowedOrigins);
-    return deps.installationKey.rename(payload);
-  });
-}
-
-function registerOfficerHandlers(ipcMain: IpcMainLike, deps: IpcDeps): void {
-  const { officers, auditHead } = deps;
-  const handlers = {
-    [channels.officersList]: () => officers.list(),
-    [channels.officersSetUp]: (payload: unknown) => officers.setUp(payload),
-    [channels.officersHandOver]: (payload: unknown) => officers.handOver(payload),
-    [channels.officersSave]: (payload: unknown) => officers.save(payload),
-    [channels.sessionSignIn]: (payload: unknown) => officers.signIn(payload),
-    [channels.sessionCurrent]: () => Promise.resolve(officers.current()),
-    [channels.sessionSignOut]: (payload: unknown) => {
-      officers.signOut(payload);
-      return Promise.resolve();
-    },
-    [channels.auditReadHead]: (payload: unknown) => auditHead.read(payload),
-    [channels.auditWriteHead]: (payload: unknown) => auditHead.write(payload),
-  };
-  for (const [channel, handler] of Object.entries(handlers)) {
-    ipcMain.handle(channel, async (event, payload) => {
-      assertTrusted(event, deps.allowedOrigins);
-      return handler(payload);
-    });
-  }
 }

@@ -2,19 +2,12 @@
 // "approved" while the log has no approval of it since its last submission, rejection,
 // withdrawal or reopening was set behind the app's back (or came in a file before approvals
 // from files were dropped); the audit check names it.
+import { entryEvents } from '../../shared/workflow/workflow';
 import type { SohoaDatabase } from './database';
 import type { EntryRecord } from './types';
 
 /** The events that set an entry's review status; any other event leaves it as it was. */
-const STATUS_EVENTS = new Set([
-  'submit',
-  'approve',
-  'reject',
-  'withdraw',
-  'reopen',
-  'void',
-  'restore',
-]);
+const STATUS_EVENTS: ReadonlySet<string> = new Set(entryEvents);
 
 /** Approved entries the audit log does not show approved, in book and number order. */
 export async function approvalsWithoutEvent(db: SohoaDatabase): Promise<EntryRecord[]> {

@@ -3,6 +3,7 @@
 // Unknown fields are kept as they are, so data written by newer code of the same schema survives.
 import { z } from 'zod';
 import { getTemplate } from '../../shared/registers';
+import { entryStatuses } from '../../shared/workflow/workflow';
 import { nameKeyOf } from './name-key';
 import type {
   AuditEvent,
@@ -90,7 +91,7 @@ const recordSchema = z
     fields: z.record(z.string(), z.string()),
     pageIds: z.array(z.string()).default([]),
     region: regionSchema.optional(),
-    status: z.enum(['draft', 'submitted', 'approved', 'rejected', 'voided']),
+    status: z.enum(entryStatuses),
     createdAt: time,
     updatedAt: time,
     revision: z.number().int().positive(),

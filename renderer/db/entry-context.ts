@@ -9,6 +9,7 @@ import { numbersOf } from '../../shared/validation/book-context';
 import { nameOtherBooks } from '../../shared/validation/duplicates';
 import type { ValidationResult } from '../../shared/validation/types';
 import { soKey, validateEntry } from '../../shared/validation/validate-entry';
+import { isSetAside, setAsideStatuses } from '../../shared/workflow/workflow';
 import type { SohoaDatabase } from './database';
 import type { Book, EntryRecord } from './types';
 
@@ -38,7 +39,10 @@ export async function loadRelatedEntries(
     .uniqueKeys();
   // A voided entry is out of the book's numbering: its số neither repeats another's nor
   // stretches the range the gaps are counted in. Voided entries are few: read them by status.
-  const voided = await db.records.where('[bookId+status]').equals([book.id, 'voided']).toArray();
+  const voided = await db.records
+    .where('[bookId+status]')
+    .anyOf(setAsideStatuses().map((status) => [book.id, status]))
+    .toArray();
   const voidedIds = new Set(voided.map((record) => record.id));
   const soValues =
     voided.length === 0
@@ -70,7 +74,7 @@ export async function loadRelatedEntries(
     sameBook: [...sameBook.values()],
     otherBooks: others.flatMap((other, i) =>
       (found[i] ?? [])
-        .filter((entry) => entry.status !== 'voided')
+        .filter((entry) => !isSetAside(entry.status))
         .map((entry) => ({ entry, book: other })),
     ),
     soValues,

@@ -22,16 +22,21 @@ import {
 import type { Issue } from '../../shared/validation/types';
 import {
   can,
-  canReview,
   canSubmit,
-  canVoid,
   needsReopen,
   pinProblem,
   statusAfterEdit,
-  type EntryStatus,
   type OfficerRole,
   type Permission,
 } from '../../shared/workflow/roles';
+import {
+  entryWorkflow,
+  isSetAside,
+  newEntryStatus,
+  transitionFrom,
+  type EntryEvent,
+  type StatusFrom,
+} from '../../shared/workflow/workflow';
 import { appendAudit, type AuditInput } from './audit-chain';
 import type { SohoaDatabase } from './database';
 import { loadRelatedEntries, validateWithRelated } from './entry-context';
@@ -145,7 +150,7 @@ export function newEntryRecord(
     templateVersion: book.templateVersion,
     fields,
     pageIds: pageId ? [pageId] : [],
-    status: 'draft',
+    status: newEntryStatus,
     createdAt,
     updatedAt: createdAt,
     revision: 1,
@@ -236,7 +241,7 @@ export function createRepositories(
   /** An entry that may still change: a voided one is read-only until it is restored. */
   const getLiveRecord = async (recordId: string): Promise<EntryRecord> => {
     const record = await getRecord(recordId);
-    if (record.status === 'voided') throw new WorkflowError('entry-voided');
+    if (isSetAside(record.status)) throw new WorkflowError('entry-voided');
     return record;
   };
 
@@ -273,40 +278,56 @@ export function createRepositories(
   };
 
   /**
-   * One status change that needs a reason (reopen, void, restore): the reason is required, the
-   * officer must hold `permission`, and the entry, its new status and the audit event carrying
-   * the reason are written in one transaction.
+   * The workflow's transition for `event` from the entry's status, refused with wrong-status
+   * where the table has none and with the guard's code where its guard says no.
    */
-  const changeStatusWithReason = async <From extends EntryStatus>(
+  const transitionFor = (event: EntryEvent, record: EntryRecord, officer: Person) => {
+    const transition = transitionFrom(event, record.status, entryWorkflow);
+    if (!transition) throw new WorkflowError('wrong-status');
+    const refusal = transition.guard?.(record, officer.id);
+    if (refusal) throw new WorkflowError(refusal);
+    return transition;
+  };
+
+  /** The permission an event of the workflow asks for, whatever status it starts from. */
+  const permissionOf = (event: EntryEvent): Permission => {
+    const row = entryWorkflow.transitions.find((transition) => transition.event === event);
+    if (!row) throw new Error(`No transition for ${event}`);
+    return row.permission;
+  };
+
+  /**
+   * One status change that needs a reason (reopen, void, restore): the reason is required, the
+   * officer must hold the transition's permission, and the entry, its new status and the audit
+   * event carrying the reason are written in one transaction.
+   */
+  const changeStatusWithReason = async <E extends 'reopen' | 'void' | 'restore'>(
     recordId: string,
     reason: string,
     step: {
-      permission: Permission;
+      event: E;
       reasonRequired: WorkflowErrorCode;
-      action: string;
-      /** Whether the entry's book must not be archived. */
-      requiresOpenBook: boolean;
-      /** The statuses the change starts from; any other is refused with wrong-status. */
-      allows: (status: EntryStatus, record: EntryRecord) => status is From;
-      /** The new status and what the entry keeps of the change. */
-      next: (
+      /** What the entry keeps of the change, beside its new status. */
+      keep: (
         record: EntryRecord,
-        mark: { from: From; by: string; at: number; reason: string },
-      ) => Pick<EntryRecord, 'status'> & Partial<EntryRecord>;
+        mark: { from: StatusFrom<E>; by: string; at: number; reason: string },
+      ) => Partial<EntryRecord>;
     },
   ): Promise<EntryRecord> => {
     const text = reason.trim();
     if (!text) throw new WorkflowError(step.reasonRequired);
     const now = Date.now();
     return db.transaction('rw', db.books, db.records, db.people, db.audit, async () => {
-      const officer = await actor(step.permission);
+      const officer = await actor(permissionOf(step.event));
       const record = await getRecord(recordId);
-      const from = record.status;
-      if (!step.allows(from, record)) throw new WorkflowError('wrong-status');
-      if (step.requiresOpenBook) await requireOpenBook(record.bookId);
+      const transition = transitionFor(step.event, record, officer);
+      if (transition.needsOpenBook) await requireOpenBook(record.bookId);
+      // The table has a transition for this event from this status, so it is one of its sources.
+      const from = record.status as StatusFrom<E>;
       const changed: EntryRecord = {
         ...record,
-        ...step.next(record, { from, by: officer.id, at: now, reason: text }),
+        ...step.keep(record, { from, by: officer.id, at: now, reason: text }),
+        status: transition.to,
         updatedAt: now,
         updatedBy: officer.id,
         revision: record.revision + 1,
@@ -315,7 +336,7 @@ export function createRepositories(
       await audit(officer, now, {
         entity: 'record',
         entityId: recordId,
-        action: step.action,
+        action: step.event,
         oldValue: record.status,
         newValue: changed.status,
         reason: text,
@@ -338,20 +359,16 @@ export function createRepositories(
   ): Promise<EntryRecord> => {
     const now = Date.now();
     return db.transaction('rw', db.records, db.books, db.people, db.audit, async () => {
-      const officer = await actor('review');
+      const event = decision.decision === 'approved' ? 'approve' : 'reject';
+      const officer = await actor(permissionOf(event));
       const record = await getRecord(recordId);
-      if (!canReview(record.status)) throw new WorkflowError('wrong-status');
-      if (record.createdBy === officer.id || record.submittedBy === officer.id) {
-        throw new WorkflowError('own-entry');
-      }
-      // An entry changed by another entry since submission (a số now repeated) is not approved
-      // into an export that would refuse it.
-      if (decision.decision === 'approved') await requireReady(record);
+      const transition = transitionFor(event, record, officer);
+      if (transition.needsReady) await requireReady(record);
       // Approved again: what went back to draft is back in the export.
       const { reopened, ...rest } = record;
       const reviewed: EntryRecord = {
         ...(decision.decision === 'approved' || !reopened ? rest : { ...rest, reopened }),
-        status: decision.decision,
+        status: transition.to,
         review: { ...decision, by: officer.id, at: now },
         updatedAt: now,
         revision: record.revision + 1,
@@ -363,9 +380,9 @@ export function createRepositories(
         {
           entity: 'record',
           entityId: recordId,
-          action: decision.decision === 'approved' ? 'approve' : 'reject',
+          action: event,
           oldValue: record.status,
-          newValue: decision.decision,
+          newValue: transition.to,
           ...(decision.reason ? { reason: decision.reason } : {}),
         },
         ...decision.comments.map((comment): AuditLine => ({
@@ -384,15 +401,15 @@ export function createRepositories(
   const submit = async (recordIds: readonly string[]): Promise<EntryRecord[]> => {
     const now = Date.now();
     return db.transaction('rw', db.records, db.books, db.people, db.audit, async () => {
-      const officer = await actor('enter');
+      const officer = await actor(permissionOf('submit'));
       const submitted: EntryRecord[] = [];
       for (const recordId of recordIds) {
         const record = await getRecord(recordId);
-        if (!canSubmit(record.status)) throw new WorkflowError('wrong-status');
-        await requireReady(record);
+        const transition = transitionFor('submit', record, officer);
+        if (transition.needsReady) await requireReady(record);
         submitted.push({
           ...record,
-          status: 'submitted',
+          status: transition.to,
           submittedBy: officer.id,
           submittedAt: now,
           updatedAt: now,
@@ -407,7 +424,7 @@ export function createRepositories(
           entity: 'record',
           entityId: record.id,
           action: 'submit',
-          newValue: 'submitted',
+          newValue: record.status,
         })),
       );
       return submitted;
@@ -757,7 +774,7 @@ export function createRepositories(
           saved = record;
           return;
         }
-        if (record.status === 'voided') throw new WorkflowError('entry-voided');
+        if (isSetAside(record.status)) throw new WorkflowError('entry-voided');
         if (needsReopen(record.status)) throw new WorkflowError('reopen-required');
         await requireOpenBook(record.bookId);
         const fields = { ...record.fields };
@@ -794,12 +811,9 @@ export function createRepositories(
      */
     reopenEntry(recordId: string, reason: string): Promise<EntryRecord> {
       return changeStatusWithReason(recordId, reason, {
-        permission: 'enter',
+        event: 'reopen',
         reasonRequired: 'reopen-reason-required',
-        action: 'reopen',
-        requiresOpenBook: false,
-        allows: (status) => status === 'submitted' || status === 'approved',
-        next: (_record, mark) => ({ status: 'draft', reopened: mark }),
+        keep: (_record, mark) => ({ reopened: mark }),
       });
     },
 
@@ -810,12 +824,9 @@ export function createRepositories(
      */
     voidEntry(recordId: string, reason: string): Promise<EntryRecord> {
       return changeStatusWithReason(recordId, reason, {
-        permission: 'enter',
+        event: 'void',
         reasonRequired: 'void-reason-required',
-        action: 'void',
-        requiresOpenBook: true,
-        allows: canVoid,
-        next: (_record, mark) => ({ status: 'voided', voided: mark }),
+        keep: (_record, mark) => ({ voided: mark }),
       });
     },
 
@@ -825,17 +836,10 @@ export function createRepositories(
      */
     restoreEntry(recordId: string, reason: string): Promise<EntryRecord> {
       return changeStatusWithReason(recordId, reason, {
-        permission: 'review',
+        event: 'restore',
         reasonRequired: 'void-reason-required',
-        action: 'restore',
-        requiresOpenBook: true,
-        // A voided entry keeps how it was voided; one without that record is not ours to restore.
-        allows: (status, record): status is 'voided' =>
-          status === 'voided' && record.voided !== undefined,
-        next: (record, { by, at, reason }) => ({
-          status: 'draft',
-          ...(record.voided ? { voided: { ...record.voided, restored: { by, at, reason } } } : {}),
-        }),
+        keep: (record, { by, at, reason }) =>
+          record.voided ? { voided: { ...record.voided, restored: { by, at, reason } } } : {},
       });
     },
 
@@ -1141,7 +1145,7 @@ export function createRepositories(
             templateVersion: book.templateVersion,
             fields,
             pageIds: [],
-            status: 'draft',
+            status: newEntryStatus,
             createdAt: now + index,
             updatedAt: now,
             revision: 1,
@@ -1199,13 +1203,13 @@ export function createRepositories(
           ...records.map((record) => ({
             entity: 'record' as const,
             entityId: record.id,
-            action: 'import',
+            action: 'import' as const,
             newValue: fileName,
           })),
           ...scans.map((scan) => ({
             entity: 'scan' as const,
             entityId: scan.id,
-            action: 'import',
+            action: 'import' as const,
             newValue: scan.fileName,
           })),
         );

@@ -1,10 +1,12 @@
 import type { PdfNaming } from '../../shared/bundle/names';
 import type { RegisterTypeCode } from '../../shared/registers/types';
 import type { Acknowledgement } from '../../shared/validation/acknowledgements';
+import type { AuditAction } from '../../shared/workflow/audit-actions';
 import type { EntryStatus, OfficerRole } from '../../shared/workflow/roles';
+import type { StatusAfter, StatusFrom } from '../../shared/workflow/workflow';
 import type { PinDigest } from './pin';
 
-export type { EntryStatus, OfficerRole };
+export type { AuditAction, EntryStatus, OfficerRole };
 
 export interface Book {
   id: string;
@@ -102,7 +104,7 @@ export interface EntryRecord {
 
 /** An entry voided: the status it had, who voided it, when and why; and its restoring. */
 export interface Voiding {
-  from: Exclude<EntryStatus, 'voided'>;
+  from: StatusFrom<'void'>;
   by: string;
   at: number;
   reason: string;
@@ -111,7 +113,7 @@ export interface Voiding {
 }
 
 export interface Reopening {
-  from: 'submitted' | 'approved';
+  from: StatusFrom<'reopen'>;
   by: string;
   at: number;
   reason: string;
@@ -124,7 +126,7 @@ export interface FieldComment {
 }
 
 export interface ReviewDecision {
-  decision: 'approved' | 'rejected';
+  decision: StatusAfter<'approve' | 'reject'>;
   by: string;
   at: number;
   /** Why it was rejected; empty for an approval. */
@@ -141,7 +143,7 @@ export interface AuditEvent {
   at: number;
   entity: 'book' | 'scan' | 'record' | 'officer' | 'setting' | 'database';
   entityId: string;
-  action: string;
+  action: AuditAction;
   field?: string;
   oldValue?: string;
   newValue?: string;

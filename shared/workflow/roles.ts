@@ -23,46 +23,15 @@ export function can(role: OfficerRole, permission: Permission): boolean {
   return grants[role].includes(permission);
 }
 
-/**
- * Lưu nháp → Chờ rà soát → Đã phê duyệt / Từ chối, as in the Ministry's tool; and Đã hủy: an
- * entry voided with a reason. Voided is a status of its own rather than a flag beside one, so
- * every check that lets an entry out (export takes approved, review takes submitted) refuses a
- * voided entry without having to know about voiding.
- */
-export type EntryStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'voided';
-
-/** Any entry not already voided can be voided, whatever its review status. */
-export function canVoid(status: EntryStatus): status is Exclude<EntryStatus, 'voided'> {
-  return status !== 'voided';
-}
-
-/** Only entries still being typed, or sent back, can be submitted. */
-export function canSubmit(status: EntryStatus): boolean {
-  return status === 'draft' || status === 'rejected';
-}
-
-/** Only submitted entries wait for a decision. */
-export function canReview(status: EntryStatus): boolean {
-  return status === 'submitted';
-}
-
-/**
- * Status after someone changes an entry's content. A change to a submitted or approved entry
- * withdraws it: what the reviewer saw is no longer what would be exported. A rejected entry
- * stays rejected, with its reason in view, until it is submitted again.
- */
-export function statusAfterEdit(status: EntryStatus): EntryStatus {
-  if (status === 'voided') return 'voided';
-  return status === 'rejected' ? 'rejected' : 'draft';
-}
-
-/**
- * Submitted and approved entries hold what a reviewer is looking at or has passed: their fields
- * change only after the officer reopens them, with a reason, as a step of its own.
- */
-export function needsReopen(status: EntryStatus): boolean {
-  return status === 'submitted' || status === 'approved';
-}
+// The entry statuses and the questions about them live in the workflow table (workflow.ts).
+export {
+  canReview,
+  canSubmit,
+  canVoid,
+  needsReopen,
+  statusAfterEdit,
+  type EntryStatus,
+} from './workflow';
 
 /** PINs are 4 to 8 digits: quick at a shift change, still not guessable at a glance. */
 export const PIN_MIN_DIGITS = 4;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { navigate } from '../../app/router';
 import { can } from '../../../shared/workflow/roles';
+import { setAsideStatuses } from '../../../shared/workflow/workflow';
 import { db, repo } from '../../db';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
@@ -46,7 +47,10 @@ export function BooksScreen() {
       // Voided entries are not the book's: counted by their index, and left out.
       const [all, voided] = await Promise.all([
         db.records.where('bookId').equals(book.id).count(),
-        db.records.where('[bookId+status]').equals([book.id, 'voided']).count(),
+        db.records
+          .where('[bookId+status]')
+          .anyOf(setAsideStatuses().map((status) => [book.id, status]))
+          .count(),
       ]);
       result[book.id] = all - voided;
     }

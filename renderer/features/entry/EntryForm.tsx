@@ -15,6 +15,7 @@ import { dateInWords, parseDateInput } from '../../../shared/text/dates';
 import type { Issue } from '../../../shared/validation/types';
 import { pendingWarnings } from '../../../shared/validation/acknowledgements';
 import { needsReopen } from '../../../shared/workflow/roles';
+import { isSetAside } from '../../../shared/workflow/workflow';
 import { EntryVoidBar } from './EntryVoidBar';
 import { isInDialog } from '../../app/focus';
 import { navigate } from '../../app/router';
@@ -199,7 +200,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
 
   // Submitted or approved: read-only until reopened with a reason (EntryReviewBar); voided:
   // read-only until a supervisor restores it (EntryVoidBar).
-  const isLocked = needsReopen(entry.status) || entry.status === 'voided';
+  const isLocked = needsReopen(entry.status) || isSetAside(entry.status);
   /** Back to the field the officer was in, or the first one, once the entry is reopened. */
   const backToField = () => {
     const entered = enteredWith.current;

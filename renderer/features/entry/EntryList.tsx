@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterTemplate } from '../../../shared/registers/types';
+import { isSetAside } from '../../../shared/workflow/workflow';
 import { navigate } from '../../app/router';
 import { db, repo } from '../../db';
 import type { Book, Page } from '../../db/types';
@@ -144,7 +145,7 @@ function BookEntryList({ book, template, pages, onNothingToFocus }: Props) {
     if (!rows) return;
     if (event.altKey && event.code === 'KeyH') {
       const row = rows[activeIndex];
-      if (!row || row.status === 'voided') return;
+      if (!row || isSetAside(row.status)) return;
       event.preventDefault();
       setVoiding({ id: row.id, so: row.so });
       return;

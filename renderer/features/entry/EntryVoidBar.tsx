@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/workflow/roles';
+import { isSetAside } from '../../../shared/workflow/workflow';
 import { db, repo } from '../../db';
 import type { EntryRecord } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
@@ -32,7 +33,7 @@ export function EntryVoidBar({ entry, flush, onDone }: Props) {
     [entry.voided?.by],
   );
   const officer = stored ?? signedIn;
-  const isVoided = entry.status === 'voided';
+  const isVoided = isSetAside(entry.status);
   const mayRestore = officer ? can(officer.role, 'review') : false;
   // The reason box is open for this entry only; the next entry starts without it.
   const [askingIn, setAskingIn] = useState<string | null>(null);

@@ -6,19 +6,26 @@ import { findNumberingGaps, type NumberRange } from '../../../shared/validation/
 import type { SohoaDatabase } from '../../db/database';
 import { withoutVoided } from '../../db/entry-context';
 import type { EntryRecord, EntryStatus } from '../../db/types';
+import {
+  entryStatuses,
+  entryWorkflow,
+  isSetAside,
+  setAsideStatuses,
+  type Workflow,
+} from '../../../shared/workflow/workflow';
 import { compareBookOrder } from './entry-order';
 
 export type StatusFilter = EntryStatus | 'all';
 
-/** In the order the status menu offers them: the whole book first, then the life of an entry. */
-export const statusFilters: readonly StatusFilter[] = [
-  'all',
-  'draft',
-  'submitted',
-  'approved',
-  'rejected',
-  'voided',
-];
+/**
+ * In the order the status menu offers them: the whole book first, then the life of an entry as
+ * the workflow table lists its statuses.
+ */
+export function statusFiltersOf(workflow: Workflow = entryWorkflow): readonly string[] {
+  return ['all', ...workflow.statuses];
+}
+
+export const statusFilters: readonly StatusFilter[] = ['all', ...entryStatuses];
 
 export function isStatusFilter(value: string): value is StatusFilter {
   return (statusFilters as readonly string[]).includes(value);
@@ -81,7 +88,7 @@ export function toListRow(record: EntryRecord, mainNameField: string): ListRow {
     ...(record.reopened && record.status !== 'approved'
       ? { reopened: { from: record.reopened.from, reason: record.reopened.reason } }
       : {}),
-    ...(record.status === 'voided' ? { voidReason: record.voided?.reason ?? '' } : {}),
+    ...(isSetAside(record.status) ? { voidReason: record.voided?.reason ?? '' } : {}),
   };
 }
 
@@ -156,7 +163,10 @@ export function loadBookSummary(db: SohoaDatabase, bookId: string): Promise<Book
       .keys();
     const soValues = keys.map(secondPart).filter((so) => so !== undefined);
     // A voided entry's số is out of the numbering: it neither fills nor stretches it.
-    const voided = await db.records.where('[bookId+status]').equals([bookId, 'voided']).toArray();
+    const voided = await db.records
+      .where('[bookId+status]')
+      .anyOf(setAsideStatuses().map((status) => [bookId, status]))
+      .toArray();
     const live = withoutVoided(
       soValues,
       voided.map((record) => record.fields.so ?? ''),

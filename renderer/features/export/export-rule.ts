@@ -6,6 +6,12 @@
 // is not ready and lists each such entry with why; "not yet exported" also leaves out entries
 // that already went out, unchanged since, in an earlier bundle.
 import type { BundleProblem } from '../../../shared/bundle/plan';
+import {
+  entryWorkflow,
+  exportsStatus,
+  isSetAside,
+  type Workflow,
+} from '../../../shared/workflow/workflow';
 import type { Book, EntryRecord, EntryStatus, ExportRun } from '../../db/types';
 import type { GateResult } from '../../workers/export-protocol';
 
@@ -35,10 +41,13 @@ export interface HeldBack {
   reasons: HoldReason[];
 }
 
-export function isExportable(book: Pick<Book, 'exportSubmitted'>, record: EntryRecord): boolean {
-  return (
-    record.status === 'approved' || (book.exportSubmitted === true && record.status === 'submitted')
-  );
+/** What the workflow table says of the entry's status, with the book's setting. */
+export function isExportable(
+  book: Pick<Book, 'exportSubmitted'>,
+  record: Pick<EntryRecord, 'status'>,
+  workflow: Workflow = entryWorkflow,
+): boolean {
+  return exportsStatus(record.status, book.exportSubmitted === true, workflow);
 }
 
 export function exportableEntries<T extends EntryRecord>(
@@ -93,13 +102,14 @@ export function selectForScope<T extends EntryRecord>(
   scope: ExportScope,
   runs: readonly Pick<ExportRun, 'entryIds' | 'revisions'>[] = [],
   approvalsNotInLog: ReadonlySet<string> = new Set(),
+  workflow: Workflow = entryWorkflow,
 ): ScopeSelection<T> {
   const exported = exportedRevisions(runs);
   const candidates: T[] = [];
   const held: HeldBack[] = [];
   let alreadyExported = 0;
   for (const record of records) {
-    if (record.status === 'voided') {
+    if (isSetAside(record.status, workflow)) {
       held.push({
         entryId: record.id,
         so: record.fields.so ?? '',
@@ -113,7 +123,7 @@ export function selectForScope<T extends EntryRecord>(
         so: record.fields.so ?? '',
         reasons: [{ kind: 'approvalNotInLog' }],
       });
-    } else if (isExportable(book, record)) {
+    } else if (isExportable(book, record, workflow)) {
       candidates.push(record);
     } else {
       held.push({

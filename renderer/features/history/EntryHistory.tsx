@@ -4,7 +4,7 @@ import { getTemplate } from '../../../shared/registers';
 import { navigate } from '../../app/router';
 import { db } from '../../db';
 import { useOfficerNames } from '../officers/use-officer';
-import { historySteps, type HistoryStep } from './history-lines';
+import { historySteps, showsStatusChange, type HistoryStep } from './history-lines';
 import './history.css';
 
 /** Every step of one entry, from the audit log: who, when, what changed and why. */
@@ -49,12 +49,7 @@ export function EntryHistory({ bookId, entryId }: { bookId: string; entryId: str
         {step.reason && (
           <p className="history-reason">{t('history.reason', { reason: step.reason })}</p>
         )}
-        {(step.action === 'withdraw' ||
-          step.action === 'reopen' ||
-          step.action === 'void' ||
-          step.action === 'restore' ||
-          step.action === 'approve' ||
-          step.action === 'reject') && (
+        {showsStatusChange(step.action) && (
           <p>
             {t('history.statusChange', {
               from: statusOf(step.oldValue),

@@ -1,6 +1,7 @@
 // An entry's story from the audit log: who did what, when, oldest first. Autosave writes one
 // event per changed field, so a burst of edits by one officer is folded into one step.
-import type { AuditEvent } from '../../db/types';
+import { entryEvents } from '../../../shared/workflow/workflow';
+import type { AuditAction, AuditEvent } from '../../db/types';
 
 export interface HistoryChange {
   field: string;
@@ -11,7 +12,7 @@ export interface HistoryChange {
 export interface HistoryStep {
   at: number;
   by: string;
-  action: string;
+  action: AuditAction;
   /** Field changes (edit) or the notes left on fields (comment). */
   changes: HistoryChange[];
   reason?: string;
@@ -21,6 +22,17 @@ export interface HistoryStep {
 
 /** Edits by the same officer this close together read as one step. */
 export const EDIT_BURST_MS = 60_000;
+
+/**
+ * Whether a step moved the entry from one status to another and reads "from … to …": every
+ * event of the workflow table but submitting, whose event keeps only the status it led to.
+ */
+export function showsStatusChange(
+  action: string,
+  events: readonly string[] = entryEvents,
+): boolean {
+  return action !== 'submit' && events.includes(action);
+}
 
 export function historySteps(events: readonly AuditEvent[]): HistoryStep[] {
   const ordered = [...events].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0) || a.at - b.at);

@@ -4,6 +4,7 @@ import { navigate } from '../../app/router';
 import { db } from '../../db';
 import { sortBySo } from '../entry/entry-order';
 import { useOfficer } from '../officers/use-officer';
+import { returnedKeys } from './review-query';
 
 /** Above the entry list: the signed-in officer's entries that came back, each with its reason. */
 export function ReturnedEntries({ bookId }: { bookId: string }) {
@@ -15,7 +16,7 @@ export function ReturnedEntries({ bookId }: { bookId: string }) {
       sortBySo(
         await db.records
           .where('[bookId+status]')
-          .equals([bookId, 'rejected'])
+          .anyOf(returnedKeys(bookId))
           .filter((record) => record.createdBy === officerId || record.submittedBy === officerId)
           .toArray(),
       ),

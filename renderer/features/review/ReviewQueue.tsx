@@ -15,6 +15,7 @@ import { ReviewFields } from './ReviewFields';
 import { errorText } from '../officers/error-text';
 import { reviewActionForKey } from './review-keys';
 import { useOfficer } from '../officers/use-officer';
+import { reviewQueueKeys, splitQueue } from './review-query';
 import './review.css';
 
 const isTyping = (target: EventTarget | null) =>
@@ -34,7 +35,7 @@ export function ReviewQueue({ bookId }: { bookId: string }) {
     [bookId],
   );
   const submitted = useLiveQuery(
-    () => db.records.where('[bookId+status]').equals([bookId, 'submitted']).toArray(),
+    () => db.records.where('[bookId+status]').anyOf(reviewQueueKeys(bookId)).toArray(),
     [bookId],
   );
   const people = useLiveQuery(() => db.people.toArray(), []);
@@ -47,13 +48,10 @@ export function ReviewQueue({ bookId }: { bookId: string }) {
   const panelRef = useRef<HTMLDivElement>(null);
 
   // A reviewer never decides on their own work: those entries wait for someone else.
-  const { queue, ownCount } = useMemo(() => {
-    const all = sortBySo(submitted ?? []);
-    const isOwn = (createdBy?: string, submittedBy?: string) =>
-      officer !== null && (createdBy === officer.id || submittedBy === officer.id);
-    const others = all.filter((record) => !isOwn(record.createdBy, record.submittedBy));
-    return { queue: others, ownCount: all.length - others.length };
-  }, [submitted, officer]);
+  const { queue, ownCount } = useMemo(
+    () => splitQueue(sortBySo(submitted ?? []), officer?.id ?? null),
+    [submitted, officer],
+  );
   const position = Math.min(index, Math.max(0, queue.length - 1));
   const entry = queue[position];
   const entryId = entry?.id;

@@ -5,6 +5,7 @@ import { db, repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
 import { errorText } from '../officers/error-text';
 import { useOfficer } from '../officers/use-officer';
+import { reviewQueueKeys } from './review-query';
 
 /** The book workspace's review buttons: send every complete entry, open the review queue. */
 export function ReviewToolbar({ bookId }: { bookId: string }) {
@@ -12,7 +13,7 @@ export function ReviewToolbar({ bookId }: { bookId: string }) {
   const notify = useUiStore((state) => state.notify);
   const officer = useOfficer();
   const waiting = useLiveQuery(
-    () => db.records.where('[bookId+status]').equals([bookId, 'submitted']).count(),
+    () => db.records.where('[bookId+status]').anyOf(reviewQueueKeys(bookId)).count(),
     [bookId],
   );
 

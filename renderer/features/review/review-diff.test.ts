@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../db/types';
+import type { AuditAction, AuditEvent } from '../../db/types';
 import { changesSinceRejection } from './review-diff';
 
 let seq = 0;
-const event = (action: string, extra: Partial<AuditEvent> = {}): AuditEvent => {
+const event = (action: AuditAction, extra: Partial<AuditEvent> = {}): AuditEvent => {
   seq += 1;
   return {
     seq,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEvent, Book, EntryRecord, EntryStatus, Person } from '../../db/types';
+import type {
+  AuditAction,
+  AuditEvent,
+  Book,
+  EntryRecord,
+  EntryStatus,
+  Person,
+} from '../../db/types';
 import {
   activeTime,
   blankEntryIds,
@@ -55,7 +62,7 @@ function record(
   };
 }
 
-function event(at: number, by: string, action: string, entityId = 'r1'): AuditEvent {
+function event(at: number, by: string, action: AuditAction, entityId = 'r1'): AuditEvent {
   return { at, by, action, entity: 'record', entityId, prevHash: '', hash: '' };
 }
 

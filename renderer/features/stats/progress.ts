@@ -1,7 +1,13 @@
 // Progress and statistics from the stored books, entries and audit log. Pure: the screen reads
 // the tables and hands them over, so every number here is tested without a database.
 import { getTemplate } from '../../../shared/registers';
-import type { AuditEvent, Book, EntryRecord, Person } from '../../db/types';
+import {
+  entryWorkflow,
+  isSetAside,
+  ruleOf,
+  type Workflow,
+} from '../../../shared/workflow/workflow';
+import type { AuditAction, AuditEvent, Book, EntryRecord, Person } from '../../db/types';
 import { isBlankEntry } from '../entry/blank-entry';
 
 /** Two actions further apart than this are two sittings, not one hour of work. */
@@ -92,21 +98,45 @@ function percent(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0;
 }
 
+/**
+ * A book's entries counted by status, as the workflow table lists them: entries set apart
+ * (voided) under `setAside` whatever their content, blank ones under `blank`, the rest under
+ * their status; `entered` is every entry of work with something typed.
+ */
+export function statusCounts(
+  bookId: string,
+  records: readonly Pick<EntryRecord, 'id' | 'bookId' | 'status'>[],
+  blankIds: ReadonlySet<string>,
+  workflow: Workflow = entryWorkflow,
+): { byStatus: Record<string, number>; entered: number; blank: number; setAside: number } {
+  const byStatus = Object.fromEntries(workflow.statuses.map((status) => [status, 0]));
+  let blank = 0;
+  let setAside = 0;
+  for (const record of records) {
+    if (record.bookId !== bookId) continue;
+    if (isSetAside(record.status, workflow)) setAside += 1;
+    else if (blankIds.has(record.id)) blank += 1;
+    else byStatus[record.status] = (byStatus[record.status] ?? 0) + 1;
+  }
+  const entered = workflow.statuses
+    .filter((status) => ruleOf(status, workflow).tally === 'work')
+    .reduce((sum, status) => sum + (byStatus[status] ?? 0), 0);
+  return { byStatus, entered, blank, setAside };
+}
+
 export function bookProgress(
   book: Book,
   records: readonly EntryRecord[],
   blankIds: ReadonlySet<string>,
+  workflow: Workflow = entryWorkflow,
 ): BookProgress {
-  const counts = { draft: 0, submitted: 0, approved: 0, rejected: 0 };
-  let blank = 0;
-  let voided = 0;
-  for (const record of records) {
-    if (record.bookId !== book.id) continue;
-    if (record.status === 'voided') voided += 1;
-    else if (blankIds.has(record.id)) blank += 1;
-    else counts[record.status] += 1;
-  }
-  const entered = counts.draft + counts.submitted + counts.approved + counts.rejected;
+  const { byStatus, entered, blank, setAside } = statusCounts(book.id, records, blankIds, workflow);
+  const counts = {
+    draft: byStatus.draft ?? 0,
+    submitted: byStatus.submitted ?? 0,
+    approved: byStatus.approved ?? 0,
+    rejected: byStatus.rejected ?? 0,
+  };
   return {
     bookId: book.id,
     type: book.type,
@@ -114,7 +144,7 @@ export function bookProgress(
     entered,
     ...counts,
     blank,
-    voided,
+    voided: setAside,
     percentDone: book.expectedCount === null ? null : percent(counts.approved, book.expectedCount),
   };
 }
@@ -179,14 +209,15 @@ export function officerStats(
   records: readonly EntryRecord[],
   events: readonly AuditEvent[],
   blankIds: ReadonlySet<string>,
+  workflow: Workflow = entryWorkflow,
 ): OfficerStats[] {
   const ownerOf = new Map(records.map((record) => [record.id, record.createdBy]));
   const voidedIds = new Set(
-    records.filter((record) => record.status === 'voided').map((record) => record.id),
+    records.filter((record) => isSetAside(record.status, workflow)).map((record) => record.id),
   );
   return people.map((person) => {
     const own = events.filter((event) => event.by === person.id && isRecordEvent(event));
-    const count = (action: string) => own.filter((e) => e.action === action).length;
+    const count = (action: AuditAction) => own.filter((e) => e.action === action).length;
     const creations = own.filter((e) => e.action === 'create');
     const voided = creations.filter((e) => voidedIds.has(e.entityId)).length;
     const blank = creations.filter(
@@ -229,7 +260,7 @@ export function localDay(at: number): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-const dayColumn: Partial<Record<string, keyof Omit<DayStats, 'day'>>> = {
+const dayColumn: Partial<Record<AuditAction, keyof Omit<DayStats, 'day'>>> = {
   create: 'created',
   submit: 'submitted',
   approve: 'approved',

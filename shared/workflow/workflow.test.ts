@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { auditActions } from './audit-actions';
+import {
+  awaitingReview,
+  entryEvents,
+  entryStatuses,
+  entryWorkflow,
+  exportsStatus,
+  mayDecide,
+  returnedStatuses,
+  setAsideStatuses,
+  transitionFrom,
+} from './workflow';
+
+describe('the entry workflow table', () => {
+  it('lists the statuses in the order of an entry’s life, and only those', () => {
+    expect(entryStatuses).toEqual(['draft', 'submitted', 'approved', 'rejected', 'voided']);
+    for (const transition of entryWorkflow.transitions) {
+      for (const status of [...transition.from, transition.to]) {
+        expect(entryStatuses, `${transition.event}: ${status}`).toContain(status);
+      }
+    }
+  });
+
+  it('reads the review queue, the returned list and the voided entries from its rows', () => {
+    expect(awaitingReview()).toEqual(['submitted']);
+    expect(returnedStatuses()).toEqual(['rejected']);
+    expect(setAsideStatuses()).toEqual(['voided']);
+  });
+
+  it('exports approved entries, and submitted ones only where the book allows it', () => {
+    expect(entryStatuses.filter((status) => exportsStatus(status, false))).toEqual(['approved']);
+    expect(entryStatuses.filter((status) => exportsStatus(status, true))).toEqual([
+      'submitted',
+      'approved',
+    ]);
+  });
+
+  it('lets nobody decide on an entry they typed or submitted', () => {
+    expect(mayDecide({ status: 'submitted', createdBy: 'a' }, 'b')).toBe(true);
+    expect(mayDecide({ status: 'submitted', createdBy: 'a' }, 'a')).toBe(false);
+    expect(mayDecide({ status: 'submitted', createdBy: 'a', submittedBy: 'b' }, 'b')).toBe(false);
+    expect(mayDecide({ status: 'draft', createdBy: 'a' }, 'b')).toBe(false);
+  });
+
+  it('restores only a voided entry that keeps how it was voided', () => {
+    const restore = transitionFrom('restore', 'voided', entryWorkflow);
+    expect(restore?.to).toBe('draft');
+    expect(restore?.guard?.({}, 'a')).toBe('wrong-status');
+    expect(restore?.guard?.({ voided: { reason: 'x' } }, 'a')).toBeNull();
+  });
+
+  it('names every event of the workflow among the audit actions, once', () => {
+    for (const event of entryEvents) expect(auditActions).toContain(event);
+    expect(new Set(auditActions).size).toBe(auditActions.length);
+  });
+});
