@@ -3,13 +3,18 @@
 // folder picker). Measures the time from "Xuất sổ" to the checked bundle, the peak memory of
 // the tab's renderer process (the page and its export worker live there), and the main
 // thread's long tasks while the export runs.
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config';
 import { foldAccents } from '../shared/text/vietnamese';
-import { entryFields, pageOfEntry } from './export-fixture';
+import {
+  entryAcknowledgements,
+  entryFields,
+  pageOfEntry,
+  type PreparedFixture,
+} from './export-fixture';
 import { setUpAdministrator } from './first-run';
 
 /** How long the bench waits for the in-app export before recording it as not finished. */
@@ -126,6 +131,38 @@ function copyPreparationsScript(distinct: number) {
   })()`;
 }
 
+/** The preparations of the first `distinct` pages, JPEGs in base64, for the Node run. */
+function preparedFixtureScript(distinct: number) {
+  return `(async () => {
+    const done = (request) => new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const db = await done(indexedDB.open('sohoa'));
+    const all = await done(db.transaction('preparedPages').objectStore('preparedPages').getAll());
+    db.close();
+    const base64 = async (blob) => {
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) {
+        text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      }
+      return btoa(text);
+    };
+    const pages = [];
+    for (const p of all.filter((p) => p.indexInScan < ${distinct}).sort((a, b) => a.indexInScan - b.indexInScan)) {
+      const r = p.result;
+      pages.push({
+        indexInScan: p.indexInScan,
+        result: r.kind === 'reencoded'
+          ? { kind: 'reencoded', jpegBase64: await base64(r.jpeg), legibility: r.legibility, isOverTarget: r.isOverTarget, source: r.source }
+          : { kind: r.kind, isOverTarget: r.isOverTarget, source: r.source },
+      });
+    }
+    return { distinct: ${distinct}, targetBytesPerPage: 100000, pages };
+  })()`;
+}
+
 /** Pages with a usable preparation for the default target. */
 const READY_SCRIPT = `(async () => {
   const done = (request) => new Promise((resolve, reject) => {
@@ -211,7 +248,11 @@ export async function benchExportInApp(
    * pages repeating their images get copies. Absent: the export starts as soon as the book is
    * in, with whatever the app prepared by then.
    */
-  options: { distinctPages?: number } = {},
+  options: {
+    distinctPages?: number;
+    /** Where to write the app's preparations (PreparedFixture) for the Node run. */
+    preparedFixturePath?: string;
+  } = {},
 ): Promise<AppExportResult> {
   // A profile on disk, as the app has (Electron's, or a browser's own): an in-memory profile
   // would keep IndexedDB's copy of the scan and the written files in memory.
@@ -237,6 +278,10 @@ export async function benchExportInApp(
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
       const seconds = (performance.now() - started) / 1000;
+      if (options.preparedFixturePath) {
+        const fixture = await page.evaluate<PreparedFixture>(preparedFixtureScript(distinct));
+        await writeFile(options.preparedFixturePath, JSON.stringify(fixture));
+      }
       const copied = await page.evaluate<number>(copyPreparationsScript(distinct));
       preparation = { preparedInApp: distinct, seconds, copied, readyAtExport: 0 };
     }
@@ -246,11 +291,7 @@ export async function benchExportInApp(
         fields,
         page: pageOfEntry(i, pages, entries),
         nameKey: foldAccents(fields.nksHoTen ?? ''),
-        // Số 1000 is over the 3 digits the Ministry's importer takes: the officer confirmed it.
-        acknowledgements:
-          Number(fields.so) > 999
-            ? [{ field: 'so', rule: 'soOver999', reason: 'Sổ ghi như vậy', at: Date.now() }]
-            : [],
+        acknowledgements: entryAcknowledgements(fields, Date.now()),
       };
     });
     await page.evaluate(seedScript(seeded));
