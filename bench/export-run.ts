@@ -75,6 +75,7 @@ async function main(): Promise<void> {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 10);
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   // A file-backed Blob, like the scan the app reads from IndexedDB: not held in memory.
   const scan = await openAsBlob(scanPath);
   const prepared = preparedPath ? await preparedPages(preparedPath, pages) : [];
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
   await rename(paths.xlsx, join(folder, gate.outline.files.xlsx));
   await rename(paths.zip, join(folder, gate.outline.files.zip));
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   await rm(folder, { recursive: true, force: true });
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     JSON.stringify({
       seconds,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
       gateSeconds,
       writeSeconds,
       verifySeconds: seconds - writeSeconds,
