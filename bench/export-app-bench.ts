@@ -323,6 +323,7 @@ export async function benchExportInApp(
     const pids = await rendererPids(profile);
     const baseline = await rendererRssMiB(pids);
     const cpuBefore = await cpuSeconds(pids);
+    let start = performance.now();
     let peak = baseline;
     /** The peak while the export was re-reading what it wrote (the screen says so). */
     let verifyPeak = 0;
@@ -333,6 +334,15 @@ export async function benchExportInApp(
         const rss = await rendererRssMiB(pids);
         peak = Math.max(peak, rss);
         if (isVerifying) verifyPeak = Math.max(verifyPeak, rss);
+        // BENCH_EXPORT_TIMELINE=1: the renderer's memory beside the export's progress, twice a second.
+        if (process.env.BENCH_EXPORT_TIMELINE && tick % 5 === 0) {
+          const status = await page
+            .evaluate<string>(`document.querySelector('.export-progress')?.textContent ?? ''`)
+            .catch(() => '');
+          console.error(
+            `${(performance.now() - start).toFixed(0)} ms ${rss.toFixed(0)} MiB ${status.slice(0, 50)}`,
+          );
+        }
         if (tick % 5 === 0 && !isVerifying) {
           isVerifying = await page
             .evaluate<boolean>(
@@ -345,7 +355,7 @@ export async function benchExportInApp(
     })();
 
     await page.evaluate('window.__longTasks = []');
-    const start = performance.now();
+    start = performance.now();
     await page.getByRole('button', { name: 'Xuất sổ' }).click();
     await page
       .getByRole('button', { name: 'Chọn thư mục và ghi' })
