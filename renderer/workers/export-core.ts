@@ -29,6 +29,7 @@ import type {
   PageBytesStats,
   PreparedForExport,
   Verification,
+  VerifyPlan,
   VerifyProblem,
   WrittenBundle,
   WrittenFile,
@@ -598,7 +599,7 @@ async function readWorkbookBack(
  */
 export async function verifyBundle(
   source: BundleSource,
-  plan: GatedPlan,
+  plan: VerifyPlan,
   written: WrittenBundle,
   onProgress: ProgressFn = () => undefined,
 ): Promise<Verification> {
