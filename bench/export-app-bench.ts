@@ -3,13 +3,18 @@
 // folder picker). Measures the time from "Xuất sổ" to the checked bundle, the peak memory of
 // the tab's renderer process (the page and its export worker live there), and the main
 // thread's long tasks while the export runs.
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config';
 import { foldAccents } from '../shared/text/vietnamese';
-import { entryFields, pageOfEntry } from './export-fixture';
+import {
+  entryAcknowledgements,
+  entryFields,
+  pageOfEntry,
+  type PreparedFixture,
+} from './export-fixture';
 import { setUpAdministrator } from './first-run';
 
 /** How long the bench waits for the in-app export before recording it as not finished. */
@@ -17,11 +22,18 @@ export const APP_EXPORT_LIMIT_MS = 900_000;
 
 export interface AppExportResult {
   seconds: number;
+  /**
+   * CPU time the tab's renderer (page and export worker) used during the export: unlike the
+   * wall time, it does not grow when other programs share the cores.
+   */
+  rendererCpuSeconds: number;
   /** When the pages were prepared before the export: how, and how long it took in the app. */
   preparation?: AppPreparation;
   /** The tab before the export: the app, the entry list and the scan open in the viewer. */
   baselineRendererRssMiB: number;
   peakRendererRssMiB: number;
+  /** The peak while the bundle was re-read (the rest of the time it was written). */
+  verifyPeakRendererRssMiB: number;
   longTasks: number;
   longestTaskMs: number;
   summary: string;
@@ -126,6 +138,38 @@ function copyPreparationsScript(distinct: number) {
   })()`;
 }
 
+/** The preparations of the first `distinct` pages, JPEGs in base64, for the Node run. */
+function preparedFixtureScript(distinct: number) {
+  return `(async () => {
+    const done = (request) => new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const db = await done(indexedDB.open('sohoa'));
+    const all = await done(db.transaction('preparedPages').objectStore('preparedPages').getAll());
+    db.close();
+    const base64 = async (blob) => {
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) {
+        text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      }
+      return btoa(text);
+    };
+    const pages = [];
+    for (const p of all.filter((p) => p.indexInScan < ${distinct}).sort((a, b) => a.indexInScan - b.indexInScan)) {
+      const r = p.result;
+      pages.push({
+        indexInScan: p.indexInScan,
+        result: r.kind === 'reencoded'
+          ? { kind: 'reencoded', jpegBase64: await base64(r.jpeg), legibility: r.legibility, isOverTarget: r.isOverTarget, source: r.source }
+          : { kind: r.kind, isOverTarget: r.isOverTarget, source: r.source },
+      });
+    }
+    return { distinct: ${distinct}, targetBytesPerPage: 100000, pages };
+  })()`;
+}
+
 /** Pages with a usable preparation for the default target. */
 const READY_SCRIPT = `(async () => {
   const done = (request) => new Promise((resolve, reject) => {
@@ -137,6 +181,20 @@ const READY_SCRIPT = `(async () => {
   db.close();
   return all.filter((p) => p.targetBytesPerPage === 100000 && p.result.kind !== 'failed').length;
 })()`;
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user and system) the processes have used so far, from /proc. */
+async function cpuSeconds(pids: number[]): Promise<number> {
+  let ticks = 0;
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    // Fields after the command's closing parenthesis: state is the 3rd, utime the 14th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  }
+  return ticks / CLOCK_TICKS_PER_SECOND;
+}
 
 async function rendererRssMiB(pids: number[]): Promise<number> {
   let largest = 0;
@@ -211,7 +269,11 @@ export async function benchExportInApp(
    * pages repeating their images get copies. Absent: the export starts as soon as the book is
    * in, with whatever the app prepared by then.
    */
-  options: { distinctPages?: number } = {},
+  options: {
+    distinctPages?: number;
+    /** Where to write the app's preparations (PreparedFixture) for the Node run. */
+    preparedFixturePath?: string;
+  } = {},
 ): Promise<AppExportResult> {
   // A profile on disk, as the app has (Electron's, or a browser's own): an in-memory profile
   // would keep IndexedDB's copy of the scan and the written files in memory.
@@ -237,6 +299,10 @@ export async function benchExportInApp(
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
       const seconds = (performance.now() - started) / 1000;
+      if (options.preparedFixturePath) {
+        const fixture = await page.evaluate<PreparedFixture>(preparedFixtureScript(distinct));
+        await writeFile(options.preparedFixturePath, JSON.stringify(fixture));
+      }
       const copied = await page.evaluate<number>(copyPreparationsScript(distinct));
       preparation = { preparedInApp: distinct, seconds, copied, readyAtExport: 0 };
     }
@@ -246,11 +312,7 @@ export async function benchExportInApp(
         fields,
         page: pageOfEntry(i, pages, entries),
         nameKey: foldAccents(fields.nksHoTen ?? ''),
-        // Số 1000 is over the 3 digits the Ministry's importer takes: the officer confirmed it.
-        acknowledgements:
-          Number(fields.so) > 999
-            ? [{ field: 'so', rule: 'soOver999', reason: 'Sổ ghi như vậy', at: Date.now() }]
-            : [],
+        acknowledgements: entryAcknowledgements(fields, Date.now()),
       };
     });
     await page.evaluate(seedScript(seeded));
@@ -260,17 +322,40 @@ export async function benchExportInApp(
 
     const pids = await rendererPids(profile);
     const baseline = await rendererRssMiB(pids);
+    const cpuBefore = await cpuSeconds(pids);
+    let start = performance.now();
     let peak = baseline;
+    /** The peak while the export was re-reading what it wrote (the screen says so). */
+    let verifyPeak = 0;
+    let isVerifying = false;
     let sampling = true;
     const sampler = (async () => {
-      while (sampling) {
-        peak = Math.max(peak, await rendererRssMiB(pids));
+      for (let tick = 0; sampling; tick++) {
+        const rss = await rendererRssMiB(pids);
+        peak = Math.max(peak, rss);
+        if (isVerifying) verifyPeak = Math.max(verifyPeak, rss);
+        // BENCH_EXPORT_TIMELINE=1: the renderer's memory beside the export's progress, twice a second.
+        if (process.env.BENCH_EXPORT_TIMELINE && tick % 5 === 0) {
+          const status = await page
+            .evaluate<string>(`document.querySelector('.export-progress')?.textContent ?? ''`)
+            .catch(() => '');
+          console.error(
+            `${(performance.now() - start).toFixed(0)} ms ${rss.toFixed(0)} MiB ${status.slice(0, 50)}`,
+          );
+        }
+        if (tick % 5 === 0 && !isVerifying) {
+          isVerifying = await page
+            .evaluate<boolean>(
+              `document.querySelector('.export-progress')?.textContent?.includes('Đang đọc lại') ?? false`,
+            )
+            .catch(() => false);
+        }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     })();
 
     await page.evaluate('window.__longTasks = []');
-    const start = performance.now();
+    start = performance.now();
     await page.getByRole('button', { name: 'Xuất sổ' }).click();
     await page
       .getByRole('button', { name: 'Chọn thư mục và ghi' })
@@ -283,14 +368,17 @@ export async function benchExportInApp(
     const done = page.getByRole('region', { name: 'Đã xuất và kiểm tra lại bộ dữ liệu' });
     await done.waitFor({ timeout: APP_EXPORT_LIMIT_MS });
     const seconds = (performance.now() - start) / 1000;
+    const cpu = (await cpuSeconds(pids)) - cpuBefore;
     sampling = false;
     await sampler;
     const longTasks = await page.evaluate<number[]>('window.__longTasks');
     const summary = (await done.locator('p').allInnerTexts()).join(' ');
     return {
       seconds,
+      rendererCpuSeconds: cpu,
       ...(preparation ? { preparation } : {}),
       peakRendererRssMiB: peak,
+      verifyPeakRendererRssMiB: verifyPeak,
       longTasks: longTasks.filter((ms) => ms > 100).length,
       longestTaskMs: Math.max(0, ...longTasks),
       baselineRendererRssMiB: baseline,

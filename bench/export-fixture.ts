@@ -11,6 +11,16 @@ function personName(i: number): string {
   return `${pick(FAMILY, i)} ${pick(MIDDLE, Math.floor(i / 10))} ${pick(GIVEN, Math.floor(i / 60))}`;
 }
 
+/** Số 1000 is over the 3 digits the Ministry's importer takes: the officer confirmed it. */
+export function entryAcknowledgements(
+  fields: Record<string, string>,
+  at: number,
+): { field: string; rule: 'soOver999'; reason: string; at: number }[] {
+  return Number(fields.so) > 999
+    ? [{ field: 'so', rule: 'soOver999', reason: 'Sổ ghi như vậy', at }]
+    : [];
+}
+
 /** The scan page (0-based) entry `i` is on. */
 export function pageOfEntry(i: number, pages: number, entries: number): number {
   return Math.floor((i * pages) / entries);
@@ -37,4 +47,29 @@ export function entryFields(i: number, pages: number, entries: number): Record<s
     meHoTen: `Trần Thị ${GIVEN[i % GIVEN.length] ?? ''}`,
     chaHoTen: `Nguyễn Văn ${GIVEN[Math.floor(i / 7) % GIVEN.length] ?? ''}`,
   };
+}
+
+/**
+ * Pages the app prepared, read out of its IndexedDB for the Node run of the same export: the
+ * first `distinct` pages of the scan, whose images the others repeat.
+ */
+export interface PreparedFixture {
+  distinct: number;
+  targetBytesPerPage: number;
+  pages: {
+    indexInScan: number;
+    result:
+      | {
+          kind: 'reencoded';
+          jpegBase64: string;
+          legibility: number;
+          isOverTarget: boolean;
+          source: { width: number; height: number; bytes: number };
+        }
+      | {
+          kind: 'kept';
+          isOverTarget: boolean;
+          source: { width: number; height: number; bytes: number };
+        };
+  }[];
 }

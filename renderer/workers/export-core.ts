@@ -29,6 +29,7 @@ import type {
   PageBytesStats,
   PreparedForExport,
   Verification,
+  VerifyPlan,
   VerifyProblem,
   WrittenBundle,
   WrittenFile,
@@ -41,7 +42,7 @@ import {
   type Recompressor,
 } from './pdf-images';
 import { applyRotation, trimSharedImages } from './pdf-pages';
-import { PageNotInScanError, RangePdf, blobSource } from './pdf-range';
+import { PageNotInScanError, RangePdf, blobSource, type ImageStandIn } from './pdf-range';
 import {
   canvasRecompressor,
   hasCanvas,
@@ -140,9 +141,16 @@ export function gateBundle(request: ExportRequest): { gate: GateResult; plan: Ga
   };
 }
 
+interface CopiedPage {
+  page: PDFPage;
+  rebuilt: boolean;
+  /** The page draws the stand-in JPEG it was given instead of the scan's image. */
+  isStandIn: boolean;
+}
+
 /** Copies pages of one scan PDF into entry PDFs. */
 interface PdfPages {
-  copyPage(out: PDFDocument, index: number): Promise<{ page: PDFPage; rebuilt: boolean }>;
+  copyPage(out: PDFDocument, index: number, standIn?: ImageStandIn): Promise<CopiedPage>;
 }
 
 /** The whole file parsed at once: for PDFs the range reader cannot follow. */
@@ -160,7 +168,7 @@ class WholePdf implements PdfPages {
     if (!this.rebuilt.has(index) && trimSharedImages(this.doc, index)) this.rebuilt.add(index);
     const [page] = await out.copyPages(this.doc, [index]);
     if (!page) throw new PageNotInScanError(index);
-    return { page, rebuilt: this.rebuilt.has(index) };
+    return { page, rebuilt: this.rebuilt.has(index), isStandIn: false };
   }
 }
 
@@ -184,10 +192,10 @@ class ScanPdf implements PdfPages {
     return new ScanPdf(data, range);
   }
 
-  async copyPage(out: PDFDocument, index: number) {
+  async copyPage(out: PDFDocument, index: number, standIn?: ImageStandIn): Promise<CopiedPage> {
     if (this.range) {
       try {
-        return await this.range.copyPage(out, index);
+        return await this.range.copyPage(out, index, standIn);
       } catch (error) {
         if (error instanceof PageNotInScanError) throw error;
         console.warn(`Scan read whole from page ${index + 1} on`, error);
@@ -286,11 +294,17 @@ async function buildEntryPdf(
     const rotation = ref.rotation ?? 0;
     const pageNumber = out.getPageCount() + 1;
     if (source.kind === 'pdf') {
-      const { page, rebuilt } = await source.pages.copyPage(out, ref.indexInScan);
+      // A page prepared at import draws its preparation: the scan's image is not even read.
+      const key = pageKey(ref);
+      const { page, rebuilt, isStandIn } = await source.pages.copyPage(
+        out,
+        ref.indexInScan,
+        sizer.standInFor(key),
+      );
       if (rebuilt) pagesRebuilt += 1;
       applyRotation(page, rotation);
       out.addPage(page);
-      const sized = await sizer.fit(out, page, pageKey(ref));
+      const sized = isStandIn ? sizer.fitStandIn(key) : await sizer.fit(out, page, key);
       if (sized.isReencoded) pagesReencoded += 1;
       if (sized.isPrepared) pagesPrepared += 1;
       if (sized.isOverTarget) overTarget.push(pageNumber);
@@ -585,7 +599,7 @@ async function readWorkbookBack(
  */
 export async function verifyBundle(
   source: BundleSource,
-  plan: GatedPlan,
+  plan: VerifyPlan,
   written: WrittenBundle,
   onProgress: ProgressFn = () => undefined,
 ): Promise<Verification> {

@@ -139,9 +139,16 @@ export interface Verification {
   problems: VerifyProblem[];
 }
 
+/** What the re-read checks the written files against: the gate's plan. */
+export interface VerifyPlan {
+  rows: string[][];
+}
+
 export type ToWorker =
   | { type: 'gate'; request: ExportRequest }
   | { type: 'write' }
+  /** To a fresh worker: the writing worker has ended, and its memory with it. */
+  | { type: 'verify'; plan: VerifyPlan; written: WrittenBundle }
   | { type: 'ack'; id: number }
   | { type: 'read-result'; id: number; bytes: Uint8Array }
   | { type: 'io-failed'; id: number; message: string };
@@ -150,7 +157,7 @@ export type FromWorker =
   | { type: 'gated'; result: GateResult }
   | { type: 'progress'; phase: 'write' | 'verify'; done: number; total: number }
   | { type: 'chunk'; id: number; kind: BundleFileKind; bytes: Uint8Array }
-  | { type: 'written'; bundle: WrittenBundle }
+  | { type: 'written'; bundle: WrittenBundle; plan: VerifyPlan }
   | { type: 'read'; id: number; kind: BundleFileKind; offset: number; length: number }
   | { type: 'verified'; verification: Verification }
   | { type: 'failed'; message: string };

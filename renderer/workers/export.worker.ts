@@ -1,8 +1,15 @@
 /// <reference lib="webworker" />
 // The export worker: gate on 'gate', then on 'write' builds and streams the bundle to the
-// screen one chunk at a time (each acknowledged before the next), and re-reads it.
+// screen one chunk at a time (each acknowledged before the next). The re-read ('verify') runs
+// in a fresh worker, so the memory the writing left behind is gone before it starts.
 import { gateBundle, verifyBundle, writeBundle, type GatedPlan } from './export-core';
-import type { ExportRequest, FromWorker, ToWorker } from './export-protocol';
+import type {
+  ExportRequest,
+  FromWorker,
+  ToWorker,
+  VerifyPlan,
+  WrittenBundle,
+} from './export-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -27,7 +34,7 @@ function ask(
   });
 }
 
-async function run(request: ExportRequest, plan: GatedPlan): Promise<void> {
+async function write(request: ExportRequest, plan: GatedPlan): Promise<void> {
   const written = await writeBundle(
     request,
     plan,
@@ -41,7 +48,10 @@ async function run(request: ExportRequest, plan: GatedPlan): Promise<void> {
     },
     { onProgress: (done, total) => post({ type: 'progress', phase: 'write', done, total }) },
   );
-  post({ type: 'written', bundle: written });
+  post({ type: 'written', bundle: written, plan: { rows: plan.rows } });
+}
+
+async function verify(plan: VerifyPlan, written: WrittenBundle): Promise<void> {
   const verification = await verifyBundle(
     { read: (kind, offset, length) => ask((id) => ({ type: 'read', id, kind, offset, length })) },
     plan,
@@ -50,6 +60,9 @@ async function run(request: ExportRequest, plan: GatedPlan): Promise<void> {
   );
   post({ type: 'verified', verification });
 }
+
+const failed = (error: unknown) =>
+  post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
 
 function settle(id: number, outcome: { bytes: Uint8Array } | { error: string }): void {
   const entry = waiting.get(id);
@@ -73,9 +86,10 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
         post({ type: 'failed', message: 'write before a passed gate' });
         return;
       }
-      run(gated.request, gated.plan).catch((error: unknown) => {
-        post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-      });
+      write(gated.request, gated.plan).catch(failed);
+      return;
+    case 'verify':
+      verify(message.plan, message.written).catch(failed);
       return;
     case 'ack':
       settle(message.id, { bytes: new Uint8Array(0) });

@@ -126,7 +126,15 @@ export function scanImageOf(doc: PDFDocument, page: PDFPage): ScanImage | null {
   if (!name || !(ref instanceof PDFRef)) return null;
   const stream = doc.context.lookup(ref);
   if (!(stream instanceof PDFRawStream)) return null;
-  const dict = stream.dict;
+  const size = plainJpegSize(stream.dict);
+  return size && { name, ref, jpeg: stream.contents, ...size };
+}
+
+/**
+ * The pixel size of an image XObject that is a plain 8-bit JPEG (grey or RGB, no mask, no
+ * decode array), told by its dictionary alone; null for any other.
+ */
+export function plainJpegSize(dict: PDFDict): { width: number; height: number } | null {
   const filter = dict.lookup(PDFName.of('Filter'));
   const isJpeg =
     filter === DCT ||
@@ -149,7 +157,7 @@ export function scanImageOf(doc: PDFDocument, page: PDFPage): ScanImage | null {
   ) {
     return null;
   }
-  return { name, ref, jpeg: stream.contents, width, height };
+  return { width, height };
 }
 
 /**

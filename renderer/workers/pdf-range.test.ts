@@ -17,6 +17,7 @@ import {
   RangeReadError,
   unpredictPng,
   type ByteSource,
+  type ImageHead,
 } from './pdf-range';
 
 /** A file in memory that counts what is read from it. */
@@ -120,6 +121,37 @@ describe('RangePdf', () => {
     expect(pageLook(doc, 0).images).toEqual([{ height: 1760, bytes: 300_000 }]);
     expect(bytes.length).toBeGreaterThan(3_000_000);
     expect(bytesRead).toBeLessThan(bytes.length / 4);
+  });
+
+  it('draws a stand-in for a page’s one JPEG without reading the scan’s image', async () => {
+    const bytes = await sharedImagesScan(10, 300_000);
+    const source = countingSource(bytes);
+    const scan = await RangePdf.open(source);
+    const out = await PDFDocument.create();
+    const asked: ImageHead[] = [];
+    const smaller = jpegHeaderOnly(620, 880);
+    const copied = await scan.copyPage(out, 6, (image) => {
+      asked.push(image);
+      return Promise.resolve(smaller);
+    });
+    out.addPage(copied.page);
+    const doc = await PDFDocument.load(await out.save());
+    expect(copied.isStandIn).toBe(true);
+    expect(asked).toEqual([{ width: 1240, height: 1760, bytes: 300_000 }]);
+    expect(pageLook(doc, 0).images).toEqual([{ height: 880, bytes: smaller.length }]);
+    expect(pageLook(doc, 0).size).toEqual({ width: 595, height: 842 });
+    expect(source.bytesRead).toBeLessThan(300_000);
+  });
+
+  it('copies the scan’s image when no stand-in is given for it', async () => {
+    const bytes = await sharedImagesScan(10, 300_000);
+    const scan = await RangePdf.open(countingSource(bytes));
+    const out = await PDFDocument.create();
+    const copied = await scan.copyPage(out, 6, () => Promise.resolve(null));
+    out.addPage(copied.page);
+    const doc = await PDFDocument.load(await out.save());
+    expect(copied.isStandIn).toBe(false);
+    expect(pageLook(doc, 0).images).toEqual([{ height: 1760, bytes: 300_000 }]);
   });
 
   it('takes the newest version of an object changed by an incremental update', async () => {

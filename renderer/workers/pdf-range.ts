@@ -5,6 +5,7 @@
 // into the entry's PDF and dropped. Anything this reader does not understand (an encrypted
 // file, a damaged cross-reference) makes it give up, and the caller loads the file whole.
 import {
+  JpegEmbedder,
   PDFArray,
   PDFContext,
   PDFDict,
@@ -21,7 +22,7 @@ import {
   type PDFDocument,
   type PDFObject,
 } from 'pdf-lib';
-import { drawnXObjectNames, resourcesDrawing } from './pdf-pages';
+import { drawnXObjectNames, plainJpegSize, resourcesDrawing } from './pdf-pages';
 
 /** A file read in pieces: a Blob in the worker, a file on disk in Node. */
 export interface ByteSource {
@@ -45,6 +46,20 @@ export class PageNotInScanError extends Error {
     super(`page ${index + 1} is not in the scan`);
   }
 }
+
+/** A page's one image as its dictionary describes it, its bytes not read. */
+export interface ImageHead {
+  width: number;
+  height: number;
+  /** The JPEG's length in the file. */
+  bytes: number;
+}
+
+/**
+ * The JPEG to draw instead of the page's one image, told by that image's dictionary alone
+ * (a preparation made from it); null reads the image as scanned.
+ */
+export type ImageStandIn = (image: ImageHead) => Promise<Uint8Array | null>;
 
 /** Why the range reader gave up on a file; the export then loads it whole. */
 export class RangeReadError extends Error {
@@ -72,6 +87,8 @@ const NOT_COPIED = new Set([name('Page'), name('Pages'), name('Catalog')]);
 const FIRST_READ = 64 * 1024;
 /** Small objects are served from one window of the file read at a time. */
 const WINDOW = 64 * 1024;
+/** An image's dictionary is read from the first this many bytes of its object. */
+const HEAD_READ = 4096;
 /** One page's own objects above this mean it draws on far more than one page of scan. */
 const MAX_PAGE_BYTES = 64 * 2 ** 20;
 
@@ -194,15 +211,89 @@ export class RangePdf {
   /**
    * Copies one page into `out`: its own objects only, and of a resources dictionary shared by
    * every page only the images this page draws. Returns the page and whether it was trimmed.
+   * With `standIn`, a page drawing one plain JPEG may draw the JPEG it gives instead; the
+   * scan's image is then never read (`isStandIn`).
    */
-  copyPage(out: PDFDocument, index: number): Promise<{ page: PDFPage; rebuilt: boolean }> {
+  copyPage(
+    out: PDFDocument,
+    index: number,
+    standIn?: ImageStandIn,
+  ): Promise<{ page: PDFPage; rebuilt: boolean; isStandIn: boolean }> {
     return this.oneAtATime(async () => {
       const { leaf, rebuilt } = await this.ownLeaf(await this.pageRef(index));
-      const scratch = await this.gather(leaf);
+      const scratch = PDFContext.create();
+      const isStandIn = standIn ? await this.placeStandIn(leaf, standIn, scratch) : false;
+      await this.gather(leaf, scratch);
       const copied = PDFObjectCopier.for(scratch, out.context).copy(leaf);
       const page = PDFPage.of(copied, out.context.register(copied), out);
-      return { page, rebuilt };
+      return { page, rebuilt, isStandIn };
     });
+  }
+
+  /**
+   * Puts the stand-in JPEG into `scratch` under the number of the page's one image, when the
+   * page draws exactly one image, a plain JPEG, and `standIn` gives one for it. Only the
+   * image's dictionary is read.
+   */
+  private async placeStandIn(
+    leaf: PDFDict,
+    standIn: ImageStandIn,
+    scratch: PDFContext,
+  ): Promise<boolean> {
+    const resources = await this.resolveValue(leaf.get(RESOURCES));
+    const xObjects =
+      resources instanceof PDFDict ? await this.resolveValue(resources.get(XOBJECT)) : undefined;
+    if (!(xObjects instanceof PDFDict)) return false;
+    const drawn = new Set<string>();
+    for (const content of await this.contentStreams(leaf)) {
+      for (const used of drawnXObjectNames(decodedBytes(content))) drawn.add(used);
+    }
+    const [only, ...others] = drawn;
+    if (!only || others.length > 0) return false;
+    const key = xObjects.keys().find((item) => item.asString() === only);
+    const ref = key && xObjects.get(key);
+    if (!(ref instanceof PDFRef)) return false;
+    const head = await this.imageHead(ref);
+    if (!head) return false;
+    const jpeg = await standIn(head);
+    if (!jpeg) return false;
+    await (await JpegEmbedder.for(jpeg)).embedIntoContext(scratch, ref);
+    return true;
+  }
+
+  /** A plain JPEG image's size and length, from its dictionary; null for anything else. */
+  private async imageHead(ref: PDFRef): Promise<ImageHead | null> {
+    const known = this.context.lookup(ref);
+    let dict: PDFDict | null = known instanceof PDFRawStream ? known.dict : null;
+    if (!dict) {
+      const entry = this.xref.get(ref.objectNumber);
+      if (entry?.kind !== 'offset') return null;
+      dict = await this.readStreamDict(entry.offset);
+    }
+    const size = dict && plainJpegSize(dict);
+    if (!dict || !size) return null;
+    const length = await this.resolveValue(dict.get(name('Length')));
+    if (!(length instanceof PDFNumber)) return null;
+    return { ...size, bytes: length.asNumber() };
+  }
+
+  /** The dictionary of the stream object at `offset`, without its data; null when unsure. */
+  private async readStreamDict(offset: number): Promise<PDFDict | null> {
+    const next = this.offsets[firstAbove(this.offsets, offset)] ?? this.source.size;
+    const bytes = await this.readRange(offset, Math.min(HEAD_READ, next - offset));
+    const text = latin1.decode(bytes);
+    const header = /^\s*\d+\s+\d+\s+obj/.exec(text);
+    const end = /\bstream(\r\n|\n|\r)/.exec(text);
+    if (!header || !end) return null;
+    try {
+      const dict = PDFObjectParser.forBytes(
+        bytes.subarray(header[0].length, end.index),
+        this.context,
+      ).parseObject();
+      return dict instanceof PDFDict ? dict : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Whether the page's resources name images it does not draw (images of other pages). */
@@ -312,8 +403,7 @@ export class RangePdf {
    * Reads every object the page reaches into a context of its own, the one the copier copies
    * from: whatever is not in it (another page, the page tree) is left out of the entry's PDF.
    */
-  private async gather(leaf: PDFPageLeaf): Promise<PDFContext> {
-    const scratch = PDFContext.create();
+  private async gather(leaf: PDFPageLeaf, scratch: PDFContext): Promise<void> {
     const stack: (PDFObject | undefined)[] = [leaf];
     while (stack.length > 0) {
       const item = stack.pop();
@@ -331,7 +421,6 @@ export class RangePdf {
         stack.push(item.dict);
       }
     }
-    return scratch;
   }
 
   private async resolveValue(value: PDFObject | undefined): Promise<PDFObject | undefined> {

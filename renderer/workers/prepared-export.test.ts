@@ -234,6 +234,47 @@ describe('exporting prepared pages', () => {
     expect(written.pageBytes.maxBytesPerPage).toBeLessThanOrEqual(100_000);
   });
 
+  it('never reads the scan’s image of a page it copies the preparation of', async () => {
+    const pages = [jpegOf(2480, 3508, 900_000), jpegOf(2480, 3508, 900_000)];
+    const scan = await scannerPdf(pages);
+    const prepared = [];
+    for (const indexInScan of [0, 1]) {
+      const outcome = await preparePage(
+        { scanId: 's', scan, indexInScan, targetBytesPerPage: 100_000, hint: null },
+        fakeCanvas(),
+      );
+      prepared.push(forExport('s', indexInScan, outcome));
+    }
+    /** The scan as the export reads it, counting the bytes it reads. */
+    class CountedScan extends Blob {
+      static bytesRead = 0;
+      override slice(start?: number, end?: number, type?: string): Blob {
+        const part = super.slice(start, end, type);
+        CountedScan.bytesRead += part.size;
+        return part;
+      }
+    }
+    const { written, pdfs } = await exportBook(
+      {
+        book,
+        scans: [{ id: 's', data: new CountedScan([await scan.arrayBuffer()]) }],
+        entries: [
+          entry(1, [{ scanId: 's', indexInScan: 0 }]),
+          entry(2, [{ scanId: 's', indexInScan: 1 }]),
+          entry(3, [{ scanId: 's', indexInScan: 1 }]),
+        ],
+        prepared,
+      },
+      { openPage: fakeCanvas().openPage },
+    );
+    expect(CountedScan.bytesRead).toBeLessThan(pages[0]!.length);
+    for (const [i, pdf] of pdfs.entries()) {
+      const made = prepared[Math.min(i, 1)]!.result;
+      expect(imageOf(pdf, 0)?.bytes).toBe(made.kind === 'reencoded' ? made.jpeg.size : -1);
+    }
+    expect(written.pageBytes).toMatchObject({ pagesReencoded: 3, pagesPrepared: 3 });
+  });
+
   it('re-encodes at export a page with no preparation, or one made for another target', async () => {
     const scan = await scannerPdf([jpegOf(2480, 3508, 900_000), jpegOf(2480, 3508, 900_000)]);
     const outcome = await preparePage(

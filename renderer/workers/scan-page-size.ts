@@ -15,6 +15,7 @@ import {
 import { replaceScanImage, scanImageOf } from './pdf-pages';
 import type { PageCodecFactory } from './pdf-recompress';
 import type { PreparedForExport } from './export-protocol';
+import type { ImageStandIn } from './pdf-range';
 
 export interface PageSizeOutcome {
   /** Whether the page's image was swapped for a smaller encoding. */
@@ -76,6 +77,31 @@ export class ScanPageSizer {
     private readonly usesLeft: Map<string, number>,
     private readonly prepared: PreparedPages = new Map(),
   ) {}
+
+  /**
+   * The prepared encoding of the page under `key`, for the range reader to draw instead of the
+   * scan's image when that image is the one it was made from: the scan's image is then never
+   * read. A prepared encoding exists only for an image over its budget (prepare-core.ts).
+   */
+  standInFor(key: string): ImageStandIn | undefined {
+    const ready = this.prepared.get(key);
+    if (ready?.kind !== 'reencoded') return undefined;
+    return async (image) =>
+      isPreparedFrom(ready, image) ? new Uint8Array(await ready.jpeg.arrayBuffer()) : null;
+  }
+
+  /** The outcome of a page copied with its stand-in (see standInFor). */
+  fitStandIn(key: string): PageSizeOutcome {
+    const ready = this.prepared.get(key);
+    this.usesLeft.set(key, (this.usesLeft.get(key) ?? 1) - 1);
+    if (ready?.kind !== 'reencoded') throw new Error(`page ${key} has no prepared encoding`);
+    return {
+      isReencoded: true,
+      isOverTarget: ready.isOverTarget,
+      legibility: ready.legibility,
+      isPrepared: true,
+    };
+  }
 
   async fit(out: PDFDocument, page: PDFPage, key: string): Promise<PageSizeOutcome> {
     const image = scanImageOf(out, page);

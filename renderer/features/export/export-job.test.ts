@@ -35,7 +35,10 @@ const written: WrittenBundle = {
 };
 const whole: Verification = { ok: true, rows: 1, pdfs: 1, pages: 1, problems: [] };
 
-/** A worker that follows the protocol: a chunk, then (after the ack) a read, then a verdict. */
+/**
+ * A worker that follows the protocol: a chunk, then (after the ack) written; asked to verify, a
+ * read, then a verdict. Every worker the job starts is this one.
+ */
 function scriptedWorker(verification: Verification, onAck?: () => void) {
   const sent: ToWorker[] = [];
   const fake = {
@@ -52,13 +55,20 @@ function scriptedWorker(verification: Verification, onAck?: () => void) {
       }
       if (message.type === 'ack') {
         onAck?.();
-        reply({ type: 'written', bundle: written });
+        reply({ type: 'written', bundle: written, plan: { rows: [['Số']] } });
+      }
+      if (message.type === 'verify') {
         reply({ type: 'read', id: 2, kind: 'zip', offset: 0, length: 2 });
       }
       if (message.type === 'read-result') reply({ type: 'verified', verification });
     },
   };
-  return { fake, sent, factory: (() => fake) as unknown as WorkerFactory };
+  let started = 0;
+  const factory = (() => {
+    started += 1;
+    return fake;
+  }) as unknown as WorkerFactory;
+  return { fake, sent, factory, started: () => started };
 }
 
 function memoryTarget() {
@@ -95,7 +105,28 @@ describe('ExportJob', () => {
     expect(target.finish).toHaveBeenCalledBefore(target.read);
     expect(target.commit).toHaveBeenCalledTimes(1);
     expect(target.abort).not.toHaveBeenCalled();
-    expect(sent.map((message) => message.type)).toEqual(['gate', 'write', 'ack', 'read-result']);
+    expect(sent.map((message) => message.type)).toEqual([
+      'gate',
+      'write',
+      'ack',
+      'verify',
+      'read-result',
+    ]);
+  });
+
+  it('re-reads in a fresh worker, after ending the one that wrote', async () => {
+    const { factory, sent, fake, started } = scriptedWorker(whole);
+    const job = new ExportJob(factory);
+    await job.gate(request);
+    expect(started()).toBe(1);
+    const terminatedAt: number[] = [];
+    fake.terminate.mockImplementation(() => terminatedAt.push(sent.length));
+    await job.run(memoryTarget().target, outline, () => undefined);
+    expect(started()).toBe(2);
+    const verify = sent.findIndex((message) => message.type === 'verify');
+    // Ended before the fresh worker was asked to verify, and that one after its verdict.
+    expect(terminatedAt).toEqual([verify, sent.length]);
+    expect(sent[verify]).toEqual({ type: 'verify', plan: { rows: [['Số']] }, written });
   });
 
   it('deletes instead of committing when the re-read does not match', async () => {

@@ -1,7 +1,8 @@
 // One export, from the screen's side: starts the worker, runs the gate, then serves the
-// worker's write and read requests against the chosen destination, one at a time. Cancel
-// stops the worker at once and deletes whatever the destination holds; only a bundle that
-// was re-read and found whole is committed under its final names.
+// worker's write requests, then a fresh worker's read requests, against the chosen
+// destination, one at a time. Cancel stops the worker at once and deletes whatever the
+// destination holds; only a bundle that was re-read and found whole is committed under its
+// final names.
 import type { BridgeResult, SaveBundleResult } from '../../../shared/bridge';
 import type { BundleTarget } from '../../platform/bundle-targets';
 import type {
@@ -31,14 +32,19 @@ export const createExportWorker: WorkerFactory = () =>
   new Worker(new URL('../../workers/export.worker.ts', import.meta.url), { type: 'module' });
 
 export class ExportJob {
-  private readonly worker: ReturnType<WorkerFactory>;
+  private worker: ReturnType<WorkerFactory>;
   private handler: (message: FromWorker) => void = () => undefined;
   private target: BundleTarget | null = null;
   private isCancelled = false;
 
-  constructor(makeWorker: WorkerFactory = createExportWorker) {
-    this.worker = makeWorker();
-    this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.handler(event.data);
+  constructor(private readonly makeWorker: WorkerFactory = createExportWorker) {
+    this.worker = this.startWorker();
+  }
+
+  private startWorker(): ReturnType<WorkerFactory> {
+    const worker = this.makeWorker();
+    worker.onmessage = (event: MessageEvent<FromWorker>) => this.handler(event.data);
+    return worker;
   }
 
   private send(message: ToWorker, transfer: Transferable[] = []): void {
@@ -72,7 +78,8 @@ export class ExportJob {
           .abort()
           .finally(() => reject(error instanceof Error ? error : new Error(String(error))));
       };
-      this.worker.onerror = (event) => fail(new Error(event.message));
+      const onError = (event: ErrorEvent) => fail(new Error(event.message));
+      this.worker.onerror = onError;
       const serve = async (message: FromWorker): Promise<void> => {
         switch (message.type) {
           case 'progress':
@@ -89,6 +96,12 @@ export class ExportJob {
           case 'written':
             written = message.bundle;
             finished = target.finish();
+            // The re-read gets a fresh worker: ending the one that wrote gives back all the
+            // memory building a thousand PDFs left behind, before the re-read adds its own.
+            this.worker.terminate();
+            this.worker = this.startWorker();
+            this.worker.onerror = onError;
+            this.send({ type: 'verify', plan: message.plan, written: message.bundle });
             return;
           case 'read':
             try {
