@@ -7,10 +7,21 @@ const disk = vi.hoisted(() => ({
   stored: new Map<string, Record<string, string>>(),
   failNext: 0,
   failSaves: 0,
+  /** While set, writes wait for it, as a busy disk keeps them waiting. */
+  gate: null as Promise<void> | null,
+  /** Writes under way, waiting for the gate. */
+  waiting: 0,
 }));
 
 vi.mock('../../db', () => {
-  const slow = async () => new Promise((resolve) => setTimeout(resolve, 5));
+  const slow = async () => {
+    if (disk.gate) {
+      disk.waiting += 1;
+      await disk.gate;
+      disk.waiting -= 1;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  };
   const maybeFail = (what: string) => {
     if (disk.failNext > 0) {
       disk.failNext -= 1;
@@ -66,6 +77,8 @@ beforeEach(() => {
   disk.stored = new Map([['old', { so: '1', nksHoTen: '' }]]);
   disk.failNext = 0;
   disk.failSaves = 0;
+  disk.gate = null;
+  disk.waiting = 0;
 });
 
 describe('the entry write queue', () => {
@@ -81,6 +94,26 @@ describe('the entry write queue', () => {
     await writer.settle();
     expect(disk.log).toEqual(['save old nksHoTen', 'create new', 'save new nksHoTen']);
     expect(disk.stored.get('new')).toEqual({ so: '2', nksHoTen: 'Bình' });
+  });
+
+  it('writes what is typed into a new entry while the entry left behind is still being written', async () => {
+    const writer = await freshWriter();
+    let release = () => {};
+    disk.gate = new Promise((resolve) => (release = resolve));
+    // Ctrl+Enter: the last edit of the entry left behind is being written, the new entry waits.
+    const left = writer.save('old', { nksHoTen: 'An' });
+    const created = writer.create(record('new'));
+    await vi.waitFor(() => expect(disk.waiting).toBe(1));
+    // The officer types into the new entry meanwhile.
+    const typed = writer.save('new', { nksHoTen: 'Bình' });
+    release();
+    expect(await left).toBe(true);
+    expect(await created).toBe(true);
+    expect(await typed).toBe(true);
+    // Said to be saved, so it is on the disk, in the entry it was typed into.
+    expect(disk.stored.get('new')).toEqual({ so: '2', nksHoTen: 'Bình' });
+    expect(disk.stored.get('old')).toEqual({ so: '1', nksHoTen: 'An' });
+    expect(disk.log).toEqual(['save old nksHoTen', 'create new', 'save new nksHoTen']);
   });
 
   it('stops offering the blank copy of a new entry once it is stored and typed into', async () => {

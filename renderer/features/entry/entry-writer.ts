@@ -79,7 +79,11 @@ function drain(): Promise<boolean> {
   update({});
   chain = chain.then(async () => {
     let failed = false;
-    for (const [id, item] of [...unwritten]) {
+    // Each entry's data is taken when its turn comes, not when the round began: edits queued
+    // while an earlier entry was being written were merged into it meanwhile.
+    for (const id of [...unwritten.keys()]) {
+      const item = unwritten.get(id);
+      if (!item) continue;
       unwritten.delete(id);
       const written = await write(id, item);
       if (!written.ok) {

@@ -1,25 +1,56 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { db } from '../../db';
 import type { EntryRecord } from '../../db/types';
 import { entryWriter } from './entry-writer';
 
+/** A read of the database for one entry; `record` is undefined when it was not stored then. */
+export interface EntryRead {
+  entryId: string | null;
+  record: EntryRecord | undefined;
+}
+
 /**
- * The entry `entryId` as stored; an entry just created on screen is shown from memory until its
- * write lands, never after: by then fields may have been typed into it. null while reading,
- * undefined when there is no such entry.
+ * Which record to show for `entryId`: the stored one once a read of it has answered; an entry
+ * just created on screen from memory until its write lands; and once it has landed, the record
+ * already on screen until the read that sees it is in. null while reading, undefined when there
+ * is no such entry.
+ *
+ * `read` is the last answer of the database, possibly for the entry opened before; `created`
+ * what the write queue knows of the entry; `onScreen` what was shown at the last render.
  */
-export function useOpenEntry(entryId: string | null): EntryRecord | null | undefined {
-  const stored = useLiveQuery(
-    async () => ({ entryId, record: entryId ? await db.records.get(entryId) : undefined }),
-    [entryId],
-  );
+export function entryToShow(
+  entryId: string | null,
+  read: EntryRead | undefined,
+  created: EntryRecord | 'stored' | undefined,
+  onScreen: EntryRecord | null | undefined,
+): EntryRecord | null | undefined {
   if (entryId === null) return undefined;
-  // The answer for the entry opened before is kept while this one is read.
-  const isCurrent = stored?.entryId === entryId;
-  if (isCurrent && stored.record) return stored.record;
-  const created = entryWriter.createdEntry(entryId);
-  // Stored after this read began: the read that sees it is on its way.
-  if (created === 'stored') return null;
+  const isCurrent = read?.entryId === entryId;
+  if (isCurrent && read.record) return read.record;
+  if (created === 'stored') {
+    // On screen, typed into, while its write landed: taking it off now would build the form
+    // again from a read that may not have what was just typed, and the keys typed meanwhile would
+    // go nowhere. Opened anew (e.g. from the list), it waits for the database instead of
+    // showing the blank copy made when it was created.
+    return onScreen?.id === entryId ? onScreen : null;
+  }
   if (created) return created;
   return isCurrent ? undefined : null;
+}
+
+/** The entry `entryId` to show in the form (see entryToShow). */
+export function useOpenEntry(entryId: string | null): EntryRecord | null | undefined {
+  const read = useLiveQuery(
+    async (): Promise<EntryRead> => ({
+      entryId,
+      record: entryId ? await db.records.get(entryId) : undefined,
+    }),
+    [entryId],
+  );
+  const [onScreen, setOnScreen] = useState<EntryRecord | null | undefined>(undefined);
+  const shown = entryToShow(entryId, read, entryWriter.createdEntry(entryId ?? ''), onScreen);
+  // Remembered for the next render, in this one: React renders again at once, before drawing.
+  if (shown !== onScreen) setOnScreen(shown);
+  return shown;
 }
