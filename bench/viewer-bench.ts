@@ -4,46 +4,10 @@
 import type { Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { setUpAdministrator } from './first-run';
+import { timeToPaint, type PaintTiming } from './paint-timer';
 
-/** Arms a timer: starts at the next keydown, stops at the next page-painted mark. */
-const ARM_PAINT_TIMER = `(() => {
-  const timer = { start: 0, end: 0, cached: null };
-  window.__paintTimer = timer;
-  const onKey = () => { if (timer.start === 0) timer.start = performance.now(); };
-  window.addEventListener('keydown', onKey, { capture: true, once: true });
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      if (entry.name === 'sohoa:page-painted' && timer.start > 0 && timer.end === 0) {
-        timer.end = entry.startTime;
-        timer.cached = entry.detail && entry.detail.cached;
-        observer.disconnect();
-      }
-    }
-  });
-  observer.observe({ type: 'mark' });
-  return true;
-})()`;
-
-const READ_PAINT_TIMER = `new Promise((resolve, reject) => {
-  const began = performance.now();
-  const poll = () => {
-    const timer = window.__paintTimer;
-    if (timer && timer.end > 0) resolve({ ms: timer.end - timer.start, cached: timer.cached });
-    else if (performance.now() - began > 10000) reject(new Error('no page was painted'));
-    else setTimeout(poll, 5);
-  };
-  poll();
-})`;
-
-interface Timed {
-  ms: number;
-  cached: boolean | null;
-}
-
-async function timeKey(page: Page, key: string): Promise<Timed> {
-  await page.evaluate(ARM_PAINT_TIMER);
-  await page.keyboard.press(key);
-  return page.evaluate<Timed>(READ_PAINT_TIMER);
+function timeKey(page: Page, key: string): Promise<PaintTiming> {
+  return timeToPaint(page, () => page.keyboard.press(key));
 }
 
 /** A scan of A4 pages at 300 dpi (2480 × 3508 px JPEG each), made with the bench page. */

@@ -12,50 +12,9 @@ import { PDFDocument } from 'pdf-lib';
 import { chromiumArgs } from '../playwright.config';
 import { rendererPids, rendererRssMiB } from './backup-app-bench';
 import { setUpAdministrator } from './first-run';
+import { timeToPaint } from './paint-timer';
 
 const DISTINCT_PAGES = 12;
-
-/** Starts at the next pointerdown or keydown, stops at the next page-painted mark. */
-const ARM = `(() => {
-  const timer = { start: 0, end: 0, cached: null };
-  window.__firstView = timer;
-  const begin = () => { if (timer.start === 0) timer.start = performance.now(); };
-  window.addEventListener('keydown', begin, { capture: true, once: true });
-  window.addEventListener('pointerdown', begin, { capture: true, once: true });
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      if (entry.name === 'sohoa:page-painted' && timer.start > 0 && timer.end === 0) {
-        timer.end = entry.startTime;
-        timer.cached = entry.detail && entry.detail.cached;
-        observer.disconnect();
-      }
-    }
-  });
-  observer.observe({ type: 'mark' });
-  return true;
-})()`;
-
-const READ = `new Promise((resolve, reject) => {
-  const began = performance.now();
-  const poll = () => {
-    const timer = window.__firstView;
-    if (timer && timer.end > 0) resolve({ ms: timer.end - timer.start, cached: timer.cached });
-    else if (performance.now() - began > 30000) reject(new Error('no page was painted'));
-    else setTimeout(poll, 5);
-  };
-  poll();
-})`;
-
-interface Timed {
-  ms: number;
-  cached: boolean | null;
-}
-
-async function timed(page: Page, act: () => Promise<void>): Promise<Timed> {
-  await page.evaluate(ARM);
-  await act();
-  return page.evaluate<Timed>(READ);
-}
 
 /** The real-like JPEG pages, drawn once by the bench page and kept in the fixtures folder. */
 export async function realScanJpegs(benchPage: Page, fixtures: string): Promise<Buffer[]> {
@@ -170,7 +129,7 @@ export async function benchFirstView(
     };
     for (let n = 3; n <= count; n += 3) {
       const order = file * count + n;
-      const view = await timed(page, () =>
+      const view = await timeToPaint(page, () =>
         page.getByRole('button', { name: `Hiện trang ${order}`, exact: true }).click(),
       );
       run.firstView.push(view.ms);
@@ -199,7 +158,7 @@ export async function benchFirstView(
       if (n + 1 <= count) {
         // Time for the prefetch of the next page, as reading a page gives it.
         await page.waitForTimeout(1500 * rate);
-        const turn = await timed(page, () => page.keyboard.press('Alt+PageDown'));
+        const turn = await timeToPaint(page, () => page.keyboard.press('Alt+PageDown'));
         run.prefetched.push(turn.ms);
       }
     }
@@ -245,7 +204,7 @@ export async function benchOnePageFiles(
     await page.getByRole('img', { name: /^Trang \d+ của tệp/ }).waitFor();
     let peak = 0;
     for (let n = 2; n <= files; n++) {
-      await timed(page, () => page.keyboard.press('Alt+PageDown'));
+      await timeToPaint(page, () => page.keyboard.press('Alt+PageDown'));
       if (n % 10 === 0) peak = Math.max(peak, await rendererRssMiB(await rendererPids(profile)));
     }
     // Whatever the page frees once idle is freed: the officer keeps reading.
