@@ -48,6 +48,13 @@ const BEFORE_APP = `(() => {
   }).observe({ type: 'longtask', buffered: true });
 })()`;
 
+/** In-page script lines: `done` turns an IndexedDB request into a promise; `db` is the app's database. */
+const OPEN_APP_DB = `const done = (request) => new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const db = await done(indexedDB.open('sohoa'));`;
+
 /** Writes the entries straight into IndexedDB, linked to the imported pages, as the app would. */
 function seedScript(
   entries: {
@@ -58,11 +65,7 @@ function seedScript(
   }[],
 ) {
   return `(async () => {
-    const done = (request) => new Promise((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const db = await done(indexedDB.open('sohoa'));
+    ${OPEN_APP_DB}
     const tx = db.transaction(['books', 'pages', 'records'], 'readwrite');
     const [book] = await done(tx.objectStore('books').getAll());
     // An approval counts only with its event in the hash-chained audit log, which seeding
@@ -98,11 +101,7 @@ export interface AppPreparation {
 /** How many of the first `distinct` pages have a preparation, read from IndexedDB. */
 function preparedCountScript(distinct: number) {
   return `(async () => {
-    const done = (request) => new Promise((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const db = await done(indexedDB.open('sohoa'));
+    ${OPEN_APP_DB}
     const all = await done(db.transaction('preparedPages').objectStore('preparedPages').getAll());
     db.close();
     return all.filter((p) => p.indexInScan < ${distinct} && p.result.kind !== 'failed').length;
@@ -115,11 +114,7 @@ function preparedCountScript(distinct: number) {
  */
 function copyPreparationsScript(distinct: number) {
   return `(async () => {
-    const done = (request) => new Promise((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const db = await done(indexedDB.open('sohoa'));
+    ${OPEN_APP_DB}
     const tx = db.transaction(['pages', 'preparedPages'], 'readwrite');
     const store = tx.objectStore('preparedPages');
     const pages = await done(tx.objectStore('pages').getAll());
@@ -141,11 +136,7 @@ function copyPreparationsScript(distinct: number) {
 /** The preparations of the first `distinct` pages, JPEGs in base64, for the Node run. */
 function preparedFixtureScript(distinct: number) {
   return `(async () => {
-    const done = (request) => new Promise((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const db = await done(indexedDB.open('sohoa'));
+    ${OPEN_APP_DB}
     const all = await done(db.transaction('preparedPages').objectStore('preparedPages').getAll());
     db.close();
     const base64 = async (blob) => {
