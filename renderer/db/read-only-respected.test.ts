@@ -5,7 +5,7 @@ import type { SohoaDatabase } from './database';
 import type { Repositories } from './repositories';
 import { sampleBook } from './sample-data';
 import type { Session } from './session';
-import { reviewTeam, seedOfficer } from './test-harness';
+import { completeKsFields, reviewTeam, seedOfficer } from './test-harness';
 import type { EntryRecord, Person } from './types';
 import { contentHash } from './work-package-merge';
 
@@ -59,6 +59,43 @@ describe('an archived book', () => {
     ).rejects.toMatchObject(refused);
     expect(await db.pages.toArray()).toEqual(before.pages);
     expect(await db.records.get(entry.id)).toEqual(before.entry);
+  });
+});
+
+describe('an archived book’s entries', () => {
+  it('take no submission, review decision, reopening or confirmation until the book is restored', async () => {
+    const typed = async () => {
+      const entry = await repo.createEntry(bookId, null);
+      await repo.saveFields(entry.id, completeKsFields);
+      return entry.id;
+    };
+    const [toSubmit, toApprove, toReject, toReopen] = [
+      await typed(),
+      await typed(),
+      await typed(),
+      await typed(),
+    ];
+    await repo.submitEntries([toApprove, toReject, toReopen]);
+    session.signIn(reviewer);
+    await repo.approveEntry(toReopen);
+    session.signIn(typist);
+    await archive();
+    const before = await db.records.toArray();
+    const refused = { code: 'book-archived' };
+
+    await expect(repo.submitEntries([toSubmit])).rejects.toMatchObject(refused);
+    await expect(repo.reopenEntry(toReopen, 'Sửa tên')).rejects.toMatchObject(refused);
+    await expect(
+      repo.acknowledge(
+        toSubmit,
+        { field: 'so', rule: 'soRepeated', severity: 'warning' },
+        'Sổ ghi vậy',
+      ),
+    ).rejects.toMatchObject(refused);
+    session.signIn(reviewer);
+    await expect(repo.approveEntry(toApprove)).rejects.toMatchObject(refused);
+    await expect(repo.rejectEntry(toReject, 'Sai tên')).rejects.toMatchObject(refused);
+    expect(await db.records.toArray()).toEqual(before);
   });
 });
 

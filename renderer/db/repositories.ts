@@ -363,6 +363,7 @@ export function createRepositories(
       const officer = await actor(permissionOf(event));
       const record = await getRecord(recordId);
       const transition = transitionFor(event, record, officer);
+      if (transition.needsOpenBook) await requireOpenBook(record.bookId);
       if (transition.needsReady) await requireReady(record);
       // Approved again: what went back to draft is back in the export.
       const { reopened, ...rest } = record;
@@ -406,6 +407,7 @@ export function createRepositories(
       for (const recordId of recordIds) {
         const record = await getRecord(recordId);
         const transition = transitionFor('submit', record, officer);
+        if (transition.needsOpenBook) await requireOpenBook(record.bookId);
         if (transition.needsReady) await requireReady(record);
         submitted.push({
           ...record,
@@ -1010,10 +1012,11 @@ export function createRepositories(
     /** Records the officer's reason for keeping a warning; replaces an earlier answer. */
     async acknowledge(recordId: string, issue: Issue, reason: string): Promise<Acknowledgement> {
       let ack = acknowledge(issue, reason, Date.now());
-      await db.transaction('rw', db.records, db.people, db.audit, async () => {
+      await db.transaction('rw', db.books, db.records, db.people, db.audit, async () => {
         const officer = await actor('enter');
         ack = { ...ack, by: officer.id };
         const record = await getLiveRecord(recordId);
+        await requireOpenBook(record.bookId);
         const answer = async (target: EntryRecord, given: Acknowledgement) => {
           const others = target.acknowledgements.filter((a) => warningKey(a) !== warningKey(given));
           await db.records.put({

@@ -109,6 +109,7 @@ const transitions = [
     to: 'submitted',
     permission: 'enter',
     needsReady: true,
+    needsOpenBook: true,
   },
   {
     event: 'approve',
@@ -119,6 +120,7 @@ const transitions = [
     // An entry changed by another since submission (a số now repeated) is not approved into
     // an export that would refuse it.
     needsReady: true,
+    needsOpenBook: true,
   },
   {
     event: 'reject',
@@ -127,6 +129,7 @@ const transitions = [
     permission: 'review',
     guard: notOwnEntry,
     needsReason: true,
+    needsOpenBook: true,
   },
   /**
    * A change to a submitted or approved entry's content that the officer did not type (a
@@ -142,6 +145,7 @@ const transitions = [
     to: 'draft',
     permission: 'enter',
     needsReason: true,
+    needsOpenBook: true,
   },
   /** Any officer who types may void any entry not already voided, with a reason. */
   {
