@@ -6,6 +6,7 @@ import { db } from '../../db';
 import type { Page, Scan } from '../../db/types';
 import { drawPagePicture, findPagePicture, type PictureInfo } from './page-picture';
 import { withScanPage } from './pdf';
+import { SharedJobs } from './shared-jobs';
 import { LruCache } from './viewer-cache';
 import {
   normalizeRotation,
@@ -58,7 +59,8 @@ const thumbnails = new LruCache<string, ImageBitmap>({
   costOf: pixelsOf,
   onEvict: (bitmap) => bitmap.close(),
 });
-const inFlight = new Map<string, Promise<ImageBitmap>>();
+/** Renders under way, shared by the shown page, its prefetch and repeated effect runs. */
+const inFlight = new SharedJobs<ImageBitmap>();
 /**
  * pdfjs keeps a rendered page's decoded images until cleanup(): keep only the last few pages
  * warm (zooming re-renders them fast) and let the rest go, or a long book fills the memory.
@@ -245,17 +247,15 @@ export function renderPage(page: Page, scale: number, signal?: AbortSignal): Pro
   const key = renderKey(page.id, scale, page.rotation);
   const hit = rendered.get(key);
   if (hit) return Promise.resolve(hit);
-  const running = inFlight.get(key);
-  if (running) return running;
-  const rendering = sourceOf(page)
-    .then((source) => source.draw(scale, page.rotation, signal))
-    .then((bitmap) => {
+  return inFlight.join(
+    key,
+    async (shared) => {
+      const bitmap = await (await sourceOf(page)).draw(scale, page.rotation, shared);
       rendered.set(key, bitmap);
       return bitmap;
-    })
-    .finally(() => inFlight.delete(key));
-  inFlight.set(key, rendering);
-  return rendering;
+    },
+    signal,
+  );
 }
 
 /**
