@@ -56,16 +56,16 @@ function deps(overrides: Partial<SwitchCheckDeps>): SwitchCheckDeps {
 }
 
 describe('refuseDebugSwitches', () => {
-  it('explains in Vietnamese and exits a packaged build', () => {
+  it('explains in Vietnamese and English and exits a packaged build', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const check = deps({ argv: ['SoHoa.exe', '--remote-debugging-port=9222'] });
     expect(refuseDebugSwitches(check)).toBe(false);
     expect(check.exit).toHaveBeenCalledWith(1);
     expect(check.showError).toHaveBeenCalledWith(
-      'SoHoa không mở được',
+      'SoHoa không mở được / SoHoa cannot open',
       expect.stringContaining('--remote-debugging-port'),
     );
-    expect(vi.mocked(check.showError).mock.calls[0]?.[1]).toMatch(/sẽ đóng lại/);
+    expect(vi.mocked(check.showError).mock.calls[0]?.[1]).toMatch(/sẽ đóng lại.*will close/su);
     error.mockRestore();
   });
 

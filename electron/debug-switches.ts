@@ -2,6 +2,7 @@
 // --remote-debugging-port any program on the PC (or the network) could read and change the
 // officers' data and act as any officer. The fuses (electron-builder.yml) already stop Node's
 // --inspect and NODE_OPTIONS; Chromium's own switches need this check.
+import { mainTexts } from './main-text';
 
 /**
  * Chromium and Node switches that attach a debugger, run code from outside or weaken the
@@ -46,14 +47,13 @@ export function findRefusedSwitches(
   return [...found];
 }
 
-/** What the officer reads before the app closes. */
+/**
+ * What the officer reads before the app closes: no page has said which language they use yet,
+ * so Vietnamese, then English.
+ */
 export function refusalMessage(found: readonly string[]): string {
-  return (
-    `Phần mềm được mở kèm tuỳ chọn gỡ lỗi không được phép (${found.join(', ')}). ` +
-    'Các tuỳ chọn này cho phép chương trình khác đọc và sửa dữ liệu hộ tịch, nên phần mềm ' +
-    'sẽ đóng lại. Hãy mở SoHoa bằng biểu tượng trên màn hình hoặc trình đơn Start; ' +
-    'nếu lối tắt đã bị sửa, hãy báo cán bộ phụ trách.'
-  );
+  const { vi, en } = mainTexts;
+  return `${vi.debugRefused(found.join(', '))}\n\n${en.debugRefused(found.join(', '))}`;
 }
 
 export interface SwitchCheckDeps {
@@ -73,7 +73,10 @@ export function refuseDebugSwitches(deps: SwitchCheckDeps): boolean {
   const found = findRefusedSwitches(deps.argv, deps.hasSwitch);
   if (found.length === 0) return true;
   console.error(`Refused to start with debugging switches: ${found.join(', ')}`);
-  deps.showError('SoHoa không mở được', refusalMessage(found));
+  deps.showError(
+    `${mainTexts.vi.debugRefusedTitle} / ${mainTexts.en.debugRefusedTitle}`,
+    refusalMessage(found),
+  );
   deps.exit(1);
   return false;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { channels } from '../shared/bridge';
+import { channels } from '../shared/bridge-contract';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -226,7 +226,7 @@ describe('main process', () => {
     await import('./main');
     expect(app.exit).toHaveBeenCalledWith(1);
     const [title, message] = electron.module.dialog.showErrorBox.mock.calls[0] as [string, string];
-    expect(title).toBe('SoHoa không mở được');
+    expect(title).toBe('SoHoa không mở được / SoHoa cannot open');
     expect(message).toContain('--remote-debugging-port');
     // Nothing else starts: no lock taken, no window, no IPC.
     expect(app.requestSingleInstanceLock).not.toHaveBeenCalled();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { createAppProtocolHandler } from './app-protocol';
 import { refuseDebugSwitches } from './debug-switches';
+import { mainTexts } from './main-text';
 import { readAppInfo } from './ipc/app-info';
 import {
   createBackupFolderPicker,
@@ -91,6 +92,8 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(DIST_ROOT));
   exportSessions = registerIpcHandlers(ipcMain, {
     allowedOrigins,
+    // A handler answering off the contract fails loudly while the app is being developed.
+    checkAnswers: !app.isPackaged,
     getAppInfo: () => readAppInfo(app),
     pickFolder: createFolderPicker(dialog, () => mainWindow),
     // IndexedDB lives in the profile under userData: that disk is the one that can fill up.
@@ -121,10 +124,11 @@ async function start(): Promise<void> {
 
 function failToStart(error: unknown): void {
   console.error('SoHoa failed to start', error);
+  // No page has said which language the officer uses: Vietnamese, then English.
+  const { vi, en } = mainTexts;
   dialog.showErrorBox(
-    'SoHoa không khởi động được',
-    'Phần mềm gặp lỗi khi mở cửa sổ làm việc. Dữ liệu đã lưu không bị ảnh hưởng. ' +
-      'Hãy tắt phần mềm rồi mở lại; nếu vẫn lỗi, hãy cài lại phần mềm hoặc báo cán bộ phụ trách.',
+    `${vi.startFailedTitle} / ${en.startFailedTitle}`,
+    `${vi.startFailed}\n\n${en.startFailed}`,
   );
   app.quit();
 }

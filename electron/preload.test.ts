@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { channels } from '../shared/bridge';
+import { bridgeContract, channels } from '../shared/bridge-contract';
 import type { SohoaBridge } from '../shared/bridge';
 
 const electron = vi.hoisted(() => ({
@@ -29,6 +29,20 @@ describe('preload', () => {
     expect(electron.contextBridge.exposeInMainWorld.mock.calls[0]?.[0]).toBe('sohoa');
     expect(Object.keys(bridge).sort()).toEqual(Object.keys(channels).sort());
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
+  });
+
+  it('sends every function on its row of the contract, a request untouched, none when it takes none', async () => {
+    for (const [key, row] of Object.entries(bridgeContract)) {
+      electron.ipcRenderer.invoke.mockResolvedValueOnce(null);
+      const call = bridge[key as keyof SohoaBridge] as (request?: unknown) => Promise<unknown>;
+      const request = { sent: key };
+      await (row.request === null ? call() : call(request));
+      expect(electron.ipcRenderer.invoke.mock.lastCall).toEqual(
+        row.request === null ? [row.channel] : [row.channel, request],
+      );
+      if (row.request !== null)
+        expect(electron.ipcRenderer.invoke.mock.lastCall?.[1]).toBe(request);
+    }
   });
 
   it('does not leak ipcRenderer or a generic send', () => {

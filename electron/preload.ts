@@ -1,11 +1,12 @@
-// Exposes exactly one object, window.sohoa, with one function per use case. A sandboxed
-// preload can only require('electron'), so everything from shared/ is imported as types.
+// Exposes exactly one object, window.sohoa, with one function per row of the bridge's contract
+// (shared/bridge-contract.ts). A sandboxed preload can only require('electron'), so the
+// contract is imported as types only.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { channels, SohoaBridge } from '../shared/bridge';
+import type { ChannelNames, SohoaBridge } from '../shared/bridge-contract';
 
-// Spelled out because shared/bridge.js cannot be loaded here; the type pins each literal
-// to shared/bridge.ts, so a renamed channel fails the typecheck instead of the app.
-const ch: typeof channels = {
+// Spelled out because the contract (zod schemas) cannot be loaded here; the type pins each
+// literal to its row, so a row added, renamed or removed fails the typecheck, not the app.
+const ch: ChannelNames = {
   getAppInfo: 'app:get-info',
   saveBundle: 'files:save-bundle',
   getDiskSpace: 'storage:get-disk-space',
@@ -39,7 +40,7 @@ const ch: typeof channels = {
 
 /**
  * One function per channel, each passing its one request (or none) through untouched and
- * answering what main answers; shared/bridge.ts gives each its request and answer types. Built
+ * answering what main answers; the contract gives each its request and answer types. Built
  * from the list above, so the functions and the channels cannot drift apart.
  */
 const bridge = Object.fromEntries(

@@ -4,6 +4,7 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mainTexts } from './main-text';
 
 export interface ElectronPackage {
   /** The folder of node_modules/electron. */
@@ -29,17 +30,9 @@ export function installedBinary(
 }
 
 export function missingShellMessage(version: string): string {
-  return [
-    `Máy này chưa có bộ khung ứng dụng máy tính (Electron ${version}) và không tải được về.`,
-    'Có thể chạy chính ứng dụng này trong trình duyệt:',
-    '    npm run web',
-    'rồi mở http://localhost:5173 bằng Chrome, Edge hoặc Chromium.',
-    '',
-    `The desktop shell (Electron ${version}) is not installed on this machine and could not be downloaded.`,
-    'Run the same app in a browser instead:',
-    '    npm run web',
-    'then open http://localhost:5173 in Chrome, Edge or Chromium.',
-  ].join('\n');
+  return [...mainTexts.vi.missingShell(version), '', ...mainTexts.en.missingShell(version)].join(
+    '\n',
+  );
 }
 
 export interface StartSteps {
@@ -57,7 +50,7 @@ export function startDesktop(pkg: ElectronPackage, steps: StartSteps): number {
   let binary = installedBinary(pkg);
   if (binary === null) {
     steps.print(
-      `Đang tải Electron ${pkg.version} (chỉ lần đầu)… / Downloading Electron ${pkg.version} (first start only)…`,
+      `${mainTexts.vi.downloadingShell(pkg.version)} / ${mainTexts.en.downloadingShell(pkg.version)}`,
     );
     if (steps.install()) binary = installedBinary(pkg);
   }

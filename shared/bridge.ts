@@ -1,14 +1,17 @@
-// The one contract between the desktop shell's preload and the renderer.
-// Every channel has a request and response type here; main validates payloads with zod.
+// What crosses the bridge between the desktop shell and the renderer: each request's and each
+// answer's schema and type. shared/bridge-contract.ts pairs them with the channels.
 import { z } from 'zod';
-import { officerChannels, type OfficerBridge } from './officer-bridge';
 
-export interface AppInfo {
-  name: string;
-  version: string;
-  platform: string;
-  isPackaged: boolean;
-}
+export type { BridgeError, BridgeErrorCode, BridgeResult } from './bridge-errors';
+export type { SohoaBridge } from './bridge-contract';
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  isPackaged: z.boolean(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
 
 /** A file name inside the chosen folder: no separators, no "..", no control characters. */
 export const safeFileNameSchema = z
@@ -17,12 +20,9 @@ export const safeFileNameSchema = z
   .max(200)
   .refine(
     (name) => !/[\\/:*?"<>|]/.test(name) && ![...name].some((ch) => ch.charCodeAt(0) < 0x20),
-    'Tên tệp chứa ký tự không hợp lệ',
+    'file name has a character files may not have',
   )
-  .refine(
-    (name) => name !== '.' && name !== '..' && !name.includes('..'),
-    'Tên tệp không được chứa ".."',
-  );
+  .refine((name) => name !== '.' && name !== '..' && !name.includes('..'), 'file name has ".."');
 
 export const saveBundleRequestSchema = z.object({
   /** Sub-folder created inside the folder the officer picks; same rules as a file name. */
@@ -39,11 +39,12 @@ export const saveBundleRequestSchema = z.object({
 });
 export type SaveBundleRequest = z.infer<typeof saveBundleRequestSchema>;
 
-export interface SaveBundleResult {
+export const saveBundleResultSchema = z.object({
   /** Absolute folder the files were written into. */
-  folder: string;
-  files: { name: string; bytes: number }[];
-}
+  folder: z.string(),
+  files: z.array(z.object({ name: z.string(), bytes: z.number() })),
+});
+export type SaveBundleResult = z.infer<typeof saveBundleResultSchema>;
 
 /** The largest piece of a bundle one export call carries (the worker sends 4 MiB pieces). */
 export const MAX_EXPORT_CHUNK_BYTES = 8 * 2 ** 20;
@@ -66,7 +67,7 @@ export const exportWriteRequestSchema = z.object({
   fileName: safeFileNameSchema,
   data: z
     .instanceof(Uint8Array)
-    .refine((data) => data.byteLength <= MAX_EXPORT_CHUNK_BYTES, 'Khối dữ liệu quá lớn'),
+    .refine((data) => data.byteLength <= MAX_EXPORT_CHUNK_BYTES, 'piece too large'),
 });
 export type ExportWriteRequest = z.infer<typeof exportWriteRequestSchema>;
 
@@ -79,20 +80,16 @@ export const exportReadRequestSchema = z.object({
 });
 export type ExportReadRequest = z.infer<typeof exportReadRequestSchema>;
 
-export interface ExportSession {
-  sessionId: string;
+export const exportSessionSchema = z.object({
+  sessionId: z.string(),
   /** Absolute folder the files will be written into. */
-  folder: string;
-}
+  folder: z.string(),
+});
+export type ExportSession = z.infer<typeof exportSessionSchema>;
 
-export type BridgeErrorCode =
-  'invalid-request' | 'cancelled' | 'write-failed' | 'exists' | 'unavailable';
-export interface BridgeError {
-  code: BridgeErrorCode;
-  /** Vietnamese, shown to the officer as is. */
-  message: string;
-}
-export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
+/** How many bytes a piece added; the answer of every write of a piece. */
+export const writtenSchema = z.object({ bytes: z.number().int().nonnegative() });
+export const bytesSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array);
 
 /** Free and total bytes of the disk holding the app's data; the renderer checks the answer too. */
 export const diskSpaceSchema = z.object({
@@ -104,14 +101,15 @@ export type DiskSpace = z.infer<typeof diskSpaceSchema>;
 // ---- This installation's signing key (electron/ipc/installation-key.ts) ----
 
 /** Who this PC is on the files it signs; the private key stays in the main process. */
-export interface InstallationIdentity {
-  installationId: string;
-  name: string;
+export const installationIdentitySchema = z.object({
+  installationId: z.string(),
+  name: z.string(),
   /** Raw P-256 public key (uncompressed point), base64. */
-  publicKey: string;
+  publicKey: z.string(),
   /** shared/signature/fingerprint.ts */
-  fingerprint: string;
-}
+  fingerprint: z.string(),
+});
+export type InstallationIdentity = z.infer<typeof installationIdentitySchema>;
 
 /** A file header is one JSON line; nothing larger is ever signed. */
 export const MAX_SIGNED_HEADER_BYTES = 4 * 2 ** 20;
@@ -120,83 +118,12 @@ export const MAX_SIGNED_HEADER_BYTES = 4 * 2 ** 20;
 export const signHeaderRequestSchema = z.object({
   bytes: z
     .instanceof(Uint8Array)
-    .refine((bytes) => bytes.byteLength <= MAX_SIGNED_HEADER_BYTES, 'Tiêu đề tệp quá lớn'),
+    .refine((bytes) => bytes.byteLength <= MAX_SIGNED_HEADER_BYTES, 'header too large'),
 });
 export type SignHeaderRequest = z.infer<typeof signHeaderRequestSchema>;
 
 export const renameInstallationRequestSchema = z.object({ name: z.string().max(200) });
 export type RenameInstallationRequest = z.infer<typeof renameInstallationRequestSchema>;
-
-/** Channel names; each maps to one handler in electron/ipc. */
-export const channels = {
-  getAppInfo: 'app:get-info',
-  saveBundle: 'files:save-bundle',
-  getDiskSpace: 'storage:get-disk-space',
-  // Automatic backups (electron/ipc/backups.ts).
-  writeBackup: 'backups:write',
-  getBackupFolder: 'backups:get-folder',
-  chooseBackupFolder: 'backups:choose-folder',
-  waitForExit: 'backups:wait-exit',
-  exitBackupDone: 'backups:exit-done',
-  // Backups written in pieces (electron/ipc/backup-session.ts).
-  backupOpen: 'backups:open',
-  backupWrite: 'backups:write-piece',
-  backupCommit: 'backups:commit',
-  backupAbort: 'backups:abort',
-  exportOpen: 'export:open',
-  exportWrite: 'export:write',
-  exportRead: 'export:read',
-  exportCommit: 'export:commit',
-  exportAbort: 'export:abort',
-  getInstallationIdentity: 'installation:get-identity',
-  signHeader: 'installation:sign-header',
-  renameInstallation: 'installation:rename',
-  // The desktop's officers, session and audit head (shared/officer-bridge.ts).
-  ...officerChannels,
-} as const;
-
-/** What the preload exposes as `window.sohoa`. One function per use case. */
-export interface SohoaBridge extends OfficerBridge {
-  getAppInfo(): Promise<AppInfo>;
-  saveBundle(request: SaveBundleRequest): Promise<BridgeResult<SaveBundleResult>>;
-  /** Streamed export: open, write pieces, read back, then commit (rename) or abort (delete). */
-  exportOpen(request: ExportOpenRequest): Promise<BridgeResult<ExportSession>>;
-  exportWrite(request: ExportWriteRequest): Promise<BridgeResult<{ bytes: number }>>;
-  exportRead(request: ExportReadRequest): Promise<BridgeResult<Uint8Array>>;
-  exportCommit(request: ExportSessionRequest): Promise<BridgeResult<SaveBundleResult>>;
-  exportAbort(request: ExportSessionRequest): Promise<BridgeResult<null>>;
-  getDiskSpace(): Promise<BridgeResult<DiskSpace>>;
-  /** Writes one small backup whole into the backup folder, then removes the oldest. */
-  writeBackup(request: WriteBackupRequest): Promise<BridgeResult<WriteBackupResult>>;
-  /**
-   * A backup of any size, in pieces: open (size declared, disk space checked), write pieces in
-   * order, commit (checked, renamed into place, oldest removed) or abort (temp file deleted).
-   */
-  backupOpen(request: BackupOpenRequest): Promise<BridgeResult<BackupSession>>;
-  backupWrite(request: BackupWriteRequest): Promise<BridgeResult<{ bytes: number }>>;
-  backupCommit(request: BackupSessionRequest): Promise<BridgeResult<WriteBackupResult>>;
-  backupAbort(request: BackupSessionRequest): Promise<BridgeResult<null>>;
-  getBackupFolder(): Promise<BackupFolderInfo>;
-  /** Lets the officer pick another backup folder; cancelled leaves the old one. */
-  chooseBackupFolder(): Promise<BridgeResult<BackupFolderInfo>>;
-  /** Resolves when the officer closes the window: time for the backup at exit. */
-  waitForExit(): Promise<void>;
-  /** The backup at exit is written (or failed): the window may close. */
-  exitBackupDone(): Promise<void>;
-  /** This PC's identity; the key pair is made on first use. */
-  getInstallationIdentity(): Promise<BridgeResult<InstallationIdentity>>;
-  /** ECDSA P-256 / SHA-256 signature (64 bytes, r‖s) over a file header signed by this PC. */
-  signHeader(request: SignHeaderRequest): Promise<BridgeResult<Uint8Array>>;
-  renameInstallation(
-    request: RenameInstallationRequest,
-  ): Promise<BridgeResult<InstallationIdentity>>;
-}
-
-/** Fails the typecheck when a channel has no bridge function or a function no channel. */
-type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]
-  ? true
-  : never;
-export const channelsMatchBridge: SameKeys<typeof channels, SohoaBridge> = true;
 
 // ---- Automatic backups ----
 
@@ -209,7 +136,7 @@ export const MIN_BACKUPS_KEPT = 3;
 
 const backupFileNameSchema = safeFileNameSchema.refine(
   (name) => BACKUP_FILE_PATTERN.test(name),
-  'Tên tệp sao lưu không đúng mẫu',
+  'not a backup file name',
 );
 
 /**
@@ -225,10 +152,7 @@ export const writeBackupRequestSchema = z.object({
   fileName: backupFileNameSchema,
   data: z
     .instanceof(Uint8Array)
-    .refine(
-      (data) => data.byteLength <= MAX_WHOLE_BACKUP_BYTES,
-      'Bản sao lưu quá lớn cho một lần gửi',
-    ),
+    .refine((data) => data.byteLength <= MAX_WHOLE_BACKUP_BYTES, 'too large for one call'),
   keep: keepSchema,
 });
 export type WriteBackupRequest = z.infer<typeof writeBackupRequestSchema>;
@@ -256,24 +180,25 @@ export const backupWriteRequestSchema = z.object({
     .instanceof(Uint8Array)
     .refine(
       (data) => data.byteLength > 0 && data.byteLength <= MAX_BACKUP_PIECE_BYTES,
-      'Khối dữ liệu rỗng hoặc quá lớn',
+      'piece empty or too large',
     ),
 });
 export type BackupWriteRequest = z.infer<typeof backupWriteRequestSchema>;
 
-export interface BackupSession {
-  sessionId: string;
-}
+export const backupSessionSchema = z.object({ sessionId: z.string() });
+export type BackupSession = z.infer<typeof backupSessionSchema>;
 
-export interface WriteBackupResult {
+export const writeBackupResultSchema = z.object({
   /** Absolute path of the file written. */
-  path: string;
+  path: z.string(),
   /** Older backups removed by the rotation (file names). */
-  removed: string[];
-}
+  removed: z.array(z.string()),
+});
+export type WriteBackupResult = z.infer<typeof writeBackupResultSchema>;
 
-export interface BackupFolderInfo {
-  folder: string;
+export const backupFolderInfoSchema = z.object({
+  folder: z.string(),
   /** True while the officer has not chosen a folder (Documents/SoHoa/Sao lưu). */
-  isDefault: boolean;
-}
+  isDefault: z.boolean(),
+});
+export type BackupFolderInfo = z.infer<typeof backupFolderInfoSchema>;

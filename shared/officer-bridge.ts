@@ -2,6 +2,7 @@
 // officer's role and PIN digest, the wrong-PIN counters, and the audit log's latest head.
 // The page asks; main checks. PIN digests go into main and never come back out.
 import { z } from 'zod';
+import { channel, type BridgeOf } from './bridge-channel';
 import { isEasyPin, officerRoles, PIN_MAX_DIGITS, PIN_MIN_DIGITS } from './workflow/roles';
 
 export const officerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -33,15 +34,17 @@ export const officerProfileSchema = z.object({
   active: z.boolean(),
 });
 export type OfficerProfile = z.infer<typeof officerProfileSchema>;
-export type OfficerSummary = OfficerProfile & { hasPin: boolean };
+export const officerSummarySchema = officerProfileSchema.extend({ hasPin: z.boolean() });
+export type OfficerSummary = z.infer<typeof officerSummarySchema>;
 
 /** Who is signed in, as main knows it. The token names this sign-in in later requests. */
-export interface DesktopSession {
-  token: string;
-  officerId: string;
-  role: OfficerProfile['role'];
-  since: number;
-}
+export const desktopSessionSchema = z.object({
+  token: tokenSchema,
+  officerId: officerIdSchema,
+  role: z.enum(officerRoles),
+  since: z.number(),
+});
+export type DesktopSession = z.infer<typeof desktopSessionSchema>;
 
 export const signInRequestSchema = z.object({
   officerId: officerIdSchema,
@@ -49,13 +52,19 @@ export const signInRequestSchema = z.object({
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
-export type SignInAnswer =
-  | { ok: true; session: DesktopSession }
+export const signInAnswerSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), session: desktopSessionSchema }),
   /**
    * 'wrong-pin': counted, `waitMs` until the next try is checked; 'wait': not checked at all,
    * too soon after wrong PINs; 'no-pin': main has no PIN (or an active account) for this id.
    */
-  | { ok: false; reason: 'wrong-pin' | 'wait' | 'no-pin'; waitMs: number };
+  z.object({
+    ok: z.literal(false),
+    reason: z.enum(['wrong-pin', 'wait', 'no-pin']),
+    waitMs: z.number(),
+  }),
+]);
+export type SignInAnswer = z.infer<typeof signInAnswerSchema>;
 
 export const sessionTokenRequestSchema = z.object({ token: tokenSchema });
 export type SessionTokenRequest = z.infer<typeof sessionTokenRequestSchema>;
@@ -80,15 +89,28 @@ export const handOverRequestSchema = z.object({
     .max(500),
 });
 export type HandOverRequest = z.infer<typeof handOverRequestSchema>;
-export interface HandOverResult {
+export const handOverResultSchema = z.object({
   /** Officers whose PIN main now keeps. */
-  taken: string[];
+  taken: z.array(z.string()),
   /** Officers whose digest was missing or too weak: an administrator sets a new PIN. */
-  refused: string[];
-}
+  refused: z.array(z.string()),
+});
+export type HandOverResult = z.infer<typeof handOverResultSchema>;
 
-export type OfficerErrorCode = 'not-signed-in' | 'not-allowed' | 'already-set-up' | 'last-admin';
+export const officerErrorCodes = [
+  'not-signed-in',
+  'not-allowed',
+  'already-set-up',
+  'last-admin',
+] as const;
+export type OfficerErrorCode = (typeof officerErrorCodes)[number];
 export type OfficerResult<T> = { ok: true; value: T } | { ok: false; code: OfficerErrorCode };
+function officerResultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), code: z.enum(officerErrorCodes) }),
+  ]) as unknown as z.ZodType<OfficerResult<z.infer<T>>>;
+}
 
 /** The audit log's head (events, last hash), written to a file in the app data folder. */
 export const auditHeadFileSchema = z.object({
@@ -99,36 +121,40 @@ export const auditHeadFileSchema = z.object({
   restart: z.boolean().optional(),
 });
 export type AuditHeadWrite = z.infer<typeof auditHeadFileSchema>;
-export interface AuditHeadOnFile {
-  count: number;
-  hash: string;
-  at: number;
-}
+export const auditHeadOnFileSchema = z.object({
+  count: z.number(),
+  hash: z.string(),
+  at: z.number(),
+});
+export type AuditHeadOnFile = z.infer<typeof auditHeadOnFileSchema>;
 export const auditHeadReadSchema = z.object({ database: auditHeadFileSchema.shape.database });
 
-export const officerChannels = {
-  officersList: 'officers:list',
-  officersSetUp: 'officers:set-up',
-  officersHandOver: 'officers:hand-over',
-  officersSave: 'officers:save',
-  sessionSignIn: 'session:sign-in',
-  sessionCurrent: 'session:current',
-  sessionSignOut: 'session:sign-out',
-  auditReadHead: 'audit:read-head',
-  auditWriteHead: 'audit:write-head',
-} as const;
-
-export interface OfficerBridge {
+/** The officers' part of the bridge's contract (shared/bridge-contract.ts). */
+export const officerContract = {
   /** Every officer main knows, without digests. */
-  officersList(): Promise<OfficerSummary[]>;
-  officersSetUp(request: SetUpRequest): Promise<OfficerResult<DesktopSession>>;
-  officersHandOver(request: HandOverRequest): Promise<OfficerResult<HandOverResult>>;
-  officersSave(request: SaveOfficerRequest): Promise<OfficerResult<OfficerSummary>>;
-  sessionSignIn(request: SignInRequest): Promise<SignInAnswer>;
+  officersList: channel('officers:list', null, z.array(officerSummarySchema)),
+  officersSetUp: channel(
+    'officers:set-up',
+    setUpRequestSchema,
+    officerResultSchema(desktopSessionSchema),
+  ),
+  officersHandOver: channel(
+    'officers:hand-over',
+    handOverRequestSchema,
+    officerResultSchema(handOverResultSchema),
+  ),
+  officersSave: channel(
+    'officers:save',
+    saveOfficerRequestSchema,
+    officerResultSchema(officerSummarySchema),
+  ),
+  sessionSignIn: channel('session:sign-in', signInRequestSchema, signInAnswerSchema),
   /** The session of this window, still there after a reload; null when nobody is signed in. */
-  sessionCurrent(): Promise<DesktopSession | null>;
-  sessionSignOut(request: SessionTokenRequest): Promise<void>;
-  auditReadHead(request: { database: string }): Promise<AuditHeadOnFile | null>;
+  sessionCurrent: channel('session:current', null, desktopSessionSchema.nullable()),
+  sessionSignOut: channel('session:sign-out', sessionTokenRequestSchema, z.void()),
+  auditReadHead: channel('audit:read-head', auditHeadReadSchema, auditHeadOnFileSchema.nullable()),
   /** false when refused: the head on file is not on the chain being written (see main). */
-  auditWriteHead(request: AuditHeadWrite): Promise<boolean>;
-}
+  auditWriteHead: channel('audit:write-head', auditHeadFileSchema, z.boolean()),
+};
+
+export type OfficerBridge = BridgeOf<typeof officerContract>;

@@ -15,16 +15,13 @@ import {
 } from '../../shared/bridge';
 import type { BackupSession, BridgeResult, WriteBackupResult } from '../../shared/bridge';
 import { freeBackupName, rotateBackups } from './backups';
-import { describeWriteFailure, errnoCode, openTempFile, removeQuietly } from './files';
-import { describeInvalidRequest, fail, ok } from './result';
+import { errnoCode, openTempFile, removeQuietly } from './files';
+import { fail, invalidRequest, ok, refuse, writeFailure } from './result';
 
 /** Room left on the disk beyond the backup itself, so the PC still works once it is written. */
 export const DISK_MARGIN_BYTES = 200 * 2 ** 20;
 /** Backups written at the same time: the automatic one and a manual one at most. */
 const MAX_SESSIONS = 2;
-
-const NOT_SAVED = 'Bản sao lưu chưa được lưu.';
-const UNKNOWN_SESSION = `Phiên ghi bản sao lưu đã kết thúc hoặc không tồn tại. ${NOT_SAVED} Hãy sao lưu lại.`;
 
 interface Pending {
   folder: string;
@@ -38,7 +35,8 @@ interface Pending {
   keep: number;
 }
 
-const mib = (bytes: number) => `${Math.ceil(bytes / 2 ** 20).toLocaleString('vi-VN')} MB`;
+/** Megabytes, rounded up: what the officer is told of sizes. */
+const mib = (bytes: number) => Math.ceil(bytes / 2 ** 20);
 
 export class BackupWrites {
   private readonly sessions = new Map<string, Pending>();
@@ -54,9 +52,9 @@ export class BackupWrites {
 
   async open(payload: unknown): Promise<BridgeResult<BackupSession>> {
     const parsed = backupOpenRequestSchema.safeParse(payload);
-    if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+    if (!parsed.success) return invalidRequest(parsed.error);
     if (this.sessions.size >= MAX_SESSIONS) {
-      return fail('write-failed', `Đang ghi một bản sao lưu khác. ${NOT_SAVED} Hãy thử lại sau.`);
+      return fail('backup-busy');
     }
     const { fileName, bytes, keep } = parsed.data;
     const folder = await this.deps.getFolder();
@@ -66,10 +64,11 @@ export class BackupWrites {
       await this.dropStalePartials(folder);
       const free = await this.deps.freeBytes(folder);
       if (free !== null && free < bytes + DISK_MARGIN_BYTES) {
-        return fail(
-          'write-failed',
-          `Ổ đĩa chứa thư mục sao lưu chỉ còn ${mib(free)} trống, bản sao lưu cần ${mib(bytes)} và máy cần để lại ${mib(DISK_MARGIN_BYTES)}. ${NOT_SAVED} Hãy xoá bớt tệp không cần, chọn thư mục sao lưu ở ổ đĩa khác, hoặc sao lưu không kèm bản scan.`,
-        );
+        return fail('backup-no-space', {
+          free: mib(free),
+          needed: mib(bytes),
+          margin: mib(DISK_MARGIN_BYTES),
+        });
       }
       name = await freeBackupName(folder, fileName);
       const partialPath = path.join(folder, `${name}.partial`);
@@ -87,22 +86,19 @@ export class BackupWrites {
       });
       return ok({ sessionId });
     } catch (error) {
-      return fail('write-failed', describeWriteFailure(errnoCode(error), name));
+      return refuse(writeFailure(errnoCode(error), name));
     }
   }
 
   async write(payload: unknown): Promise<BridgeResult<{ bytes: number }>> {
     const parsed = backupWriteRequestSchema.safeParse(payload);
-    if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+    if (!parsed.success) return invalidRequest(parsed.error);
     const { sessionId, data } = parsed.data;
     const pending = this.sessions.get(sessionId);
-    if (!pending) return fail('invalid-request', UNKNOWN_SESSION);
+    if (!pending) return fail('backup-session-gone');
     if (pending.written + data.byteLength > pending.declared) {
       await this.end(sessionId);
-      return fail(
-        'invalid-request',
-        `Bản sao lưu dài hơn kích thước đã báo (${pending.declared} byte). ${NOT_SAVED} Hãy sao lưu lại.`,
-      );
+      return fail('backup-too-long', { declared: pending.declared });
     }
     try {
       let done = 0;
@@ -114,22 +110,19 @@ export class BackupWrites {
       return ok({ bytes: pending.written });
     } catch (error) {
       await this.end(sessionId);
-      return fail('write-failed', describeWriteFailure(errnoCode(error), pending.name));
+      return refuse(writeFailure(errnoCode(error), pending.name));
     }
   }
 
   async commit(payload: unknown): Promise<BridgeResult<WriteBackupResult>> {
     const parsed = backupSessionRequestSchema.safeParse(payload);
-    if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+    if (!parsed.success) return invalidRequest(parsed.error);
     const { sessionId } = parsed.data;
     const pending = this.sessions.get(sessionId);
-    if (!pending) return fail('invalid-request', UNKNOWN_SESSION);
+    if (!pending) return fail('backup-session-gone');
     if (pending.written !== pending.declared) {
       await this.end(sessionId);
-      return fail(
-        'invalid-request',
-        `Bản sao lưu chỉ có ${pending.written} trên ${pending.declared} byte đã báo. ${NOT_SAVED} Hãy sao lưu lại.`,
-      );
+      return fail('backup-too-short', { written: pending.written, declared: pending.declared });
     }
     this.sessions.delete(sessionId);
     let name = pending.name;
@@ -144,7 +137,7 @@ export class BackupWrites {
     } catch (error) {
       await pending.handle.close().catch(() => undefined);
       await removeQuietly(pending.partialPath);
-      return fail('write-failed', describeWriteFailure(errnoCode(error), name));
+      return refuse(writeFailure(errnoCode(error), name));
     }
     const removed = await rotateBackups(pending.folder, pending.keep, name);
     return ok({ path: path.join(pending.folder, name), removed });
@@ -152,7 +145,7 @@ export class BackupWrites {
 
   async abort(payload: unknown): Promise<BridgeResult<null>> {
     const parsed = backupSessionRequestSchema.safeParse(payload);
-    if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+    if (!parsed.success) return invalidRequest(parsed.error);
     await this.end(parsed.data.sessionId);
     return ok(null);
   }

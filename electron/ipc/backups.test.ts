@@ -31,7 +31,7 @@ async function listFolder(folder: string): Promise<string[]> {
 }
 
 function value(result: BridgeResult<WriteBackupResult>): WriteBackupResult {
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 }
 
@@ -111,15 +111,17 @@ describe('writeBackupToFolder', () => {
     expect(fourth.removed).toEqual([name]);
   });
 
-  it('reports a folder that cannot be created as write-failed in Vietnamese', async () => {
+  it('reports a folder that cannot be created as write-failed, with the system code', async () => {
     const blocker = path.join(root, 'file');
     await fs.writeFile(blocker, 'x');
     const result = await writeBackupToFolder(
       path.join(blocker, 'sub'),
       request('sohoa-sao-luu-20261121-0700.sohoa'),
     );
-    expect(result).toMatchObject({ ok: false, error: { code: 'write-failed' } });
-    if (!result.ok) expect(result.error.message).toMatch(/Chưa có tệp nào được lưu/);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'write-failed', params: { errno: 'ENOTDIR' } },
+    });
   });
 });
 

@@ -18,14 +18,12 @@ import type {
   WriteBackupRequest,
   WriteBackupResult,
 } from '../../shared/bridge';
+import { DEFAULT_BACKUP_FOLDER_NAME, mainText, type MainText } from '../main-text';
 import { BackupWrites } from './backup-session';
-import { describeWriteFailure } from './files';
-import { describeInvalidRequest, fail, ok } from './result';
-
-export const BACKUP_DIALOG_TITLE = 'Chọn thư mục sao lưu';
+import { fail, invalidRequest, ok, refuse, writeFailure } from './result';
 
 export function defaultBackupFolder(documentsPath: string): string {
-  return path.join(documentsPath, 'SoHoa', 'Sao lưu');
+  return path.join(documentsPath, 'SoHoa', DEFAULT_BACKUP_FOLDER_NAME);
 }
 
 function errnoCode(error: unknown): string {
@@ -129,7 +127,7 @@ export async function writeBackupToFolder(
       throw error;
     }
   } catch (error) {
-    return fail('write-failed', describeWriteFailure(errnoCode(error), name));
+    return refuse(writeFailure(errnoCode(error), name));
   }
   const removed = await rotateBackups(folder, request.keep, name);
   return ok({ path: path.join(folder, name), removed });
@@ -167,11 +165,12 @@ export function createFolderSettingFile(filePath: string): FolderSetting {
 export function createBackupFolderPicker(
   dialog: Pick<Dialog, 'showOpenDialog'>,
   getWindow: () => BaseWindow | null,
+  text: MainText = mainText(),
 ): (current: string) => Promise<string | null> {
   return async (current) => {
     const options = {
-      title: BACKUP_DIALOG_TITLE,
-      buttonLabel: 'Sao lưu vào thư mục này',
+      title: text.backupPickerTitle,
+      buttonLabel: text.backupPickerButton,
       defaultPath: current,
       properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
     };
@@ -217,20 +216,19 @@ export function createBackupService(deps: {
       try {
         picked = await deps.pickFolder(current.folder);
       } catch {
-        return fail('write-failed', 'Không mở được hộp chọn thư mục. Hãy thử lại.');
+        return fail('picker-failed');
       }
-      if (picked === null)
-        return fail('cancelled', 'Đã huỷ chọn thư mục. Thư mục sao lưu không đổi.');
+      if (picked === null) return fail('cancelled');
       try {
         await deps.setting.write(picked);
       } catch (error) {
-        return fail('write-failed', describeWriteFailure(errnoCode(error), 'backup-settings.json'));
+        return refuse(writeFailure(errnoCode(error), 'backup-settings.json'));
       }
       return ok({ folder: picked, isDefault: false });
     },
     async write(payload) {
       const parsed = writeBackupRequestSchema.safeParse(payload);
-      if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+      if (!parsed.success) return invalidRequest(parsed.error);
       return writeBackupToFolder((await getFolder()).folder, parsed.data);
     },
   };

@@ -15,8 +15,6 @@ import {
 } from '../../shared/bridge';
 import type { BridgeResult, ExportSession, SaveBundleResult } from '../../shared/bridge';
 import {
-  NOTHING_SAVED,
-  describeWriteFailure,
   errnoCode,
   findDuplicateName,
   findWindowsUnsafeName,
@@ -27,7 +25,7 @@ import {
   removeQuietly,
   type PickFolder,
 } from './files';
-import { describeInvalidRequest, fail, ok } from './result';
+import { fail, invalidRequest, ok, refuse, writeFailure } from './result';
 
 export const PARTIAL_SUFFIX = '.partial';
 
@@ -44,8 +42,6 @@ interface Session {
   files: Map<string, OpenFile>;
 }
 
-const UNKNOWN_SESSION = `Phiên xuất sổ đã kết thúc hoặc không tồn tại. ${NOTHING_SAVED} Hãy xuất lại.`;
-
 export class ExportSessions {
   private readonly sessions = new Map<string, Session>();
 
@@ -53,26 +49,22 @@ export class ExportSessions {
 
   async open(payload: unknown): Promise<BridgeResult<ExportSession>> {
     const parsed = exportOpenRequestSchema.safeParse(payload);
-    if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+    if (!parsed.success) return invalidRequest(parsed.error);
     const { folderName, fileNames } = parsed.data;
     const duplicate = findDuplicateName(fileNames.map((name) => ({ name })));
     const unsafe = findWindowsUnsafeName([folderName, ...fileNames]);
     if (duplicate !== null || unsafe !== null) {
-      return fail(
-        'invalid-request',
-        `Yêu cầu không hợp lệ: tên “${duplicate ?? unsafe ?? ''}” không dùng được. ${NOTHING_SAVED} Hãy báo lỗi này cho cán bộ phụ trách phần mềm.`,
-      );
+      return duplicate !== null
+        ? fail('duplicate-name', { name: duplicate })
+        : fail('windows-name', { name: unsafe ?? '' });
     }
     let picked: string | null;
     try {
       picked = await this.pickFolder();
     } catch {
-      return fail(
-        'write-failed',
-        `Không mở được hộp chọn thư mục. ${NOTHING_SAVED} Hãy thử lại; nếu vẫn lỗi, hãy khởi động lại phần mềm.`,
-      );
+      return fail('picker-failed');
     }
-    if (picked === null) return fail('cancelled', `Đã huỷ chọn thư mục. ${NOTHING_SAVED}`);
+    if (picked === null) return fail('cancelled');
 
     const parent = path.resolve(picked);
     const folder = path.resolve(parent, folderName);
@@ -82,7 +74,7 @@ export class ExportSessions {
       !isDirectChild(parent, folder) ||
       planned.some(({ finalPath }) => !isDirectChild(folder, finalPath))
     ) {
-      return fail('invalid-request', `Tên thư mục hoặc tên tệp không hợp lệ. ${NOTHING_SAVED}`);
+      return fail('outside-folder');
     }
 
     const session: Session = { folder, createdFolder: false, files: new Map() };
@@ -92,18 +84,12 @@ export class ExportSessions {
         session.createdFolder = (await makeBundleFolder(folder)).created;
       } catch (error) {
         if (errnoCode(error) !== 'ENOTDIR') throw error;
-        return fail(
-          'write-failed',
-          `Đã có một tệp tên “${folderName}” ở chỗ cần tạo thư mục. ${NOTHING_SAVED} Hãy chọn thư mục khác.`,
-        );
+        return fail('folder-is-file', { name: folderName });
       }
       for (const file of planned) {
         if (await pathExists(file.finalPath)) {
           await this.discard(session);
-          return fail(
-            'exists',
-            `Thư mục “${folderName}” đã có tệp “${file.name}”. Phần mềm không ghi đè tệp cũ. ${NOTHING_SAVED} Hãy chọn thư mục khác, hoặc chuyển tệp cũ đi chỗ khác rồi lưu lại.`,
-          );
+          return fail('exists', { folder: folderName, name: file.name });
         }
       }
       for (const file of planned) {
@@ -115,7 +101,7 @@ export class ExportSessions {
       }
     } catch (error) {
       await this.discard(session);
-      return fail('write-failed', describeWriteFailure(errnoCode(error), current));
+      return refuse(writeFailure(errnoCode(error), current));
     }
     const sessionId = randomUUID();
     this.sessions.set(sessionId, session);
@@ -124,9 +110,9 @@ export class ExportSessions {
 
   async write(payload: unknown): Promise<BridgeResult<{ bytes: number }>> {
     const parsed = exportWriteRequestSchema.safeParse(payload);
-    if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+    if (!parsed.success) return invalidRequest(parsed.error);
     const found = this.find(parsed.data.sessionId, parsed.data.fileName);
-    if (!found) return fail('invalid-request', UNKNOWN_SESSION);
+    if (!found) return fail('export-session-gone');
     const { session, file } = found;
     try {
       const { data } = parsed.data;
@@ -144,15 +130,15 @@ export class ExportSessions {
       return ok({ bytes: file.bytes });
     } catch (error) {
       await this.end(parsed.data.sessionId, session);
-      return fail('write-failed', describeWriteFailure(errnoCode(error), parsed.data.fileName));
+      return refuse(writeFailure(errnoCode(error), parsed.data.fileName));
     }
   }
 
   async read(payload: unknown): Promise<BridgeResult<Uint8Array>> {
     const parsed = exportReadRequestSchema.safeParse(payload);
-    if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+    if (!parsed.success) return invalidRequest(parsed.error);
     const found = this.find(parsed.data.sessionId, parsed.data.fileName);
-    if (!found) return fail('invalid-request', UNKNOWN_SESSION);
+    if (!found) return fail('export-session-gone');
     const { offset, length } = parsed.data;
     const wanted = Math.max(0, Math.min(length, found.file.bytes - offset));
     const buffer = new Uint8Array(wanted);
@@ -170,16 +156,16 @@ export class ExportSessions {
       }
       return ok(buffer.subarray(0, read));
     } catch (error) {
-      return fail('write-failed', describeWriteFailure(errnoCode(error), parsed.data.fileName));
+      return refuse(writeFailure(errnoCode(error), parsed.data.fileName));
     }
   }
 
   /** Makes the temp files durable, then gives them their final names. */
   async commit(payload: unknown): Promise<BridgeResult<SaveBundleResult>> {
     const parsed = exportSessionRequestSchema.safeParse(payload);
-    if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+    if (!parsed.success) return invalidRequest(parsed.error);
     const session = this.sessions.get(parsed.data.sessionId);
-    if (!session) return fail('invalid-request', UNKNOWN_SESSION);
+    if (!session) return fail('export-session-gone');
     let current = '';
     const renamed: string[] = [];
     try {
@@ -195,10 +181,7 @@ export class ExportSessions {
         if (await pathExists(file.finalPath)) {
           for (const done of renamed) await removeQuietly(done);
           await this.end(parsed.data.sessionId, session);
-          return fail(
-            'exists',
-            `Trong lúc ghi, thư mục đã có tệp “${name}”. Phần mềm không ghi đè tệp cũ. ${NOTHING_SAVED} Hãy chọn thư mục khác rồi lưu lại.`,
-          );
+          return fail('exists-while-writing', { name });
         }
         await fs.rename(file.partialPath, file.finalPath);
         renamed.push(file.finalPath);
@@ -206,7 +189,7 @@ export class ExportSessions {
     } catch (error) {
       for (const done of renamed) await removeQuietly(done);
       await this.end(parsed.data.sessionId, session);
-      return fail('write-failed', describeWriteFailure(errnoCode(error), current));
+      return refuse(writeFailure(errnoCode(error), current));
     }
     this.sessions.delete(parsed.data.sessionId);
     return ok({
@@ -218,7 +201,7 @@ export class ExportSessions {
   /** Cancel: the temp files are deleted, and the sub-folder too when this session made it. */
   async abort(payload: unknown): Promise<BridgeResult<null>> {
     const parsed = exportSessionRequestSchema.safeParse(payload);
-    if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+    if (!parsed.success) return invalidRequest(parsed.error);
     const session = this.sessions.get(parsed.data.sessionId);
     if (session) await this.end(parsed.data.sessionId, session);
     return ok(null);

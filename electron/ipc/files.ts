@@ -6,22 +6,22 @@ import path from 'node:path';
 import type { BaseWindow, Dialog, OpenDialogOptions } from 'electron';
 import { saveBundleRequestSchema } from '../../shared/bridge';
 import type { BridgeResult, SaveBundleRequest, SaveBundleResult } from '../../shared/bridge';
+import { mainText, type MainText } from '../main-text';
 import { isPathInside } from '../security';
-import { describeInvalidRequest, fail, ok } from './result';
+import { fail, invalidRequest, ok, refuse, writeFailure } from './result';
 
 /** Resolves to the chosen folder, or null when the officer cancels. */
 export type PickFolder = () => Promise<string | null>;
 
-export const FOLDER_DIALOG_TITLE = 'Chọn thư mục lưu bộ dữ liệu';
-
 export function createFolderPicker(
   dialog: Pick<Dialog, 'showOpenDialog'>,
   getWindow: () => BaseWindow | null,
+  text: MainText = mainText(),
 ): PickFolder {
   return async () => {
     const options: OpenDialogOptions = {
-      title: FOLDER_DIALOG_TITLE,
-      buttonLabel: 'Lưu vào thư mục này',
+      title: text.exportPickerTitle,
+      buttonLabel: text.exportPickerButton,
       properties: ['openDirectory', 'createDirectory'],
     };
     const window = getWindow();
@@ -39,33 +39,6 @@ export function errnoCode(error: unknown): string {
     if (typeof code === 'string') return code;
   }
   return 'UNKNOWN';
-}
-
-export const NOTHING_SAVED = 'Chưa có tệp nào được lưu.';
-
-/** What happened and what to do, for the errno codes an office PC or USB stick produces. */
-export function describeWriteFailure(code: string, fileName: string): string {
-  switch (code) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return `Ổ đĩa đã đầy nên không ghi được tệp “${fileName}”. ${NOTHING_SAVED} Hãy xoá bớt tệp không cần hoặc chọn ổ đĩa khác rồi lưu lại.`;
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return `Máy không cho phép ghi vào thư mục đã chọn (tệp “${fileName}”). ${NOTHING_SAVED} Hãy chọn thư mục khác, ví dụ trong “Tài liệu”, hoặc kiểm tra USB có bị khoá ghi không rồi lưu lại.`;
-    case 'ENOENT':
-    case 'ENODEV':
-    case 'ENXIO':
-      return `Không tìm thấy thư mục đã chọn khi ghi tệp “${fileName}” (có thể USB vừa bị rút ra). ${NOTHING_SAVED} Hãy kiểm tra ổ đĩa hoặc chọn thư mục khác rồi lưu lại.`;
-    case 'ENAMETOOLONG':
-      return `Đường dẫn tới tệp “${fileName}” quá dài. ${NOTHING_SAVED} Hãy chọn thư mục gần gốc ổ đĩa hơn (ví dụ D:\\SoHoa) rồi lưu lại.`;
-    case 'ELOOP':
-      return `Trong thư mục đã chọn, “${fileName}” là một lối tắt (liên kết) trỏ tới nơi khác. Phần mềm không ghi qua lối tắt. ${NOTHING_SAVED} Hãy chọn thư mục khác, hoặc xoá lối tắt đó rồi lưu lại.`;
-    case 'EBUSY':
-      return `Tệp “${fileName}” đang được chương trình khác sử dụng. ${NOTHING_SAVED} Hãy đóng chương trình đó (ví dụ Excel) rồi lưu lại.`;
-    default:
-      return `Không ghi được tệp “${fileName}” (mã lỗi ${code}). ${NOTHING_SAVED} Hãy thử lại; nếu vẫn lỗi, hãy chọn thư mục khác hoặc báo cán bộ phụ trách phần mềm.`;
-  }
 }
 
 export async function pathExists(target: string): Promise<boolean> {
@@ -186,10 +159,7 @@ export async function saveBundleToFolder(
     !isDirectChild(parent, target) ||
     planned.some(({ finalPath }) => !isDirectChild(target, finalPath))
   ) {
-    return fail(
-      'invalid-request',
-      'Tên thư mục hoặc tên tệp không hợp lệ. Chưa có tệp nào được lưu.',
-    );
+    return fail('outside-folder');
   }
 
   let createdFolder = false;
@@ -198,12 +168,9 @@ export async function saveBundleToFolder(
   } catch (error) {
     const code = errnoCode(error);
     if (code === 'ENOTDIR') {
-      return fail(
-        'write-failed',
-        `Đã có một tệp tên “${request.folderName}” ở chỗ cần tạo thư mục. ${NOTHING_SAVED} Hãy chọn thư mục khác hoặc đổi tên tệp đó rồi lưu lại.`,
-      );
+      return fail('folder-is-file', { name: request.folderName });
     }
-    return fail('write-failed', describeWriteFailure(code, request.folderName));
+    return refuse(writeFailure(code, request.folderName));
   }
 
   const written: string[] = [];
@@ -213,10 +180,7 @@ export async function saveBundleToFolder(
     if (createdFolder) await fs.rmdir(target).catch(() => undefined);
   };
   const refuseExisting = (name: string): BridgeResult<SaveBundleResult> =>
-    fail(
-      'exists',
-      `Thư mục “${request.folderName}” đã có tệp “${name}”. Phần mềm không ghi đè tệp cũ. ${NOTHING_SAVED} Hãy chọn thư mục khác, hoặc chuyển tệp cũ đi chỗ khác rồi lưu lại.`,
-    );
+    fail('exists', { folder: request.folderName, name });
 
   let current = request.folderName;
   try {
@@ -250,7 +214,7 @@ export async function saveBundleToFolder(
     }
   } catch (error) {
     await rollBack();
-    return fail('write-failed', describeWriteFailure(errnoCode(error), current));
+    return refuse(writeFailure(errnoCode(error), current));
   }
 
   return ok({
@@ -265,13 +229,10 @@ export async function handleSaveBundle(
   pickFolder: PickFolder,
 ): Promise<BridgeResult<SaveBundleResult>> {
   const parsed = saveBundleRequestSchema.safeParse(payload);
-  if (!parsed.success) return fail('invalid-request', describeInvalidRequest(parsed.error));
+  if (!parsed.success) return invalidRequest(parsed.error);
   const duplicate = findDuplicateName(parsed.data.files);
   if (duplicate !== null) {
-    return fail(
-      'invalid-request',
-      `Yêu cầu không hợp lệ: tên tệp “${duplicate}” bị trùng trong bộ dữ liệu. ${NOTHING_SAVED} Hãy báo lỗi này cho cán bộ phụ trách phần mềm.`,
-    );
+    return fail('duplicate-name', { name: duplicate });
   }
 
   const unsafe = findWindowsUnsafeName([
@@ -279,23 +240,17 @@ export async function handleSaveBundle(
     ...parsed.data.files.map((file) => file.name),
   ]);
   if (unsafe !== null) {
-    return fail(
-      'invalid-request',
-      `Yêu cầu không hợp lệ: Windows không dùng được tên “${unsafe}” (tên dành riêng, hoặc kết thúc bằng dấu chấm hay khoảng trắng). ${NOTHING_SAVED} Hãy báo lỗi này cho cán bộ phụ trách phần mềm.`,
-    );
+    return fail('windows-name', { name: unsafe });
   }
 
   let folder: string | null;
   try {
     folder = await pickFolder();
   } catch {
-    return fail(
-      'write-failed',
-      `Không mở được hộp chọn thư mục. ${NOTHING_SAVED} Hãy thử lại; nếu vẫn lỗi, hãy khởi động lại phần mềm.`,
-    );
+    return fail('picker-failed');
   }
   if (folder === null) {
-    return fail('cancelled', `Đã huỷ chọn thư mục. ${NOTHING_SAVED}`);
+    return fail('cancelled');
   }
   return saveBundleToFolder(folder, parsed.data);
 }

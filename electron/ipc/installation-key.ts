@@ -18,7 +18,7 @@ import {
   type InstallationIdentity,
 } from '../../shared/bridge';
 import { fingerprintFromDigest } from '../../shared/signature/fingerprint';
-import { describeInvalidRequest, fail, ok } from './result';
+import { fail, invalidRequest, ok } from './result';
 
 /** What the header of a SoHoa file starts with; the only thing this key signs. */
 const FILE_MAGIC = 'SOHOA-DATA';
@@ -87,12 +87,7 @@ function newKeyFile(now: number): KeyFile {
   };
 }
 
-const unavailable = (error: unknown) =>
-  fail<never>(
-    'unavailable',
-    `Không dùng được khóa ký của máy này (${String(error)}). ` +
-      'Hãy báo lỗi này cho cán bộ phụ trách phần mềm.',
-  );
+const unavailable = (error: unknown) => fail('key-unusable', { detail: String(error) });
 
 /**
  * The key at `path`, made there on first use. A key file that cannot be read is moved aside
@@ -138,7 +133,7 @@ export function createInstallationKey(path: string, now = Date.now): Installatio
 
     async signHeader(payload) {
       const request = signHeaderRequestSchema.safeParse(payload);
-      if (!request.success) return fail('invalid-request', describeInvalidRequest(request.error));
+      if (!request.success) return invalidRequest(request.error);
       let current: Loaded;
       try {
         current = await loaded();
@@ -151,7 +146,7 @@ export function createInstallationKey(path: string, now = Date.now): Installatio
       try {
         header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(request.data.bytes));
       } catch {
-        return fail('invalid-request', 'Yêu cầu ký không phải tiêu đề tệp SoHoa.');
+        return fail('not-a-header');
       }
       const named = header as { magic?: unknown; signer?: { publicKey?: unknown } } | null;
       if (
@@ -160,7 +155,7 @@ export function createInstallationKey(path: string, now = Date.now): Installatio
         named.magic !== FILE_MAGIC ||
         named.signer?.publicKey !== current.identity.publicKey
       ) {
-        return fail('invalid-request', 'Yêu cầu ký không phải tiêu đề tệp SoHoa của máy này.');
+        return fail('not-this-pc');
       }
       const signature = sign('sha256', request.data.bytes, {
         key: current.key,
@@ -171,7 +166,7 @@ export function createInstallationKey(path: string, now = Date.now): Installatio
 
     async rename(payload) {
       const request = renameInstallationRequestSchema.safeParse(payload);
-      if (!request.success) return fail('invalid-request', describeInvalidRequest(request.error));
+      if (!request.success) return invalidRequest(request.error);
       try {
         const current = await loaded();
         const file = { ...current.file, name: request.data.name.trim() };

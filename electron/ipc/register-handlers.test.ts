@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { channels } from '../../shared/bridge';
+import { bridgeContract, channels } from '../../shared/bridge-contract';
 import type { AppInfo } from '../../shared/bridge';
 import { getAllowedOrigins } from '../security';
 import { createAuditHeadService } from './audit-head';
@@ -10,7 +10,7 @@ import { BackupWrites } from './backup-session';
 import { createExitGate } from './backups';
 import { createOfficerService } from './officers';
 import { isTrustedSender, registerIpcHandlers } from './register-handlers';
-import type { InvokeEvent, IpcMainLike } from './register-handlers';
+import type { InvokeEvent, IpcDeps, IpcMainLike } from './register-handlers';
 
 vi.mock('electron', () => ({}));
 
@@ -52,7 +52,10 @@ function memoryFile() {
   };
 }
 
-function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
+function setUp(
+  pickFolder = vi.fn(() => Promise.resolve<string | null>(null)),
+  overrides: Partial<IpcDeps> = {},
+) {
   const ipcMain = createFakeIpcMain();
   const signHeader = vi.fn((_payload: unknown) =>
     Promise.resolve({ ok: true as const, value: new Uint8Array(64) }),
@@ -81,6 +84,9 @@ function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
     },
     officers,
     auditHead: createAuditHeadService(memoryFile()),
+    // Every answer in these tests is checked against the contract.
+    checkAnswers: true,
+    ...overrides,
   });
   // Like ipcRenderer.invoke: a handler that throws becomes a rejected promise.
   const invoke = (channel: string, event: InvokeEvent, ...args: unknown[]): Promise<unknown> =>
@@ -97,10 +103,47 @@ function setUp(pickFolder = vi.fn(() => Promise.resolve<string | null>(null))) {
   return { ipcMain, invoke, pickFolder, getDiskSpace, signHeader, signIn };
 }
 
+const invoke = (harness: ReturnType<typeof setUp>, channel: string) =>
+  harness.invoke(channel, appFrame());
+
 describe('registerIpcHandlers', () => {
-  it('registers exactly the channels of shared/bridge.ts', () => {
+  it('registers exactly the rows of the contract', () => {
     const { ipcMain } = setUp();
-    expect([...ipcMain.listeners.keys()].sort()).toEqual(Object.values(channels).sort());
+    const rows = Object.values(bridgeContract).map((row) => row.channel);
+    expect([...ipcMain.listeners.keys()].sort()).toEqual(rows.sort());
+    expect(Object.values(channels).sort()).toEqual(rows.sort());
+  });
+
+  it('checks each request against its row before the handler sees it', async () => {
+    const { invoke, signHeader } = setUp();
+    expect(await invoke(channels.signHeader, appFrame(), { bytes: 'not bytes' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        params: { detail: expect.stringContaining('bytes') as unknown },
+      },
+    });
+    expect(await invoke(channels.backupAbort, appFrame(), { sessionId: '../x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(signHeader).not.toHaveBeenCalled();
+    const request = { bytes: new Uint8Array([1]) };
+    await invoke(channels.signHeader, appFrame(), request);
+    expect(signHeader).toHaveBeenCalledWith(request);
+  });
+
+  it('refuses an answer that breaks the contract where answers are checked', async () => {
+    const wrong = () => ({ name: 'SoHoa', version: 1 }) as unknown as AppInfo;
+    const checked = setUp(undefined, { getAppInfo: wrong });
+    await expect(invoke(checked, channels.getAppInfo)).rejects.toThrow(/breaks the contract/);
+    const unchecked = setUp(undefined, { getAppInfo: wrong, checkAnswers: false });
+    expect(await invoke(unchecked, channels.getAppInfo)).toEqual({ name: 'SoHoa', version: 1 });
+    const refusal = setUp(undefined, {
+      getDiskSpace: () =>
+        Promise.resolve({ ok: false, error: { code: 'disk-space-unknown', params: {} } }),
+    });
+    expect(await invoke(refusal, channels.getDiskSpace)).toMatchObject({ ok: false });
   });
 
   it('answers getAppInfo to the app page, ignoring any payload', async () => {
@@ -178,11 +221,11 @@ describe('files leaving the app', () => {
     const bundle = { folderName: 'Bo', files: [{ name: 'a.xlsx', data: new Uint8Array([1]) }] };
     expect(await invoke(channels.saveBundle, appFrame(), bundle)).toMatchObject({
       ok: false,
-      error: { code: 'unavailable', message: expect.stringContaining('đăng nhập') as unknown },
+      error: { code: 'not-signed-in', params: {} },
     });
     expect(
       await invoke(channels.exportOpen, appFrame(), { folderName: 'Bo', fileNames: ['a.zip'] }),
-    ).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    ).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
     expect(pickFolder).not.toHaveBeenCalled();
     const session = await signIn();
     expect(await invoke(channels.saveBundle, appFrame(), bundle)).toMatchObject({

@@ -1,14 +1,17 @@
-// Wires each channel of shared/bridge.ts to its handler. Only the app's own top-level page
+// Wires each row of shared/bridge-contract.ts to its handler. Only the app's own top-level page
 // may call: a frame from anywhere else gets a rejection, never an answer.
-import { channels } from '../../shared/bridge';
-import type { AppInfo, BridgeResult, DiskSpace, SaveBundleResult } from '../../shared/bridge';
+import type { z } from 'zod';
+import type { AppInfo, BridgeResult, DiskSpace } from '../../shared/bridge';
+import type { ChannelContract } from '../../shared/bridge-channel';
+import { bridgeContract } from '../../shared/bridge-contract';
+import type { BridgeContract, ChannelKey, ResponseOf } from '../../shared/bridge-contract';
 import { ExportSessions } from './export-session';
 import { isAllowedNavigation } from '../security';
 import type { BackupService, ExitGate } from './backups';
 import type { PickFolder } from './files';
 import type { InstallationKeyService } from './installation-key';
 import { handleSaveBundle } from './files';
-import { fail } from './result';
+import { fail, invalidRequest } from './result';
 import type { AuditHeadService } from './audit-head';
 import type { OfficerService } from './officers';
 
@@ -33,6 +36,8 @@ export interface IpcDeps {
   /** The desktop's officers and session; main checks sign-ins and roles, not the page. */
   officers: OfficerService;
   auditHead: AuditHeadService;
+  /** Checks every answer against the contract: on outside packaged builds, and in tests. */
+  checkAnswers?: boolean;
 }
 
 export function isTrustedSender(event: InvokeEvent, allowedOrigins: readonly string[]): boolean {
@@ -46,77 +51,92 @@ function assertTrusted(event: InvokeEvent, allowedOrigins: readonly string[]): v
   }
 }
 
-/** Files leave the app only for an officer signed in in main, not for whoever has the page. */
-const NOT_SIGNED_IN =
-  'Chưa có cán bộ nào đăng nhập nên không có tệp nào được lưu. Hãy đăng nhập rồi làm lại.';
+/** The request a handler receives: checked against its row's schema, or nothing. */
+type RequestOf<K extends ChannelKey> = BridgeContract[K]['request'] extends z.ZodType
+  ? z.output<BridgeContract[K]['request']>
+  : undefined;
 
-/** What main does for one channel of the bridge, given the request as it arrived. */
-interface Handler {
-  handle: (payload: unknown) => unknown;
-  /** Refused with NOT_SIGNED_IN unless an officer is signed in in main. */
-  needsSignIn?: boolean;
+/** What main does for each row of the contract, keyed like the contract itself. */
+type HandlerTable = {
+  [K in ChannelKey]: (request: RequestOf<K>) => ResponseOf<K> | Promise<ResponseOf<K>>;
+};
+
+/**
+ * One handler per row of shared/bridge-contract.ts, so a row added there without a handler here
+ * (or the other way round) fails the typecheck. Requests arrive checked against the row's
+ * schema; a row that takes none passes nothing, whatever the page sent.
+ */
+function handlerTable(deps: IpcDeps, exports: ExportSessions): HandlerTable {
+  const { backups, exitGate, installationKey, officers, auditHead } = deps;
+  return {
+    getAppInfo: () => deps.getAppInfo(),
+    saveBundle: (request) => handleSaveBundle(request, deps.pickFolder),
+    getDiskSpace: () => deps.getDiskSpace(),
+    writeBackup: (request) => backups.write(request),
+    backupOpen: (request) => backups.pieces.open(request),
+    backupWrite: (request) => backups.pieces.write(request),
+    backupCommit: (request) => backups.pieces.commit(request),
+    backupAbort: (request) => backups.pieces.abort(request),
+    getBackupFolder: () => backups.getFolder(),
+    chooseBackupFolder: () => backups.chooseFolder(),
+    waitForExit: () => exitGate.waitForExit(),
+    exitBackupDone: () => exitGate.done(),
+    exportOpen: (request) => exports.open(request),
+    exportWrite: (request) => exports.write(request),
+    exportRead: (request) => exports.read(request),
+    exportCommit: (request) => exports.commit(request),
+    exportAbort: (request) => exports.abort(request),
+    getInstallationIdentity: () => installationKey.identity(),
+    signHeader: (request) => installationKey.signHeader(request),
+    renameInstallation: (request) => installationKey.rename(request),
+    officersList: () => officers.list(),
+    officersSetUp: (request) => officers.setUp(request),
+    officersHandOver: (request) => officers.handOver(request),
+    officersSave: (request) => officers.save(request),
+    sessionSignIn: (request) => officers.signIn(request),
+    sessionCurrent: () => officers.current(),
+    sessionSignOut: (request) => officers.signOut(request),
+    auditReadHead: (request) => auditHead.read(request),
+    auditWriteHead: (request) => auditHead.write(request),
+  };
 }
 
 /**
- * One handler per channel of shared/bridge.ts, keyed like the bridge itself, so a channel added
- * there without a handler here (or the other way round) fails the typecheck. Every request is
- * checked by its handler's own schema; a channel that takes none ignores any payload.
+ * The answer to a request its schema refuses: the 'invalid-request' error where the row's
+ * answer can carry one, else a rejection (the page gets no answer to a request it forged).
  */
-function handlerTable(
-  deps: IpcDeps,
-  exports: ExportSessions,
-): Record<keyof typeof channels, Handler> {
-  const { backups, exitGate, installationKey, officers, auditHead } = deps;
-  return {
-    getAppInfo: { handle: (): AppInfo => deps.getAppInfo() },
-    saveBundle: {
-      handle: (payload): Promise<BridgeResult<SaveBundleResult>> =>
-        handleSaveBundle(payload, deps.pickFolder),
-      needsSignIn: true,
-    },
-    getDiskSpace: { handle: (): Promise<BridgeResult<DiskSpace>> => deps.getDiskSpace() },
-    // Automatic backups.
-    writeBackup: { handle: (payload) => backups.write(payload) },
-    backupOpen: { handle: (payload) => backups.pieces.open(payload) },
-    backupWrite: { handle: (payload) => backups.pieces.write(payload) },
-    backupCommit: { handle: (payload) => backups.pieces.commit(payload) },
-    backupAbort: { handle: (payload) => backups.pieces.abort(payload) },
-    getBackupFolder: { handle: () => backups.getFolder() },
-    chooseBackupFolder: { handle: () => backups.chooseFolder() },
-    waitForExit: { handle: () => exitGate.waitForExit() },
-    exitBackupDone: { handle: () => exitGate.done() },
-    // Streamed export: opening needs a sign-in; an export already open may finish or be cancelled.
-    exportOpen: { handle: (payload) => exports.open(payload), needsSignIn: true },
-    exportWrite: { handle: (payload) => exports.write(payload) },
-    exportRead: { handle: (payload) => exports.read(payload) },
-    exportCommit: { handle: (payload) => exports.commit(payload) },
-    exportAbort: { handle: (payload) => exports.abort(payload) },
-    // This PC's signing key.
-    getInstallationIdentity: { handle: () => installationKey.identity() },
-    signHeader: { handle: (payload) => installationKey.signHeader(payload) },
-    renameInstallation: { handle: (payload) => installationKey.rename(payload) },
-    // Officers, session and the audit head.
-    officersList: { handle: () => officers.list() },
-    officersSetUp: { handle: (payload) => officers.setUp(payload) },
-    officersHandOver: { handle: (payload) => officers.handOver(payload) },
-    officersSave: { handle: (payload) => officers.save(payload) },
-    sessionSignIn: { handle: (payload) => officers.signIn(payload) },
-    sessionCurrent: { handle: () => officers.current() },
-    sessionSignOut: { handle: (payload) => officers.signOut(payload) },
-    auditReadHead: { handle: (payload) => auditHead.read(payload) },
-    auditWriteHead: { handle: (payload) => auditHead.write(payload) },
-  };
+function refuseRequest(row: ChannelContract, error: z.ZodError): unknown {
+  const answer = invalidRequest(error);
+  if (row.response.safeParse(answer).success) return answer;
+  throw new Error(`Invalid request on ${row.channel}`);
+}
+
+/** An answer that breaks the contract is a bug in main: it fails loudly where it is checked. */
+function checkAnswer(row: ChannelContract, answer: unknown): unknown {
+  const checked = row.response.safeParse(answer);
+  if (!checked.success) {
+    throw new Error(`Answer on ${row.channel} breaks the contract: ${checked.error.message}`);
+  }
+  return answer;
 }
 
 export function registerIpcHandlers(ipcMain: IpcMainLike, deps: IpcDeps): ExportSessions {
   const exports = new ExportSessions(deps.pickFolder);
-  const table = handlerTable(deps, exports);
-  for (const name of Object.keys(table) as (keyof typeof channels)[]) {
-    const { handle, needsSignIn = false } = table[name];
-    ipcMain.handle(channels[name], (event, payload) => {
+  const table = handlerTable(deps, exports) as Record<ChannelKey, (request: unknown) => unknown>;
+  for (const key of Object.keys(bridgeContract) as ChannelKey[]) {
+    const row: ChannelContract = bridgeContract[key];
+    const handle = table[key];
+    ipcMain.handle(row.channel, async (event, payload) => {
       assertTrusted(event, deps.allowedOrigins);
-      if (needsSignIn && !deps.officers.isSignedIn()) return fail('unavailable', NOT_SIGNED_IN);
-      return handle(payload);
+      if (row.needsSignIn && !deps.officers.isSignedIn()) return fail('not-signed-in');
+      let request: unknown = undefined;
+      if (row.request !== null) {
+        const parsed = row.request.safeParse(payload);
+        if (!parsed.success) return refuseRequest(row, parsed.error);
+        request = parsed.data;
+      }
+      const answer: unknown = await handle(request);
+      return deps.checkAnswers ? checkAnswer(row, answer) : answer;
     });
   }
   return exports;

@@ -23,8 +23,5 @@ export async function readDiskSpace(
   } catch {
     // Reported below: the renderer falls back to the browser's own estimate.
   }
-  return fail(
-    'unavailable',
-    'Không đọc được dung lượng trống của ổ đĩa. Phần mềm vẫn lưu bình thường; hãy tự kiểm tra ổ đĩa còn trống.',
-  );
+  return fail('disk-space-unknown');
 }

@@ -116,7 +116,7 @@ async function fakeMainProcess(failing = false) {
   const answer = <T>(value: T): Promise<BridgeResult<T>> =>
     Promise.resolve(
       failing
-        ? { ok: false, error: { code: 'unavailable', message: 'Không dùng được khóa ký' } }
+        ? { ok: false, error: { code: 'key-unusable', params: { detail: 'EACCES' } } }
         : { ok: true, value },
     );
   return {
@@ -155,6 +155,6 @@ describe('the desktop key, held by the main process', () => {
 
   it('passes on the main process’s refusal instead of writing an unsigned file', async () => {
     const desktop = pc('desktop', undefined, bridgeKeySource(await fakeMainProcess(true)));
-    await expect(desktop.signingKey()).rejects.toThrow('Không dùng được khóa ký');
+    await expect(desktop.signingKey()).rejects.toThrow('key-unusable');
   });
 });

@@ -14,6 +14,7 @@ import {
   type FileSigner,
   type SigningKey,
 } from './file-signature';
+import { bridgeErrorText } from '../locales/bridge-error';
 
 export const INSTALLATION_DB_NAME = 'sohoa-installation';
 const OWN_KEY = 'own';
@@ -122,7 +123,7 @@ function webCryptoKeySource(db: InstallationDatabase): KeySource {
 type KeyBridge = Pick<SohoaBridge, 'getInstallationIdentity' | 'signHeader' | 'renameInstallation'>;
 
 function unwrap<T>(result: BridgeResult<T>): T {
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(bridgeErrorText(result.error));
   return result.value;
 }
 

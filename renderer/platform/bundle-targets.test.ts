@@ -84,7 +84,7 @@ describe('createFolderTarget', () => {
   it('writes under temp names, reads back, and names the files only on commit', async () => {
     const picked = new FakeFolder('Tài liệu');
     const opened = await createFolderTarget(asHandle(picked), request);
-    if (!opened.ok) throw new Error(opened.error.message);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
     const target = opened.value;
     await target.write('KS.2008.01.zip', bytes('PK'));
     await target.write('KS.2008.01.zip', bytes('-rest'));
@@ -113,7 +113,7 @@ describe('createFolderTarget', () => {
   it('cancel removes the temp files and the folder it made', async () => {
     const picked = new FakeFolder('Tài liệu');
     const opened = await createFolderTarget(asHandle(picked), request);
-    if (!opened.ok) throw new Error(opened.error.message);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
     await opened.value.write('KS.2008.01.zip', bytes('half'));
     await opened.value.abort();
     expect(picked.tree()).toEqual([]);

@@ -3,6 +3,7 @@
 // it, the pieces gather in Blobs (which Chromium may keep on disk) and download at the end.
 // Either way nothing carries a final name until the bundle was written and checked.
 import type { BridgeResult, SaveBundleResult } from '../../shared/bridge';
+import { fail } from '../../shared/bridge-errors';
 
 /** One export's destination, written in order, read back, then committed or aborted. */
 export interface BundleTarget {
@@ -22,12 +23,6 @@ export interface BundleTargetRequest {
 }
 
 export const PARTIAL_SUFFIX = '.partial';
-
-const NOTHING_SAVED = 'Chưa có tệp nào được lưu.';
-
-function failure(code: 'exists' | 'write-failed', message: string) {
-  return { ok: false as const, error: { code, message } };
-}
 
 /** The view itself when it owns a plain ArrayBuffer, else a copy that does. */
 export function ownBuffer(chunk: Uint8Array): Uint8Array<ArrayBuffer> {
@@ -133,10 +128,7 @@ export async function createFolderTarget(
   for (const name of request.fileNames) {
     if (await hasEntry(folder, name)) {
       await removeFolderIfNew();
-      return failure(
-        'exists',
-        `Thư mục “${request.folderName}” đã có tệp “${name}”. Phần mềm không ghi đè tệp cũ. ${NOTHING_SAVED} Hãy chọn thư mục khác, hoặc chuyển tệp cũ đi chỗ khác rồi lưu lại.`,
-      );
+      return fail('exists', { folder: request.folderName, name });
     }
   }
   const files = new Map<string, OpenFile>();
@@ -176,10 +168,7 @@ export async function createFolderTarget(
       for (const [name, file] of files) {
         if (await hasEntry(folder, name)) {
           await target.abort();
-          return failure(
-            'exists',
-            `Trong lúc ghi, thư mục đã có tệp “${name}”. Phần mềm không ghi đè tệp cũ. ${NOTHING_SAVED}`,
-          );
+          return fail('exists-while-writing', { name });
         }
         const blob = await file.handle.getFile();
         if (typeof file.handle.move === 'function') {

@@ -17,6 +17,7 @@ import {
   type BundleTarget,
   type BundleTargetRequest,
 } from './bundle-targets';
+import { bridgeErrorText } from '../locales/bridge-error';
 
 /** 'folder': written into a folder the officer picks; 'download': the browser's downloads. */
 export type BundleDestination = 'folder' | 'download';
@@ -48,7 +49,7 @@ declare global {
 }
 
 function unwrap<T>(result: BridgeResult<T>): T {
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(bridgeErrorText(result.error));
   return result.value;
 }
 
@@ -89,8 +90,6 @@ export function createDesktopPlatform(bridge: SohoaBridge): Platform {
   };
 }
 
-const NOTHING_SAVED = 'Chưa có tệp nào được lưu.';
-
 /** A folder through the File System Access API where the browser has it, else downloads. */
 export function createBrowserPlatform(version: string): Platform {
   return {
@@ -123,12 +122,9 @@ export function createBrowserPlatform(version: string): Platform {
         const isCancel = error instanceof DOMException && error.name === 'AbortError';
         return {
           ok: false,
-          error: {
-            code: isCancel ? 'cancelled' : 'write-failed',
-            message: isCancel
-              ? `Đã huỷ chọn thư mục. ${NOTHING_SAVED}`
-              : `Không mở được thư mục đã chọn. ${NOTHING_SAVED} Hãy chọn thư mục khác hoặc dùng “Tải về”.`,
-          },
+          error: isCancel
+            ? { code: 'cancelled', params: {} }
+            : { code: 'folder-refused', params: {} },
         };
       }
       try {
@@ -137,8 +133,8 @@ export function createBrowserPlatform(version: string): Platform {
         return {
           ok: false,
           error: {
-            code: 'write-failed',
-            message: `Không ghi được vào thư mục đã chọn (${error instanceof Error ? error.message : String(error)}). ${NOTHING_SAVED} Hãy chọn thư mục khác hoặc dùng “Tải về”.`,
+            code: 'folder-write-failed',
+            params: { detail: error instanceof Error ? error.message : String(error) },
           },
         };
       }

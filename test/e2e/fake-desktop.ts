@@ -62,7 +62,7 @@ export async function installFakeDesktop(page: Page): Promise<void> {
     };
     const summary = ({ pin, ...officer }: Officer) => ({ ...officer, hasPin: pin !== undefined });
     const unavailable = () =>
-      Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'Không có ở đây.' } });
+      Promise.resolve({ ok: false, error: { code: 'unavailable', params: {} } });
 
     const bridge = {
       getAppInfo: () =>

@@ -5,6 +5,7 @@ import { MIN_BACKUPS_KEPT, type BackupFolderInfo } from '../../../shared/bridge'
 import { repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
 import { autoBackups, readLastBackup, readSchedule } from './auto-backup';
+import { bridgeErrorText } from '../../locales/bridge-error';
 
 /** Desktop only: the backup folder, how often, and how many backups to keep. */
 export function AutoBackupSettings({ onClose }: { onClose: () => void }) {
@@ -25,7 +26,7 @@ export function AutoBackupSettings({ onClose }: { onClose: () => void }) {
     const result = await autoBackups?.chooseFolder();
     if (!result) return;
     if (result.ok) setChosenFolder(result.value.folder);
-    else if (result.error.code !== 'cancelled') notify('error', result.error.message);
+    else if (result.error.code !== 'cancelled') notify('error', bridgeErrorText(result.error));
   };
 
   const save = async () => {

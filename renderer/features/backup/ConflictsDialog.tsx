@@ -6,6 +6,7 @@ import { db, repo } from '../../db';
 import type { EntryConflict, EntryRecord } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { diffConflict } from './conflict-diff';
+import { fieldLabel } from '../../locales/field-label';
 
 const otherLabels = {
   pages: 'backup.differencePages',
@@ -86,9 +87,7 @@ export function ConflictsDialog({
               <tbody>
                 {diff.fields.map((field) => (
                   <tr key={field.key}>
-                    <th scope="row">
-                      {t(`fieldLabels.${field.key}`, { defaultValue: field.label })}
-                    </th>
+                    <th scope="row">{fieldLabel(t, field)}</th>
                     <td>{field.mine}</td>
                     <td>{field.theirs}</td>
                   </tr>

@@ -20,6 +20,7 @@ import { planScans, SCANS_FIT_BYTES } from './backup-size';
 import { backupFileName } from './file-names';
 import { dueReason, type LastBackup } from './schedule';
 import { sendBackup } from './send-backup';
+import { bridgeErrorText } from '../../locales/bridge-error';
 
 export { SCANS_FIT_BYTES };
 const CHECK_EVERY_MS = 60_000;
@@ -102,7 +103,7 @@ export function createAutoBackups(bridge: SohoaBridge) {
           }
         : {}),
     });
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(bridgeErrorText(result.error));
     const fileName = result.value.path.split(/[\\/]/).at(-1) ?? '';
     await repo.recordBackup({ reason, fileName, bytes: built.blob.size });
     return { books: built.books.length, entries: built.entries, path: result.value.path };

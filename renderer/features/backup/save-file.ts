@@ -4,6 +4,7 @@
 import { downloadFiles } from '../../platform/bundle-targets';
 import { platform } from '../../platform/platform';
 import { PIECE_BYTES } from './send-backup';
+import { bridgeErrorText } from '../../locales/bridge-error';
 
 export type SaveOutcome =
   { ok: true; where: string } | { ok: false; cancelled: boolean; message: string };
@@ -16,7 +17,7 @@ export async function saveFile(name: string, blob: Blob): Promise<SaveOutcome> {
       return {
         ok: false,
         cancelled: opened.error.code === 'cancelled',
-        message: opened.error.message,
+        message: bridgeErrorText(opened.error),
       };
     }
     const target = opened.value;
@@ -35,7 +36,7 @@ export async function saveFile(name: string, blob: Blob): Promise<SaveOutcome> {
       return {
         ok: false,
         cancelled: saved.error.code === 'cancelled',
-        message: saved.error.message,
+        message: bridgeErrorText(saved.error),
       };
     }
     return { ok: true, where: saved.value.folder };

@@ -21,7 +21,7 @@ function fakeShell(failAt = -1) {
       if (pieces.length === failAt) {
         return Promise.resolve<BridgeResult<{ bytes: number }>>({
           ok: false,
-          error: { code: 'write-failed', message: 'Ổ đĩa đã đầy' },
+          error: { code: 'disk-full', params: { name: 'sohoa-sao-luu-20261121-0700.sohoa' } },
         });
       }
       pieces.push(data);
@@ -79,7 +79,7 @@ describe('sendBackup', () => {
       blob: new Blob([bytes(3 * PIECE_BYTES)]),
       keep: 10,
     });
-    expect(result.ok ? null : result.error.message).toBe('Ổ đĩa đã đầy');
+    expect(result.ok ? null : result.error.code).toBe('disk-full');
     expect(shell.calls.at(-1)).toBe('abort');
     expect(shell.calls).not.toContain('commit');
   });

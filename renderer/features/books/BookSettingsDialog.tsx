@@ -9,6 +9,7 @@ import { DEFAULT_TARGET_BYTES_PER_PAGE } from '../../workers/pdf-images';
 import { defaultCarryForward } from '../entry/suggestions';
 import { PdfNamingSettings } from './PdfNamingSettings';
 import { TemplateSection } from './TemplateVersionDialog';
+import { fieldLabel } from '../../locales/field-label';
 
 /** Below ~20 kB an A4 page of handwriting is no longer readable; above 2 MB nothing shrinks. */
 const MIN_TARGET_KB = 20;
@@ -117,7 +118,7 @@ export function BookSettingsDialog({
                   setCarry(next);
                 }}
               />{' '}
-              {t(`fieldLabels.${field.key}`, { defaultValue: field.label })}
+              {fieldLabel(t, field)}
             </label>
           ))}
         </fieldset>

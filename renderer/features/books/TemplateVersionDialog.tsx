@@ -14,6 +14,7 @@ import type { RegisterTemplate } from '../../../shared/registers/types';
 import { db, repo } from '../../db';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
+import { fieldLabel } from '../../locales/field-label';
 
 /** "Khai sinh — 70 cột": what the officer knows a template by. */
 export function useTemplateName(): (template: RegisterTemplate) => string {
@@ -46,7 +47,7 @@ export function TemplateVersionDialog({
   const to = targets.find((target) => target.version === toVersion);
   const plan = to && records ? planTemplateMigration(from, to, records) : null;
   const labelOf = (template: RegisterTemplate, key: string) =>
-    t(`fieldLabels.${key}`, { defaultValue: fieldByKey(template, key)?.label ?? key });
+    fieldLabel(t, fieldByKey(template, key) ?? { key, label: key });
 
   const move = async () => {
     if (!to || !plan) return;

@@ -37,6 +37,7 @@ import { entryWriter } from './entry-writer';
 import { findInvisibleChars, normalizeOnCommit } from './normalize';
 import { carrySuggestions, defaultCarryForward, type BookValues } from './suggestions';
 import { useAutosave, type SaveState } from './use-autosave';
+import { fieldLabel } from '../../locales/field-label';
 
 interface Props {
   book: Book;
@@ -226,7 +227,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
         'info',
         t('entry.invisibleRemoved', {
           chars: hidden.join(', '),
-          field: t(`fieldLabels.${field.key}`, { defaultValue: field.label }),
+          field: fieldLabel(t, field),
         }),
       );
     }

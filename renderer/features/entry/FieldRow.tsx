@@ -6,6 +6,7 @@ import type { Issue } from '../../../shared/validation/types';
 import { FieldInput } from './FieldInput';
 import { FieldIssues } from './FieldIssues';
 import type { BookValues } from './suggestions';
+import { fieldLabel } from '../../locales/field-label';
 
 interface Props {
   field: FieldDef;
@@ -73,7 +74,7 @@ const FieldLabel = memo(function FieldLabel({ field, id }: { field: FieldDef; id
   const { t } = useTranslation();
   return (
     <div className="field-label">
-      <label htmlFor={id}>{t(`fieldLabels.${field.key}`, { defaultValue: field.label })}</label>
+      <label htmlFor={id}>{fieldLabel(t, field)}</label>
       {/* Outside the label so the field's name is exactly its label; aria-required says it. */}
       {field.required && (
         <span className="required-mark" aria-hidden="true">

@@ -17,6 +17,7 @@ import { NamingReport } from './NamingReport';
 import { PageSizeReport } from './PageSizeReport';
 import { PreparationNote } from '../prepare/ExportPreview';
 import { holdPreparation } from '../prepare/preparation';
+import { bridgeErrorText } from '../../locales/bridge-error';
 
 /** What the check found writable, and what it left out and why. */
 interface Ready {
@@ -196,10 +197,7 @@ export function ExportButton({ book }: { book: Book }) {
     }
     if (!opened.ok) {
       if (opened.error.code !== 'cancelled') {
-        notify(
-          'error',
-          t(`export.saveErrors.${opened.error.code}`, { detail: opened.error.message }),
-        );
+        notify('error', bridgeErrorText(opened.error));
       }
       setIsScopeFocused(false);
       setPhase({ name: 'ready', ...ready });
@@ -218,10 +216,7 @@ export function ExportButton({ book }: { book: Book }) {
     jobRef.current = null;
     if (outcome.kind === 'refused') {
       setPhase({ name: 'idle' });
-      notify(
-        'error',
-        t(`export.saveErrors.${outcome.error.code}`, { detail: outcome.error.message }),
-      );
+      notify('error', bridgeErrorText(outcome.error));
       return;
     }
     if (outcome.kind === 'mismatch') {

@@ -4,12 +4,12 @@ import { fieldByKey } from '../../../shared/registers';
 import type { RegisterTemplate } from '../../../shared/registers/types';
 import { navigate } from '../../app/router';
 import { exportScopes, type ExportScope, type HeldBack, type HoldReason } from './export-rule';
+import { fieldLabel as labelIn } from '../../locales/field-label';
 
 /** One bundle problem in words: the field it is about, then what is wrong. */
 export function useProblemText(template: RegisterTemplate): (problem: BundleProblem) => string {
   const { t } = useTranslation();
-  const fieldLabel = (key: string) =>
-    t(`fieldLabels.${key}`, { defaultValue: fieldByKey(template, key)?.label ?? key });
+  const fieldLabel = (key: string) => labelIn(t, fieldByKey(template, key) ?? { key, label: key });
   return (problem) =>
     `${problem.field ? `${fieldLabel(problem.field)}: ` : ''}${t(
       `validation.${problem.rule}`,

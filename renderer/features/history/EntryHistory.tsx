@@ -6,6 +6,7 @@ import { db } from '../../db';
 import { useOfficerNames } from '../officers/use-officer';
 import { historySteps, showsStatusChange, type HistoryStep } from './history-lines';
 import './history.css';
+import { fieldLabel } from '../../locales/field-label';
 
 /** Every step of one entry, from the audit log: who, when, what changed and why. */
 export function EntryHistory({ bookId, entryId }: { bookId: string; entryId: string }) {
@@ -20,9 +21,7 @@ export function EntryHistory({ bookId, entryId }: { bookId: string; entryId: str
   if (entry === null || events === undefined) return null;
   const template = entry ? getTemplate(entry.templateVersion) : null;
   const labelOf = (key: string) =>
-    t(`fieldLabels.${key}`, {
-      defaultValue: template?.fields.find((field) => field.key === key)?.label ?? key,
-    });
+    fieldLabel(t, template?.fields.find((field) => field.key === key) ?? { key, label: key });
   const nameOf = (id: string) =>
     id === '' ? t('history.nobody') : (names?.get(id) ?? t('history.unknownOfficer'));
   const statusOf = (value: string | undefined) =>

@@ -21,6 +21,7 @@ import { useUiStore } from '../../store/ui-store';
 import { issueText } from '../entry/issue-text';
 import { analyzeFile, readZipFile, type Progress, type Running } from './analyze-file';
 import './import.css';
+import { fieldLabel as labelIn } from '../../locales/field-label';
 
 const ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Rows and messages listed in the dialog; the rest are counted. */
@@ -56,8 +57,7 @@ export function ImportExcelButton({ book }: { book: Book }) {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const template = getTemplate(book.templateVersion);
 
-  const fieldLabel = (key: string) =>
-    t(`fieldLabels.${key}`, { defaultValue: fieldByKey(template, key)?.label ?? key });
+  const fieldLabel = (key: string) => labelIn(t, fieldByKey(template, key) ?? { key, label: key });
   const fileProblem = (problem: FileProblem, file: string) =>
     t(`import.fileProblems.${problem.code}`, { ...problem, file });
   const rowProblem = (problem: RowProblem) =>

@@ -9,6 +9,7 @@ import { useUiStore } from '../../store/ui-store';
 import { ReasonPrompt } from '../../app/ReasonPrompt';
 import { errorText } from '../officers/error-text';
 import './review.css';
+import { fieldLabel } from '../../locales/field-label';
 
 interface Props {
   entry: EntryRecord;
@@ -52,9 +53,7 @@ export function EntryReviewBar({ entry, flush, onReopened }: Props) {
   );
   const template = getTemplate(entry.templateVersion);
   const labelOf = (key: string) =>
-    t(`fieldLabels.${key}`, {
-      defaultValue: template.fields.find((field) => field.key === key)?.label ?? key,
-    });
+    fieldLabel(t, template.fields.find((field) => field.key === key) ?? { key, label: key });
 
   const submit = async () => {
     try {

@@ -8,6 +8,7 @@ import type { Book, EntryRecord } from '../../db/types';
 import { issueText } from '../entry/issue-text';
 import { changesSinceRejection } from './review-diff';
 import { reviewChecks, type ReviewCheck } from './review-checks';
+import { fieldLabel } from '../../locales/field-label';
 
 /**
  * The entry's checks as the keyer saw them, live: the rules across entries included, so a
@@ -88,9 +89,7 @@ export function ReviewEntryDetails({ template, entry, checks, nameOf, onShowRegi
     [entry.id],
   );
   const labelOf = (key: string) =>
-    t(`fieldLabels.${key}`, {
-      defaultValue: template.fields.find((field) => field.key === key)?.label ?? key,
-    });
+    fieldLabel(t, template.fields.find((field) => field.key === key) ?? { key, label: key });
   const since = events ? changesSinceRejection(events) : undefined;
   const lastReview = entry.review?.decision === 'rejected' ? entry.review : undefined;
 

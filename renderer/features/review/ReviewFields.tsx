@@ -5,6 +5,7 @@ import type { FieldComment } from '../../db/types';
 import { useCheckText } from './ReviewEntryDetails';
 import type { ReviewCheck } from './review-checks';
 import { displayValue, reviewGroups } from './review-fields';
+import { fieldLabel } from '../../locales/field-label';
 
 interface Props {
   template: RegisterTemplate;
@@ -39,7 +40,7 @@ export function ReviewFields({
           <legend>{t(`groups.${group}`)}</legend>
           <div className="fields">
             {shown.map(({ field, value }) => {
-              const label = t(`fieldLabels.${field.key}`, { defaultValue: field.label });
+              const label = fieldLabel(t, field);
               const comment = comments.find((candidate) => candidate.field === field.key);
               return (
                 <div

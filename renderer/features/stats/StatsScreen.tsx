@@ -15,6 +15,7 @@ import {
 } from './progress';
 import { buildReportInWorker } from './run-report';
 import './stats.css';
+import { bridgeErrorText } from '../../locales/bridge-error';
 
 const MAX_DAYS = 14;
 
@@ -85,7 +86,7 @@ export function StatsScreen() {
         files: [{ name: `${name}.xlsx`, data: bytes }],
       });
       if (saved.ok) notify('info', t('stats.reportSaved', { name: `${name}.xlsx` }));
-      else if (saved.error.code !== 'cancelled') notify('error', saved.error.message);
+      else if (saved.error.code !== 'cancelled') notify('error', bridgeErrorText(saved.error));
     } catch (error) {
       notify('error', t('stats.reportFailed', { detail: String(error) }));
     } finally {
