@@ -146,7 +146,7 @@ export function officerCommands({ db, session, pins, run, runAs }: CommandContex
         }
         return null;
       }
-      await runAs(officer, [], async (tx) => {
+      await runAs(officer, [], (tx) => {
         tx.audit({ entity: 'officer', entityId: officer.id, action: 'sign-in' });
       });
       session.signIn(officer);
@@ -177,7 +177,7 @@ export function officerCommands({ db, session, pins, run, runAs }: CommandContex
       action: 'trust-pc' | 'revoke-pc' | 'rename-pc',
       pc: { installationId: string; name: string; fingerprint: string },
     ): Promise<Person> {
-      return run('administer', [], async (tx) => {
+      return run('administer', [], (tx) => {
         tx.audit({
           entity: 'setting',
           entityId: `pc:${pc.installationId}`,

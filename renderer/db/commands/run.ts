@@ -34,9 +34,9 @@ export interface Tx<Officer extends { id: string } = Person> {
   /** When the change is made: one time for all its rows and events. */
   now: number;
   /** Queues events; they are appended in this order, in this transaction, when the command ends. */
-  audit(...lines: AuditLine[]): void;
+  audit: (...lines: AuditLine[]) => void;
   /** The entry changed by this command: changed now, one revision further. */
-  revise(record: EntryRecord, changes?: Partial<EntryRecord>): EntryRecord;
+  revise: (record: EntryRecord, changes?: Partial<EntryRecord>) => EntryRecord;
 }
 
 export interface RunOptions {
@@ -46,22 +46,22 @@ export interface RunOptions {
 
 export interface Runner {
   /** A write by the signed-in officer, who must hold `permission`. */
-  run<T>(
+  run: <T>(
     permission: Permission,
     tables: readonly TableName[],
-    fn: (tx: Tx) => Promise<T>,
+    fn: (tx: Tx) => T | Promise<T>,
     options?: RunOptions,
-  ): Promise<T>;
+  ) => Promise<T>;
   /**
    * A write by an officer who is not (yet) the one signed in: the administrator being set up,
    * the officer whose PIN was just checked, or nobody (`{ id: '' }`) for a new PC's restore.
    */
-  runAs<T, Officer extends { id: string }>(
+  runAs: <T, Officer extends { id: string }>(
     officer: Officer,
     tables: readonly TableName[],
-    fn: (tx: Tx<Officer>) => Promise<T>,
+    fn: (tx: Tx<Officer>) => T | Promise<T>,
     options?: RunOptions,
-  ): Promise<T>;
+  ) => Promise<T>;
 }
 
 export function createRunner(db: SohoaDatabase, session: Session): Runner {
@@ -78,7 +78,7 @@ export function createRunner(db: SohoaDatabase, session: Session): Runner {
   const inTransaction = <T, Officer extends { id: string }>(
     tables: readonly TableName[],
     who: () => Promise<Officer>,
-    fn: (tx: Tx<Officer>) => Promise<T>,
+    fn: (tx: Tx<Officer>) => T | Promise<T>,
     options: RunOptions,
   ): Promise<T> => {
     const now = options.now ?? Date.now();
