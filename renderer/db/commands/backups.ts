@@ -5,7 +5,7 @@ import type { FileData } from '../backup-rows';
 import type { SohoaDatabase } from '../database';
 import type { Person } from '../types';
 import { WorkflowError } from '../workflow-error';
-import type { CommandContext, TableName } from './run';
+import type { AuditLine, CommandContext, TableName } from './run';
 
 export class DatabaseNotEmptyError extends Error {
   constructor() {
@@ -44,6 +44,14 @@ const backupTables: TableName[] = [
 const canAdministerHere = (person: Person) =>
   person.role === 'admin' && person.active !== false && person.pin !== undefined;
 
+/** The audit event of a restore: how much came back, and by whom or onto a new PC. */
+const restoreLine = (data: FileData, about: Record<string, unknown>): AuditLine => ({
+  entity: 'database',
+  entityId: '',
+  action: 'restore',
+  newValue: JSON.stringify({ books: data.books.length, entries: data.records.length, ...about }),
+});
+
 /** Refuses a restore over books, entries or scans: merging is the way into such a database. */
 async function requireEmpty(db: SohoaDatabase): Promise<void> {
   const inUse = (await db.books.count()) + (await db.records.count()) + (await db.scans.count());
@@ -81,16 +89,7 @@ export function backupCommands({ db, session, run, runAs }: CommandContext) {
         await requireEmpty(db);
         await putBackup(db, data);
         if (keepsRestorer) await db.people.put(tx.officer);
-        tx.audit({
-          entity: 'database',
-          entityId: '',
-          action: 'restore',
-          newValue: JSON.stringify({
-            books: data.books.length,
-            entries: data.records.length,
-            restoredBy: tx.officer.name,
-          }),
-        });
+        tx.audit(restoreLine(data, { restoredBy: tx.officer.name }));
       });
       // The log is now the backup's: marks of the log it replaced no longer apply.
       await restartAnchors(db);
@@ -114,16 +113,7 @@ export function backupCommands({ db, session, run, runAs }: CommandContext) {
         if ((await db.people.count()) > 0) throw new WorkflowError('already-set-up');
         await requireEmpty(db);
         await putBackup(db, data);
-        tx.audit({
-          entity: 'database',
-          entityId: '',
-          action: 'restore',
-          newValue: JSON.stringify({
-            books: data.books.length,
-            entries: data.records.length,
-            onNewPc: true,
-          }),
-        });
+        tx.audit(restoreLine(data, { onNewPc: true }));
       });
       await restartAnchors(db);
     },
