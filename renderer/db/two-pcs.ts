@@ -51,23 +51,28 @@ export async function entry(pc: Pc, id: string): Promise<EntryRecord> {
   if (!record) throw new Error(`no entry ${id}`);
   return record;
 }
-export async function twoPcsWithABook() {
+export let a: Pc;
+export let b: Pc;
+export let bookId: string;
+export let ids: string[];
+
+/** Sets up `a` and `b` afresh: call before each test. */
+export async function twoPcsWithABook(): Promise<void> {
   freshIndexedDb();
-  const a = await newPc();
-  const b = await newPc();
+  a = await newPc();
+  b = await newPc();
   const book = await a.repo.createBook(sampleBook);
-  const bookId = book.id;
+  bookId = book.id;
   await a.repo.addScan(bookId, {
     fileName: 'so.pdf',
     mimeType: 'application/pdf',
     blob: new Blob(['%PDF-1.7 scan']),
     pageCount: 2,
   });
-  const ids: string[] = [];
+  ids = [];
   for (const name of ['Lò Văn Một', 'Hà Thị Hai', 'Vi Văn Ba', 'Đinh Thị Bốn']) {
     const created = await a.repo.createEntry(bookId, null);
     await a.repo.saveFields(created.id, { nksHoTen: name });
     ids.push(created.id);
   }
-  return { a, b, bookId, ids };
 }

@@ -7,16 +7,9 @@ import { createRepositories } from './repositories';
 import { createSession } from './session';
 import { freshIndexedDb, openCurrent, signedInRepositories, uniqueName } from './test-harness';
 import { entriesChangedSinceExchange } from './work-package-select';
-import { sendBook, twoPcsWithABook, type Pc } from './two-pcs';
+import { sendBook, twoPcsWithABook, a, b, bookId, ids, type Pc } from './two-pcs';
 
-let a: Pc;
-let b: Pc;
-let bookId: string;
-let ids: string[];
-
-beforeEach(async () => {
-  ({ a, b, bookId, ids } = await twoPcsWithABook());
-});
+beforeEach(twoPcsWithABook);
 
 describe('restoreIntoEmpty', () => {
   async function everything(pc: Pc): Promise<FileData> {

@@ -1,17 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FileData } from './backup-rows';
 import { contentHash, decideMerge } from './work-package-merge';
-import { entry, sendBook, twoPcsWithABook, type Pc } from './two-pcs';
+import { entry, sendBook, twoPcsWithABook, a, b, bookId, ids } from './two-pcs';
 import type { EntryRecord } from './types';
 
-let a: Pc;
-let b: Pc;
-let bookId: string;
-let ids: string[];
-
-beforeEach(async () => {
-  ({ a, b, bookId, ids } = await twoPcsWithABook());
-});
+beforeEach(twoPcsWithABook);
 
 describe('decideMerge', () => {
   const base: EntryRecord = {
