@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import {
   PDFDocument,
   PDFName,
@@ -12,105 +11,14 @@ import { describe, expect, it } from 'vitest';
 import { jpegHeaderOnly, makePng } from '../../test/fixtures/make-images';
 import { makePdf } from '../../test/fixtures/make-pdf';
 import {
-  gateBundle,
-  MAX_CHUNK_BYTES,
-  verifyBundle,
-  writeBundle,
-  type BuildOptions,
-} from './export-core';
-import type { BundleFileKind, ExportEntry, ExportRequest } from './export-protocol';
+  book,
+  entry,
+  entryPdfs,
+  exportInMemory,
+  mixedBook,
+  sharedResourcesScan,
+} from './export-test-book';
 import { A4, type Recompressor } from './pdf-images';
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
-}
-
-/** Runs the gate, then writes the bundle into memory the way the screen receives it. */
-async function exportInMemory(request: ExportRequest, options: BuildOptions = {}) {
-  const { gate, plan } = gateBundle(request);
-  if (!gate.ok || !plan) throw new Error(JSON.stringify(gate));
-  const chunks: Record<BundleFileKind, Uint8Array[]> = { xlsx: [], zip: [] };
-  const written = await writeBundle(
-    request,
-    plan,
-    {
-      write: (kind, chunk) => {
-        chunks[kind].push(chunk);
-        return Promise.resolve();
-      },
-    },
-    options,
-  );
-  const files = { xlsx: concat(chunks.xlsx), zip: concat(chunks.zip) };
-  const source = {
-    read: (kind: BundleFileKind, offset: number, length: number) =>
-      Promise.resolve(files[kind].slice(offset, offset + length)),
-  };
-  return { plan, gate, written, files, chunks, source };
-}
-
-function entry(n: number, pages: ExportEntry['pages']): ExportEntry {
-  return {
-    id: `e${n}`,
-    pages,
-    acknowledgements: [],
-    fields: {
-      so: String(n),
-      quyenSo: '01/2008',
-      trangSo: String(n),
-      ngayDangKy: `0${n}.02.2008`,
-      loaiDangKy: '1',
-      noiDangKy: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng',
-      nguoiKy: 'Lê Đức Tuấn',
-      chucVuNguoiKy: 'Chủ tịch UBND xã',
-      nguoiThucHien: 'Nguyễn Văn Sơn',
-      nksHoTen: ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'][n - 1] ?? '',
-      nksGioiTinh: '1',
-      nksNgaySinh: '01.12.2007',
-      nksDanToc: 'Kinh',
-      nksQuocTich: 'Việt Nam',
-      meHoTen: 'Phạm Thị Lan',
-      chaHoTen: 'Đỗ Văn Hải',
-    },
-  };
-}
-
-/** PDF scan of 3 pages, and a landscape phone photo (header-only JPEG, 3000×2000). */
-async function mixedBook(photo: Uint8Array<ArrayBuffer>, target?: number): Promise<ExportRequest> {
-  return {
-    book: { type: 'KS', year: 2008, quyenSo: '01/2008', templateVersion: 'ks-70' },
-    scans: [
-      { id: 'pdf', data: new Blob([new Uint8Array(await makePdf(3))]) },
-      { id: 'photo', data: new Blob([photo]) },
-    ],
-    entries: [
-      entry(1, [
-        { scanId: 'pdf', indexInScan: 0 },
-        { scanId: 'pdf', indexInScan: 1 },
-      ]),
-      entry(2, [{ scanId: 'photo', indexInScan: 0 }]),
-      entry(3, [
-        { scanId: 'pdf', indexInScan: 2 },
-        { scanId: 'photo', indexInScan: 0 },
-      ]),
-    ],
-    ...(target === undefined ? {} : { targetBytesPerPage: target }),
-  };
-}
-
-async function entryPdfs(zipBytes: Uint8Array): Promise<PDFDocument[]> {
-  const zip = await JSZip.loadAsync(zipBytes);
-  const names = Object.keys(zip.files).sort();
-  return Promise.all(
-    names.map(async (name) => PDFDocument.load(await zip.file(name)!.async('uint8array'))),
-  );
-}
 
 /** The images drawn on a page, with their pixel size and filter. */
 function pageImages(doc: PDFDocument, index: number) {
@@ -232,36 +140,6 @@ function pageText(doc: PDFDocument, index: number): string {
     .join('\n');
 }
 
-/** A scan the way some scanners write it: one resources dictionary naming every page's image. */
-async function sharedResourcesScan(
-  pages: number,
-  imageBytes: number,
-): Promise<Uint8Array<ArrayBuffer>> {
-  const doc = await PDFDocument.create();
-  const shared = doc.context.obj({});
-  for (let i = 0; i < pages; i++) {
-    const jpeg = new Uint8Array(imageBytes);
-    jpeg.set(jpegHeaderOnly(1240, 1754 + i).subarray(0, -2));
-    const image = await doc.embedJpg(jpeg);
-    const page = doc.addPage([595, 842]);
-    page.drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
-    const own = page.node.Resources()!.lookup(PDFName.of('XObject'), PDFDict);
-    for (const [key, value] of own.entries()) shared.set(key, value);
-  }
-  const resources = doc.context.obj({ XObject: shared });
-  for (const page of doc.getPages()) page.node.delete(PDFName.of('Resources'));
-  doc.catalog.Pages().set(PDFName.of('Resources'), resources);
-  return (await doc.save()) as Uint8Array<ArrayBuffer>;
-}
-
-function book(entries: ExportEntry[], scans: ExportRequest['scans']): ExportRequest {
-  return {
-    book: { type: 'KS', year: 2008, quyenSo: '01/2008', templateVersion: 'ks-70' },
-    entries,
-    scans,
-  };
-}
-
 describe('writeBundle with PDF scans', () => {
   it('copies only the image a page draws when the scan shares one resources dictionary', async () => {
     const scan = await sharedResourcesScan(3, 150_000);
@@ -320,102 +198,5 @@ describe('writeBundle with PDF scans', () => {
     const [first, second] = await entryPdfs(result.files.zip);
     expect(first!.getPages().map((page) => page.getRotation().angle)).toEqual([90, 0]);
     expect(second!.getPage(0).getRotation().angle).toBe(270);
-  });
-});
-
-describe('streaming and verification', () => {
-  it('streams the zip in bounded chunks whose hash and size are reported', async () => {
-    const scan = await sharedResourcesScan(3, 3 * MAX_CHUNK_BYTES);
-    const result = await exportInMemory(
-      book(
-        [1, 2, 3].map((n) => entry(n, [{ scanId: 's', indexInScan: n - 1 }])),
-        [{ id: 's', data: new Blob([scan]) }],
-      ),
-    );
-    expect(result.chunks.zip.length).toBeGreaterThan(3);
-    expect(Math.max(...result.chunks.zip.map((chunk) => chunk.length))).toBeLessThanOrEqual(
-      MAX_CHUNK_BYTES,
-    );
-    for (const file of result.written.files) {
-      const bytes = result.files[file.kind];
-      expect(file.bytes).toBe(bytes.length);
-      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.slice()));
-      expect(file.sha256).toBe([...digest].map((b) => b.toString(16).padStart(2, '0')).join(''));
-    }
-    expect(result.written.files.map((file) => file.name)).toEqual([
-      result.gate.ok && result.gate.outline.files.xlsx,
-      result.gate.ok && result.gate.outline.files.zip,
-    ]);
-  });
-
-  it('gathers many small PDFs into few pieces, and re-reads them in few reads', async () => {
-    const scan = await sharedResourcesScan(3, 150_000);
-    const entries = Array.from({ length: 60 }, (_, i) =>
-      entry(1, [{ scanId: 's', indexInScan: i % 3 }]),
-    ).map((item, i) => {
-      const given = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Khánh', 'Lan'];
-      const middle = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Quang', 'Thu', 'Xuân'];
-      const name = `Nguyễn ${middle[Math.floor(i / 8)]} ${given[i % 8]}`;
-      return {
-        ...item,
-        id: `e${i + 1}`,
-        fields: { ...item.fields, so: String(i + 1), nksHoTen: name },
-      };
-    });
-    const result = await exportInMemory(book(entries, [{ id: 's', data: new Blob([scan]) }]));
-    // 60 PDFs of about 150 kB: 9 MB in three pieces of at most MAX_CHUNK_BYTES.
-    expect(result.files.zip.length).toBeGreaterThan(2 * MAX_CHUNK_BYTES);
-    expect(result.chunks.zip).toHaveLength(Math.ceil(result.files.zip.length / MAX_CHUNK_BYTES));
-    let reads = 0;
-    const verification = await verifyBundle(
-      {
-        read: (kind, offset, length) => {
-          reads += 1;
-          return result.source.read(kind, offset, length);
-        },
-      },
-      result.plan,
-      result.written,
-    );
-    expect(verification).toMatchObject({ ok: true, pdfs: 60, pages: 60 });
-    expect(reads).toBeLessThan(12);
-  });
-
-  it('re-reads the written bundle and finds it whole', async () => {
-    const result = await exportInMemory(await mixedBook(jpegHeaderOnly(1240, 1754)), {
-      recompress: null,
-    });
-    const verification = await verifyBundle(result.source, result.plan, result.written);
-    expect(verification).toEqual({ ok: true, rows: 3, pdfs: 3, pages: 5, problems: [] });
-  });
-
-  it('notices a zip cut short and a workbook that is not one', async () => {
-    const result = await exportInMemory(await mixedBook(jpegHeaderOnly(1240, 1754)), {
-      recompress: null,
-    });
-    const damaged = {
-      read: (kind: BundleFileKind, offset: number, length: number) =>
-        Promise.resolve(
-          kind === 'xlsx'
-            ? new Uint8Array(length)
-            : result.files.zip
-                .slice(offset, offset + length)
-                .map((byte, i) => (offset + i === 200 ? byte ^ 0xff : byte)),
-        ),
-    };
-    const verification = await verifyBundle(damaged, result.plan, result.written);
-    expect(verification.ok).toBe(false);
-    expect(verification.problems.map((problem) => problem.check)).toEqual(
-      expect.arrayContaining(['workbook', 'zip']),
-    );
-  });
-
-  it('holds the book back before writing when an entry has an error', () => {
-    const broken = entry(2, [{ scanId: 'pdf', indexInScan: 0 }]);
-    broken.fields.ngayDangKy = '';
-    const { gate } = gateBundle(book([entry(1, []), broken], []));
-    expect(gate.ok).toBe(false);
-    if (gate.ok) return;
-    expect(gate.problems.some((problem) => problem.entryId === 'e2')).toBe(true);
   });
 });

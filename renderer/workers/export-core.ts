@@ -5,44 +5,30 @@
 // re-encoded toward the per-page size target when a canvas is at hand; photos go on A4 pages,
 // recompressed toward the same target.
 import { createSHA256 } from 'hash-wasm';
-import {
-  Reader,
-  Uint8ArrayReader,
-  Uint8ArrayWriter,
-  ZipReader,
-  ZipWriter,
-  configure,
-} from '@zip.js/zip.js';
-import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { Uint8ArrayReader, ZipWriter, configure } from '@zip.js/zip.js';
+import { PDFDocument } from 'pdf-lib';
 import { defaultPdfNaming } from '../../shared/bundle/names';
-import { notesColumnWidths, notesSheet } from '../../shared/bundle/rows';
 import { planBundle, type BundlePlan } from '../../shared/bundle/plan';
 import { getTemplate } from '../../shared/registers';
-import type { RegisterTemplate } from '../../shared/registers/types';
-import { ExcelJS } from './excel';
-import { SNIFF_BYTES, sniffKind } from '../features/scans/import-sniff';
 import type {
   BundleFileKind,
   ExportEntry,
   ExportRequest,
   GateResult,
   PageBytesStats,
-  PreparedForExport,
-  Verification,
-  VerifyPlan,
-  VerifyProblem,
   WrittenBundle,
   WrittenFile,
 } from './export-protocol';
+import { MAX_CHUNK_BYTES, type BundleSink, type ProgressFn } from './export-io';
+import { loadScanData, type LoadedScan } from './export-scans';
+import { buildWorkbook } from './export-workbook';
 import {
   DEFAULT_TARGET_BYTES_PER_PAGE,
   imageBudget,
   placeOnA4,
-  type ImageInput,
   type Recompressor,
 } from './pdf-images';
-import { applyRotation, trimSharedImages } from './pdf-pages';
-import { PageNotInScanError, RangePdf, blobSource, type ImageStandIn } from './pdf-range';
+import { applyRotation } from './pdf-pages';
 import {
   canvasRecompressor,
   hasCanvas,
@@ -54,56 +40,9 @@ import { ScanPageSizer } from './scan-page-size';
 // Stored entries need no compression worker; the export already runs in one.
 configure({ useWebWorkers: false });
 
-export type ProgressFn = (done: number, total: number) => void;
-
-/** Where the bundle's bytes go, in order; the next write waits for the previous one. */
-export interface BundleSink {
-  write(kind: BundleFileKind, chunk: Uint8Array): Promise<void>;
-}
-
-/** Reads back what was written, by byte range. */
-export interface BundleSource {
-  read(kind: BundleFileKind, offset: number, length: number): Promise<Uint8Array>;
-}
-
-/** Larger pieces are split, so one message or IPC call never carries a whole scan. */
-export const MAX_CHUNK_BYTES = 4 * 2 ** 20;
-
-const TEXT_FORMAT = '@';
-
-export async function buildWorkbook(
-  template: RegisterTemplate,
-  rows: string[][],
-): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'SoHoa';
-  const sheet = workbook.addWorksheet(template.sheetName);
-  const [header = [], ...data] = rows;
-  // Every column is text so leading zeros in numbers and IDs survive the importer.
-  sheet.columns = header.map(() => ({ width: 18, style: { numFmt: TEXT_FORMAT } }));
-  const headerRow = sheet.addRow(header);
-  headerRow.alignment = { wrapText: true, vertical: 'top' };
-  headerRow.font = { bold: true };
-  for (const values of data) {
-    const row = sheet.addRow(values.map((value) => (value === '' ? null : value)));
-    row.eachCell((cell) => {
-      cell.numFmt = TEXT_FORMAT;
-    });
-  }
-  const notes = workbook.addWorksheet(template.notesSheetName);
-  for (const cell of notesSheet(template)) {
-    notes.getCell(cell.row, cell.column).value = cell.value;
-    if (cell.isTitle) {
-      notes.getCell(cell.row, cell.column).font = { bold: true };
-      notes.mergeCells(cell.row, cell.column, cell.row, cell.column + 1);
-    }
-  }
-  for (const [column, width] of Object.entries(notesColumnWidths)) {
-    notes.getColumn(Number(column)).width = width;
-  }
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer);
-}
+export { MAX_CHUNK_BYTES, type BundleSink, type BundleSource, type ProgressFn } from './export-io';
+export { buildWorkbook } from './export-workbook';
+export { verifyBundle } from './export-verify';
 
 export type GatedPlan = Extract<BundlePlan, { ok: true }>;
 
@@ -141,77 +80,6 @@ export function gateBundle(request: ExportRequest): { gate: GateResult; plan: Ga
   };
 }
 
-interface CopiedPage {
-  page: PDFPage;
-  rebuilt: boolean;
-  /** The page draws the stand-in JPEG it was given instead of the scan's image. */
-  isStandIn: boolean;
-}
-
-/** Copies pages of one scan PDF into entry PDFs. */
-interface PdfPages {
-  copyPage(out: PDFDocument, index: number, standIn?: ImageStandIn): Promise<CopiedPage>;
-}
-
-/** The whole file parsed at once: for PDFs the range reader cannot follow. */
-class WholePdf implements PdfPages {
-  private readonly rebuilt = new Set<number>();
-
-  constructor(private readonly doc: PDFDocument) {}
-
-  static async load(data: Blob): Promise<WholePdf> {
-    const bytes = new Uint8Array(await data.arrayBuffer());
-    return new WholePdf(await PDFDocument.load(bytes, { updateMetadata: false }));
-  }
-
-  async copyPage(out: PDFDocument, index: number) {
-    if (!this.rebuilt.has(index) && trimSharedImages(this.doc, index)) this.rebuilt.add(index);
-    const [page] = await out.copyPages(this.doc, [index]);
-    if (!page) throw new PageNotInScanError(index);
-    return { page, rebuilt: this.rebuilt.has(index), isStandIn: false };
-  }
-}
-
-/**
- * Pages read by byte range, so the worker holds one page of a 150 MB scan at a time; a file
- * the range reader gives up on is loaded whole from then on.
- */
-class ScanPdf implements PdfPages {
-  private whole: Promise<WholePdf> | null = null;
-
-  constructor(
-    private readonly data: Blob,
-    private range: RangePdf | null,
-  ) {}
-
-  static async open(data: Blob): Promise<ScanPdf> {
-    const range = await RangePdf.open(blobSource(data)).catch((error: unknown) => {
-      console.warn('Scan read whole: its cross-reference could not be followed', error);
-      return null;
-    });
-    return new ScanPdf(data, range);
-  }
-
-  async copyPage(out: PDFDocument, index: number, standIn?: ImageStandIn): Promise<CopiedPage> {
-    if (this.range) {
-      try {
-        return await this.range.copyPage(out, index, standIn);
-      } catch (error) {
-        if (error instanceof PageNotInScanError) throw error;
-        console.warn(`Scan read whole from page ${index + 1} on`, error);
-        this.range = null;
-      }
-    }
-    this.whole ??= WholePdf.load(this.data);
-    return (await this.whole).copyPage(out, index);
-  }
-}
-
-/** A scan as the export uses it: a PDF's pages, or one photo ready to embed. */
-type LoadedScan =
-  | { kind: 'pdf'; pages: PdfPages }
-  | { kind: 'image'; image: ImageInput; isOverTarget: boolean; isPrepared?: boolean };
-
 export interface BuildOptions {
   /**
    * Re-encodes photo pages toward the size target. Defaults to the OffscreenCanvas one where
@@ -224,41 +92,6 @@ export interface BuildOptions {
    */
   openPage?: PageCodecFactory | null;
   onProgress?: ProgressFn;
-}
-
-async function loadScanData(
-  data: Blob,
-  budget: number,
-  recompress: Recompressor | null,
-  prepared: PreparedForExport['result'] | undefined,
-): Promise<LoadedScan> {
-  const kind = sniffKind(new Uint8Array(await data.slice(0, SNIFF_BYTES).arrayBuffer()));
-  if (kind !== 'jpeg' && kind !== 'png') return { kind: 'pdf', pages: await ScanPdf.open(data) };
-  const bytes = new Uint8Array(await data.arrayBuffer());
-  let image: ImageInput = { bytes, kind };
-  // A photo prepared at import from these very bytes: its encoding, or itself, as settled then.
-  if (
-    prepared &&
-    kind === 'jpeg' &&
-    bytes.length > budget &&
-    prepared.source.bytes === bytes.length
-  ) {
-    if (prepared.kind === 'reencoded') {
-      image = { bytes: new Uint8Array(await prepared.jpeg.arrayBuffer()), kind: 'jpeg' };
-    }
-    return { kind: 'image', image, isOverTarget: image.bytes.length > budget, isPrepared: true };
-  }
-  // A photo already within budget is embedded untouched: every re-encode loses detail.
-  if (recompress && (kind === 'png' || bytes.length > budget)) {
-    const result = await recompress(image, budget);
-    // pdf-lib reads JPEG headers from the view's whole buffer: give it a buffer of its own.
-    const smaller =
-      result.byteOffset === 0 && result.byteLength === result.buffer.byteLength
-        ? result
-        : result.slice();
-    if (kind === 'png' || smaller.length < bytes.length) image = { bytes: smaller, kind: 'jpeg' };
-  }
-  return { kind: 'image', image, isOverTarget: image.bytes.length > budget };
 }
 
 interface EntryPdf {
@@ -506,170 +339,4 @@ export async function writeBundle(
       lowestLegibility,
     },
   };
-}
-
-/**
- * zip.js reads the zip back through the sink's owner. Its reads are small and in order (a
- * header, then a PDF), so they are served from a window of MAX_CHUNK_BYTES read ahead: one
- * round trip for a dozen entries.
- */
-class SourceReader extends Reader<null> {
-  private window: { start: number; bytes: Uint8Array } | null = null;
-
-  constructor(
-    private readonly source: BundleSource,
-    size: number,
-  ) {
-    super(null);
-    this.size = size;
-  }
-
-  /** Copies out of the window: a view would keep the whole window alive as long as zip.js
-   * holds on to what it read, which added up to the size of the zip. */
-  override async readUint8Array(index: number, length: number): Promise<Uint8Array> {
-    const window = this.window;
-    if (window && index >= window.start && index + length <= window.start + window.bytes.length) {
-      return window.bytes.slice(index - window.start, index - window.start + length);
-    }
-    if (length < MAX_CHUNK_BYTES) {
-      const bytes = await this.readRange(index, Math.min(MAX_CHUNK_BYTES, this.size - index));
-      this.window = { start: index, bytes };
-      return bytes.slice(0, length);
-    }
-    return this.readRange(index, length);
-  }
-
-  private async readRange(index: number, length: number): Promise<Uint8Array> {
-    const parts: Uint8Array[] = [];
-    let read = 0;
-    while (read < length) {
-      const want = Math.min(MAX_CHUNK_BYTES, length - read);
-      const part = await this.source.read('zip', index + read, want);
-      if (part.length === 0) break;
-      parts.push(part);
-      read += part.length;
-    }
-    if (parts.length === 1 && parts[0]) return parts[0];
-    const all = new Uint8Array(read);
-    let at = 0;
-    for (const part of parts) {
-      all.set(part, at);
-      at += part.length;
-    }
-    return all;
-  }
-}
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'richText' in value && Array.isArray(value.richText)) {
-    return value.richText
-      .map((run: { text?: unknown }) => (typeof run.text === 'string' ? run.text : ''))
-      .join('');
-  }
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-}
-
-async function readWorkbookBack(
-  source: BundleSource,
-  size: number,
-): Promise<{ header: string[]; dataRows: number } | null> {
-  try {
-    const bytes = await new SourceReader(
-      { read: (_kind, offset, length) => source.read('xlsx', offset, length) },
-      size,
-    ).readUint8Array(0, size);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer,
-    );
-    const sheet = workbook.worksheets[0];
-    if (!sheet) return null;
-    const header: string[] = [];
-    sheet.getRow(1).eachCell({ includeEmpty: true }, (cell) => header.push(cellText(cell.value)));
-    return { header, dataRows: Math.max(0, sheet.actualRowCount - 1) };
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Re-reads the written files as the Ministry's importer would: the workbook's header and row
- * count, and each zip entry's name, checksum and page count.
- */
-export async function verifyBundle(
-  source: BundleSource,
-  plan: VerifyPlan,
-  written: WrittenBundle,
-  onProgress: ProgressFn = () => undefined,
-): Promise<Verification> {
-  const problems: VerifyProblem[] = [];
-  const sizeOf = (kind: BundleFileKind) =>
-    written.files.find((file) => file.kind === kind)?.bytes ?? 0;
-  const total = written.pdfs.length + 1;
-  onProgress(0, total);
-
-  const [expectedHeader = [], ...expectedRows] = plan.rows;
-  const workbook = await readWorkbookBack(source, sizeOf('xlsx'));
-  let rows = 0;
-  if (!workbook) {
-    problems.push({ check: 'workbook' });
-  } else {
-    rows = workbook.dataRows;
-    if (rows !== expectedRows.length) {
-      problems.push({ check: 'rowCount', params: { expected: expectedRows.length, found: rows } });
-    }
-    const badColumn = expectedHeader.findIndex(
-      (title, i) => workbook.header[i]?.trim() !== title.trim(),
-    );
-    if (badColumn >= 0 || workbook.header.length !== expectedHeader.length) {
-      problems.push({ check: 'header', params: { column: Math.max(0, badColumn) + 1 } });
-    }
-  }
-  onProgress(1, total);
-
-  let pdfCount = 0;
-  let pages = 0;
-  try {
-    const reader = new ZipReader(new SourceReader(source, sizeOf('zip')));
-    const files = (await reader.getEntries()).filter((entry) => !entry.directory);
-    const names = files.map((entry) => entry.filename);
-    const expectedNames = written.pdfs.map((pdf) => pdf.fileName);
-    if (
-      names.length !== expectedNames.length ||
-      names.some((name, i) => name !== expectedNames[i])
-    ) {
-      problems.push({
-        check: 'pdfNames',
-        params: { expected: expectedNames.length, found: names.length },
-      });
-    }
-    const expectedPages = new Map(written.pdfs.map((pdf) => [pdf.fileName, pdf.pages]));
-    for (const entry of files) {
-      if (entry.directory) continue;
-      const bytes = await entry.getData(new Uint8ArrayWriter(), { checkSignature: true });
-      const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-      const count = doc.getPageCount();
-      pdfCount += 1;
-      pages += count;
-      if (count !== expectedPages.get(entry.filename)) {
-        problems.push({
-          check: 'pageCount',
-          params: {
-            file: entry.filename,
-            expected: expectedPages.get(entry.filename) ?? 0,
-            found: count,
-          },
-        });
-      }
-      onProgress(pdfCount + 1, total);
-    }
-    await reader.close();
-  } catch (error) {
-    problems.push({
-      check: 'zip',
-      params: { detail: error instanceof Error ? error.message : String(error) },
-    });
-  }
-  return { ok: problems.length === 0, rows, pdfs: pdfCount, pages, problems };
 }

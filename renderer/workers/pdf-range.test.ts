@@ -11,14 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { jpegHeaderOnly } from '../../test/fixtures/make-images';
 import { makePdf } from '../../test/fixtures/make-pdf';
 import { SCAN_FIXTURES, flate, readScanFixture } from '../../test/fixtures/scan-files';
-import {
-  PageNotInScanError,
-  RangePdf,
-  RangeReadError,
-  unpredictPng,
-  type ByteSource,
-  type ImageHead,
-} from './pdf-range';
+import { PageNotInScanError, RangePdf, type ImageHead } from './pdf-range';
+import { RangeReadError, unpredictPng, type ByteSource } from './pdf-xref';
 
 /** A file in memory that counts what is read from it. */
 function countingSource(bytes: Uint8Array): ByteSource & { bytesRead: number } {

@@ -10,11 +10,18 @@ import { useUiStore } from '../../store/ui-store';
 import type { BundleOutline, Verification, WrittenBundle } from '../../workers/export-protocol';
 import { collectExport } from './collect';
 import { ExportJob } from './export-job';
-import { gateReadyEntries, isVoidedOnly, type ExportScope, type HeldBack } from './export-rule';
+import {
+  canLeaveOut,
+  gateReadyEntries,
+  inBookOrder,
+  isVoidedOnly,
+  type ExportScope,
+  type HeldBack,
+} from './export-rule';
+import { ExportDone, ExportMismatch, ExportProgress } from './ExportOutcome';
 import { ExportHistory } from './ExportHistory';
 import { HeldBackList, ScopeChoice, useProblemText } from './ExportScope';
 import { NamingReport } from './NamingReport';
-import { PageSizeReport } from './PageSizeReport';
 import { PreparationNote } from '../prepare/ExportPreview';
 import { holdPreparation } from '../prepare/preparation';
 import { bridgeErrorText } from '../../locales/bridge-error';
@@ -45,16 +52,6 @@ type Phase =
       held: HeldBack[];
     }
   | { name: 'mismatch'; verification: Verification };
-
-/** Whether leaving entries out would let the rest go: some problem belongs to one entry. */
-const canLeaveOut = (phase: { problems: BundleProblem[]; held: HeldBack[] }) =>
-  phase.held.length > 0 || phase.problems.some((problem) => problem.entryId !== '');
-
-const soRank = (so: string) => {
-  const n = Number.parseInt(so, 10);
-  return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
-};
-const inBookOrder = (held: HeldBack[]) => [...held].sort((a, b) => soRank(a.so) - soRank(b.so));
 
 export function ExportButton({ book }: { book: Book }) {
   const { t } = useTranslation();
@@ -331,75 +328,20 @@ export function ExportButton({ book }: { book: Book }) {
           <ExportHistory bookId={book.id} />
         </section>
       )}
-      {(phase.name === 'opening' || phase.name === 'running') && (
-        <div className="export-progress" role="status">
-          <label>
-            {phase.name === 'opening'
-              ? t('exporter.opening')
-              : t(phase.step === 'write' ? 'exporter.writing' : 'exporter.verifying', {
-                  done: phase.done,
-                  total: phase.total,
-                })}
-            {phase.name === 'running' && <progress max={phase.total} value={phase.done} />}
-          </label>
-          <p>{t('exporter.cancelHint')}</p>
-          <button type="button" onClick={cancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      )}
+      {phase.name === 'opening' && <ExportProgress onCancel={cancel} />}
+      {phase.name === 'running' && <ExportProgress running={phase} onCancel={cancel} />}
       {phase.name === 'done' && (
-        <section className="export-problems" aria-labelledby="export-done-title">
-          <h2 id="export-done-title">{t('exporter.doneTitle')}</h2>
-          <p>
-            {t('exporter.verified', {
-              rows: phase.verification.rows,
-              pdfs: phase.verification.pdfs,
-              pages: phase.verification.pages,
-            })}
-          </p>
-          <p>
-            {phase.folder
-              ? t('exporter.where', { folder: phase.folder })
-              : t('exporter.whereDownloads')}
-          </p>
-          <PageSizeReport stats={phase.written.pageBytes} />
-          {phase.written.pageBytes.pagesRebuilt > 0 && (
-            <p>{t('exporter.rebuilt', { n: phase.written.pageBytes.pagesRebuilt })}</p>
-          )}
-          {phase.held.length > 0 && (
-            <>
-              <p>{t('exportScope.heldTitle', { n: phase.held.length })}</p>
-              <HeldBackList
-                bookId={book.id}
-                held={phase.held}
-                template={template}
-                exportSubmitted={book.exportSubmitted === true}
-                label={t('exportScope.heldTitle', { n: phase.held.length })}
-              />
-            </>
-          )}
-          <ExportHistory bookId={book.id} isOpen />
-          <button type="button" autoFocus onClick={closePanel}>
-            {t('common.close')}
-          </button>
-        </section>
+        <ExportDone
+          book={book}
+          written={phase.written}
+          verification={phase.verification}
+          folder={phase.folder}
+          held={phase.held}
+          onClose={closePanel}
+        />
       )}
       {phase.name === 'mismatch' && (
-        <section className="export-problems" role="alert" aria-labelledby="export-mismatch-title">
-          <h2 id="export-mismatch-title">{t('exporter.verifyFailedTitle')}</h2>
-          <ul>
-            {phase.verification.problems.map((problem, index) => (
-              <li key={`${problem.check}-${index}`}>
-                {t(`exporter.verify.${problem.check}`, problem.params ?? {})}
-              </li>
-            ))}
-          </ul>
-          <p>{t('exporter.verifyFailed')}</p>
-          <button type="button" autoFocus onClick={closePanel}>
-            {t('common.close')}
-          </button>
-        </section>
+        <ExportMismatch verification={phase.verification} onClose={closePanel} />
       )}
       {phase.name === 'problems' && (
         <section className="export-problems" role="alert" aria-labelledby="export-problems-title">

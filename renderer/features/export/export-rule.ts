@@ -189,3 +189,14 @@ export async function gateReadyEntries<T extends { id: string; fields: Record<st
     remaining = next;
   }
 }
+
+/** Whether leaving entries out would let the rest go: some problem belongs to one entry. */
+export const canLeaveOut = (phase: { problems: BundleProblem[]; held: HeldBack[] }) =>
+  phase.held.length > 0 || phase.problems.some((problem) => problem.entryId !== '');
+
+const soRank = (so: string) => {
+  const n = Number.parseInt(so, 10);
+  return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
+};
+export const inBookOrder = (held: HeldBack[]) =>
+  [...held].sort((a, b) => soRank(a.so) - soRank(b.so));
