@@ -22,6 +22,7 @@ import {
   renderScaleFor,
   rotatedSize,
   scrollToReveal,
+  type ScaleRule,
   toPageRect,
   toRegion,
   toShownRect,
@@ -37,6 +38,7 @@ import {
   cachedRender,
   clearCanvas,
   isCancelled,
+  isFirstDrawing,
   knownPageSize,
   loadPageSize,
   paint,
@@ -116,6 +118,7 @@ export function ViewerStage({ bookId, pages, page, nextPage, view, entryId, regi
       ? layoutPage(view.fit, view.zoom, room, rotatedSize(natural, page.rotation))
       : null;
   const pixelRatio = window.devicePixelRatio || 1;
+  const rule: ScaleRule | null = room && { fit: view.fit, zoom: view.zoom, room, pixelRatio };
   const renderScale =
     layout && natural ? renderScaleFor(layout.cssScale, pixelRatio, natural) : null;
   const isFailed = failedPageId === page.id;
@@ -133,20 +136,18 @@ export function ViewerStage({ bookId, pages, page, nextPage, view, entryId, regi
   const scrollRef = useRef({ left: 0, top: 0 });
   const paintedRef = useRef<string | null>(null);
   const prefetchRef = useRef<() => void>(() => undefined);
+  const ruleRef = useRef<ScaleRule | null>(null);
   const dragRef = useRef<{ x: number; y: number; left: number; top: number } | null>(null);
 
   useLayoutEffect(() => {
     zoomRef.current = shownZoom ?? null;
+    ruleRef.current = rule;
     prefetchRef.current = () => {
-      if (!room) return;
-      const scaleFor = (size: Size) => {
-        const next = layoutPage(view.fit, view.zoom, room, size);
-        return next ? renderScaleFor(next.cssScale, pixelRatio, size) : null;
-      };
+      if (!rule) return;
       // The next page first (reading goes forward), then the one before (a look back).
-      if (nextPage) prefetchPage(nextPage, scaleFor);
+      if (nextPage) prefetchPage(nextPage, rule);
       const previous = pages[pages.findIndex((candidate) => candidate.id === page.id) - 1];
-      if (previous) prefetchPage(previous, scaleFor);
+      if (previous) prefetchPage(previous, rule);
     };
   });
 
@@ -162,11 +163,13 @@ export function ViewerStage({ bookId, pages, page, nextPage, view, entryId, regi
     return () => observer.disconnect();
   }, []);
 
+  // The page is opened once the room for it is known, so a picture comes drawn at its size.
   const needsSize = natural === null;
+  const hasRoom = room !== null;
   useEffect(() => {
-    if (!needsSize) return;
+    if (!needsSize || !hasRoom) return;
     let isLive = true;
-    loadPageSize(page).then(
+    loadPageSize(page, ruleRef.current ?? undefined).then(
       (size) => {
         if (isLive) setLoaded({ pageId: page.id, size });
       },
@@ -178,7 +181,7 @@ export function ViewerStage({ bookId, pages, page, nextPage, view, entryId, regi
     return () => {
       isLive = false;
     };
-  }, [page, needsSize]);
+  }, [page, needsSize, hasRoom]);
 
   // Keys in the form step the zoom from what is shown, which only this component can measure.
   useEffect(() => {
@@ -203,7 +206,8 @@ export function ViewerStage({ bookId, pages, page, nextPage, view, entryId, regi
         if (controller.signal.aborted) return;
         paint(canvas, bitmap);
         // A timeline mark for the benchmark (and any profile): when a page became visible.
-        performance.mark('sohoa:page-painted', { detail: { pageId: page.id, cached: !!hit } });
+        const cached = !!hit && !isFirstDrawing(hit);
+        performance.mark('sohoa:page-painted', { detail: { pageId: page.id, cached } });
         paintedRef.current = page.id;
         setPaintedPageId(page.id);
         prefetchRef.current();
