@@ -29,7 +29,6 @@ import { usePagePreparation } from '../prepare/use-preparation';
 export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: string | null }) {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
-  const shownPageId = useUiStore((state) => state.pageByBook[bookId]);
   const splitPercent = useUiStore((state) => state.splitPercent);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
@@ -83,9 +82,9 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
     );
   }
   const template = getTemplate(book.templateVersion);
-  const currentPageId = shownPageId ?? pages?.[0]?.id ?? null;
-
   const addEntry = async () => {
+    // Read when the entry is added: following every page turn would redraw the whole workspace.
+    const currentPageId = useUiStore.getState().pageByBook[bookId] ?? pages?.[0]?.id ?? null;
     try {
       // An entry opened with Ctrl+Enter may still be on its way to the disk: number after it.
       await entryWriter.settle();

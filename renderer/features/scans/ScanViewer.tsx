@@ -53,7 +53,6 @@ export function ScanViewer({ bookId, pages, entryId, region }: Props) {
           bookId={bookId}
           pages={pages}
           page={page}
-          nextPage={pages[index + 1]}
           view={view}
           entryId={entryId}
           region={region}

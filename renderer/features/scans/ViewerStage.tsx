@@ -19,9 +19,9 @@ import {
   keepAnchor,
   layoutPage,
   pointOnSheet,
-  renderScaleFor,
   rotatedSize,
   scrollToReveal,
+  type ScaleRule,
   toPageRect,
   toRegion,
   toShownRect,
@@ -32,17 +32,7 @@ import {
 } from './viewer-geometry';
 import { handleViewerKey } from './viewer-keys';
 import { panStepForKey } from './viewer-keymap';
-import {
-  cachedPreview,
-  cachedRender,
-  clearCanvas,
-  isCancelled,
-  knownPageSize,
-  loadPageSize,
-  paint,
-  prefetchPage,
-  renderPage,
-} from './viewer-render';
+import { usePagePaint } from './use-page-paint';
 import { cssFilter, RULER_HEIGHT, zoomBy, type ViewSettings } from './viewer-settings';
 
 /** Room around the page, so its edge and a slight tilt stay visible. */
@@ -52,7 +42,6 @@ interface Props {
   bookId: string;
   pages: Page[];
   page: Page;
-  nextPage: Page | undefined;
   view: ViewSettings;
   entryId?: string | undefined;
   region?: PageRegion | undefined;
@@ -90,7 +79,7 @@ function reveal(frame: HTMLElement, element: HTMLElement): void {
 }
 
 /** The page itself: drawn on a canvas, panned, zoomed, with the ruler and the entry's region. */
-export function ViewerStage({ bookId, pages, page, nextPage, view, entryId, region }: Props) {
+export function ViewerStage({ bookId, pages, page, view, entryId, region }: Props) {
   const { t } = useTranslation();
   const hintId = useId();
   const scan = useLiveQuery(() => db.scans.get(page.scanId), [page.scanId]);
@@ -104,21 +93,16 @@ export function ViewerStage({ bookId, pages, page, nextPage, view, entryId, regi
   const regionRef = useRef<HTMLDivElement>(null);
   const rulerRef = useRef<HTMLDivElement>(null);
   const [frame, setFrame] = useState<Size | null>(null);
-  const [loaded, setLoaded] = useState<{ pageId: string; size: Size } | null>(null);
-  const [failedPageId, setFailedPageId] = useState<string | null>(null);
-  const [paintedPageId, setPaintedPageId] = useState<string | null>(null);
   const [draft, setDraft] = useState<{ start: Point; end: Point } | null>(null);
 
-  const natural = knownPageSize(page.id) ?? (loaded?.pageId === page.id ? loaded.size : null);
   const room = frame && { width: frame.width - 2 * PAD, height: frame.height - 2 * PAD };
+  const pixelRatio = window.devicePixelRatio || 1;
+  const rule: ScaleRule | null = room && { fit: view.fit, zoom: view.zoom, room, pixelRatio };
+  const { natural, isFailed, isPainted } = usePagePaint({ bookId, pages, page, canvasRef, rule });
   const layout =
     natural && room
       ? layoutPage(view.fit, view.zoom, room, rotatedSize(natural, page.rotation))
       : null;
-  const pixelRatio = window.devicePixelRatio || 1;
-  const renderScale =
-    layout && natural ? renderScaleFor(layout.cssScale, pixelRatio, natural) : null;
-  const isFailed = failedPageId === page.id;
   const shownRegion =
     region && region.pageId === page.id ? toShownRect(region, page.rotation) : null;
   const sheetWidth = layout?.sheet.width;
@@ -131,23 +115,10 @@ export function ViewerStage({ bookId, pages, page, nextPage, view, entryId, regi
   // The scroll position as last seen: by the time a new size is laid out, the browser may
   // already have clamped it.
   const scrollRef = useRef({ left: 0, top: 0 });
-  const paintedRef = useRef<string | null>(null);
-  const prefetchRef = useRef<() => void>(() => undefined);
   const dragRef = useRef<{ x: number; y: number; left: number; top: number } | null>(null);
 
   useLayoutEffect(() => {
     zoomRef.current = shownZoom ?? null;
-    prefetchRef.current = () => {
-      if (!room) return;
-      const scaleFor = (size: Size) => {
-        const next = layoutPage(view.fit, view.zoom, room, size);
-        return next ? renderScaleFor(next.cssScale, pixelRatio, size) : null;
-      };
-      // The next page first (reading goes forward), then the one before (a look back).
-      if (nextPage) prefetchPage(nextPage, scaleFor);
-      const previous = pages[pages.findIndex((candidate) => candidate.id === page.id) - 1];
-      if (previous) prefetchPage(previous, scaleFor);
-    };
   });
 
   useEffect(() => {
@@ -162,60 +133,10 @@ export function ViewerStage({ bookId, pages, page, nextPage, view, entryId, regi
     return () => observer.disconnect();
   }, []);
 
-  const needsSize = natural === null;
-  useEffect(() => {
-    if (!needsSize) return;
-    let isLive = true;
-    loadPageSize(page).then(
-      (size) => {
-        if (isLive) setLoaded({ pageId: page.id, size });
-      },
-      (error: unknown) => {
-        console.warn('Scan page could not be opened', error);
-        if (isLive) setFailedPageId(page.id);
-      },
-    );
-    return () => {
-      isLive = false;
-    };
-  }, [page, needsSize]);
-
   // Keys in the form step the zoom from what is shown, which only this component can measure.
   useEffect(() => {
     if (shownZoom !== undefined) useUiStore.getState().setShownZoom(bookId, shownZoom);
   }, [bookId, shownZoom]);
-
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas || renderScale === null) return;
-    const controller = new AbortController();
-    const hit = cachedRender(page, renderScale);
-    // A different page must not show through while this one renders; a new zoom of the same
-    // page may: the old pixels stretched are better than a blank.
-    // A thumbnail already drawn stands in, blurred, until the page is.
-    if (!hit && paintedRef.current !== page.id) {
-      const preview = cachedPreview(page);
-      if (preview) paint(canvas, preview);
-      else clearCanvas(canvas);
-    }
-    (hit ? Promise.resolve(hit) : renderPage(page, renderScale, controller.signal)).then(
-      (bitmap) => {
-        if (controller.signal.aborted) return;
-        paint(canvas, bitmap);
-        // A timeline mark for the benchmark (and any profile): when a page became visible.
-        performance.mark('sohoa:page-painted', { detail: { pageId: page.id, cached: !!hit } });
-        paintedRef.current = page.id;
-        setPaintedPageId(page.id);
-        prefetchRef.current();
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted || isCancelled(error)) return;
-        console.warn('Scan page could not be rendered', error);
-        setFailedPageId(page.id);
-      },
-    );
-    return () => controller.abort();
-  }, [page, renderScale]);
 
   // Ctrl+wheel zooms about the pointer. React's wheel listener is passive and cannot stop
   // the browser's own page zoom, hence the native listener.
@@ -451,7 +372,7 @@ export function ViewerStage({ bookId, pages, page, nextPage, view, entryId, regi
                 style={boxStyle(draftRect)}
               />
             )}
-            {paintedPageId !== page.id && <p className="viewer-loading">{t('viewer.loading')}</p>}
+            {!isPainted && <p className="viewer-loading">{t('viewer.loading')}</p>}
           </div>
         </div>
       ) : (

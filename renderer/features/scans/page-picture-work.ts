@@ -3,8 +3,17 @@
 // page-picture worker, so neither the reading nor the decode holds the window.
 import { PDFDocument } from 'pdf-lib';
 import { RangePdf, blobSource } from '../../workers/pdf-range';
+import type { PictureJob, PictureJobResult } from './page-picture';
 import { pagePictureOf } from './page-picture-core';
 import { LruCache } from './viewer-cache';
+import {
+  normalizeRotation,
+  rotatedSize,
+  scaleByRule,
+  type Rotation,
+  type ScaleRule,
+  type Size,
+} from './viewer-geometry';
 
 export interface PictureInfo {
   /** The page in points, before its own /Rotate. */
@@ -95,4 +104,82 @@ export async function drawPicture(
   context.drawImage(decoded, -uprightWidth / 2, -uprightHeight / 2);
   decoded.close();
   return canvas.transferToImageBitmap();
+}
+
+/** The page as shown normally (its own /Rotate applied), in points. */
+export function pictureSize(info: PictureInfo): Size {
+  return rotatedSize(info.box, normalizeRotation(info.rotate));
+}
+
+/**
+ * The device pixels and the clockwise turn the picture is drawn at, for a render scale and the
+ * officer's turns: the window and the worker must agree on them to the pixel.
+ */
+export function pictureDrawing(
+  info: PictureInfo,
+  scale: number,
+  rotation: Rotation,
+): { width: number; height: number; turn: Rotation } {
+  const turn = normalizeRotation(info.rotate + rotation);
+  const shown = rotatedSize(
+    { width: info.box.width * scale, height: info.box.height * scale },
+    turn,
+  );
+  return {
+    width: Math.max(1, Math.floor(shown.width)),
+    height: Math.max(1, Math.floor(shown.height)),
+    turn,
+  };
+}
+
+export interface ShownPicture {
+  info: PictureInfo | null;
+  /** The picture drawn at `scale`, when the page is one and the rule gives a scale. */
+  drawn?: { bitmap: ImageBitmap; scale: number };
+}
+
+/**
+ * Opening a page not seen before in one go: whether it is one picture and, if so, the picture
+ * drawn at the scale the viewer will lay it out at, so the window asks once and waits once.
+ */
+export async function showPicture(
+  scanId: string,
+  blob: Blob,
+  index: number,
+  rule: ScaleRule,
+  rotation: Rotation,
+): Promise<ShownPicture> {
+  const info = await findPicture(scanId, blob, index);
+  if (!info) return { info };
+  const scale = scaleByRule(rule, pictureSize(info), rotation);
+  if (scale === null) return { info };
+  const { width, height, turn } = pictureDrawing(info, scale, rotation);
+  const bitmap = await drawPicture(scanId, blob, index, width, height, turn);
+  return { info, drawn: { bitmap, scale } };
+}
+
+/** One message to the page-picture worker, answered. */
+export async function runJob(job: PictureJob): Promise<PictureJobResult> {
+  const { id } = job;
+  switch (job.kind) {
+    case 'find':
+      return { id, info: await findPicture(job.scanId, job.blob, job.index) };
+    case 'show':
+      return {
+        id,
+        shown: await showPicture(job.scanId, job.blob, job.index, job.rule, job.rotation),
+      };
+    case 'draw':
+      return {
+        id,
+        bitmap: await drawPicture(
+          job.scanId,
+          job.blob,
+          job.index,
+          job.width,
+          job.height,
+          job.rotation,
+        ),
+      };
+  }
 }

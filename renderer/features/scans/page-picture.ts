@@ -1,10 +1,12 @@
 // The window's side of showing a page by its picture: asks the page-picture worker whether a
 // page is one JPEG (remembered per page, so it is found once) and for the picture decoded at
-// the size shown, handed over as a ready bitmap.
+// the size shown, handed over as a ready bitmap. A page opened for the first time is found and
+// drawn in one message.
 import { LruCache } from './viewer-cache';
-import type { PictureInfo } from './page-picture-work';
+import type { PictureInfo, ShownPicture } from './page-picture-work';
+import type { Rotation, ScaleRule } from './viewer-geometry';
 
-export type { PictureInfo };
+export type { PictureInfo, ShownPicture };
 
 interface PageRef {
   scanId: string;
@@ -12,12 +14,16 @@ interface PageRef {
   index: number;
 }
 
-export type PictureJob =
-  | ({ id: number; kind: 'find' } & PageRef)
-  | ({ id: number; kind: 'draw'; width: number; height: number; rotation: number } & PageRef);
+type JobBody =
+  | ({ kind: 'find' } & PageRef)
+  | ({ kind: 'show'; rule: ScaleRule; rotation: Rotation } & PageRef)
+  | ({ kind: 'draw'; width: number; height: number; rotation: number } & PageRef);
+
+export type PictureJob = JobBody & { id: number };
 
 export type PictureJobResult =
   | { id: number; info: PictureInfo | null }
+  | { id: number; shown: ShownPicture }
   | { id: number; bitmap: ImageBitmap }
   | { id: number; error: string };
 
@@ -52,29 +58,13 @@ function pictureWorker(): Worker | null {
   return worker;
 }
 
-type JobBody =
-  | ({ kind: 'find' } & PageRef)
-  | ({ kind: 'draw'; width: number; height: number; rotation: number } & PageRef);
-
 async function run(job: JobBody): Promise<PictureJobResult> {
   const target = pictureWorker();
   if (!target) {
     // No workers (a locked-down browser): the same work in the window.
     const work = await import('./page-picture-work');
     try {
-      return job.kind === 'find'
-        ? { id: 0, info: await work.findPicture(job.scanId, job.blob, job.index) }
-        : {
-            id: 0,
-            bitmap: await work.drawPicture(
-              job.scanId,
-              job.blob,
-              job.index,
-              job.width,
-              job.height,
-              job.rotation,
-            ),
-          };
+      return await work.runJob({ ...job, id: 0 });
     } catch (error) {
       return { id: 0, error: error instanceof Error ? error.message : String(error) };
     }
@@ -105,6 +95,31 @@ export function findPagePicture(
     findings.set(key, finding);
   }
   return finding;
+}
+
+/**
+ * Opens a page not found before: whether it is one picture, and that picture drawn at the scale
+ * `rule` gives it, from one message to the worker. What was found is remembered as
+ * findPagePicture would.
+ */
+export function showPagePicture(
+  page: PageRef,
+  rule: ScaleRule,
+  rotation: Rotation,
+): Promise<ShownPicture> {
+  const shown = run({ kind: 'show', ...page, rule, rotation }).then((result): ShownPicture =>
+    'shown' in result ? result.shown : { info: null },
+  );
+  findings.set(
+    `${page.scanId}:${page.index}`,
+    shown.then(({ info }) => info),
+  );
+  return shown;
+}
+
+/** Whether the page was found already (or is being found). */
+export function isPageFound(scanId: string, index: number): boolean {
+  return findings.has(`${scanId}:${index}`);
 }
 
 /** The page's picture decoded at the given device pixels, turned clockwise by `rotation`. */

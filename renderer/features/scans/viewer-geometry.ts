@@ -113,6 +113,21 @@ export function renderScaleFor(cssScale: number, pixelRatio: number, page: Size)
   return Math.round(scale * magnitude) / magnitude;
 }
 
+/** What decides a page's render scale, as plain data a worker can apply to a page not yet opened. */
+export interface ScaleRule {
+  fit: FitMode;
+  zoom: number;
+  /** The room the page is laid out in (the frame minus its padding), CSS pixels. */
+  room: Size;
+  pixelRatio: number;
+}
+
+/** The render scale for a page of `natural` size turned by `rotation`, as the viewer lays it out. */
+export function scaleByRule(rule: ScaleRule, natural: Size, rotation: Rotation): number | null {
+  const layout = layoutPage(rule.fit, rule.zoom, rule.room, rotatedSize(natural, rotation));
+  return layout ? renderScaleFor(layout.cssScale, rule.pixelRatio, natural) : null;
+}
+
 export function renderKey(pageId: string, scale: number, rotation: Rotation): string {
   return `${pageId}|${scale}|${rotation}`;
 }

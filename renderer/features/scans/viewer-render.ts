@@ -4,7 +4,14 @@
 import type { PDFPageProxy } from 'pdfjs-dist';
 import { db } from '../../db';
 import type { Page, Scan } from '../../db/types';
-import { drawPagePicture, findPagePicture, type PictureInfo } from './page-picture';
+import {
+  drawPagePicture,
+  findPagePicture,
+  isPageFound,
+  showPagePicture,
+  type PictureInfo,
+} from './page-picture';
+import { pictureDrawing, pictureSize } from './page-picture-work';
 import { withScanPage } from './pdf';
 import { SharedJobs } from './shared-jobs';
 import { LruCache } from './viewer-cache';
@@ -12,7 +19,9 @@ import {
   normalizeRotation,
   renderKey,
   rotatedSize,
+  scaleByRule,
   type Rotation,
+  type ScaleRule,
   type Size,
 } from './viewer-geometry';
 
@@ -138,18 +147,11 @@ function pictureSource(
   index: number,
   picture: PictureInfo,
 ): PageSource {
-  const own = normalizeRotation(picture.rotate);
   let fallback: Promise<PageSource> | null = null;
   return {
-    size: rotatedSize(picture.box, own),
+    size: pictureSize(picture),
     async draw(scale, rotation, signal) {
-      const turn = normalizeRotation(own + rotation);
-      const shown = rotatedSize(
-        { width: picture.box.width * scale, height: picture.box.height * scale },
-        turn,
-      );
-      const width = Math.max(1, Math.floor(shown.width));
-      const height = Math.max(1, Math.floor(shown.height));
+      const { width, height, turn } = pictureDrawing(picture, scale, rotation);
       let bitmap: ImageBitmap;
       try {
         bitmap = await drawPagePicture(
@@ -209,13 +211,42 @@ async function imageSource(scan: Scan): Promise<PageSource> {
   };
 }
 
-function sourceOf(page: Page): Promise<PageSource> {
+/** Bitmaps drawn while their page was opened, not yet shown: a first view, not a cache hit. */
+const openedWithPage = new WeakSet<ImageBitmap>();
+
+/** Whether the bitmap was drawn in the same go as finding its page (and is shown the first time). */
+export function isFirstDrawing(bitmap: ImageBitmap): boolean {
+  const first = openedWithPage.has(bitmap);
+  openedWithPage.delete(bitmap);
+  return first;
+}
+
+/**
+ * A PDF page opened for the first time with a scale rule: found and, when it is one picture,
+ * drawn at that scale by one worker message; the drawing waits in the cache for the viewer.
+ */
+async function openedSource(page: Page, scan: Scan, rule: ScaleRule): Promise<PageSource> {
+  const { info, drawn } = await showPagePicture(
+    { scanId: scan.id, blob: scan.blob, index: page.indexInScan },
+    rule,
+    page.rotation,
+  );
+  if (!info) return pdfSource(page.id, scan, page.indexInScan);
+  if (drawn) {
+    openedWithPage.add(drawn.bitmap);
+    rendered.set(renderKey(page.id, drawn.scale, page.rotation), drawn.bitmap);
+  }
+  return pictureSource(page.id, scan, page.indexInScan, info);
+}
+
+function sourceOf(page: Page, rule?: ScaleRule): Promise<PageSource> {
   let loading = sources.get(page.id);
   if (!loading) {
     loading = (async () => {
       const scan = await db.scans.get(page.scanId);
       if (!scan) throw new Error(`Scan ${page.scanId} not found`);
       if (isImageScan(scan)) return imageSource(scan);
+      if (rule && !isPageFound(scan.id, page.indexInScan)) return openedSource(page, scan, rule);
       const picture = await findPagePicture(scan.id, scan.blob, page.indexInScan);
       if (picture) return pictureSource(page.id, scan, page.indexInScan, picture);
       return pdfSource(page.id, scan, page.indexInScan);
@@ -234,8 +265,12 @@ export function knownPageSize(pageId: string): Size | undefined {
   return sizes.get(pageId);
 }
 
-export async function loadPageSize(page: Page): Promise<Size> {
-  return (await sourceOf(page)).size;
+/**
+ * The page's size, once it is opened. With `rule` (how the viewer will lay the page out), a
+ * page that is one picture comes drawn at that scale too, ready in the cache of rendered pages.
+ */
+export async function loadPageSize(page: Page, rule?: ScaleRule): Promise<Size> {
+  return (await sourceOf(page, rule)).size;
 }
 
 export function cachedRender(page: Page, scale: number): ImageBitmap | undefined {
@@ -258,15 +293,16 @@ export function renderPage(page: Page, scale: number, signal?: AbortSignal): Pro
   );
 }
 
-/**
- * Renders the next page in the background so turning to it is instant. `scaleFor` decides
- * the scale once the page's size is known (pages of one book can differ in size).
- */
-export function prefetchPage(page: Page, scaleFor: (size: Size) => number | null): void {
-  loadPageSize(page)
+/** Renders a page the officer is likely to open next in the background, at the scale `rule` gives. */
+export function prefetchPage(page: Page, rule: ScaleRule): void {
+  loadPageSize(page, rule)
     .then((size) => {
-      const scale = scaleFor(rotatedSize(size, page.rotation));
-      return scale === null ? undefined : renderPage(page, scale);
+      const scale = scaleByRule(rule, size, page.rotation);
+      if (scale === null) return undefined;
+      // Drawn ahead, the page is served from the cache when it is turned to.
+      const ready = cachedRender(page, scale);
+      if (ready) isFirstDrawing(ready);
+      return renderPage(page, scale);
     })
     // A page that fails here shows its own message when the officer turns to it.
     .catch(() => undefined);
