@@ -12,6 +12,7 @@ import { APP_EXPORT_LIMIT_MS, benchExportInApp, type AppExportResult } from './e
 import { benchSaveAndNext, benchTyping } from './typing-bench';
 import { benchViewer, makeA4Scan } from './viewer-bench';
 import { benchFirstView, benchOnePageFiles, realScanJpegs } from './viewer-first-bench';
+import { benchReconcile } from './reconcile-bench';
 import { chromiumArgs } from '../playwright.config';
 import { LEGIBLE_SSIM } from '../shared/image/legibility';
 import type { ScanSizeResult } from './browser/scan-size-bench';
@@ -616,7 +617,38 @@ async function benchBackupApp(appUrl: string): Promise<void> {
   }
 }
 
+/** Linking 20k SoHoa entries to a 20k-row extract with known truth (Node, as in the worker). */
+function benchReconcileSection(): void {
+  const measured = benchReconcile();
+  const note = `${measured.sohoa} entries × ${measured.extract} extract rows, generated with known truth`;
+  record('reconcile.20k.time', measured.seconds, 's', `${note}; target ≤ 60 s in the app`);
+  record(
+    'reconcile.20k.precision',
+    measured.precision,
+    'ratio',
+    `${note}; "same" band, goal ≥ 0.99`,
+  );
+  record('reconcile.20k.recall', measured.recall, 'ratio', `${note}; "same" band, goal ≥ 0.97`);
+  record('reconcile.20k.toPerson', measured.toPerson, 'ratio', `${note}; share sent to a person`);
+  console.log('reconcile bench:', measured);
+}
+
 async function main(): Promise<void> {
+  // `npm run bench -- --reconcile-only`: just the linking of an extract (no browser).
+  if (process.argv.includes('--reconcile-only')) {
+    benchReconcileSection();
+    const resultsPath = join(__dirname, 'results.json');
+    const earlier = existsSync(resultsPath)
+      ? (JSON.parse(await readFile(resultsPath, 'utf8')) as Record<string, Metric>)
+      : {};
+    await writeFile(resultsPath, `${JSON.stringify({ ...earlier, ...results }, null, 2)}\n`);
+    console.table(
+      Object.fromEntries(
+        Object.entries(results).map(([k, m]) => [k, { value: m.value, unit: m.unit }]),
+      ),
+    );
+    return;
+  }
   // `npm run bench -- --backup-only`: just backup and restore with a large scan.
   if (process.argv.includes('--backup-only')) {
     const app = await serveApp();
@@ -690,6 +722,7 @@ async function main(): Promise<void> {
       if (!process.argv.includes('--export-only') && !isPreparedOnly) {
         await benchSaveLatency(page);
         await benchImport(page);
+        benchReconcileSection();
         await benchApp(browser, page, app.url);
         await benchBackupApp(app.url);
       }
