@@ -4,51 +4,17 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BridgeError, BridgeResult, SaveBundleResult } from '../../shared/bridge';
 import { saveBundleToFolder } from './files';
+import { bytes, expectError, listTree, useTempFolder, validRequest } from './files-fixture';
 
 vi.mock('electron', () => ({}));
 
-let parent: string;
-
-beforeEach(async () => {
-  parent = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-files-write-'));
-});
-
-afterEach(async () => {
-  await fs.chmod(parent, 0o755).catch(() => undefined);
-  await fs.rm(parent, { recursive: true, force: true });
-});
-
-const bytes = (text: string) => new TextEncoder().encode(text);
-
-const validRequest = () => ({
-  folderName: 'So khai sinh 2008 - Quyen 01',
-  files: [
-    { name: 'SoKhaiSinh.xlsx', data: bytes('excel') },
-    { name: 'KS.2008.01.Trang.001.pdf', data: bytes('%PDF-1.7') },
-  ],
-});
-
-/** Every file under a folder, relative, sorted: what the officer would see in Explorer. */
-async function listTree(root: string): Promise<string[]> {
-  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
-
-function expectError(result: BridgeResult<SaveBundleResult>, code: string): BridgeError {
-  expect(result.ok).toBe(false);
-  if (result.ok) throw new Error('expected a failure');
-  expect(result.error.code).toBe(code);
-  return result.error;
-}
+const tmp = useTempFolder('sohoa-files-write-');
 
 describe('saveBundleToFolder', () => {
   it('writes every file into <folder>/<folderName>, leaving no .partial behind', async () => {
-    const result = await saveBundleToFolder(parent, validRequest());
-    const target = path.join(parent, 'So khai sinh 2008 - Quyen 01');
+    const result = await saveBundleToFolder(tmp.dir, validRequest());
+    const target = path.join(tmp.dir, 'So khai sinh 2008 - Quyen 01');
     expect(result).toEqual({
       ok: true,
       value: {
@@ -63,27 +29,27 @@ describe('saveBundleToFolder', () => {
     expect(await fs.readFile(path.join(target, 'KS.2008.01.Trang.001.pdf'), 'utf8')).toBe(
       '%PDF-1.7',
     );
-    const tree = await listTree(parent);
+    const tree = await listTree(tmp.dir);
     expect(tree.some((entry) => entry.endsWith('.partial'))).toBe(false);
     expect(tree).toHaveLength(3);
   });
 
   it('keeps Vietnamese names as given', async () => {
-    const result = await saveBundleToFolder(parent, {
+    const result = await saveBundleToFolder(tmp.dir, {
       folderName: 'Sổ khai sinh',
       files: [{ name: 'Nguyễn Văn Á.pdf', data: bytes('x') }],
     });
     expect(result.ok).toBe(true);
-    expect(await fs.readFile(path.join(parent, 'Sổ khai sinh', 'Nguyễn Văn Á.pdf'), 'utf8')).toBe(
+    expect(await fs.readFile(path.join(tmp.dir, 'Sổ khai sinh', 'Nguyễn Văn Á.pdf'), 'utf8')).toBe(
       'x',
     );
   });
 
   it('adds to an existing folder when none of the files is there yet', async () => {
-    const target = path.join(parent, 'Bo');
+    const target = path.join(tmp.dir, 'Bo');
     await fs.mkdir(target);
     await fs.writeFile(path.join(target, 'ghi-chu.txt'), 'keep');
-    const result = await saveBundleToFolder(parent, {
+    const result = await saveBundleToFolder(tmp.dir, {
       folderName: 'Bo',
       files: [{ name: 'a.pdf', data: bytes('a') }],
     });
@@ -92,10 +58,10 @@ describe('saveBundleToFolder', () => {
   });
 
   it('refuses to overwrite an existing file, says which, and writes nothing', async () => {
-    const target = path.join(parent, 'Bo');
+    const target = path.join(tmp.dir, 'Bo');
     await fs.mkdir(target);
     await fs.writeFile(path.join(target, 'b.pdf'), 'old');
-    const result = await saveBundleToFolder(parent, {
+    const result = await saveBundleToFolder(tmp.dir, {
       folderName: 'Bo',
       files: [
         { name: 'a.pdf', data: bytes('new a') },
@@ -108,13 +74,13 @@ describe('saveBundleToFolder', () => {
   });
 
   it('reports a file standing where the folder should be as folder-is-file', async () => {
-    await fs.writeFile(path.join(parent, 'Bo'), 'not a folder');
-    const result = await saveBundleToFolder(parent, {
+    await fs.writeFile(path.join(tmp.dir, 'Bo'), 'not a folder');
+    const result = await saveBundleToFolder(tmp.dir, {
       folderName: 'Bo',
       files: [{ name: 'a.pdf', data: bytes('a') }],
     });
     expect(expectError(result, 'folder-is-file').params).toEqual({ name: 'Bo' });
-    expect(await fs.readFile(path.join(parent, 'Bo'), 'utf8')).toBe('not a folder');
+    expect(await fs.readFile(path.join(tmp.dir, 'Bo'), 'utf8')).toBe('not a folder');
   });
 
   describe('a link already in the picked folder', () => {
@@ -127,8 +93,8 @@ describe('saveBundleToFolder', () => {
     });
 
     it('is not followed where the bundle folder should be', async () => {
-      await fs.symlink(elsewhere, path.join(parent, 'Bo'), 'dir');
-      const result = await saveBundleToFolder(parent, {
+      await fs.symlink(elsewhere, path.join(tmp.dir, 'Bo'), 'dir');
+      const result = await saveBundleToFolder(tmp.dir, {
         folderName: 'Bo',
         files: [{ name: 'a.pdf', data: bytes('a') }],
       });
@@ -139,9 +105,9 @@ describe('saveBundleToFolder', () => {
     it('is not written through when it stands where a temp file goes', async () => {
       const victim = path.join(elsewhere, 'important.txt');
       await fs.writeFile(victim, 'keep me');
-      await fs.mkdir(path.join(parent, 'Bo'));
-      await fs.symlink(victim, path.join(parent, 'Bo', 'a.pdf.partial'));
-      const result = await saveBundleToFolder(parent, {
+      await fs.mkdir(path.join(tmp.dir, 'Bo'));
+      await fs.symlink(victim, path.join(tmp.dir, 'Bo', 'a.pdf.partial'));
+      const result = await saveBundleToFolder(tmp.dir, {
         folderName: 'Bo',
         files: [{ name: 'a.pdf', data: bytes('a') }],
       });
@@ -151,7 +117,7 @@ describe('saveBundleToFolder', () => {
   });
 
   it('gives no file its real name until every file of the bundle is fully on disk', async () => {
-    const target = path.join(parent, 'So khai sinh 2008 - Quyen 01');
+    const target = path.join(tmp.dir, 'So khai sinh 2008 - Quyen 01');
     const realRename = fs.rename.bind(fs);
     const seenAtFirstRename: string[][] = [];
     const renameSpy = vi.spyOn(fs, 'rename').mockImplementation(async (from, to) => {
@@ -159,7 +125,7 @@ describe('saveBundleToFolder', () => {
       await realRename(from, to);
     });
     try {
-      expect((await saveBundleToFolder(parent, validRequest())).ok).toBe(true);
+      expect((await saveBundleToFolder(tmp.dir, validRequest())).ok).toBe(true);
     } finally {
       renameSpy.mockRestore();
     }
@@ -181,7 +147,7 @@ describe('saveBundleToFolder', () => {
       return realOpen(file, flags);
     });
     try {
-      const result = await saveBundleToFolder(parent, validRequest());
+      const result = await saveBundleToFolder(tmp.dir, validRequest());
       expect(expectError(result, 'write-failed').params).toEqual({
         name: 'KS.2008.01.Trang.001.pdf',
         errno: 'EIO',
@@ -189,21 +155,21 @@ describe('saveBundleToFolder', () => {
     } finally {
       openSpy.mockRestore();
     }
-    expect(await listTree(parent)).toEqual([]);
+    expect(await listTree(tmp.dir)).toEqual([]);
   });
 
   it('reports a vanished folder (USB pulled out) as folder-gone', async () => {
-    const gone = path.join(parent, 'usb-removed');
+    const gone = path.join(tmp.dir, 'usb-removed');
     const result = await saveBundleToFolder(gone, validRequest());
     expectError(result, 'folder-gone');
   });
 
   it('rolls back a half-written bundle and its .partial when a later file fails', async () => {
-    const target = path.join(parent, 'Bo');
+    const target = path.join(tmp.dir, 'Bo');
     await fs.mkdir(target);
     // A directory squatting on the temporary name makes the second write fail mid-bundle.
     await fs.mkdir(path.join(target, 'b.pdf.partial'));
-    const result = await saveBundleToFolder(parent, {
+    const result = await saveBundleToFolder(tmp.dir, {
       folderName: 'Bo',
       files: [
         { name: 'a.pdf', data: bytes('a') },
@@ -215,13 +181,13 @@ describe('saveBundleToFolder', () => {
   });
 
   it('removes the folder it created when the bundle fails', async () => {
-    const result = await saveBundleToFolder(parent, {
+    const result = await saveBundleToFolder(tmp.dir, {
       folderName: 'Bo',
       // 200 three-byte characters exceed the 255-byte name limit of ext4.
       files: [{ name: 'ễ'.repeat(200), data: bytes('a') }],
     });
     expectError(result, 'path-too-long');
-    expect(await listTree(parent)).toEqual([]);
+    expect(await listTree(tmp.dir)).toEqual([]);
   });
 
   it('reports a full disk as disk-full and removes the half-written .partial', async () => {
@@ -237,13 +203,13 @@ describe('saveBundleToFolder', () => {
       return handle;
     });
     try {
-      const result = await saveBundleToFolder(parent, validRequest());
+      const result = await saveBundleToFolder(tmp.dir, validRequest());
       expectError(result, 'disk-full');
       expect(openSpy).toHaveBeenCalled();
     } finally {
       openSpy.mockRestore();
     }
-    expect(await listTree(parent)).toEqual([]);
+    expect(await listTree(tmp.dir)).toEqual([]);
   });
 
   it('reports a folder it may not write into as write-refused', async () => {
@@ -251,22 +217,22 @@ describe('saveBundleToFolder', () => {
     const denied = Object.assign(new Error('EACCES: permission denied, mkdir'), { code: 'EACCES' });
     const mkdirSpy = vi.spyOn(fs, 'mkdir').mockRejectedValue(denied);
     try {
-      const result = await saveBundleToFolder(parent, validRequest());
+      const result = await saveBundleToFolder(tmp.dir, validRequest());
       expectError(result, 'write-refused');
     } finally {
       mkdirSpy.mockRestore();
     }
-    expect(await listTree(parent)).toEqual([]);
+    expect(await listTree(tmp.dir)).toEqual([]);
   });
 
   it('refuses names that would leave the folder even if validation were bypassed', async () => {
     for (const request of [
       { folderName: '..', files: [{ name: 'a.pdf', data: bytes('a') }] },
       { folderName: 'Bo', files: [{ name: '../a.pdf', data: bytes('a') }] },
-      { folderName: 'Bo', files: [{ name: path.join(parent, 'abs.pdf'), data: bytes('a') }] },
+      { folderName: 'Bo', files: [{ name: path.join(tmp.dir, 'abs.pdf'), data: bytes('a') }] },
     ]) {
-      expectError(await saveBundleToFolder(path.join(parent, 'inner'), request), 'outside-folder');
+      expectError(await saveBundleToFolder(path.join(tmp.dir, 'inner'), request), 'outside-folder');
     }
-    expect(await listTree(parent)).toEqual([]);
+    expect(await listTree(tmp.dir)).toEqual([]);
   });
 });

@@ -1,52 +1,16 @@
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BaseWindow, Dialog } from 'electron';
-import type { BridgeError, BridgeResult, SaveBundleResult } from '../../shared/bridge';
 import { writeFailure } from '../../shared/bridge-errors';
 import { mainText } from '../main-text';
 import { createFolderPicker, handleSaveBundle } from './files';
+import { bytes, expectError, listTree, useTempFolder, validRequest } from './files-fixture';
 
 vi.mock('electron', () => ({}));
 
-let parent: string;
+const tmp = useTempFolder('sohoa-files-');
 
-beforeEach(async () => {
-  parent = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-files-'));
-});
-
-afterEach(async () => {
-  await fs.chmod(parent, 0o755).catch(() => undefined);
-  await fs.rm(parent, { recursive: true, force: true });
-});
-
-const bytes = (text: string) => new TextEncoder().encode(text);
-
-const validRequest = () => ({
-  folderName: 'So khai sinh 2008 - Quyen 01',
-  files: [
-    { name: 'SoKhaiSinh.xlsx', data: bytes('excel') },
-    { name: 'KS.2008.01.Trang.001.pdf', data: bytes('%PDF-1.7') },
-  ],
-});
-
-/** Every file under a folder, relative, sorted: what the officer would see in Explorer. */
-async function listTree(root: string): Promise<string[]> {
-  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
-
-function expectError(result: BridgeResult<SaveBundleResult>, code: string): BridgeError {
-  expect(result.ok).toBe(false);
-  if (result.ok) throw new Error('expected a failure');
-  expect(result.error.code).toBe(code);
-  return result.error;
-}
-
-const pickParent = () => vi.fn(() => Promise.resolve(parent));
+const pickParent = () => vi.fn(() => Promise.resolve(tmp.dir));
 
 describe('handleSaveBundle: payload validation', () => {
   const tooMany = Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.pdf`, data: bytes('x') }));
@@ -111,7 +75,7 @@ describe('handleSaveBundle: payload validation', () => {
     expect(['invalid-request', 'windows-name', 'duplicate-name']).toContain(result.error.code);
     // Refused before the dialog opens, so the officer is not asked for a folder for nothing.
     expect(pickFolder).not.toHaveBeenCalled();
-    expect(await listTree(parent)).toEqual([]);
+    expect(await listTree(tmp.dir)).toEqual([]);
   });
 
   it('names the field that is wrong', async () => {
@@ -133,7 +97,7 @@ describe('handleSaveBundle: dialog', () => {
   it('answers cancelled when the officer closes the folder picker', async () => {
     const result = await handleSaveBundle(validRequest(), () => Promise.resolve(null));
     expectError(result, 'cancelled');
-    expect(await listTree(parent)).toEqual([]);
+    expect(await listTree(tmp.dir)).toEqual([]);
   });
 
   it('answers picker-failed, not a crash, when the picker itself fails', async () => {
@@ -144,7 +108,7 @@ describe('handleSaveBundle: dialog', () => {
   it('writes into the picked folder', async () => {
     const result = await handleSaveBundle(validRequest(), pickParent());
     expect(result.ok).toBe(true);
-    expect(await listTree(parent)).toEqual([
+    expect(await listTree(tmp.dir)).toEqual([
       'So khai sinh 2008 - Quyen 01',
       path.join('So khai sinh 2008 - Quyen 01', 'KS.2008.01.Trang.001.pdf'),
       path.join('So khai sinh 2008 - Quyen 01', 'SoKhaiSinh.xlsx'),
@@ -162,9 +126,9 @@ describe('createFolderPicker', () => {
   };
 
   it('asks for a folder the officer may also create, titled in the language given', async () => {
-    const { dialog, showOpenDialog } = fakeDialog({ canceled: false, filePaths: [parent] });
+    const { dialog, showOpenDialog } = fakeDialog({ canceled: false, filePaths: [tmp.dir] });
     const window = {} as BaseWindow;
-    expect(await createFolderPicker(dialog, () => window)()).toBe(parent);
+    expect(await createFolderPicker(dialog, () => window)()).toBe(tmp.dir);
     expect(showOpenDialog).toHaveBeenCalledWith(
       window,
       expect.objectContaining({
