@@ -1,7 +1,7 @@
 // A small book for the export's unit tests: entries, a PDF scan and a photo, the bundle written
 // into memory the way the screen receives it, and readers for what came out.
 import JSZip from 'jszip';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { jpegHeaderOnly } from '../../test/fixtures/make-images';
 import { makePdf } from '../../test/fixtures/make-pdf';
 import { gateBundle, writeBundle, type BuildOptions } from './export-core';
@@ -42,7 +42,12 @@ export async function exportInMemory(request: ExportRequest, options: BuildOptio
   return { plan, gate, written, files, chunks, source };
 }
 
-export function entry(n: number, pages: ExportEntry['pages']): ExportEntry {
+/** Entry n of the book; `fields` replaces what a test needs otherwise. */
+export function entry(
+  n: number,
+  pages: ExportEntry['pages'],
+  fields: ExportEntry['fields'] = {},
+): ExportEntry {
   return {
     id: `e${n}`,
     pages,
@@ -64,6 +69,7 @@ export function entry(n: number, pages: ExportEntry['pages']): ExportEntry {
       nksQuocTich: 'Việt Nam',
       meHoTen: 'Phạm Thị Lan',
       chaHoTen: 'Đỗ Văn Hải',
+      ...fields,
     },
   };
 }
@@ -124,10 +130,49 @@ export async function sharedResourcesScan(
   return (await doc.save()) as Uint8Array<ArrayBuffer>;
 }
 
+export const ks2008: ExportRequest['book'] = {
+  type: 'KS',
+  year: 2008,
+  quyenSo: '01/2008',
+  templateVersion: 'ks-70',
+};
+
 export function book(entries: ExportEntry[], scans: ExportRequest['scans']): ExportRequest {
+  return { book: ks2008, entries, scans };
+}
+
+/** Writes the bundle in memory and opens each entry's PDF, in name order. */
+export async function exportPdfs(request: ExportRequest, options: BuildOptions) {
+  const { written, files } = await exportInMemory(request, options);
+  return { written, pdfs: await entryPdfs(files.zip) };
+}
+
+/** A JPEG of the given pixel size, padded to `bytes` as a scanner's file would weigh. */
+export function jpegOf(width: number, height: number, bytes: number): Uint8Array<ArrayBuffer> {
+  const head = jpegHeaderOnly(width, height);
+  const out = new Uint8Array(Math.max(bytes, head.length));
+  out.set(head);
+  return out;
+}
+
+/** A scanner's PDF: each page one JPEG filling an A4 page, as given in `pages`. */
+export async function scannerPdf(pages: Uint8Array[]): Promise<Blob> {
+  const doc = await PDFDocument.create();
+  for (const jpeg of pages) {
+    const image = await doc.embedJpg(jpeg);
+    doc.addPage([595, 842]).drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
+  }
+  return new Blob([new Uint8Array(await doc.save())]);
+}
+
+/** The image a page draws: its pixel size and bytes. */
+export function imageOf(doc: PDFDocument, index: number) {
+  const xObjects = doc.getPage(index).node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+  const [ref] = xObjects?.values() ?? [];
+  const stream = ref && doc.context.lookup(ref);
+  if (!(stream instanceof PDFRawStream)) return null;
   return {
-    book: { type: 'KS', year: 2008, quyenSo: '01/2008', templateVersion: 'ks-70' },
-    entries,
-    scans,
+    width: Number(stream.dict.get(PDFName.of('Width'))?.toString()),
+    bytes: stream.contents.length,
   };
 }

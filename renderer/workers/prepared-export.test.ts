@@ -1,34 +1,14 @@
 // Pages prepared at import (prepare-core.ts) and the export that uses them: the export copies
 // a stored preparation instead of searching, and searches as before when there is none.
-import JSZip from 'jszip';
-import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { jpegHeaderOnly } from '../../test/fixtures/make-images';
 import { makePdf } from '../../test/fixtures/make-pdf';
-import { gateBundle, writeBundle, type BuildOptions } from './export-core';
-import type { ExportEntry, ExportRequest, PreparedForExport } from './export-protocol';
+import { entry, exportPdfs, imageOf, jpegOf, scannerPdf, ks2008 as book } from './export-test-book';
+import type { PreparedForExport } from './export-protocol';
 import type { Reencoded } from './page-reencode';
 import type { PageCodecFactory, PhotoReencoding } from './pdf-recompress';
 import { preparePage, type PrepareOutcome, type PrepareTools } from './prepare-core';
 
 /** A JPEG of the given pixel size padded to `bytes`, as big as a real one of that size. */
-function jpegOf(width: number, height: number, bytes: number): Uint8Array<ArrayBuffer> {
-  const head = jpegHeaderOnly(width, height);
-  const out = new Uint8Array(Math.max(bytes, head.length));
-  out.set(head);
-  return out;
-}
-
-/** A scanner's PDF: each page one JPEG filling an A4 page. */
-async function scannerPdf(pages: Uint8Array[]): Promise<Blob> {
-  const doc = await PDFDocument.create();
-  for (const jpeg of pages) {
-    const image = await doc.embedJpg(jpeg);
-    doc.addPage([595, 842]).drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
-  }
-  return new Blob([new Uint8Array(await doc.save())]);
-}
-
 /**
  * Stands in for the canvas: encodings weigh 0.05 × (0.25 + quality) bytes per pixel and all
  * are legible. Counts the pages it decodes, which is what the search costs.
@@ -64,74 +44,6 @@ function fakeCanvas() {
     return Promise.resolve(reencoding);
   };
   return { openPage, reencodePhoto, opened };
-}
-
-function entry(n: number, pages: ExportEntry['pages']): ExportEntry {
-  return {
-    id: `e${n}`,
-    pages,
-    acknowledgements: [],
-    fields: {
-      so: String(n),
-      quyenSo: '01/2008',
-      trangSo: '1',
-      ngayDangKy: `0${n}.02.2008`,
-      loaiDangKy: '1',
-      noiDangKy: 'UBND xã An Nhơn, huyện Đạ Tẻh, tỉnh Lâm Đồng',
-      nguoiKy: 'Lê Đức Tuấn',
-      chucVuNguoiKy: 'Chủ tịch UBND xã',
-      nguoiThucHien: 'Nguyễn Văn Sơn',
-      nksHoTen: ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'][n - 1] ?? '',
-      nksGioiTinh: '1',
-      nksNgaySinh: '01.12.2007',
-      nksDanToc: 'Kinh',
-      nksQuocTich: 'Việt Nam',
-      meHoTen: 'Phạm Thị Lan',
-      chaHoTen: 'Đỗ Văn Hải',
-    },
-  };
-}
-
-const book: ExportRequest['book'] = {
-  type: 'KS',
-  year: 2008,
-  quyenSo: '01/2008',
-  templateVersion: 'ks-70',
-};
-
-async function exportBook(request: ExportRequest, options: BuildOptions) {
-  const { gate, plan } = gateBundle(request);
-  if (!gate.ok || !plan) throw new Error(JSON.stringify(gate));
-  const zipParts: Uint8Array[] = [];
-  const written = await writeBundle(
-    request,
-    plan,
-    {
-      write: (kind, chunk) => {
-        if (kind === 'zip') zipParts.push(chunk);
-        return Promise.resolve();
-      },
-    },
-    options,
-  );
-  const zip = await JSZip.loadAsync(new Blob(zipParts as BlobPart[]).arrayBuffer());
-  const names = Object.keys(zip.files).sort();
-  const pdfs = await Promise.all(
-    names.map(async (name) => PDFDocument.load(await zip.file(name)!.async('uint8array'))),
-  );
-  return { written, pdfs };
-}
-
-/** The image a page draws: its pixel size and bytes. */
-function imageOf(doc: PDFDocument, index: number) {
-  const xObjects = doc.getPage(index).node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
-  const [ref] = xObjects?.values() ?? [];
-  const stream = ref && doc.context.lookup(ref);
-  if (!(stream instanceof PDFRawStream)) return null;
-  return {
-    width: Number(stream.dict.get(PDFName.of('Width'))?.toString()),
-    bytes: stream.contents.length,
-  };
 }
 
 /** What the screen stores and hands the export, from what the worker prepared. */
@@ -206,13 +118,13 @@ describe('exporting prepared pages', () => {
     }
 
     const atExport = fakeCanvas();
-    const { written, pdfs } = await exportBook(
+    const { written, pdfs } = await exportPdfs(
       {
         book,
         scans: [{ id: 's', data: scan }],
         entries: [
-          entry(1, [{ scanId: 's', indexInScan: 0, rotation: 90 }]),
-          entry(2, [{ scanId: 's', indexInScan: 1 }]),
+          entry(1, [{ scanId: 's', indexInScan: 0, rotation: 90 }], { trangSo: '1' }),
+          entry(2, [{ scanId: 's', indexInScan: 1 }], { trangSo: '1' }),
         ],
         prepared,
       },
@@ -254,14 +166,14 @@ describe('exporting prepared pages', () => {
         return part;
       }
     }
-    const { written, pdfs } = await exportBook(
+    const { written, pdfs } = await exportPdfs(
       {
         book,
         scans: [{ id: 's', data: new CountedScan([await scan.arrayBuffer()]) }],
         entries: [
-          entry(1, [{ scanId: 's', indexInScan: 0 }]),
-          entry(2, [{ scanId: 's', indexInScan: 1 }]),
-          entry(3, [{ scanId: 's', indexInScan: 1 }]),
+          entry(1, [{ scanId: 's', indexInScan: 0 }], { trangSo: '1' }),
+          entry(2, [{ scanId: 's', indexInScan: 1 }], { trangSo: '1' }),
+          entry(3, [{ scanId: 's', indexInScan: 1 }], { trangSo: '1' }),
         ],
         prepared,
       },
@@ -282,13 +194,13 @@ describe('exporting prepared pages', () => {
       fakeCanvas(),
     );
     const atExport = fakeCanvas();
-    const { written, pdfs } = await exportBook(
+    const { written, pdfs } = await exportPdfs(
       {
         book,
         scans: [{ id: 's', data: scan }],
         entries: [
-          entry(1, [{ scanId: 's', indexInScan: 0 }]),
-          entry(2, [{ scanId: 's', indexInScan: 1 }]),
+          entry(1, [{ scanId: 's', indexInScan: 0 }], { trangSo: '1' }),
+          entry(2, [{ scanId: 's', indexInScan: 1 }], { trangSo: '1' }),
         ],
         prepared: [forExport('s', 0, outcome, 200_000)],
       },
@@ -314,11 +226,11 @@ describe('exporting prepared pages', () => {
         source: { width: 2480, height: 3508, bytes: 800_000 },
       },
     };
-    const { pdfs } = await exportBook(
+    const { pdfs } = await exportPdfs(
       {
         book,
         scans: [{ id: 's', data: scan }],
-        entries: [entry(1, [{ scanId: 's', indexInScan: 0 }])],
+        entries: [entry(1, [{ scanId: 's', indexInScan: 0 }], { trangSo: '1' })],
         prepared: [stale],
       },
       { openPage: atExport.openPage },
@@ -336,11 +248,11 @@ describe('exporting prepared pages', () => {
     );
     expect(canvas.opened).toEqual([400_000]);
     let recompressed = 0;
-    const { written, pdfs } = await exportBook(
+    const { written, pdfs } = await exportPdfs(
       {
         book,
         scans: [{ id: 'p', data: photo }],
-        entries: [entry(1, [{ scanId: 'p', indexInScan: 0 }])],
+        entries: [entry(1, [{ scanId: 'p', indexInScan: 0 }], { trangSo: '1' })],
         prepared: [forExport('p', 0, outcome)],
       },
       {
