@@ -8,7 +8,6 @@ import type { Reencoded } from './page-reencode';
 import type { PageCodecFactory, PhotoReencoding } from './pdf-recompress';
 import { preparePage, type PrepareOutcome, type PrepareTools } from './prepare-core';
 
-/** A JPEG of the given pixel size padded to `bytes`, as big as a real one of that size. */
 /**
  * Stands in for the canvas: encodings weigh 0.05 × (0.25 + quality) bytes per pixel and all
  * are legible. Counts the pages it decodes, which is what the search costs.

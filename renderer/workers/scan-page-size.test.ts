@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { entry, exportPdfs, imageOf, jpegOf, scannerPdf, ks2008 as book } from './export-test-book';
 import type { PageCodecFactory } from './pdf-recompress';
 
-/** A JPEG of the given pixel size padded to `bytes`, as big as a real one of that size. */
 /**
  * A stand-in for the canvas: encodings weigh `bytesPerPixel` × (0.25 + quality) per pixel, and
  * are legible from `legibleFrom` quality up. Counts the pages it is asked to open.
