@@ -4,6 +4,7 @@
 import { formatDate, type PartialDate } from '../text/dates';
 import { stripMarks } from '../text/vietnamese';
 import type { LinkRecord } from './prepare';
+import { seededRandom } from '../seeded-random';
 
 const FAMILIES = [
   'Nguyễn',
@@ -136,18 +137,6 @@ export interface GeneratedPairs {
   /** sohoaId → extractId for entries about the same registration. */
   truth: Map<string, string>;
   twinIds: Set<string>;
-}
-
-/** Mulberry32: small, seeded, the same sequence on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Child {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countRows, killBrowser, launchProfile, removeProfile } from './crash-browser';
 import { BooksScreen, Workspace } from './models';
+import { seededRandom } from '../../shared/seeded-random';
 
 const SEED = Number(process.env.CRASH_SEED ?? 20261121);
 /** At least 20 kills in every run of the suite, whatever the variables say. */
@@ -53,18 +54,6 @@ const WORDS = [
   'Quảng',
   'Ngãi',
 ];
-
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 declare global {
   interface Window {

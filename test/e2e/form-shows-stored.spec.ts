@@ -4,20 +4,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readSavedState } from './backup-model';
 import { BooksScreen, Workspace } from './models';
+import { seededRandom } from '../../shared/seeded-random';
 
 const ENTRIES = 50;
-
-/** A small seeded generator, so a failure names an order that can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Võ', 'Đặng'];
 const GIVEN = ['An', 'Bình', 'Cường', 'Dung', 'Giang', 'Hà', 'Khánh', 'Lực', 'Minh', 'Nga'];
@@ -57,7 +46,7 @@ test('fifty entries made with Ctrl+Enter each open, in any order, with what is s
   page,
 }) => {
   test.setTimeout(300_000);
-  const random = seeded(20261202);
+  const random = seededRandom(20261202);
   await new BooksScreen(page).createBookFresh();
   const workspace = new Workspace(page);
   await workspace.importPdf(2);
