@@ -1,6 +1,7 @@
 // An archived book is read-only and a voided entry stays voided, whichever way a change comes:
 // an Excel import, the pages panel, linking an entry to its page, or another PC's file.
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { FileData } from './backup-rows';
 import type { SohoaDatabase } from './database';
 import type { Repositories } from './repositories';
 import { sampleBook } from './sample-data';
@@ -96,6 +97,75 @@ describe('an archived book’s entries', () => {
     await expect(repo.approveEntry(toApprove)).rejects.toMatchObject(refused);
     await expect(repo.rejectEntry(toReject, 'Sai tên')).rejects.toMatchObject(refused);
     expect(await db.records.toArray()).toEqual(before);
+  });
+});
+
+describe('another PC’s file met by an archived book', () => {
+  const file = (records: EntryRecord[], exchanges: FileData['exchanges'] = []): FileData => ({
+    books: [],
+    scans: [],
+    pages: [],
+    records,
+    people: [],
+    audit: [],
+    settings: [],
+    exports: [],
+    exchanges,
+    conflicts: [],
+  });
+
+  it('adds, updates and sets aside none of its entries, and says how many were left', async () => {
+    const kept = await repo.saveFields((await repo.createEntry(bookId, null)).id, {
+      nksHoTen: 'Lò Văn Một',
+    });
+    const edited: EntryRecord = {
+      ...kept,
+      fields: { ...kept.fields, nksHoTen: 'Lò Văn Mốt' },
+      revision: kept.revision + 1,
+    };
+    const added: EntryRecord = { ...kept, id: 'tu-may-khac', fields: { nksHoTen: 'Cà Thị Hai' } };
+    await archive();
+    const before = await db.records.toArray();
+    const summary = await repo.mergeFile(
+      file([edited, added], [{ id: kept.id, bookId, hash: contentHash(kept), at: 0 }]),
+      'goi.sohoa',
+    );
+    expect(summary).toMatchObject({ added: 0, tookTheirs: 0, conflicts: 0, inArchivedBooks: 2 });
+    expect(await db.records.toArray()).toEqual(before);
+    expect(await db.conflicts.count()).toBe(0);
+
+    // Restored, the same file brings both in.
+    session.signIn(await seedOfficer(db, 'admin', 'Quản trị 2'));
+    await repo.unarchiveBook(bookId);
+    session.signIn(typist);
+    const again = await repo.mergeFile(
+      file([edited, added], [{ id: kept.id, bookId, hash: contentHash(kept), at: 0 }]),
+      'goi.sohoa',
+    );
+    expect(again).toMatchObject({ added: 1, tookTheirs: 1, inArchivedBooks: 0 });
+  });
+
+  it('refuses a supervisor’s choice of the other PC’s version while the book is archived', async () => {
+    const entry = await repo.saveFields((await repo.createEntry(bookId, null)).id, {
+      nksHoTen: 'Lò Văn Một',
+    });
+    const theirs: EntryRecord = {
+      ...entry,
+      fields: { ...entry.fields, nksHoTen: 'Lò Văn Mốt' },
+      revision: entry.revision + 1,
+    };
+    const summary = await repo.mergeFile(
+      file([theirs], [{ id: entry.id, bookId, hash: 'other-base', at: 0 }]),
+      'goi.sohoa',
+    );
+    expect(summary.conflicts).toBe(1);
+    await archive();
+    session.signIn(reviewer);
+    await expect(repo.resolveConflict(entry.id, 'theirs')).rejects.toMatchObject({
+      code: 'book-archived',
+    });
+    expect(await db.records.get(entry.id)).toMatchObject({ fields: { nksHoTen: 'Lò Văn Một' } });
+    expect(await db.conflicts.count()).toBe(1);
   });
 });
 

@@ -100,6 +100,11 @@ export interface MergeSummary {
   tookTheirs: number;
   keptMine: number;
   conflicts: number;
+  /**
+   * Entries of books archived here, left as they are: the file is merged again once an
+   * administrator restores the book.
+   */
+  inArchivedBooks: number;
   books: number;
   scans: number;
 }
@@ -111,6 +116,7 @@ export const emptySummary = (): MergeSummary => ({
   tookTheirs: 0,
   keptMine: 0,
   conflicts: 0,
+  inArchivedBooks: 0,
   books: 0,
   scans: 0,
 });

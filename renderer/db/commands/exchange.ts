@@ -10,6 +10,7 @@ import {
   withoutForeignApproval,
   type MergeSummary,
 } from '../work-package-merge';
+import { requireOpenBook } from './guards';
 import type { CommandContext, TableName, Tx } from './run';
 
 /**
@@ -97,12 +98,25 @@ async function mergeEntries(
 ): Promise<void> {
   const { now } = tx;
   const theirBases = new Map(data.exchanges.map((state) => [state.id, state.hash]));
+  const archived = new Set(
+    (await db.books.filter((book) => !!book.archived).toArray()).map((book) => book.id),
+  );
   for (const sent of data.records) {
     const theirs = withoutForeignApproval(sent);
     if (theirs !== sent) summary.approvalsWithheld += 1;
     const mine = await db.records.get(theirs.id);
     const myBase = (await db.exchanges.get(theirs.id))?.hash;
     const decision = decideMerge({ mine, myBase, theirs, theirBase: theirBases.get(theirs.id) });
+    // An archived book is read-only whichever way a change comes. Nothing is marked as
+    // exchanged, so the same file brings the change in once the book is restored.
+    if (
+      archived.has(mine?.bookId ?? theirs.bookId) &&
+      decision !== 'same' &&
+      decision !== 'keep-mine'
+    ) {
+      summary.inArchivedBooks += 1;
+      continue;
+    }
     const theirsHash = contentHash(theirs);
     const exchanged = async () => {
       await db.exchanges.put({ id: theirs.id, bookId: theirs.bookId, hash: theirsHash, at: now });
@@ -200,10 +214,11 @@ export function exchangeCommands({ db, run }: CommandContext) {
 
     /** The supervisor's choice for an entry changed on both PCs. */
     async resolveConflict(recordId: string, choice: 'mine' | 'theirs'): Promise<void> {
-      await run('review', ['records', 'conflicts', 'exchanges'], async (tx) => {
+      await run('review', ['books', 'records', 'conflicts', 'exchanges'], async (tx) => {
         const conflict = await db.conflicts.get(recordId);
         const mine = await db.records.get(recordId);
         if (!conflict || !mine) throw new Error(`Conflict ${recordId} not found`);
+        await requireOpenBook(db, mine.bookId);
         if (choice === 'theirs') {
           await db.records.put(takeOver(mine, conflict.theirs, tx.now));
           auditTakeOver(tx, mine, conflict.theirs, conflict.source);

@@ -14,6 +14,8 @@ export function useMergeFile() {
       notify('info', t('backup.merged', { file: fileName, ...summary }));
       if (summary.approvalsWithheld > 0)
         notify('info', t('backup.mergedApprovalsWithheld', { n: summary.approvalsWithheld }));
+      if (summary.inArchivedBooks > 0)
+        notify('info', t('backup.mergedInArchivedBooks', { n: summary.inArchivedBooks }));
       if (summary.conflicts > 0)
         notify('error', t('backup.mergedConflicts', { n: summary.conflicts }));
     } catch (error) {
