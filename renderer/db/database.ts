@@ -1,5 +1,6 @@
 // One database class and one instance. Strict durability: a transaction resolves only once
-// the browser has flushed it to disk, so "Đã lưu" survives a power cut.
+// the browser has flushed it to disk, so "Đã lưu" survives a power cut. Each table and its rows
+// are declared in tables.ts; the versions that built them, in schema.ts.
 import Dexie, { type EntityTable } from 'dexie';
 import { schemaVersions } from './schema';
 import type {

@@ -4,8 +4,9 @@ import { restartAnchors } from '../audit-anchors';
 import type { FileData } from '../backup-rows';
 import type { SohoaDatabase } from '../database';
 import type { Person } from '../types';
+import { backupTableNames as backupTables } from '../tables';
 import { WorkflowError } from '../workflow-error';
-import type { AuditLine, CommandContext, TableName } from './run';
+import type { AuditLine, CommandContext } from './run';
 
 export class DatabaseNotEmptyError extends Error {
   constructor() {
@@ -25,20 +26,6 @@ export interface BackupSchedule {
 }
 
 export const defaultBackupSchedule: BackupSchedule = { everyEntries: 50, keep: 10 };
-
-/** Every table a backup fills; a restore empties them first. */
-const backupTables: TableName[] = [
-  'books',
-  'scans',
-  'pages',
-  'records',
-  'people',
-  'audit',
-  'settings',
-  'exports',
-  'exchanges',
-  'conflicts',
-];
 
 /** An active administrator whose PIN the backup carries: they can sign in after a restore. */
 const canAdministerHere = (person: Person) =>

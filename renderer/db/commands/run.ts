@@ -9,21 +9,12 @@ import { appendAudit, type AuditInput } from '../audit-chain';
 import type { SohoaDatabase } from '../database';
 import type { PinKeeper } from '../pin-keeper';
 import type { Session } from '../session';
+import type { StoredTableName } from '../tables';
 import type { EntryRecord, Person } from '../types';
 import { WorkflowError } from '../workflow-error';
 
 /** The tables a command may write; the officers and the audit log are always in the scope. */
-export type TableName =
-  | 'books'
-  | 'scans'
-  | 'pages'
-  | 'records'
-  | 'settings'
-  | 'exports'
-  | 'exchanges'
-  | 'conflicts'
-  | 'people'
-  | 'audit';
+export type TableName = Exclude<StoredTableName, 'preparedPages'>;
 
 /** One audit event of a change: who and when come from the command unless `at` is given. */
 export type AuditLine = Omit<AuditInput, 'at' | 'by'> & { at?: number };
