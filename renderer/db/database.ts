@@ -10,6 +10,7 @@ import type {
   EntryRecord,
   ExchangeState,
   ExportRun,
+  LocalSetting,
   Page,
   Person,
   PreparedPage,
@@ -27,6 +28,7 @@ export class SohoaDatabase extends Dexie {
   people!: EntityTable<Person, 'id'>;
   audit!: EntityTable<AuditEvent, 'seq'>;
   settings!: EntityTable<Setting, 'key'>;
+  localSettings!: EntityTable<LocalSetting, 'key'>;
   exports!: EntityTable<ExportRun, 'id'>;
   exchanges!: EntityTable<ExchangeState, 'id'>;
   conflicts!: EntityTable<EntryConflict, 'id'>;

@@ -6,6 +6,7 @@
 import type { Transaction } from 'dexie';
 import { upgradeToV2 } from './migrations/v2';
 import { upgradeToV3 } from './migrations/v3';
+import { upgradeToV6 } from './migrations/v6';
 
 export interface SchemaVersion {
   version: number;
@@ -79,6 +80,16 @@ export const schemaVersions: SchemaVersion[] = [
     stores: {
       preparedPages: 'id, bookId, scanId',
     },
+  },
+  {
+    // What one PC remembers (the screen to reopen, the viewer per book, its automatic backups)
+    // apart from the data's settings, so a backup or a restore no longer carries it
+    // (setting-keys.ts says which key goes where).
+    version: 6,
+    stores: {
+      localSettings: 'key',
+    },
+    upgrade: upgradeToV6,
   },
 ];
 

@@ -54,7 +54,9 @@ export const tables = {
   // Officers and their PINs belong to this PC: a file never adds or changes one (except a restore).
   people: { indexes: 'id, name', row: personRow, inBackup: true, reach: 'pc' },
   audit: { indexes: '++seq, entityId, at, by', row: auditRow, inBackup: true, reach: 'team' },
+  // The data's settings, and what this PC alone remembers (setting-keys.ts says which is which).
   settings: { indexes: 'key', row: settingRow, inBackup: true, reach: 'team' },
+  localSettings: { indexes: 'key', row: settingRow, inBackup: false, reach: 'pc' },
   exports: { indexes: 'id, bookId, at', row: exportRow, inBackup: true, reach: 'team' },
   // Each entry as it last went out or came in: sent along so the other PC can tell who changed it.
   exchanges: { indexes: 'id, bookId', row: exchangeRow, inBackup: true, reach: 'package' },

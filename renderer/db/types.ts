@@ -23,6 +23,7 @@ export type EntryRecord = RowOf<'records'>;
 export type Person = RowOf<'people'>;
 export type AuditEvent = RowOf<'audit'>;
 export type Setting = RowOf<'settings'>;
+export type LocalSetting = RowOf<'localSettings'>;
 export type ExportRun = RowOf<'exports'>;
 export type ExchangeState = RowOf<'exchanges'>;
 export type EntryConflict = RowOf<'conflicts'>;
