@@ -240,6 +240,11 @@ export const auditRow = z.looseObject({
   by: text,
   /** Why, where the app asked (a rejection, a kept warning). */
   reason: text.optional(),
+  /**
+   * The PC that wrote it (its installation id), so two PCs' logs put side by side never mix up
+   * their events; absent on events written before v7 and where the PC's id could not be read.
+   */
+  pc: text.optional(),
   prevHash: text,
   hash: text,
 });

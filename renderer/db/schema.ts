@@ -91,6 +91,15 @@ export const schemaVersions: SchemaVersion[] = [
     },
     upgrade: upgradeToV6,
   },
+  {
+    // Each audit event names the PC that wrote it, so two PCs' logs put side by side never mix
+    // up their events (each PC numbers its own from 1). Events written before keep no PC id and
+    // their hashes: nothing to migrate, only the index to find one PC's events.
+    version: 7,
+    stores: {
+      audit: '++seq, entityId, at, by, pc',
+    },
+  },
 ];
 
 /** Every table and its indexes as of the latest version (later versions list only changes). */

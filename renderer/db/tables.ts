@@ -53,7 +53,7 @@ export const tables = {
   },
   // Officers and their PINs belong to this PC: a file never adds or changes one (except a restore).
   people: { indexes: 'id, name', row: personRow, inBackup: true, reach: 'pc' },
-  audit: { indexes: '++seq, entityId, at, by', row: auditRow, inBackup: true, reach: 'team' },
+  audit: { indexes: '++seq, entityId, at, by, pc', row: auditRow, inBackup: true, reach: 'team' },
   // The data's settings, and what this PC alone remembers (setting-keys.ts says which is which).
   settings: { indexes: 'key', row: settingRow, inBackup: true, reach: 'team' },
   localSettings: { indexes: 'key', row: settingRow, inBackup: false, reach: 'pc' },
