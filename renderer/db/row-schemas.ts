@@ -78,8 +78,11 @@ export const bookRow = z.looseObject({
   expectedCount: z.number().int().nullable().default(null),
   /** Fields offered from the previous entry; absent: the template's usual ones. */
   carryForward: z.array(text).optional(),
-  /** Size each exported PDF page aims for, in bytes; absent: 100 kB, as the Ministry asks. */
-  exportTargetBytesPerPage: z.number().positive().optional(),
+  /**
+   * Size each exported PDF page aims for, in bytes; absent: 100 kB, as the Ministry asks. A size
+   * that means nothing (an emptied field saved as 0) is read back as absent, not refused.
+   */
+  exportTargetBytesPerPage: z.number().positive().optional().catch(undefined),
   /** Export entries still waiting for review too; absent or false: approved entries only. */
   exportSubmitted: z.boolean().optional(),
   /** How PDFs are named and số written in the rows (shared/bundle/names.ts); absent: defaults. */

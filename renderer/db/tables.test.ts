@@ -36,11 +36,13 @@ describe('the table declaration', () => {
     const book: Record<string, unknown> = { ...sampleBook, id: 'b1', createdAt: 1, updatedAt: 1 };
     delete book.noiDangKy;
     book.laterField = 'x';
+    book.exportTargetBytesPerPage = 0;
     const result = checkRows({ books: [book] });
     expect(result.ok && result.data.books[0]).toMatchObject({
       noiDangKy: '',
       expectedCount: null,
       laterField: 'x',
     });
+    expect(result.ok && result.data.books[0]?.exportTargetBytesPerPage).toBeUndefined();
   });
 });
