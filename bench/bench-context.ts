@@ -1,4 +1,6 @@
 // What every bench section shares: the results table, ports, fixture paths and the export book's size.
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface Metric {
@@ -29,4 +31,27 @@ export const DISTINCT_SCAN_PAGES = 25;
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/**
+ * Writes bench/results.json and prints the table. A partial run (`--backup-only` and the like)
+ * keeps the other numbers as the last full run left them.
+ */
+export async function saveResults(options: { keepEarlier: boolean; withNotes?: boolean }) {
+  const resultsPath = join(__dirname, 'results.json');
+  const earlier =
+    options.keepEarlier && existsSync(resultsPath)
+      ? (JSON.parse(await readFile(resultsPath, 'utf8')) as Record<string, Metric>)
+      : {};
+  await writeFile(resultsPath, `${JSON.stringify({ ...earlier, ...results }, null, 2)}\n`);
+  console.table(
+    Object.fromEntries(
+      Object.entries(results).map(([key, m]) => [
+        key,
+        options.withNotes
+          ? { value: m.value, unit: m.unit, note: m.note.slice(0, 60) }
+          : { value: m.value, unit: m.unit },
+      ]),
+    ),
+  );
 }

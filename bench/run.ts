@@ -1,13 +1,10 @@
 // `npm run bench`: speed and memory of the work officers wait on. Generates its own
 // fixtures, writes bench/results.json ({ name: { value, unit, note } }) and prints a table.
 import { chromium } from '@playwright/test';
-import { readFile, writeFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { createServer } from 'vite';
 import { chromiumArgs } from '../playwright.config';
-import type { Metric } from './bench-context';
-import { benchPort, results, root, scanPath } from './bench-context';
+import { benchPort, root, saveResults, scanPath } from './bench-context';
 import {
   benchExport,
   benchExportApp,
@@ -29,16 +26,7 @@ async function main(): Promise<void> {
   // `npm run bench -- --reconcile-only`: just the linking of an extract (no browser).
   if (process.argv.includes('--reconcile-only')) {
     benchReconcileSection();
-    const resultsPath = join(__dirname, 'results.json');
-    const earlier = existsSync(resultsPath)
-      ? (JSON.parse(await readFile(resultsPath, 'utf8')) as Record<string, Metric>)
-      : {};
-    await writeFile(resultsPath, `${JSON.stringify({ ...earlier, ...results }, null, 2)}\n`);
-    console.table(
-      Object.fromEntries(
-        Object.entries(results).map(([k, m]) => [k, { value: m.value, unit: m.unit }]),
-      ),
-    );
+    await saveResults({ keepEarlier: true });
     return;
   }
   // `npm run bench -- --backup-only`: just backup and restore with a large scan.
@@ -50,16 +38,7 @@ async function main(): Promise<void> {
       await app.close();
     }
     // Only these numbers change: the others in results.json stay as the full run left them.
-    const resultsPath = join(__dirname, 'results.json');
-    const earlier = existsSync(resultsPath)
-      ? (JSON.parse(await readFile(resultsPath, 'utf8')) as Record<string, Metric>)
-      : {};
-    await writeFile(resultsPath, `${JSON.stringify({ ...earlier, ...results }, null, 2)}\n`);
-    console.table(
-      Object.fromEntries(
-        Object.entries(results).map(([k, m]) => [k, { value: m.value, unit: m.unit }]),
-      ),
-    );
+    await saveResults({ keepEarlier: true });
     return;
   }
   const server = await createServer({
@@ -88,19 +67,7 @@ async function main(): Promise<void> {
       } finally {
         await app.close();
       }
-      const resultsPath = join(__dirname, 'results.json');
-      const earlier = existsSync(resultsPath)
-        ? (JSON.parse(await readFile(resultsPath, 'utf8')) as Record<string, Metric>)
-        : {};
-      await writeFile(resultsPath, `${JSON.stringify({ ...earlier, ...results }, null, 2)}\n`);
-      console.table(
-        Object.fromEntries(
-          Object.entries(results).map(([k, m]) => [
-            k,
-            { value: m.value, unit: m.unit, note: m.note.slice(0, 60) },
-          ]),
-        ),
-      );
+      await saveResults({ keepEarlier: true, withNotes: true });
       return;
     }
     await benchPrepare(page);
@@ -125,12 +92,7 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
-  await writeFile(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.table(
-    Object.fromEntries(
-      Object.entries(results).map(([k, m]) => [k, { value: m.value, unit: m.unit }]),
-    ),
-  );
+  await saveResults({ keepEarlier: false });
   const size = (await stat(scanPath)).size;
   console.log(`scan fixture: ${(size / 1e6).toFixed(1)} MB`);
 }
