@@ -21,8 +21,15 @@ import {
   benchSaveLatency,
   serveApp,
 } from './app-sections';
+import { benchKeyingSection } from './keying-bench';
 
 async function main(): Promise<void> {
+  // `npm run bench -- --keying-only`: just the accuracy of the checking modes (no browser).
+  if (process.argv.includes('--keying-only')) {
+    benchKeyingSection();
+    await saveResults({ keepEarlier: true });
+    return;
+  }
   // `npm run bench -- --reconcile-only`: just the linking of an extract (no browser).
   if (process.argv.includes('--reconcile-only')) {
     benchReconcileSection();
@@ -82,6 +89,7 @@ async function main(): Promise<void> {
         await benchSaveLatency(page);
         await benchImport(page);
         benchReconcileSection();
+        benchKeyingSection();
         await benchApp(browser, page, app.url);
         await benchBackupApp(app.url);
       }
