@@ -22,6 +22,7 @@ export type TableName =
   | 'exports'
   | 'exchanges'
   | 'conflicts'
+  | 'preparedPages'
   | 'people'
   | 'audit';
 
