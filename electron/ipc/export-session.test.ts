@@ -81,14 +81,37 @@ describe('ExportSessions', () => {
     expect(await fs.readdir(parent)).toEqual([]);
   });
 
-  it('refuses to start when a final name is taken, and leaves the folder as it was', async () => {
+  it('writes a later bundle of the same book beside the earlier one, which it leaves as it was', async () => {
     await fs.mkdir(path.join(parent, FOLDER));
     await fs.writeFile(path.join(parent, FOLDER, NAMES[1]), 'last month');
     const sessions = new ExportSessions(() => Promise.resolve(parent));
-    const result = await sessions.open({ folderName: FOLDER, fileNames: [...NAMES] });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe('exists');
-    expect(await listTree()).toEqual([`${FOLDER}/KS.2008.01.zip`]);
+    const opened = value(await sessions.open({ folderName: FOLDER, fileNames: [...NAMES] }));
+    expect(opened.folder).toBe(path.join(parent, `${FOLDER} (2)`));
+    for (const name of NAMES) {
+      value(
+        await sessions.write({ sessionId: opened.sessionId, fileName: name, data: bytes('new') }),
+      );
+    }
+    value(await sessions.commit({ sessionId: opened.sessionId }));
+    expect(await listTree()).toEqual([
+      `${FOLDER} (2)/KS.2008.01.xlsx`,
+      `${FOLDER} (2)/KS.2008.01.zip`,
+      `${FOLDER}/KS.2008.01.zip`,
+    ]);
+    expect(await fs.readFile(path.join(parent, FOLDER, NAMES[1]), 'utf8')).toBe('last month');
+  });
+
+  it('takes the next free name when several earlier bundles sit there, or a file has the name', async () => {
+    await fs.mkdir(path.join(parent, FOLDER));
+    await fs.writeFile(path.join(parent, FOLDER, NAMES[0]), 'first');
+    await fs.writeFile(path.join(parent, `${FOLDER} (2)`), 'a file, not a folder');
+    await fs.mkdir(path.join(parent, `${FOLDER} (3)`));
+    await fs.writeFile(path.join(parent, `${FOLDER} (3)`, NAMES[1]), 'third');
+    const sessions = new ExportSessions(() => Promise.resolve(parent));
+    const opened = value(await sessions.open({ folderName: FOLDER, fileNames: [...NAMES] }));
+    expect(opened.folder).toBe(path.join(parent, `${FOLDER} (4)`));
+    value(await sessions.abort({ sessionId: opened.sessionId }));
+    expect(await fs.readdir(parent)).not.toContain(`${FOLDER} (4)`);
   });
 
   it('keeps every path inside the folder the officer picked', async () => {

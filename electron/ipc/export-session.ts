@@ -26,6 +26,7 @@ import {
   type PickFolder,
 } from './files';
 import { fail, invalidRequest, ok, refuse, writeFailure } from './result';
+import { BUNDLE_FOLDER_TRIES, bundleFolderName } from '../../shared/bundle/names';
 
 export const PARTIAL_SUFFIX = '.partial';
 
@@ -67,45 +68,65 @@ export class ExportSessions {
     if (picked === null) return fail('cancelled');
 
     const parent = path.resolve(picked);
-    const folder = path.resolve(parent, folderName);
-    const planned = fileNames.map((name) => ({ name, finalPath: path.resolve(folder, name) }));
-    // The schema already refuses separators and "..": this is the second lock on the same door.
-    if (
-      !isDirectChild(parent, folder) ||
-      planned.some(({ finalPath }) => !isDirectChild(folder, finalPath))
-    ) {
-      return fail('outside-folder');
-    }
-
-    const session: Session = { folder, createdFolder: false, files: new Map() };
     let current = folderName;
     try {
+      const found = await this.freeFolder(parent, folderName, fileNames);
+      if (!found.ok) return found;
+      const { folder, createdFolder } = found.value;
+      const session: Session = { folder, createdFolder, files: new Map() };
       try {
-        session.createdFolder = (await makeBundleFolder(folder)).created;
-      } catch (error) {
-        if (errnoCode(error) !== 'ENOTDIR') throw error;
-        return fail('folder-is-file', { name: folderName });
-      }
-      for (const file of planned) {
-        if (await pathExists(file.finalPath)) {
-          await this.discard(session);
-          return fail('exists', { folder: folderName, name: file.name });
+        for (const name of fileNames) {
+          current = name;
+          const finalPath = path.resolve(folder, name);
+          const partialPath = `${finalPath}${PARTIAL_SUFFIX}`;
+          // Readable back, to check it before it gets its name.
+          const handle = await openTempFile(partialPath, 'w+');
+          session.files.set(name, { finalPath, partialPath, handle, bytes: 0 });
         }
+      } catch (error) {
+        await this.discard(session);
+        throw error;
       }
-      for (const file of planned) {
-        current = file.name;
-        const partialPath = `${file.finalPath}${PARTIAL_SUFFIX}`;
-        // Readable back, to check it before it gets its name.
-        const handle = await openTempFile(partialPath, 'w+');
-        session.files.set(file.name, { finalPath: file.finalPath, partialPath, handle, bytes: 0 });
-      }
+      const sessionId = randomUUID();
+      this.sessions.set(sessionId, session);
+      return ok({ sessionId, folder });
     } catch (error) {
-      await this.discard(session);
       return refuse(writeFailure(errnoCode(error), current));
     }
-    const sessionId = randomUUID();
-    this.sessions.set(sessionId, session);
-    return ok({ sessionId, folder });
+  }
+
+  /**
+   * The bundle's folder inside the picked one: the stem, or the first "<stem> (n)" that holds
+   * none of the bundle's names, so an earlier bundle of the book is left as it was.
+   */
+  private async freeFolder(
+    parent: string,
+    folderName: string,
+    fileNames: readonly string[],
+  ): Promise<BridgeResult<{ folder: string; createdFolder: boolean }>> {
+    for (let attempt = 1; attempt <= BUNDLE_FOLDER_TRIES; attempt += 1) {
+      const name = bundleFolderName(folderName, attempt);
+      const folder = path.resolve(parent, name);
+      const planned = fileNames.map((file) => path.resolve(folder, file));
+      // The schema already refuses separators and "..": this is the second lock on the same door.
+      if (!isDirectChild(parent, folder) || planned.some((file) => !isDirectChild(folder, file))) {
+        return fail('outside-folder');
+      }
+      let created: boolean;
+      try {
+        created = (await makeBundleFolder(folder)).created;
+      } catch (error) {
+        if (errnoCode(error) !== 'ENOTDIR') throw error;
+        continue; // A file holds the name: try the next one.
+      }
+      let taken = false;
+      for (const file of planned) {
+        if (await pathExists(file)) taken = true;
+      }
+      if (!taken) return ok({ folder, createdFolder: created });
+      if (created) await fs.rmdir(folder).catch(() => undefined);
+    }
+    return fail('exists', { folder: folderName, name: fileNames[0] ?? folderName });
   }
 
   async write(payload: unknown): Promise<BridgeResult<{ bytes: number }>> {

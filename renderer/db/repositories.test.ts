@@ -250,6 +250,23 @@ describe('pages and regions', () => {
     expect(await db.scans.count()).toBe(1);
   });
 
+  it('drops the export-ready copy of a deleted page and keeps those of the others', async () => {
+    const { book, pages } = await bookWithPages(3);
+    const preparedOf = (page: (typeof pages)[number]) => ({
+      id: `${page.scanId}#${page.indexInScan}`,
+      bookId: book.id,
+      scanId: page.scanId,
+      indexInScan: page.indexInScan,
+      targetBytesPerPage: 100_000,
+      preparedAt: 1,
+      result: { kind: 'withinTarget' as const },
+    });
+    await db.preparedPages.bulkPut(pages.map(preparedOf));
+    await repo.deletePage(book.id, pages[1]!.id);
+    const left = await db.preparedPages.where('bookId').equals(book.id).toArray();
+    expect(left.map((item) => item.indexInScan).sort()).toEqual([0, 2]);
+  });
+
   it('saves, replaces and clears the box around an entry', async () => {
     const { book, pages } = await bookWithPages(1);
     const entry = await repo.createEntry(book.id, pages[0]!.id);

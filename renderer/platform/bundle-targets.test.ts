@@ -120,13 +120,23 @@ describe('createFolderTarget', () => {
     expect(picked.folders.size).toBe(0);
   });
 
-  it('refuses a folder that already holds a file of the bundle, touching nothing', async () => {
+  it('writes beside an earlier bundle of the book in a new folder, leaving the earlier one', async () => {
     const picked = new FakeFolder('Tài liệu');
     const existing = await picked.getDirectoryHandle('KS.2008.01', { create: true });
     existing.files.set('KS.2008.01.zip', bytes('last month'));
     const opened = await createFolderTarget(asHandle(picked), request);
-    expect(opened).toMatchObject({ ok: false, error: { code: 'exists' } });
-    expect(picked.tree()).toEqual(['KS.2008.01/KS.2008.01.zip']);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+    await opened.value.write('KS.2008.01.zip', bytes('PK'));
+    await opened.value.write('KS.2008.01.xlsx', bytes('excel'));
+    await opened.value.finish();
+    const saved = await opened.value.commit();
+    expect(saved).toMatchObject({ ok: true, value: { folder: 'Tài liệu/KS.2008.01 (2)' } });
+    expect(picked.tree()).toEqual([
+      'KS.2008.01 (2)/KS.2008.01.xlsx',
+      'KS.2008.01 (2)/KS.2008.01.zip',
+      'KS.2008.01/KS.2008.01.zip',
+    ]);
+    expect(new TextDecoder().decode(existing.files.get('KS.2008.01.zip'))).toBe('last month');
   });
 });
 

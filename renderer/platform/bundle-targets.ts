@@ -4,6 +4,7 @@
 // Either way nothing carries a final name until the bundle was written and checked.
 import type { BridgeResult, SaveBundleResult } from '../../shared/bridge';
 import { fail } from '../../shared/bridge-errors';
+import { BUNDLE_FOLDER_TRIES, bundleFolderName } from '../../shared/bundle/names';
 
 /** One export's destination, written in order, read back, then committed or aborted. */
 export interface BundleTarget {
@@ -109,28 +110,48 @@ interface OpenFile {
   written?: File;
 }
 
-/** Writes into `<picked>/<folderName>/` under temp names, renamed on commit. */
+/**
+ * The bundle's folder in the picked one: the stem, or the first "<stem> (n)" that holds none of
+ * the bundle's names (an earlier bundle of the book stays as it was); null when none is free.
+ */
+async function freeFolder(
+  picked: FileSystemDirectoryHandle,
+  request: BundleTargetRequest,
+): Promise<{ folder: FileSystemDirectoryHandle; folderName: string; isNewFolder: boolean } | null> {
+  for (let attempt = 1; attempt <= BUNDLE_FOLDER_TRIES; attempt += 1) {
+    const folderName = bundleFolderName(request.folderName, attempt);
+    let isNewFolder = false;
+    try {
+      await picked.getDirectoryHandle(folderName);
+    } catch (error) {
+      // A file holds the name: try the next one.
+      if (error instanceof DOMException && error.name === 'TypeMismatchError') continue;
+      if (!isNotFound(error)) throw error;
+      isNewFolder = true;
+    }
+    const folder = await picked.getDirectoryHandle(folderName, { create: true });
+    let taken = false;
+    for (const name of request.fileNames) {
+      if (await hasEntry(folder, name)) taken = true;
+    }
+    if (!taken) return { folder, folderName, isNewFolder };
+  }
+  return null;
+}
+
+/** Writes into `<picked>/<folderName>/` (or the next free one) under temp names, renamed on commit. */
 export async function createFolderTarget(
   picked: FileSystemDirectoryHandle,
   request: BundleTargetRequest,
 ): Promise<BridgeResult<BundleTarget>> {
-  let isNewFolder = false;
-  try {
-    await picked.getDirectoryHandle(request.folderName);
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-    isNewFolder = true;
+  const found = await freeFolder(picked, request);
+  if (!found) {
+    return fail('exists', { folder: request.folderName, name: request.fileNames[0] ?? '' });
   }
-  const folder = await picked.getDirectoryHandle(request.folderName, { create: true });
+  const { folder, folderName, isNewFolder } = found;
   const removeFolderIfNew = async () => {
-    if (isNewFolder) await picked.removeEntry(request.folderName).catch(() => undefined);
+    if (isNewFolder) await picked.removeEntry(folderName).catch(() => undefined);
   };
-  for (const name of request.fileNames) {
-    if (await hasEntry(folder, name)) {
-      await removeFolderIfNew();
-      return fail('exists', { folder: request.folderName, name });
-    }
-  }
   const files = new Map<string, OpenFile>();
   for (const name of request.fileNames) {
     const handle: MovableFileHandle = await folder.getFileHandle(`${name}${PARTIAL_SUFFIX}`, {
@@ -184,7 +205,7 @@ export async function createFolderTarget(
       isOver = true;
       return {
         ok: true,
-        value: { folder: `${picked.name}/${request.folderName}`, files: written },
+        value: { folder: `${picked.name}/${folderName}`, files: written },
       };
     },
     async abort() {

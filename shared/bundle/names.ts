@@ -213,3 +213,15 @@ export function bundleStem(input: BundleStemInput): string {
     .replace(/^[._-]+|[._-]+$/gu, '');
   return safe === '' ? input.type : safe;
 }
+
+/** How many folders a bundle tries beside earlier bundles of the same book before it gives up. */
+export const BUNDLE_FOLDER_TRIES = 99;
+
+/**
+ * The folder for a bundle: the stem the first time, then "<stem> (2)", "<stem> (3)"… when an
+ * earlier bundle of the book already sits in the folder the officer picked. Earlier files are
+ * never overwritten, and a later bundle ("only not yet exported") lands beside them.
+ */
+export function bundleFolderName(stem: string, attempt: number): string {
+  return attempt <= 1 ? stem : `${stem} (${attempt})`;
+}

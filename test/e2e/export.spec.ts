@@ -193,14 +193,19 @@ test('a bundle written into a folder is read back, named only when whole, and ke
   ).toContainText(`SHA-256: ${zipHash}`);
   await done.getByRole('button', { name: 'Đóng' }).click();
 
-  // Exporting again into the same folder never overwrites last time's files.
+  // Exporting again into the same folder never overwrites last time's files: the new bundle
+  // goes beside them, and the officer is told where.
   await workspace.pressButton('Xuất sổ');
   await workspace.pressButton('Chọn thư mục và ghi');
-  await expect(page.getByRole('alert').filter({ hasText: 'không ghi đè tệp cũ' })).toBeVisible();
+  await expect(done).toContainText('Lưu tại: Tài liệu/KS.2008.01 (2)');
   expect(await listFolder(page)).toEqual([
+    'KS.2008.01 (2)/KS.2008.01.xlsx',
+    'KS.2008.01 (2)/KS.2008.01.zip',
     'KS.2008.01/KS.2008.01.xlsx',
     'KS.2008.01/KS.2008.01.zip',
   ]);
+  const earlier = await readFromFolder(page, 'KS.2008.01/KS.2008.01.zip');
+  expect(createHash('sha256').update(earlier).digest('hex')).toBe(zipHash);
 });
 
 test('cancel in the middle leaves no file under the final name', async ({ page }) => {

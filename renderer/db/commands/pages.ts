@@ -81,14 +81,25 @@ export function pageCommands({ db, run }: CommandContext) {
 
     /**
      * Removes a page from the book (the scan file itself is kept) and unlinks it from
-     * entries, in one transaction so no entry points at a missing page.
+     * entries, in one transaction so no entry points at a missing page; the page's
+     * export-ready copy is dropped with it.
      */
     async deletePage(bookId: string, pageId: string): Promise<void> {
-      await run('enter', ['books', 'pages', 'records'], async (tx) => {
+      await run('enter', ['books', 'pages', 'records', 'preparedPages'], async (tx) => {
         await requireOpenBook(db, bookId);
+        const deleted = await db.pages.get(pageId);
         await db.pages.delete(pageId);
         const pages = await pagesInOrder(db, bookId);
         await db.pages.bulkPut(pages.map((page, order) => ({ ...page, order })));
+        // Its export-ready copy goes too, unless another page of the book shows the same image.
+        if (
+          deleted &&
+          !pages.some(
+            (page) => page.scanId === deleted.scanId && page.indexInScan === deleted.indexInScan,
+          )
+        ) {
+          await db.preparedPages.delete(`${deleted.scanId}#${deleted.indexInScan}`);
+        }
         const linked = await db.records
           .where('bookId')
           .equals(bookId)

@@ -14,7 +14,7 @@ import type { EntryRecord, Person } from '../types';
 import { WorkflowError } from '../workflow-error';
 
 /** The tables a command may write; the officers and the audit log are always in the scope. */
-export type TableName = Exclude<StoredTableName, 'preparedPages'>;
+export type TableName = StoredTableName;
 
 /** One audit event of a change: who and when come from the command unless `at` is given. */
 export type AuditLine = Omit<AuditInput, 'at' | 'by'> & { at?: number };
