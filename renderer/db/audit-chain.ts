@@ -13,7 +13,11 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export type AuditInput = Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
 
-/** The hash of an event given the hash before it; every field but seq is covered. */
+/**
+ * The hash of an event given the hash before it; every field but seq is covered. The PC's id
+ * joins the content only when the event has one, so events written before it existed keep the
+ * hashes they were chained with.
+ */
 export function hashEvent(event: AuditInput, prevHash: string): string {
   const content = JSON.stringify([
     prevHash,
@@ -26,6 +30,7 @@ export function hashEvent(event: AuditInput, prevHash: string): string {
     event.newValue ?? null,
     event.by,
     event.reason ?? null,
+    ...(event.pc === undefined ? [] : [event.pc]),
   ]);
   return bytesToHex(sha256(utf8ToBytes(content)));
 }

@@ -23,6 +23,7 @@ import type { Book, EntryRecord, ExchangeState, Page } from './types';
 import { anchorAudit } from './audit-anchors';
 import type { FileSigner, SigningKey } from './file-signature';
 import { installation, type SignerStanding } from './installation';
+import { packageTableNames } from './tables';
 import { contentHash } from './work-package-merge';
 
 const STAGING_PREFIX = 'sohoa-staging-';
@@ -161,7 +162,7 @@ export async function buildWorkPackage(
         return false;
     }
   };
-  const tables = await readTables(db, ['books', 'scans', 'pages', 'records', 'exchanges']);
+  const tables = await readTables(db, packageTableNames);
   for (const [name, rows] of Object.entries(tables)) {
     tables[name] = rows.filter((value) => {
       if (!keep(name, value)) return false;

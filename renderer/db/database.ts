@@ -1,5 +1,6 @@
 // One database class and one instance. Strict durability: a transaction resolves only once
-// the browser has flushed it to disk, so "Đã lưu" survives a power cut.
+// the browser has flushed it to disk, so "Đã lưu" survives a power cut. Each table and its rows
+// are declared in tables.ts; the versions that built them, in schema.ts.
 import Dexie, { type EntityTable } from 'dexie';
 import { schemaVersions } from './schema';
 import type {
@@ -9,6 +10,7 @@ import type {
   EntryRecord,
   ExchangeState,
   ExportRun,
+  LocalSetting,
   Page,
   Person,
   PreparedPage,
@@ -26,6 +28,7 @@ export class SohoaDatabase extends Dexie {
   people!: EntityTable<Person, 'id'>;
   audit!: EntityTable<AuditEvent, 'seq'>;
   settings!: EntityTable<Setting, 'key'>;
+  localSettings!: EntityTable<LocalSetting, 'key'>;
   exports!: EntityTable<ExportRun, 'id'>;
   exchanges!: EntityTable<ExchangeState, 'id'>;
   conflicts!: EntityTable<EntryConflict, 'id'>;

@@ -1,4 +1,5 @@
 import { db } from './database';
+import { installation } from './installation';
 import { createMainPinKeeper, createPagePinKeeper } from './pin-keeper';
 import { PIN_ITERATIONS } from './pin';
 import { createRepositories } from './repositories';
@@ -11,4 +12,7 @@ export const session = createSession();
 export const pins = globalThis.window?.sohoa
   ? createMainPinKeeper(globalThis.window.sohoa, session)
   : createPagePinKeeper(PIN_ITERATIONS);
-export const repo = createRepositories(db, session, { pins });
+export const repo = createRepositories(db, session, {
+  pins,
+  pcId: async () => (await installation.identity()).installationId,
+});

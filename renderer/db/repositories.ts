@@ -34,6 +34,8 @@ export interface RepositoryOptions {
   pinIterations?: number;
   /** Where PINs are checked and kept: the page (browser) unless the desktop's main is given. */
   pins?: PinKeeper;
+  /** This PC's installation id, written on every audit event; absent: events carry none. */
+  pcId?: () => Promise<string>;
 }
 
 export function createRepositories(
@@ -42,7 +44,7 @@ export function createRepositories(
   options: RepositoryOptions = {},
 ) {
   const pins = options.pins ?? createPagePinKeeper(options.pinIterations ?? PIN_ITERATIONS);
-  const context: CommandContext = { db, session, pins, ...createRunner(db, session) };
+  const context: CommandContext = { db, session, pins, ...createRunner(db, session, options.pcId) };
   return {
     ...officerCommands(context),
     ...bookCommands(context),

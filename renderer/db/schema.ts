@@ -1,10 +1,12 @@
 // Every schema version the app has ever shipped, oldest first. Versions only add tables or
-// indexes; each upgrade has a test in migrations.test.ts that seeds the previous version.
+// indexes; each upgrade has a test that seeds the previous version (migrations.test.ts,
+// migrations/*.test.ts). An upgrade lives in migrations/ with its own copy of whatever code it
+// needs, so a later change to live code cannot change what an old upgrade does. The tables as
+// they are now, with their rows, are declared in tables.ts.
 import type { Transaction } from 'dexie';
-import { getTemplate } from '../../shared/registers';
-import { chain, GENESIS_HASH, type AuditInput } from './audit-chain';
-import { nameKeyOf } from './name-key';
-import type { AuditEvent, EntryRecord } from './types';
+import { upgradeToV2 } from './migrations/v2';
+import { upgradeToV3 } from './migrations/v3';
+import { upgradeToV6 } from './migrations/v6';
 
 export interface SchemaVersion {
   version: number;
@@ -41,15 +43,7 @@ export const schemaVersions: SchemaVersion[] = [
       settings: 'key',
       exports: 'id, bookId, at',
     },
-    upgrade: async (tx) => {
-      await tx
-        .table<EntryRecord>('records')
-        .toCollection()
-        .modify((record) => {
-          record.nameKey = nameKeyOf(getTemplate(record.templateVersion), record.fields);
-          record.acknowledgements ??= [];
-        });
-    },
+    upgrade: upgradeToV2,
   },
   {
     // Officers: each audit event names who did it and is hash-chained to the one before.
@@ -66,15 +60,7 @@ export const schemaVersions: SchemaVersion[] = [
       settings: 'key',
       exports: 'id, bookId, at',
     },
-    upgrade: async (tx) => {
-      const audit = tx.table<AuditEvent, number>('audit');
-      const legacy = await audit.orderBy('seq').toArray();
-      const chained = chain(
-        legacy.map(({ seq: _seq, ...event }): AuditInput => ({ ...event, by: event.by ?? '' })),
-        GENESIS_HASH,
-      );
-      await audit.bulkPut(chained.map((event, i) => ({ ...event, seq: legacy[i]!.seq })));
-    },
+    upgrade: upgradeToV3,
   },
   {
     // Moving work between PCs: the state of each entry when it last went out or came in, and
@@ -93,6 +79,25 @@ export const schemaVersions: SchemaVersion[] = [
     version: 5,
     stores: {
       preparedPages: 'id, bookId, scanId',
+    },
+  },
+  {
+    // What one PC remembers (the screen to reopen, the viewer per book, its automatic backups)
+    // apart from the data's settings, so a backup or a restore no longer carries it
+    // (setting-keys.ts says which key goes where).
+    version: 6,
+    stores: {
+      localSettings: 'key',
+    },
+    upgrade: upgradeToV6,
+  },
+  {
+    // Each audit event names the PC that wrote it, so two PCs' logs put side by side never mix
+    // up their events (each PC numbers its own from 1). Events written before keep no PC id and
+    // their hashes: nothing to migrate, only the index to find one PC's events.
+    version: 7,
+    stores: {
+      audit: '++seq, entityId, at, by, pc',
     },
   },
 ];

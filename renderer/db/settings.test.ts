@@ -1,4 +1,4 @@
-// PC-wide settings (the idle lock) are an administrator's to change, and each change is logged.
+// The data's settings (the idle lock) are an administrator's to change; each change is logged.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from './audit-chain';
 import type { SohoaDatabase } from './database';

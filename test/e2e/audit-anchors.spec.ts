@@ -41,6 +41,7 @@ async function tamper(page: Page, how: Tampering): Promise<unknown[]> {
               event.newValue ?? null,
               event.by,
               event.reason ?? null,
+              ...(event.pc === undefined ? [] : [event.pc]),
             ]),
           ),
         ),

@@ -109,7 +109,7 @@ export async function removeProfile(profile: string): Promise<void> {
   }
 }
 
-/** The values of the settings table with keys from `lower` to `upper`, read from IndexedDB. */
+/** What this PC remembers (its own settings table), keys from `lower` to `upper`, from IndexedDB. */
 function readSettingsBetween(page: Page, lower: string, upper: string): Promise<unknown[]> {
   return page.evaluate(
     ([from, to]) =>
@@ -119,7 +119,7 @@ function readSettingsBetween(page: Page, lower: string, upper: string): Promise<
         request.onsuccess = () => {
           const db = request.result;
           const range = IDBKeyRange.bound(from, to);
-          const read = db.transaction('settings').objectStore('settings').getAll(range);
+          const read = db.transaction('localSettings').objectStore('localSettings').getAll(range);
           read.onsuccess = () => {
             db.close();
             resolve((read.result as { value?: unknown }[]).map((row) => row.value));
@@ -131,12 +131,12 @@ function readSettingsBetween(page: Page, lower: string, upper: string): Promise<
   );
 }
 
-/** A value of the app's settings table, read straight from IndexedDB. */
+/** A value this PC remembers (the screen, a field, the viewer), read straight from IndexedDB. */
 export async function readSetting(page: Page, key: string): Promise<unknown> {
   return (await readSettingsBetween(page, key, key))[0];
 }
 
-/** Every value of the settings table whose key starts with the prefix. */
+/** Every value this PC remembers whose key starts with the prefix. */
 export function readSettingsStartingWith(page: Page, prefix: string): Promise<unknown[]> {
   return readSettingsBetween(page, prefix, `${prefix}\uffff`);
 }

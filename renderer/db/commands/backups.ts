@@ -4,8 +4,10 @@ import { restartAnchors } from '../audit-anchors';
 import type { FileData } from '../backup-rows';
 import type { SohoaDatabase } from '../database';
 import type { Person } from '../types';
+import { isPcLocalSetting } from '../setting-keys';
+import { backupTableNames as backupTables } from '../tables';
 import { WorkflowError } from '../workflow-error';
-import type { AuditLine, CommandContext, TableName } from './run';
+import type { AuditLine, CommandContext } from './run';
 
 export class DatabaseNotEmptyError extends Error {
   constructor() {
@@ -25,20 +27,6 @@ export interface BackupSchedule {
 }
 
 export const defaultBackupSchedule: BackupSchedule = { everyEntries: 50, keep: 10 };
-
-/** Every table a backup fills; a restore empties them first. */
-const backupTables: TableName[] = [
-  'books',
-  'scans',
-  'pages',
-  'records',
-  'people',
-  'audit',
-  'settings',
-  'exports',
-  'exchanges',
-  'conflicts',
-];
 
 /** An active administrator whose PIN the backup carries: they can sign in after a restore. */
 const canAdministerHere = (person: Person) =>
@@ -67,7 +55,8 @@ async function putBackup(db: SohoaDatabase, data: FileData): Promise<void> {
   await db.records.bulkAdd(data.records);
   await db.people.bulkAdd(data.people);
   await db.audit.bulkAdd(data.audit);
-  await db.settings.bulkAdd(data.settings);
+  // A file from before v6 may still hold what its PC remembered: that stays with that PC.
+  await db.settings.bulkAdd(data.settings.filter((setting) => !isPcLocalSetting(setting.key)));
   await db.exports.bulkAdd(data.exports);
   await db.exchanges.bulkAdd(data.exchanges);
   await db.conflicts.bulkAdd(data.conflicts);
@@ -120,8 +109,8 @@ export function backupCommands({ db, session, run, runAs }: CommandContext) {
 
     /** Notes a backup that was written, for the schedule and the supervisor's log. */
     async recordBackup(info: { reason: string; fileName: string; bytes: number }): Promise<void> {
-      await run('enter', ['settings'], async (tx) => {
-        await db.settings.put({ key: LAST_BACKUP_KEY, value: { at: tx.now, ...info } });
+      await run('enter', ['localSettings'], async (tx) => {
+        await db.localSettings.put({ key: LAST_BACKUP_KEY, value: { at: tx.now, ...info } });
         tx.audit({
           entity: 'database',
           entityId: '',
@@ -133,8 +122,8 @@ export function backupCommands({ db, session, run, runAs }: CommandContext) {
 
     /** The automatic-backup schedule chosen on this PC. */
     async saveBackupSchedule(schedule: BackupSchedule): Promise<void> {
-      await run('administer', ['settings'], async (tx) => {
-        await db.settings.put({ key: BACKUP_SCHEDULE_KEY, value: schedule });
+      await run('administer', ['localSettings'], async (tx) => {
+        await db.localSettings.put({ key: BACKUP_SCHEDULE_KEY, value: schedule });
         tx.audit({
           entity: 'database',
           entityId: '',

@@ -153,7 +153,10 @@ export function officerCommands({ db, session, pins, run, runAs }: CommandContex
       return officer;
     },
 
-    /** A setting that holds for everyone on this PC (e.g. the idle lock); administrators only. */
+    /**
+     * A setting of the data that holds for every officer (the idle lock), carried by backups;
+     * administrators only. What one PC remembers goes to localSettings (setting-keys.ts).
+     */
     async setSetting(key: string, value: unknown): Promise<void> {
       await run('administer', ['settings'], async (tx) => {
         const before = await db.settings.get(key);

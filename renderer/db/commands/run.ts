@@ -9,22 +9,12 @@ import { appendAudit, type AuditInput } from '../audit-chain';
 import type { SohoaDatabase } from '../database';
 import type { PinKeeper } from '../pin-keeper';
 import type { Session } from '../session';
+import type { StoredTableName } from '../tables';
 import type { EntryRecord, Person } from '../types';
 import { WorkflowError } from '../workflow-error';
 
 /** The tables a command may write; the officers and the audit log are always in the scope. */
-export type TableName =
-  | 'books'
-  | 'scans'
-  | 'pages'
-  | 'records'
-  | 'settings'
-  | 'exports'
-  | 'exchanges'
-  | 'conflicts'
-  | 'preparedPages'
-  | 'people'
-  | 'audit';
+export type TableName = StoredTableName;
 
 /** One audit event of a change: who and when come from the command unless `at` is given. */
 export type AuditLine = Omit<AuditInput, 'at' | 'by'> & { at?: number };
@@ -65,7 +55,41 @@ export interface Runner {
   ) => Promise<T>;
 }
 
-export function createRunner(db: SohoaDatabase, session: Session): Runner {
+/**
+ * This PC's id for its audit events, read once before the first write (the installation's key
+ * may have to be made first) and then known without waiting, so no transaction waits on it.
+ * If it cannot be read, this window's events are written without it rather than not at all.
+ */
+function pcIdCache(readPcId?: () => Promise<string>) {
+  let known: string | undefined;
+  let reading: Promise<void> | undefined;
+  let settled = !readPcId;
+  return {
+    known: () => known,
+    /** A promise to wait for before writing, or nothing when there is nothing to wait for. */
+    pending(): Promise<void> | undefined {
+      if (settled) return undefined;
+      reading ??= (async () => {
+        try {
+          known = await readPcId?.();
+        } catch (error) {
+          console.warn("This PC's id could not be read for the audit log", error);
+        } finally {
+          settled = true;
+        }
+      })();
+      return reading;
+    },
+  };
+}
+
+export function createRunner(
+  db: SohoaDatabase,
+  session: Session,
+  readPcId?: () => Promise<string>,
+): Runner {
+  const pcId = pcIdCache(readPcId);
+
   /** The signed-in officer as stored now, refused when signed out, deactivated or not allowed. */
   const actor = async (permission: Permission): Promise<Person> => {
     const signedIn = session.officer();
@@ -82,7 +106,19 @@ export function createRunner(db: SohoaDatabase, session: Session): Runner {
     fn: (tx: Tx<Officer>) => T | Promise<T>,
     options: RunOptions,
   ): Promise<T> => {
+    const pending = pcId.pending();
+    if (pending) return pending.then(() => openTransaction(tables, who, fn, options));
+    return openTransaction(tables, who, fn, options);
+  };
+
+  const openTransaction = <T, Officer extends { id: string }>(
+    tables: readonly TableName[],
+    who: () => Promise<Officer>,
+    fn: (tx: Tx<Officer>) => T | Promise<T>,
+    options: RunOptions,
+  ): Promise<T> => {
     const now = options.now ?? Date.now();
+    const pc = pcId.known();
     const scope = [...new Set<TableName>([...tables, 'people', 'audit'])];
     return db.transaction('rw', scope, async () => {
       const officer = await who();
@@ -101,7 +137,12 @@ export function createRunner(db: SohoaDatabase, session: Session): Runner {
       const result = await fn(tx);
       await appendAudit(
         db.audit,
-        queued.map(({ at, ...line }) => ({ ...line, at: at ?? now, by: officer.id })),
+        queued.map(({ at, ...line }) => ({
+          ...line,
+          at: at ?? now,
+          by: officer.id,
+          ...(pc === undefined ? {} : { pc }),
+        })),
       );
       return result;
     });

@@ -26,13 +26,13 @@ export { SCANS_FIT_BYTES };
 const CHECK_EVERY_MS = 60_000;
 
 export async function readSchedule(): Promise<BackupSchedule> {
-  const stored = (await db.settings.get(BACKUP_SCHEDULE_KEY))?.value as
+  const stored = (await db.localSettings.get(BACKUP_SCHEDULE_KEY))?.value as
     Partial<BackupSchedule> | undefined;
   return { ...defaultBackupSchedule, ...stored };
 }
 
 export async function readLastBackup(): Promise<LastBackup | null> {
-  return ((await db.settings.get(LAST_BACKUP_KEY))?.value as LastBackup | undefined) ?? null;
+  return ((await db.localSettings.get(LAST_BACKUP_KEY))?.value as LastBackup | undefined) ?? null;
 }
 
 export async function scanBytes(): Promise<number> {

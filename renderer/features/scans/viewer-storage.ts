@@ -1,4 +1,4 @@
-// View settings survive a reload: read from the settings table when a book opens, written
+// View settings survive a reload: read from this PC's own settings when a book opens, written
 // back shortly after the officer stops changing them (and at once when leaving the book).
 import { useEffect } from 'react';
 import { db } from '../../db';
@@ -15,13 +15,13 @@ const SAVE_DELAY_MS = 300;
 
 const saver = createSettingsSaver<ViewSettings>((key, view) => {
   // View settings are a convenience: a failed write must never disturb typing.
-  db.settings
+  db.localSettings
     .put({ key, value: serializeViewSettings(view) })
     .catch((error: unknown) => console.warn('Viewer settings not saved', error));
 }, SAVE_DELAY_MS);
 
 export async function loadViewSettings(bookId: string): Promise<ViewSettings | null> {
-  const stored = await db.settings.get(settingsKey(bookId));
+  const stored = await db.localSettings.get(settingsKey(bookId));
   return stored ? parseViewSettings(stored.value) : null;
 }
 

@@ -54,7 +54,7 @@ describe('reopening the screen that was open', () => {
 
   it('starts fresh when nothing, or something unreadable, was remembered', async () => {
     expect(await routeToRestore(db, '')).toBeNull();
-    await db.settings.put({ key: LAST_ROUTE_KEY, value: { hash: '#/books/x' } });
+    await db.localSettings.put({ key: LAST_ROUTE_KEY, value: { hash: '#/books/x' } });
     expect(await routeToRestore(db, '')).toBeNull();
   });
 

@@ -1,5 +1,5 @@
-// Where the officer was: the screen and, per entry, the field last focused. Kept in the
-// settings table (durable like the entries) so a crash or restart reopens the same place.
+// Where the officer was: the screen and, per entry, the field last focused. Kept in this PC's
+// own settings (durable like the entries) so a crash or restart reopens the same place.
 import { parseHash, routeToHash } from '../../app/router';
 import type { SohoaDatabase } from '../../db/database';
 
@@ -11,7 +11,7 @@ export const FOCUS_SAVE_DELAY_MS = 250;
 export const focusKey = (entryId: string): string => `${FOCUS_KEY_PREFIX}${entryId}`;
 
 export async function rememberRoute(db: SohoaDatabase, hash: string): Promise<void> {
-  await db.settings.put({ key: LAST_ROUTE_KEY, value: hash });
+  await db.localSettings.put({ key: LAST_ROUTE_KEY, value: hash });
 }
 
 /**
@@ -23,7 +23,7 @@ export async function routeToRestore(
   currentHash: string,
 ): Promise<string | null> {
   if (currentHash !== '' && currentHash !== '#') return null;
-  const stored = await db.settings.get(LAST_ROUTE_KEY);
+  const stored = await db.localSettings.get(LAST_ROUTE_KEY);
   if (typeof stored?.value !== 'string') return null;
   const route = parseHash(stored.value);
   // Only the working screens are reopened; the statistics are one click away.
@@ -41,10 +41,10 @@ export async function rememberFocus(
   entryId: string,
   fieldKey: string,
 ): Promise<void> {
-  await db.settings.put({ key: focusKey(entryId), value: fieldKey });
+  await db.localSettings.put({ key: focusKey(entryId), value: fieldKey });
 }
 
 export async function recallFocus(db: SohoaDatabase, entryId: string): Promise<string | null> {
-  const stored = await db.settings.get(focusKey(entryId));
+  const stored = await db.localSettings.get(focusKey(entryId));
   return typeof stored?.value === 'string' && stored.value !== '' ? stored.value : null;
 }

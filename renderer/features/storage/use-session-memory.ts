@@ -1,4 +1,4 @@
-// Keeps the open screen in the settings table and reopens it when the app starts without one.
+// Keeps the open screen in this PC's own settings and reopens it when the app starts without one.
 import { useEffect, type RefObject } from 'react';
 import { afterPaint } from '../../app/after-paint';
 import { currentHash, subscribeToRoute } from '../../app/router';
