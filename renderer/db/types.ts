@@ -224,6 +224,18 @@ export interface EntryConflict {
  * search for its size: the export-ready JPEG, or why the page goes out as scanned. Kept per
  * page of a scan; the scan's own file is never changed.
  */
+/** A person's decision on an entry and an extract row (reconciliation, issue 17). */
+export interface ReconcileDecision {
+  /** `${sohoaId}|${extractKey}`. */
+  id: string;
+  sohoaId: string;
+  /** The extract row's key (reconcile-extract.ts): the same for the same row in a later extract. */
+  extractKey: string;
+  verdict: 'same' | 'different';
+  by: string;
+  at: number;
+}
+
 export interface PreparedPage {
   /** `${scanId}#${indexInScan}`. */
   id: string;

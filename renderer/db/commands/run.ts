@@ -23,7 +23,8 @@ export type TableName =
   | 'exchanges'
   | 'conflicts'
   | 'people'
-  | 'audit';
+  | 'audit'
+  | 'reconcileDecisions';
 
 /** One audit event of a change: who and when come from the command unless `at` is given. */
 export type AuditLine = Omit<AuditInput, 'at' | 'by'> & { at?: number };
