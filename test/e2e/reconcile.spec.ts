@@ -68,7 +68,6 @@ async function sheetRows(bytes: Buffer, name: string): Promise<unknown[][]> {
 test('an extract reconciled against a book: counts, a confirmed pair, the bundle left to move and the report', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
   await new BooksScreen(page).createBookFresh({
     ...defaultBook,
     quyenSo: SCENARIO_BOOK.quyenSo,
@@ -167,4 +166,12 @@ test('an extract reconciled against a book: counts, a confirmed pair, the bundle
   expect(summary.at(-1)).toEqual(['Tổng cộng', 30, 27, 20, 0, 10, 0, 7]);
   expect(await sheetRows(report, 'Còn phải chuyển')).toHaveLength(11);
   expect(await sheetRows(report, 'Chỉ có trong tệp')).toHaveLength(8);
+
+  // The same extract again: the decision is kept, nothing is left to confirm.
+  await choose(page, 'Đối chiếu tệp khác', 'trich-xuat-158.xlsx', await sheetOf(scenario.extract));
+  await page
+    .getByRole('button', { name: 'Đối chiếu với các sổ Khai sinh (1 sổ, 30 trường hợp)' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Cần xác nhận (0)' })).toBeVisible();
+  expect(await overall(page)).toMatchObject({ 'Đã có': '20', 'Còn phải chuyển': '10' });
 });
