@@ -129,6 +129,12 @@ test('an extract reconciled against a book: counts, a confirmed pair, the bundle
       name: `Trong SoHoa (số ${scenario.uncertainSo}, sổ ${SCENARIO_BOOK.quyenSo})`,
     }),
   ).toBeVisible();
+  // The entry and its scan are one click away, and the result is still there on coming back.
+  await page.getByRole('button', { name: 'Mở trường hợp và bản quét' }).click();
+  await expect(
+    page.getByRole('form', { name: `Trường hợp số ${scenario.uncertainSo}` }),
+  ).toBeVisible();
+  await page.goBack();
   await page.getByRole('button', { name: 'Cùng một trường hợp' }).click();
   await expect(page.getByRole('heading', { name: 'Cần xác nhận (0)' })).toBeVisible();
   expect(await overall(page)).toMatchObject({

@@ -13,7 +13,7 @@ import type { ExtractProblem, Extract } from '../../workers/reconcile-extract';
 import { problemText } from './problem-text';
 import { ReconcileResults } from './ReconcileResults';
 import { runInWorker, type Progress } from './run-worker';
-import { mainNameOf, type ReconcileSession } from './session';
+import { keepSession, keptSession, mainNameOf, type ReconcileSession } from './session';
 import './reconcile.css';
 
 type Phase =
@@ -26,7 +26,11 @@ type Phase =
 
 export function ReconcileScreen() {
   const { t } = useTranslation();
-  const [phase, setPhase] = useState<Phase>({ name: 'idle' });
+  const [phase, setPhase] = useState<Phase>(() => {
+    const session = keptSession();
+    return session ? { name: 'done', session } : { name: 'idle' };
+  });
+  useEffect(() => keepSession(phase.name === 'done' ? phase.session : null), [phase]);
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const cancelRef = useRef<(() => void) | null>(null);

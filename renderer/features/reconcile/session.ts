@@ -46,3 +46,15 @@ export function rowLookup(extract: Extract): Map<string, ExtractRow> {
 
 export const mainNameOf = (extract: Extract): string =>
   getTemplate(extract.templateVersion).mainNameField;
+
+// The last result stays for this window while the officer opens an entry and its scan from a
+// pair and comes back; it is derived from stored data and never written anywhere.
+let kept: ReconcileSession | null = null;
+
+export function keptSession(): ReconcileSession | null {
+  return kept;
+}
+
+export function keepSession(session: ReconcileSession | null): void {
+  kept = session;
+}
