@@ -9,6 +9,7 @@ import { OfficerGate } from '../features/officers/OfficerGate';
 import { StorageAlerts, StorageStatus } from '../features/storage/StorageHealth';
 import { useRouteMemory } from '../features/storage/use-session-memory';
 import { ReviewQueue } from '../features/review/ReviewQueue';
+import { ReconcileScreen } from '../features/reconcile/ReconcileScreen';
 import { StatsScreen } from '../features/stats/StatsScreen';
 import { setLanguage } from './i18n';
 import { Notices } from './Notices';
@@ -41,6 +42,9 @@ export function App() {
         <StorageStatus />
         <a className="stats-link" href="#/stats">
           {t('stats.link')}
+        </a>
+        <a className="stats-link" href="#/reconcile">
+          {t('reconcile.link')}
         </a>
         <div className="text-size" role="group" aria-label={t('layout.larger')}>
           <button
@@ -78,6 +82,8 @@ export function App() {
             <BooksScreen />
           ) : route.name === 'stats' ? (
             <StatsScreen />
+          ) : route.name === 'reconcile' ? (
+            <ReconcileScreen />
           ) : route.name === 'review' ? (
             <ReviewQueue key={route.bookId} bookId={route.bookId} />
           ) : route.name === 'history' ? (

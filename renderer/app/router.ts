@@ -8,11 +8,13 @@ export type Route =
   | { name: 'entry'; bookId: string; entryId: string }
   | { name: 'review'; bookId: string }
   | { name: 'history'; bookId: string; entryId: string }
-  | { name: 'stats' };
+  | { name: 'stats' }
+  | { name: 'reconcile' };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'stats') return { name: 'stats' };
+  if (parts[0] === 'reconcile') return { name: 'reconcile' };
   if (parts[0] === 'books' && parts[1]) {
     if (parts[2] === 'entries' && parts[3]) {
       if (parts[4] === 'history') return { name: 'history', bookId: parts[1], entryId: parts[3] };
@@ -38,6 +40,8 @@ export function routeToHash(route: Route): string {
       return `#/books/${encodeURIComponent(route.bookId)}/entries/${encodeURIComponent(route.entryId)}/history`;
     case 'stats':
       return '#/stats';
+    case 'reconcile':
+      return '#/reconcile';
   }
 }
 

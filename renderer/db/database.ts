@@ -14,6 +14,7 @@ import type {
   Page,
   Person,
   PreparedPage,
+  ReconcileDecision,
   Scan,
   Setting,
 } from './types';
@@ -33,6 +34,7 @@ export class SohoaDatabase extends Dexie {
   exchanges!: EntityTable<ExchangeState, 'id'>;
   conflicts!: EntityTable<EntryConflict, 'id'>;
   preparedPages!: EntityTable<PreparedPage, 'id'>;
+  reconcileDecisions!: EntityTable<ReconcileDecision, 'id'>;
 
   constructor(name = DB_NAME, upToVersion = Number.POSITIVE_INFINITY) {
     super(name, { chromeTransactionDurability: 'strict' });

@@ -9,6 +9,7 @@ import { exchangeCommands } from './commands/exchange';
 import { importCommands } from './commands/import';
 import { officerCommands } from './commands/officers';
 import { pageCommands } from './commands/pages';
+import { reconcileCommands } from './commands/reconcile';
 import { reviewCommands } from './commands/review';
 import { createRunner, type CommandContext } from './commands/run';
 import type { SohoaDatabase } from './database';
@@ -54,6 +55,7 @@ export function createRepositories(
     ...importCommands(context),
     ...exchangeCommands(context),
     ...backupCommands(context),
+    ...reconcileCommands(context),
   };
 }
 

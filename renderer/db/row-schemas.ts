@@ -346,3 +346,15 @@ export const preparedPageRow = z.looseObject({
   preparedAt: time,
   result: preparedResult,
 });
+
+/** A reviewer's verdict on an entry and an extract row the linker was unsure of. */
+export const reconcileDecisionRow = z.looseObject({
+  /** `${sohoaId}|${extractKey}`. */
+  id,
+  sohoaId: id,
+  /** The extract row's key: the same for the same row in a later extract. */
+  extractKey: z.string(),
+  verdict: z.enum(['same', 'different']),
+  by: z.string(),
+  at: time,
+});

@@ -100,6 +100,14 @@ export const schemaVersions: SchemaVersion[] = [
       audit: '++seq, entityId, at, by, pc',
     },
   },
+  {
+    // Reconciliation: a person's decision on an entry and an extract row the linker was unsure
+    // of, kept so a later extract of the same rows re-uses it. A new table: nothing to migrate.
+    version: 8,
+    stores: {
+      reconcileDecisions: 'id, sohoaId, extractKey',
+    },
+  },
 ];
 
 /** Every table and its indexes as of the latest version (later versions list only changes). */

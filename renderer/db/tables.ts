@@ -12,6 +12,7 @@ import {
   pageRow,
   personRow,
   preparedPageRow,
+  reconcileDecisionRow,
   recordRow,
   scanRow,
   settingRow,
@@ -65,6 +66,14 @@ export const tables = {
   preparedPages: {
     indexes: 'id, bookId, scanId',
     row: preparedPageRow,
+    inBackup: false,
+    reach: 'pc',
+  },
+  // A reviewer's verdicts on pairs the reconciliation was unsure of, re-used by later extracts.
+  // Kept on this PC for now: backups and packages do not carry them yet.
+  reconcileDecisions: {
+    indexes: 'id, sohoaId, extractKey',
+    row: reconcileDecisionRow,
     inBackup: false,
     reach: 'pc',
   },

@@ -36,3 +36,4 @@ export type FieldComment = Named<z.output<typeof fieldComment>>;
 export type ReviewDecision = Named<z.output<typeof reviewDecision>>;
 export type PreparedResult = Named<z.output<typeof preparedResult>>;
 export type PreparedSource = Named<z.output<typeof preparedSource>>;
+export type ReconcileDecision = RowOf<'reconcileDecisions'>;

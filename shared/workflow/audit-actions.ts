@@ -41,6 +41,8 @@ const otherActions = [
   'edit-from-file',
   'take-from-file',
   'import-from-file',
+  // Reconciliation against the Ministry's system
+  'reconcile',
 ] as const;
 
 /** An action of the audit log. */

@@ -53,7 +53,14 @@ type Phase =
     }
   | { name: 'mismatch'; verification: Verification };
 
-export function ExportButton({ book }: { book: Book }) {
+/** `only`: export just these entries of the book, under the button's own label. */
+export function ExportButton({
+  book,
+  only,
+}: {
+  book: Book;
+  only?: { ids: ReadonlySet<string>; label: string };
+}) {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
@@ -101,7 +108,7 @@ export function ExportButton({ book }: { book: Book }) {
   const check = async (scope: ExportScope, fromScopeChoice = false) => {
     setIsScopeFocused(fromScopeChoice);
     setPhase({ name: 'checking' });
-    const collected = await collectExport(book, scope);
+    const collected = await collectExport(book, scope, only?.ids);
     const { request } = collected;
     if (request.entries.length === 0) {
       setPhase({ name: 'idle' });
@@ -225,7 +232,8 @@ export function ExportButton({ book }: { book: Book }) {
       bookId: book.id,
       entryIds: ready.entryIds,
       revisions: ready.revisions,
-      scope: ready.scope,
+      // A chosen set of entries is never the whole book.
+      scope: only && ready.scope === 'whole' ? 'ready' : ready.scope,
       heldBack: ready.held.map((entry) => entry.entryId),
       files: written.files.map(({ name, bytes, sha256 }) => ({ name, bytes, sha256 })),
       folder: saved.folder,
@@ -267,7 +275,7 @@ export function ExportButton({ book }: { book: Book }) {
         onClick={() => void check('whole').catch(fail)}
         disabled={isBusy || phase.name === 'ready'}
       >
-        {t('export.button')}
+        {only?.label ?? t('export.button')}
       </button>
       {phase.name === 'checking' && (
         <div className="export-progress" role="status">

@@ -23,7 +23,12 @@ export interface CollectedExport {
   hasEarlierExports: boolean;
 }
 
-export async function collectExport(book: Book, scope: ExportScope): Promise<CollectedExport> {
+/** `only`: the entries this export may take (e.g. those left to move after a reconciliation). */
+export async function collectExport(
+  book: Book,
+  scope: ExportScope,
+  only?: ReadonlySet<string>,
+): Promise<CollectedExport> {
   const tables = [db.records, db.pages, db.scans, db.exports, db.audit, db.preparedPages];
   return db.transaction('r', tables, async () => {
     const [records, pages, scans, runs, unaudited, prepared] = await Promise.all([
@@ -50,9 +55,10 @@ export async function collectExport(book: Book, scope: ExportScope): Promise<Col
         : [],
     );
     const pageById = new Map(pages.map((page) => [page.id, page]));
+    const inScope = only ? records.filter((record) => only.has(record.id)) : records;
     const { candidates, held, alreadyExported } = selectForScope(
       book,
-      sortBySo(records),
+      sortBySo(inScope),
       scope,
       runs,
       new Set(unaudited.map((record) => record.id)),
@@ -91,7 +97,7 @@ export async function collectExport(book: Book, scope: ExportScope): Promise<Col
       held,
       alreadyExported,
       revisions: Object.fromEntries(candidates.map((record) => [record.id, record.revision])),
-      total: records.length,
+      total: inScope.length,
       hasEarlierExports: runs.length > 0,
     };
   });

@@ -26,8 +26,8 @@ export async function routeToRestore(
   const stored = await db.localSettings.get(LAST_ROUTE_KEY);
   if (typeof stored?.value !== 'string') return null;
   const route = parseHash(stored.value);
-  // Only the working screens are reopened; the statistics are one click away.
-  if (route.name === 'books' || route.name === 'stats') return null;
+  // Only the working screens are reopened; the statistics and reconciliation are one click away.
+  if (route.name === 'books' || route.name === 'stats' || route.name === 'reconcile') return null;
   if (!(await db.books.get(route.bookId))) return null;
   if (route.name === 'entry') {
     const entry = await db.records.get(route.entryId);

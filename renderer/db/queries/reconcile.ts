@@ -1,0 +1,31 @@
+// What the reconciliation reads: every book of a register type with its entries (voided ones
+// left out: they are not the book's), and the decisions people made on earlier extracts.
+import type { RegisterTypeCode } from '../../../shared/registers/types';
+import { db } from '../database';
+import type { Book, ReconcileDecision } from '../types';
+
+export interface BookEntries {
+  book: Book;
+  entries: { id: string; bookId: string; status: string; fields: Record<string, string> }[];
+}
+
+export async function readBooksOfType(type: RegisterTypeCode): Promise<BookEntries[]> {
+  return db.transaction('r', [db.books, db.records], async () => {
+    const books = (await db.books.toArray()).filter((book) => book.type === type);
+    const out: BookEntries[] = [];
+    for (const book of books) {
+      const records = await db.records.where('bookId').equals(book.id).toArray();
+      out.push({
+        book,
+        entries: records
+          .filter((record) => record.status !== 'voided')
+          .map(({ id, bookId, status, fields }) => ({ id, bookId, status, fields })),
+      });
+    }
+    return out;
+  });
+}
+
+export function readReconcileDecisions(): Promise<ReconcileDecision[]> {
+  return db.reconcileDecisions.toArray();
+}
