@@ -24,6 +24,8 @@ export function PagesPanel({ bookId, pages }: { bookId: string; pages: Page[] })
   const [confirmingId, setConfirmingId] = useState<string | null>(null);
   const [isAutoOpen, setAutoOpen] = useState(false);
   const [previewId, setPreviewId] = useState<string | null>(null);
+  // Folded, the list is not drawn: a page turn would redraw every row of a long book.
+  const [isOpen, setOpen] = useState(false);
   // Moving a row makes the browser drop focus from it; this is where focus goes back.
   const focusAfterChange = useRef<HTMLElement | null>(null);
   const rows = useRef(new Map<string, HTMLTableRowElement>());
@@ -85,10 +87,15 @@ export function PagesPanel({ bookId, pages }: { bookId: string; pages: Page[] })
   const shownOrder = pages.find((page) => page.id === shownPageId)?.order ?? 0;
 
   return (
-    <details className="pages-panel">
-      <summary>{t('scans.pages.title', { n: pages.length })}</summary>
+    <details className="pages-panel" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      {/* Drawn in the click itself, before the browser unfolds the list. */}
+      <summary
+        onClick={(event) => setOpen(!event.currentTarget.parentElement?.hasAttribute('open'))}
+      >
+        {t('scans.pages.title', { n: pages.length })}
+      </summary>
       <div className="pages-panel-body">
-        {pages.length === 0 ? (
+        {!isOpen ? null : pages.length === 0 ? (
           <p className="empty">{t('scans.pages.empty')}</p>
         ) : (
           <>
