@@ -207,10 +207,10 @@ export async function benchOnePageFiles(
     await page.getByRole('button', { name: 'Thêm trường hợp' }).click();
     await page.locator('#f-so').waitFor();
     await page.getByRole('img', { name: /^Trang \d+ của tệp/ }).waitFor();
-    // BENCH_MEMORY_PROBE=1 prints the memory every 10 pages and where it goes every 30 (after
-    // collecting the window's garbage, which lowers the figures that follow).
+    // BENCH_MEMORY_PROBE=trace prints the memory every 10 pages; =1 also where it goes every 30
+    // (after collecting the window's garbage, which lowers the figures that follow).
     const probe = async (label: string) => {
-      if (!process.env.BENCH_MEMORY_PROBE) return;
+      if (process.env.BENCH_MEMORY_PROBE !== '1') return;
       const pids = await rendererPids(profile);
       const sizes = await Promise.all(pids.map((pid) => rendererRssMiB([pid])));
       const pid = pids[sizes.indexOf(Math.max(...sizes))] ?? 0;
