@@ -124,16 +124,23 @@ export async function serveApp(): Promise<{ url: string; close: () => Promise<vo
 /** One-page PDFs viewed one after another for the memory figure. */
 export const ONE_PAGE_FILES = 150;
 
-/** The viewer with real-like scans: first view against the picture's decode, and memory. */
+/**
+ * The viewer with real-like scans: first view against the picture's decode, and memory; with
+ * `isMemoryOnly`, the memory alone.
+ */
 export async function benchRealScans(
   browser: Browser,
   benchPage: Page,
   appUrl: string,
+  options: { isMemoryOnly?: boolean } = {},
 ): Promise<void> {
   const jpegs = await realScanJpegs(benchPage, fixtures);
   const sizes = jpegs.map((jpeg) => jpeg.length / 1e6);
   const pagesNote = `${jpegs.length} 300-dpi colour A4 JPEG pages of ${Math.min(...sizes).toFixed(2)}–${Math.max(...sizes).toFixed(2)} MB (paper grain, register grid, handwriting), one per PDF page, Chromium, 1366×768`;
-  for (const run of await benchFirstView(browser, appUrl, jpegs, fixtures)) {
+  const firstViews = options.isMemoryOnly
+    ? []
+    : await benchFirstView(browser, appUrl, jpegs, fixtures);
+  for (const run of firstViews) {
     const key = run.rate === 1 ? 'viewer.real' : `viewer.real.throttle${run.rate}x`;
     const at = run.rate === 1 ? 'no throttle' : `CPU throttled ${run.rate}× (CDP)`;
     const ratios = run.firstView.map((ms, i) => ms / (run.decode[i] ?? ms));

@@ -66,11 +66,13 @@ async function main(): Promise<void> {
     await page.waitForFunction('typeof window.runSaveBench === "function"');
     // `npm run bench -- --prepared-only`: preparing pages, then the in-app export of prepared pages.
     const isPreparedOnly = process.argv.includes('--prepared-only');
-    // `npm run bench -- --viewer-only`: just the viewer with real-like scans.
-    if (process.argv.includes('--viewer-only')) {
+    // `npm run bench -- --viewer-only`: just the viewer with real-like scans;
+    // `--one-page-files-only`: of those, only the memory of a book of one-page PDFs.
+    const isMemoryOnly = process.argv.includes('--one-page-files-only');
+    if (process.argv.includes('--viewer-only') || isMemoryOnly) {
       const app = await serveApp();
       try {
-        await benchRealScans(browser, page, app.url);
+        await benchRealScans(browser, page, app.url, { isMemoryOnly });
       } finally {
         await app.close();
       }

@@ -12,6 +12,7 @@ import { PDFDocument } from 'pdf-lib';
 import { chromiumArgs } from '../playwright.config';
 import { rendererPids, rendererRssMiB } from './backup-app-bench';
 import { setUpAdministrator } from './first-run';
+import { probeMemory } from './memory-probe';
 import { timeToPaint } from './paint-timer';
 
 const DISTINCT_PAGES = 12;
@@ -197,19 +198,44 @@ export async function benchOnePageFiles(
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    // BENCH_BLOCK_PREPARE=1 leaves the pages unprepared, to tell the viewer's share from theirs.
+    if (process.env.BENCH_BLOCK_PREPARE) {
+      await page.route('**/*prepare.worker*', (route) => route.abort());
+    }
     await openBook(page, appUrl);
     await importFiles(page, paths, files);
     await page.getByRole('button', { name: 'Thêm trường hợp' }).click();
     await page.locator('#f-so').waitFor();
     await page.getByRole('img', { name: /^Trang \d+ của tệp/ }).waitFor();
+    // BENCH_MEMORY_PROBE=trace prints the memory every 10 pages; =1 also where it goes every 30
+    // (after collecting the window's garbage, which lowers the figures that follow).
+    const probe = async (label: string) => {
+      if (process.env.BENCH_MEMORY_PROBE !== '1') return;
+      const pids = await rendererPids(profile);
+      const sizes = await Promise.all(pids.map((pid) => rendererRssMiB([pid])));
+      const pid = pids[sizes.indexOf(Math.max(...sizes))] ?? 0;
+      console.log(
+        label,
+        JSON.stringify(await probeMemory(page, pid), (_, v: unknown) =>
+          typeof v === 'number' ? Math.round(v) : v,
+        ),
+      );
+    };
+    await probe('imported');
     let peak = 0;
     for (let n = 2; n <= files; n++) {
       await timeToPaint(page, () => page.keyboard.press('Alt+PageDown'));
-      if (n % 10 === 0) peak = Math.max(peak, await rendererRssMiB(await rendererPids(profile)));
+      if (n % 10 === 0) {
+        const rss = await rendererRssMiB(await rendererPids(profile));
+        peak = Math.max(peak, rss);
+        if (process.env.BENCH_MEMORY_PROBE) console.log(`page ${n}: ${rss.toFixed(0)} MiB`);
+      }
+      if (n % 30 === 0) await probe(`page ${n}`);
     }
     // Whatever the page frees once idle is freed: the officer keeps reading.
     await page.waitForTimeout(3000);
     const afterMiB = await rendererRssMiB(await rendererPids(profile));
+    await probe('idle');
     return { afterMiB, peakMiB: Math.max(peak, afterMiB) };
   } finally {
     await context.close();

@@ -13,17 +13,23 @@ import './pages-panel.css';
 /** The book's pages in order: reorder, remove, and map them to the numbers printed in the book. */
 export function PagesPanel({ bookId, pages }: { bookId: string; pages: Page[] }) {
   const { t } = useTranslation();
-  const scans = useLiveQuery(() => db.scans.where('bookId').equals(bookId).toArray(), [bookId]);
-  const fileNames = useMemo(
-    () => new Map((scans ?? []).map((scan) => [scan.id, scan.fileName])),
-    [scans],
-  );
   const shownPageId = useUiStore((state) => state.pageByBook[bookId]);
   const showPage = useUiStore((state) => state.showPage);
   const notify = useUiStore((state) => state.notify);
   const [confirmingId, setConfirmingId] = useState<string | null>(null);
   const [isAutoOpen, setAutoOpen] = useState(false);
   const [previewId, setPreviewId] = useState<string | null>(null);
+  // Folded, the list is not drawn: a page turn would redraw every row of a long book, and every
+  // file imported would read all the book's scans again for their names.
+  const [isOpen, setOpen] = useState(false);
+  const scans = useLiveQuery(
+    () => (isOpen ? db.scans.where('bookId').equals(bookId).toArray() : []),
+    [bookId, isOpen],
+  );
+  const fileNames = useMemo(
+    () => new Map((scans ?? []).map((scan) => [scan.id, scan.fileName])),
+    [scans],
+  );
   // Moving a row makes the browser drop focus from it; this is where focus goes back.
   const focusAfterChange = useRef<HTMLElement | null>(null);
   const rows = useRef(new Map<string, HTMLTableRowElement>());
@@ -85,10 +91,15 @@ export function PagesPanel({ bookId, pages }: { bookId: string; pages: Page[] })
   const shownOrder = pages.find((page) => page.id === shownPageId)?.order ?? 0;
 
   return (
-    <details className="pages-panel">
-      <summary>{t('scans.pages.title', { n: pages.length })}</summary>
+    <details className="pages-panel" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      {/* Drawn in the click itself, before the browser unfolds the list. */}
+      <summary
+        onClick={(event) => setOpen(!event.currentTarget.parentElement?.hasAttribute('open'))}
+      >
+        {t('scans.pages.title', { n: pages.length })}
+      </summary>
       <div className="pages-panel-body">
-        {pages.length === 0 ? (
+        {!isOpen ? null : pages.length === 0 ? (
           <p className="empty">{t('scans.pages.empty')}</p>
         ) : (
           <>

@@ -14,6 +14,12 @@ import {
 import { pictureDrawing, pictureSize } from './page-picture-work';
 import { withScanPage } from './pdf';
 import { SharedJobs } from './shared-jobs';
+import {
+  bytesOfBitmap,
+  deviceMemoryGb,
+  renderedByteBudget,
+  THUMBNAIL_BYTE_BUDGET,
+} from './viewer-budget';
 import { LruCache } from './viewer-cache';
 import {
   normalizeRotation,
@@ -31,8 +37,6 @@ interface PageSource {
   draw: (scale: number, rotation: Rotation, signal?: AbortSignal) => Promise<ImageBitmap>;
 }
 
-const pixelsOf = (bitmap: ImageBitmap) => bitmap.width * bitmap.height;
-
 /** Page sources are cheap (a pdfjs page proxy or a size): keep a book's worth. */
 const sources = new LruCache<string, Promise<PageSource>>({ maxEntries: 400 });
 const sizes = new Map<string, Size>();
@@ -46,26 +50,18 @@ const decodedImages = new LruCache<string, Promise<ImageBitmap>>({
     );
   },
 });
-/**
- * Pixels of rendered pages to keep, by the PC's memory: ~120 MB on a 4 GB PC, twice that
- * where there is plenty (Chromium reports at most 8 GB).
- */
-function renderedPixelBudget(): number {
-  const gigabytes = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
-  return gigabytes !== undefined && gigabytes > 4 ? 60_000_000 : 30_000_000;
-}
 
 /** Rendered pages: the shown page, the next and the previous, and a few zoom levels. */
 const rendered = new LruCache<string, ImageBitmap>({
   maxEntries: 8,
-  maxCost: renderedPixelBudget(),
-  costOf: pixelsOf,
+  maxCost: renderedByteBudget(deviceMemoryGb()),
+  costOf: bytesOfBitmap,
   onEvict: (bitmap) => bitmap.close(),
 });
 const thumbnails = new LruCache<string, ImageBitmap>({
   maxEntries: 600,
-  maxCost: 6_000_000,
-  costOf: pixelsOf,
+  maxCost: THUMBNAIL_BYTE_BUDGET,
+  costOf: bytesOfBitmap,
   onEvict: (bitmap) => bitmap.close(),
 });
 /** Renders under way, shared by the shown page, its prefetch and repeated effect runs. */
