@@ -2,7 +2,9 @@
 // (QuotaExceededError, or AbortError around it when the commit itself fails), and bulk writes
 // collect one failure per row, so the cause can sit a few levels down.
 
-export type StorageFailure = 'quota' | 'other';
+import type { StorageFailure } from '../../store/storage-slice';
+
+export type { StorageFailure };
 
 const MAX_DEPTH = 5;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heicHead, jpegHeaderOnly, makePng, tiffHead } from '../../../test/fixtures/make-images';
+import { heicHead, jpegHeaderOnly, makePng, tiffHead } from '../../test/fixtures/make-images';
 import { sniffFile, sniffKind } from './import-sniff';
 
 const ascii = (text: string) => new TextEncoder().encode(text);

@@ -1,7 +1,9 @@
 // What the officer must know about the disk right now: whether the last write failed, and
 // why. Cleared by the next write that succeeds.
 import type { StateCreator } from 'zustand';
-import type { StorageFailure } from './storage-errors';
+
+/** A full disk, or any other write failure (features/storage tells them apart). */
+export type StorageFailure = 'quota' | 'other';
 
 export interface StorageSlice {
   /** The latest autosave failure still unresolved, or null once a save went through. */
