@@ -1,9 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { navigate } from '../../app/router';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
 import { EntryForm } from '../entry/EntryForm';
 import { EntryList } from '../entry/EntryList';
@@ -11,7 +10,7 @@ import { entryWriter } from '../entry/entry-writer';
 import { useOpenEntry } from '../entry/use-open-entry';
 import { ShortcutSheet } from '../entry/ShortcutSheet';
 import { BookSettingsDialog } from './BookSettingsDialog';
-import { SplitHandle } from './SplitHandle';
+import { SplitHandle } from '../../app/SplitHandle';
 import { ExportButton } from '../export/ExportButton';
 import { ImportExcelButton } from '../import/ImportExcelButton';
 import { WorkPackageTools } from '../backup/WorkPackageTools';
@@ -24,6 +23,7 @@ import { explainWriteError } from '../storage/explain-write-error';
 import { handleViewerKey, viewerShortcuts } from '../scans/viewer-keys';
 import { isInDialog } from '../../app/focus';
 import { usePagePreparation } from '../prepare/use-preparation';
+import { bookReads, pageReads, useLiveQuery } from '../../db/reads';
 
 /** The scan on the left, the entry list or the open entry on the right. */
 export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: string | null }) {
@@ -43,11 +43,8 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  const book = useLiveQuery(() => db.books.get(bookId), [bookId], null);
-  const pages = useLiveQuery(
-    () => db.pages.where('[bookId+order]').between([bookId, 0], [bookId, Infinity]).toArray(),
-    [bookId],
-  );
+  const book = useLiveQuery(() => bookReads.bookById(bookId), [bookId], null);
+  const pages = useLiveQuery(() => pageReads.pagesInOrder(bookId), [bookId]);
   const entry = useOpenEntry(entryId);
   // The viewer's keys work wherever the keyboard is in the workspace (a toolbar button, the
   // entry list, or the page itself after a dialog closed), not only in the form and the viewer,

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import {
   useCallback,
   useEffect,
@@ -19,8 +18,8 @@ import { isSetAside } from '../../../shared/workflow/workflow';
 import { EntryVoidBar } from './EntryVoidBar';
 import { isInDialog } from '../../app/focus';
 import { navigate } from '../../app/router';
-import { db, repo } from '../../db';
-import { loadRelatedEntries, validateWithRelated } from '../../db/entry-context';
+import { repo } from '../../db';
+import { validateWithRelated } from '../../db/entry-context';
 import { nameKeyOf } from '../../db/name-key';
 import { newEntryRecord } from '../../db/repositories';
 import type { Book, EntryRecord, Page } from '../../db/types';
@@ -38,6 +37,7 @@ import { findInvisibleChars, normalizeOnCommit } from './normalize';
 import { carrySuggestions, defaultCarryForward, type BookValues } from './suggestions';
 import { useAutosave, type SaveState } from './use-autosave';
 import { fieldLabel } from '../../locales/field-label';
+import { entryReads, useLiveQuery } from '../../db/reads';
 
 interface Props {
   book: Book;
@@ -84,7 +84,11 @@ export function EntryForm({ book, template, entry, pages }: Props) {
   const relatedResult = useLiveQuery(
     async () => ({
       entryId: entry.id,
-      related: await loadRelatedEntries(db, book, { so: soValue, nameKey, selfId: entry.id }),
+      related: await entryReads.loadRelatedEntries(book, {
+        so: soValue,
+        nameKey,
+        selfId: entry.id,
+      }),
     }),
     [book.id, book.type, soValue, nameKey, entry.id],
   );
@@ -96,10 +100,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
   const previousResult = useLiveQuery(
     async () => ({
       entryId: entry.id,
-      record: await db.records
-        .where('[bookId+createdAt]')
-        .between([book.id, -Infinity], [book.id, entry.createdAt])
-        .last(),
+      record: await entryReads.entryTypedBefore(book.id, entry.createdAt),
     }),
     [book.id, entry.id, entry.createdAt],
   );
@@ -117,15 +118,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
       ? handedOver.fields
       : queried?.fields;
   // The book's newest stored entry, whose number the next entry follows (null: still reading).
-  const newest = useLiveQuery(
-    () =>
-      db.records
-        .where('[bookId+createdAt]')
-        .between([book.id, -Infinity], [book.id, Infinity])
-        .last(),
-    [book.id],
-    null,
-  );
+  const newest = useLiveQuery(() => entryReads.newestEntry(book.id), [book.id], null);
   const carryKeys = useMemo(
     () => book.carryForward ?? defaultCarryForward(template),
     [book.carryForward, template],
@@ -267,14 +260,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     const onScreen = { fields: values, createdAt: entry.createdAt };
     const stored =
       newest === null
-        ? await entryWriter
-            .settle()
-            .then(() =>
-              db.records
-                .where('[bookId+createdAt]')
-                .between([book.id, -Infinity], [book.id, Infinity])
-                .last(),
-            )
+        ? await entryWriter.settle().then(() => entryReads.newestEntry(book.id))
         : newest;
     const before = stored && stored.createdAt > entry.createdAt ? stored : onScreen;
     const now = Date.now();

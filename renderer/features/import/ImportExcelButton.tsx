@@ -18,7 +18,7 @@ import { ImportConflictError } from '../../db/repositories';
 import { isWorkflowError } from '../../db/workflow-error';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
-import { issueText } from '../entry/issue-text';
+import { issueText } from '../../locales/issue-text';
 import { analyzeFile, readZipFile, type Progress, type Running } from './analyze-file';
 import './import.css';
 import { fieldLabel as labelIn } from '../../locales/field-label';

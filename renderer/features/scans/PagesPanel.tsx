@@ -1,19 +1,18 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import type { Page } from '../../db/types';
 import { isWorkflowError } from '../../db/workflow-error';
 import { useUiStore } from '../../store/ui-store';
-import { applyPrintedNumbers } from './pages-actions';
 import { cleanPrintedNumber, moveTarget, parseStartNumber, planAutoNumber } from './pages-plan';
 import { ExportPreview, PreparationStatus } from '../prepare/ExportPreview';
 import './pages-panel.css';
+import { pageReads, useLiveQuery } from '../../db/reads';
 
 /** The book's pages in order: reorder, remove, and map them to the numbers printed in the book. */
 export function PagesPanel({ bookId, pages }: { bookId: string; pages: Page[] }) {
   const { t } = useTranslation();
-  const scans = useLiveQuery(() => db.scans.where('bookId').equals(bookId).toArray(), [bookId]);
+  const scans = useLiveQuery(() => pageReads.scansOfBook(bookId), [bookId]);
   const fileNames = useMemo(
     () => new Map((scans ?? []).map((scan) => [scan.id, scan.fileName])),
     [scans],
@@ -336,7 +335,8 @@ function AutoNumberForm({
       onSubmit={(event) => {
         event.preventDefault();
         if (!plan) return;
-        applyPrintedNumbers(plan.changes)
+        repo
+          .setPrintedNumbers(plan.changes)
           .then(() => onDone(plan.to - plan.from + 1))
           .catch(onError);
       }}

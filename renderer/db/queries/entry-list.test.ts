@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getTemplate } from '../../../shared/registers';
-import type { SohoaDatabase } from '../../db/database';
-import { nameKeyOf } from '../../db/name-key';
-import { freshIndexedDb, openCurrent, uniqueName } from '../../db/test-harness';
-import type { EntryRecord, EntryStatus } from '../../db/types';
-import { compareBookOrder } from './entry-order';
+import type { SohoaDatabase } from '../database';
+import { nameKeyOf } from '../name-key';
+import { freshIndexedDb, openCurrent, uniqueName } from '../test-harness';
+import type { EntryRecord, EntryStatus } from '../types';
+import { compareBookOrder } from '../../../shared/registers/book-order';
 import {
   findEntryIdBySo,
   isStatusFilter,
@@ -15,7 +15,7 @@ import {
   parseSearch,
   toListRow,
   type ListQuery,
-} from './list-query';
+} from './entry-list';
 
 const ks = getTemplate('ks-70');
 let db: SohoaDatabase;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { SPLIT_LIMITS } from '../../store/layout-slice';
-import { useUiStore } from '../../store/ui-store';
+import { SPLIT_LIMITS } from '../store/layout-slice';
+import { useUiStore } from '../store/ui-store';
 
 const STEP = 5;
 

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { sampleBook } from '../../db/sample-data';
-import { freshIndexedDb, openCurrent, uniqueName } from '../../db/test-harness';
-import type { SohoaDatabase } from '../../db/database';
-import type { PrepareInput, PrepareOutcome } from '../../workers/prepare-core';
-import { preparationProgress, preparePending, type PrepareFn } from './prepare-queue';
+import { sampleBook } from './sample-data';
+import { freshIndexedDb, openCurrent, uniqueName } from './test-harness';
+import type { SohoaDatabase } from './database';
+import type { PrepareInput, PrepareOutcome } from '../workers/prepare-core';
+import { preparationProgress, preparePending, type PrepareFn } from './prepared-pages';
 
 /** A book with one scan of `pageCount` pages, `bytes` long, its pages in book order. */
 async function bookWithScan(db: SohoaDatabase, pageCount: number, bytes = 200_000) {

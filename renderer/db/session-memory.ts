@@ -1,7 +1,7 @@
 // Where the officer was: the screen and, per entry, the field last focused. Kept in the
 // settings table (durable like the entries) so a crash or restart reopens the same place.
-import { parseHash, routeToHash } from '../../app/router';
-import type { SohoaDatabase } from '../../db/database';
+import { parseHash, routeToHash } from '../app/router';
+import type { SohoaDatabase } from './database';
 
 export const LAST_ROUTE_KEY = 'session.lastRoute';
 const FOCUS_KEY_PREFIX = 'session.focus.';

@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getTemplate } from '../../../shared/registers';
-import { validateEntry } from '../../../shared/validation/validate-entry';
-import { translations } from '../../locales/resources';
+import { getTemplate } from '../../shared/registers';
+import { validateEntry } from '../../shared/validation/validate-entry';
+import { translations } from './resources';
 import { issueText } from './issue-text';
 
 const t = i18next.t.bind(i18next);

@@ -2,7 +2,7 @@
 // A check that offers a value (a corrected year) cannot always find one: the message for that
 // case is the rule's `_noSuggestion` variant, so no placeholder is ever shown.
 import type { TFunction } from 'i18next';
-import type { Issue } from '../../../shared/validation/types';
+import type { Issue } from '../../shared/validation/types';
 
 export function issueText(t: TFunction, issue: Pick<Issue, 'rule' | 'params'>): string {
   const params = issue.params ?? {};

@@ -2,11 +2,11 @@
 // pages with no preparation for the book's current target (new imports, books from before,
 // a changed target, a run cut short by closing the app) get one; a page that fails is
 // recorded as failed and the export re-encodes it itself, as it does for unprepared pages.
-import type { SohoaDatabase } from '../../db/database';
-import type { Book, PreparedPage, PreparedResult, Scan } from '../../db/types';
-import type { SearchHint } from '../../workers/page-reencode';
-import { DEFAULT_TARGET_BYTES_PER_PAGE, imageBudget } from '../../workers/pdf-images';
-import type { PrepareInput, PrepareOutcome } from '../../workers/prepare-core';
+import type { SohoaDatabase } from './database';
+import type { Book, PreparedPage, PreparedResult, Scan } from './types';
+import type { SearchHint } from '../workers/page-reencode';
+import { DEFAULT_TARGET_BYTES_PER_PAGE, imageBudget } from '../workers/pdf-images';
+import type { PrepareInput, PrepareOutcome } from '../workers/prepare-core';
 
 /** Prepares one page; the worker in the app, a stand-in in tests. */
 export type PrepareFn = (input: PrepareInput) => Promise<PrepareOutcome>;

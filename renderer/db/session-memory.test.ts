@@ -1,12 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SohoaDatabase } from '../../db/database';
-import { sampleBook } from '../../db/sample-data';
-import {
-  freshIndexedDb,
-  openCurrent,
-  signedInRepositories,
-  uniqueName,
-} from '../../db/test-harness';
+import type { SohoaDatabase } from './database';
+import { sampleBook } from './sample-data';
+import { freshIndexedDb, openCurrent, signedInRepositories, uniqueName } from './test-harness';
 import {
   LAST_ROUTE_KEY,
   recallFocus,

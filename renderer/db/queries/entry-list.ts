@@ -3,9 +3,9 @@
 import Dexie, { type IndexableType } from 'dexie';
 import { collapseSpaces, foldAccents } from '../../../shared/text/vietnamese';
 import { findNumberingGaps, type NumberRange } from '../../../shared/validation/numbering';
-import type { SohoaDatabase } from '../../db/database';
-import { withoutVoided } from '../../db/entry-context';
-import type { EntryRecord, EntryStatus } from '../../db/types';
+import type { SohoaDatabase } from '../database';
+import { withoutVoided } from '../entry-context';
+import type { EntryRecord, EntryStatus } from '../types';
 import {
   entryStatuses,
   entryWorkflow,
@@ -13,7 +13,7 @@ import {
   setAsideStatuses,
   type Workflow,
 } from '../../../shared/workflow/workflow';
-import { compareBookOrder } from './entry-order';
+import { compareBookOrder } from '../../../shared/registers/book-order';
 
 export type StatusFilter = EntryStatus | 'all';
 

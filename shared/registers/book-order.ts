@@ -1,4 +1,4 @@
-import type { EntryRecord } from '../../db/types';
+// The order of a book's entries: by their number (số), then by when they were typed.
 
 /** Where a number puts an entry: its value, or after every numbered entry. */
 function soRank(so: string | undefined): number {
@@ -15,7 +15,9 @@ export function compareBookOrder(
 }
 
 /** Entries in the order of their number in the book; unnumbered ones last. */
-export function sortBySo(entries: EntryRecord[]): EntryRecord[] {
+export function sortBySo<T extends { fields: Record<string, string>; createdAt: number }>(
+  entries: readonly T[],
+): T[] {
   return [...entries].sort((a, b) =>
     compareBookOrder(
       { so: a.fields.so, createdAt: a.createdAt },
