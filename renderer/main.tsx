@@ -7,7 +7,7 @@ import './app/form-fields.css';
 import './app/officers.css';
 import { App } from './app/App';
 import { keepAuditHeadOnFile, requestPersistentStorage } from './db';
-import { autoBackups } from './features/backup/auto-backup';
+import { autoBackups } from './features/backup';
 
 void requestPersistentStorage();
 autoBackups?.start();

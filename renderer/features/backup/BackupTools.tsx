@@ -17,7 +17,7 @@ import { ReceivePackageButton } from './ReceivePackageButton';
 import { saveFile } from './save-file';
 import { signerAccepted } from './SignerNotice';
 import { ThisPcDialog } from './ThisPcDialog';
-import { useOfficer } from '../officers/use-officer';
+import { useOfficer } from '../officers';
 import { useFileImport } from './use-file-import';
 import { useMergeFile } from './use-merge-file';
 import { entryReads, files, pageReads, useLiveQuery } from '../../db/reads';

@@ -6,9 +6,9 @@ import { can } from '../../../shared/workflow/roles';
 import { repo } from '../../db';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
-import { errorText } from '../officers/error-text';
-import { useOfficer } from '../officers/use-officer';
-import { BackupTools } from '../backup/BackupTools';
+import { errorText } from '../officers';
+import { useOfficer } from '../officers';
+import { BackupTools } from '../backup';
 import { NewBookDialog } from './NewBookDialog';
 import { bookReads, officerReads, useLiveQuery } from '../../db/reads';
 

@@ -8,7 +8,7 @@ import { repo } from '../../db';
 import type { Book, Page } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { ReasonPrompt } from '../../app/ReasonPrompt';
-import { errorText } from '../officers/error-text';
+import { errorText } from '../officers';
 import { moveSelection } from './list-keys';
 import { recallList, rememberList } from './list-memory';
 import {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useOfficerNames } from '../officers/use-officer';
+import { useOfficerNames } from '../officers';
 import { entryReads, exportReads, useLiveQuery } from '../../db/reads';
 
 const SHOWN_RUNS = 10;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { navigate } from '../../app/router';
-import { useOfficerNames } from '../officers/use-officer';
+import { useOfficerNames } from '../officers';
 import { historySteps, showsStatusChange, type HistoryStep } from './history-lines';
 import './history.css';
 import { fieldLabel } from '../../locales/field-label';

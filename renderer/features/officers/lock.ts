@@ -2,7 +2,7 @@
 // form, and only then signs the officer out: nothing typed before the lock may be lost.
 import { session } from '../../db';
 import type { Session } from '../../db/session';
-import { flushAllAutosaves } from '../entry/use-autosave';
+import { flushAllAutosaves } from '../entry';
 import { rememberFocus } from './focus-memory';
 import { markLocked } from './officer-memory';
 

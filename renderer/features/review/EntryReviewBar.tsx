@@ -6,7 +6,7 @@ import { repo } from '../../db';
 import type { EntryRecord } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { ReasonPrompt } from '../../app/ReasonPrompt';
-import { errorText } from '../officers/error-text';
+import { errorText } from '../officers';
 import './review.css';
 import { fieldLabel } from '../../locales/field-label';
 import { officerReads, useLiveQuery } from '../../db/reads';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
-import { useOfficer } from '../officers/use-officer';
+import { useOfficer } from '../officers';
 import { reviewReads, useLiveQuery } from '../../db/reads';
 
 /** Above the entry list: the signed-in officer's entries that came back, each with its reason. */

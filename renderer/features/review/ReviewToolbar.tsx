@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/workflow/roles';
 import { repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
-import { errorText } from '../officers/error-text';
-import { useOfficer } from '../officers/use-officer';
+import { errorText } from '../officers';
+import { useOfficer } from '../officers';
 import { reviewReads, useLiveQuery } from '../../db/reads';
 
 /** The book workspace's review buttons: send every complete entry, open the review queue. */

@@ -5,7 +5,7 @@ import type { Page } from '../../db/types';
 import { isWorkflowError } from '../../db/workflow-error';
 import { useUiStore } from '../../store/ui-store';
 import { cleanPrintedNumber, moveTarget, parseStartNumber, planAutoNumber } from './pages-plan';
-import { ExportPreview, PreparationStatus } from '../prepare/ExportPreview';
+import { ExportPreview, PreparationStatus } from '../prepare';
 import './pages-panel.css';
 import { pageReads, useLiveQuery } from '../../db/reads';
 
