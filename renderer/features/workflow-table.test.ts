@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { entryWorkflow, extendWorkflow, type GuardedEntry } from '../../shared/workflow/workflow';
 import type { Book, EntryRecord } from '../db/types';
 import { selectForScope, isExportable } from './export/export-rule';
-import { reviewQueueKeys, statusFiltersOf } from '../db/reads';
+import { statusFiltersOf } from '../db/queries/entry-list';
+import { reviewQueueKeys } from '../db/queries/review-filters';
 import { splitQueue } from '../../shared/workflow/review-queue';
 import { bookProgress, officerStats, statusCounts } from './stats/progress';
 

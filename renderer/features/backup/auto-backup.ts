@@ -144,4 +144,5 @@ export function createAutoBackups(bridge: SohoaBridge) {
   };
 }
 
-export const autoBackups = window.sohoa ? createAutoBackups(window.sohoa) : null;
+const bridge = globalThis.window?.sohoa;
+export const autoBackups = bridge ? createAutoBackups(bridge) : null;

@@ -1,6 +1,5 @@
 // What other screens use of typing entries: the form, the list, the writer that saves them and
 // the rules about blank entries and carried-forward values.
-export { isBlankEntry } from './blank-entry';
 export { EntryForm } from './EntryForm';
 export { EntryList } from './EntryList';
 export { entryWriter } from './entry-writer';

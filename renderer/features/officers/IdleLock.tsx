@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../store/ui-store';
 import { startIdleTimer, type IdleTimer } from './idle-timer';
 import { IDLE_LOCK_KEY, idleMinutesOf } from './idle-setting';
-import { lockScreen, type LockResult } from './lock';
+import type { LockResult } from './lock';
+import { lockScreen } from './lock-screen';
 import { localSettings, useLiveQuery } from '../../db/reads';
 
 const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;

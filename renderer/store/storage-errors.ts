@@ -2,7 +2,7 @@
 // (QuotaExceededError, or AbortError around it when the commit itself fails), and bulk writes
 // collect one failure per row, so the cause can sit a few levels down.
 
-import type { StorageFailure } from '../../store/storage-slice';
+import type { StorageFailure } from './storage-slice';
 
 export type { StorageFailure };
 

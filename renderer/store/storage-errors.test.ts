@@ -1,14 +1,9 @@
 import Dexie from 'dexie';
 import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SohoaDatabase } from '../../db/database';
-import { sampleBook } from '../../db/sample-data';
-import {
-  freshIndexedDb,
-  openCurrent,
-  signedInRepositories,
-  uniqueName,
-} from '../../db/test-harness';
+import type { SohoaDatabase } from '../db/database';
+import { sampleBook } from '../db/sample-data';
+import { freshIndexedDb, openCurrent, signedInRepositories, uniqueName } from '../db/test-harness';
 import { classifyStorageError } from './storage-errors';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');

@@ -1,6 +1,6 @@
 // An entry nothing has been typed into: only what the app fills by itself (its số, and the
 // book's defaults such as quyển số or the signer) is there.
-import type { RegisterTemplate } from '../../../shared/registers/types';
+import type { RegisterTemplate } from './types';
 
 export function isBlankEntry(template: RegisterTemplate, fields: Record<string, string>): boolean {
   return template.fields.every(

@@ -1,6 +1,6 @@
 // The autosave's link to the storage banner: a failed write is classified and shown until a
 // later write succeeds. The technical detail goes to the console log for support.
-import { useUiStore } from '../../store/ui-store';
+import { useUiStore } from './ui-store';
 import { classifyStorageError } from './storage-errors';
 
 /** While a save keeps failing, try again this often (space may have been freed meanwhile). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ksTemplate70 } from '../../../shared/registers/ks';
+import { ksTemplate70 } from './ks';
 import { isBlankEntry } from './blank-entry';
 
 describe('isBlankEntry', () => {
