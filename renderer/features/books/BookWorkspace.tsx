@@ -4,23 +4,21 @@ import { getTemplate } from '../../../shared/registers';
 import { navigate } from '../../app/router';
 import { repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
-import { EntryForm } from '../entry';
-import { EntryList } from '../entry';
-import { entryWriter } from '../entry';
-import { useOpenEntry } from '../entry';
-import { ShortcutSheet } from '../entry';
+import { EntryForm, EntryList, entryWriter, ShortcutSheet, useOpenEntry } from '../entry';
 import { BookSettingsDialog } from './BookSettingsDialog';
 import { SplitHandle } from '../../app/SplitHandle';
 import { ExportButton } from '../export';
 import { ImportExcelButton } from '../import';
 import { WorkPackageTools } from '../backup';
-import { ReturnedEntries } from '../review';
-import { ReviewToolbar } from '../review';
-import { ImportScanButton } from '../scans';
-import { PagesPanel } from '../scans';
-import { ScanViewer } from '../scans';
+import { ReturnedEntries, ReviewToolbar } from '../review';
+import {
+  handleViewerKey,
+  ImportScanButton,
+  PagesPanel,
+  ScanViewer,
+  viewerShortcuts,
+} from '../scans';
 import { explainWriteError } from '../storage';
-import { handleViewerKey, viewerShortcuts } from '../scans';
 import { isInDialog } from '../../app/focus';
 import { usePagePreparation } from '../prepare';
 import { bookReads, pageReads, useLiveQuery } from '../../db/reads';

@@ -8,8 +8,7 @@ import { repo } from '../../db';
 import type { EntryRecord } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { ReasonPrompt } from '../../app/ReasonPrompt';
-import { errorText } from '../officers';
-import { useOfficer } from '../officers';
+import { errorText, useOfficer } from '../officers';
 import { officerReads, useLiveQuery } from '../../db/reads';
 
 interface Props {

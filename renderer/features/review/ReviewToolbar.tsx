@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/workflow/roles';
 import { repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
-import { errorText } from '../officers';
-import { useOfficer } from '../officers';
+import { errorText, useOfficer } from '../officers';
 import { reviewReads, useLiveQuery } from '../../db/reads';
 
 /** The book workspace's review buttons: send every complete entry, open the review queue. */
