@@ -5,6 +5,57 @@ import globals from 'globals';
 
 const nodeOnly = ['electron', 'electron/*', 'node:*', 'fs', 'path', 'os', 'child_process'];
 
+/** renderer/ talks to the desktop shell only through the bridge. */
+const rendererShell = [
+  {
+    group: nodeOnly,
+    message: 'renderer/ talks to the desktop shell only through shared/bridge.ts.',
+  },
+  { group: ['**/electron/**'], message: 'renderer/ may not import electron/ code.' },
+];
+
+/** Only renderer/db/ (the data layer) imports Dexie and the database instance. */
+const dataLayerOnly = [
+  {
+    group: ['dexie', 'dexie-*'],
+    message:
+      'Only renderer/db/ imports Dexie: read through renderer/db/reads.ts, write through repo.',
+  },
+  {
+    group: ['**/db/database'],
+    message: 'The database module stays inside renderer/db/: read through renderer/db/reads.ts.',
+  },
+  {
+    group: ['**/db', '**/db/index'],
+    importNames: ['db'],
+    message: 'The database instance stays inside renderer/db/: read through renderer/db/reads.ts.',
+  },
+];
+
+/** workers/, store/ and db/ sit below the screens. */
+const noFeatures = [
+  {
+    group: ['**/features', '**/features/**'],
+    message: 'workers/, store/ and db/ may not import features/.',
+  },
+];
+
+/** From outside features/ (the app shell), a feature is reached through its index.ts. */
+const featureThroughIndex = [
+  {
+    group: ['**/features/*/*', '!**/features/*/index'],
+    message: 'Import a feature through its index.ts, not a file inside it.',
+  },
+];
+
+/** From inside a feature, another feature ('../other/…') only through its index.ts. */
+const featureInternals = [
+  {
+    regex: '^\\.\\./(?!\\.\\.)[^/]+/',
+    message: "A feature imports another feature only through its index.ts ('../other').",
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -51,16 +102,41 @@ export default tseslint.config(
       'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            {
-              group: nodeOnly,
-              message: 'renderer/ talks to the desktop shell only through shared/bridge.ts.',
-            },
-            { group: ['**/electron/**'], message: 'renderer/ may not import electron/ code.' },
-          ],
-        },
+        { patterns: [...rendererShell, ...dataLayerOnly, ...featureThroughIndex] },
       ],
+    },
+  },
+  // Inside the renderer, from the bottom up: db/ (the data layer), workers/ and store/ know
+  // nothing of the screens; a feature uses another only through its index.ts; only db/ touches
+  // Dexie and the database itself. Tests build fresh databases and reach the module they test.
+  {
+    files: ['renderer/features/*/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...rendererShell, ...dataLayerOnly, ...featureInternals] },
+      ],
+    },
+  },
+  {
+    files: ['renderer/workers/**/*.ts', 'renderer/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...rendererShell, ...dataLayerOnly, ...noFeatures] },
+      ],
+    },
+  },
+  {
+    files: ['renderer/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...rendererShell, ...noFeatures] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: rendererShell }],
     },
   },
   {

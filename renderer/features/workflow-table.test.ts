@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { entryWorkflow, extendWorkflow, type GuardedEntry } from '../../shared/workflow/workflow';
 import type { Book, EntryRecord } from '../db/types';
 import { selectForScope, isExportable } from './export/export-rule';
-import { statusFiltersOf } from './entry/list-query';
-import { reviewQueueKeys, splitQueue } from './review/review-query';
+import { statusFiltersOf } from '../db/queries/entry-list';
+import { reviewQueueKeys } from '../db/queries/review-filters';
+import { splitQueue } from '../../shared/workflow/review-queue';
 import { bookProgress, officerStats, statusCounts } from './stats/progress';
 
 const notOwn = (entry: GuardedEntry, officerId: string) =>

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_VIEW } from '../features/scans/viewer-settings';
+import { DEFAULT_VIEW } from './view-settings';
 import { ERROR_NOTICE_MS, INFO_NOTICE_MS, MAX_TILT, useUiStore, viewOf } from './ui-store';
 
 beforeEach(() => {

@@ -1,8 +1,8 @@
 // The one UI store: view state that is not data (data lives in Dexie and is read with
 // useLiveQuery). Slices keep unrelated concerns apart.
 import { create } from 'zustand';
-import { DEFAULT_VIEW, type ViewSettings } from '../features/scans/viewer-settings';
-import { createStorageSlice, type StorageSlice } from '../features/storage/storage-slice';
+import { DEFAULT_VIEW, type ViewSettings } from './view-settings';
+import { createStorageSlice, type StorageSlice } from './storage-slice';
 import { createLayoutSlice, type LayoutSlice } from './layout-slice';
 
 export interface ViewerSlice {

@@ -2,7 +2,7 @@
 // loaded whole when the range reader gives up), or a photo ready to embed, its size settled at
 // import or recompressed here toward the page budget.
 import { PDFDocument, type PDFPage } from 'pdf-lib';
-import { SNIFF_BYTES, sniffKind } from '../features/scans/import-sniff';
+import { SNIFF_BYTES, sniffKind } from './import-sniff';
 import type { PreparedForExport } from './export-protocol';
 import type { ImageInput, Recompressor } from './pdf-images';
 import { trimSharedImages } from './pdf-pages';

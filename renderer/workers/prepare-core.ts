@@ -3,7 +3,7 @@
 // export only has to copy the result. Runs in the preparation worker; the canvas side is
 // injected so it is tested in Node.
 import { PDFDocument } from 'pdf-lib';
-import { SNIFF_BYTES, sniffKind } from '../features/scans/import-sniff';
+import { SNIFF_BYTES, sniffKind } from './import-sniff';
 import { floorSize, reencodePage, type Reencoded, type SearchHint } from './page-reencode';
 import { imageBudget } from './pdf-images';
 import { scanImageOf } from './pdf-pages';

@@ -45,7 +45,7 @@ const pagesInOrder = (db: SohoaDatabase, bookId: string) =>
   db.pages.where('[bookId+order]').between([bookId, -Infinity], [bookId, Infinity]).toArray();
 
 export function pageCommands({ db, run }: CommandContext) {
-  return {
+  const commands = {
     /** Stores the scan file and appends its pages to the end of the book's page sequence. */
     async addScan(bookId: string, input: NewScanInput): Promise<{ scan: Scan; pages: Page[] }> {
       return run('enter', ['books', 'scans', 'pages'], async (tx) => {
@@ -133,6 +133,22 @@ export function pageCommands({ db, run }: CommandContext) {
           action: 'page',
           newValue: JSON.stringify(details),
         });
+      });
+    },
+  };
+  return {
+    ...commands,
+
+    /** Writes every printed number of an automatic numbering in one transaction. */
+    async setPrintedNumbers(
+      changes: readonly { pageId: string; bookPageNumber: string }[],
+    ): Promise<void> {
+      // Each page's command joins this one transaction, so a failure half-way leaves no page
+      // renumbered; each still records its own audit event.
+      await run('enter', ['books', 'pages'], async () => {
+        for (const change of changes) {
+          await commands.setPageDetails(change.pageId, { bookPageNumber: change.bookPageNumber });
+        }
       });
     },
   };

@@ -1,8 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_BACKUPS_KEPT, type BackupFolderInfo } from '../../../shared/bridge';
 import { repo } from '../../db';
+import { useLiveQuery } from '../../db/reads';
 import { useUiStore } from '../../store/ui-store';
 import { autoBackups, readLastBackup, readSchedule } from './auto-backup';
 import { bridgeErrorText } from '../../locales/bridge-error';

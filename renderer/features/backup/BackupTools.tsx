@@ -1,10 +1,8 @@
 import './backup.css';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/workflow/roles';
-import { db, repo } from '../../db';
-import { buildBackup } from '../../db/backup';
+import { repo } from '../../db';
 import type { FileData } from '../../db/backup-rows';
 import { DatabaseNotEmptyError } from '../../db/repositories';
 import { useUiStore } from '../../store/ui-store';
@@ -19,9 +17,10 @@ import { ReceivePackageButton } from './ReceivePackageButton';
 import { saveFile } from './save-file';
 import { signerAccepted } from './SignerNotice';
 import { ThisPcDialog } from './ThisPcDialog';
-import { useOfficer } from '../officers/use-officer';
+import { useOfficer } from '../officers';
 import { useFileImport } from './use-file-import';
 import { useMergeFile } from './use-merge-file';
+import { entryReads, files, pageReads, useLiveQuery } from '../../db/reads';
 
 function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(0)} MB`;
@@ -41,18 +40,8 @@ export function BackupTools() {
   const isAdmin = officer !== null && can(officer.role, 'administer');
   const restore = useFileImport('backup');
   const mergeFile = useMergeFile();
-  const scanBytes = useLiveQuery(async () => {
-    let total = 0;
-    await db.scans.each((scan) => {
-      total += scan.size;
-    });
-    return total;
-  }, []);
-  const isEmpty = useLiveQuery(
-    async () =>
-      (await db.books.count()) + (await db.records.count()) + (await db.scans.count()) === 0,
-    [],
-  );
+  const scanBytes = useLiveQuery(() => pageReads.scanBytes(), []);
+  const isEmpty = useLiveQuery(() => entryReads.isEmpty(), []);
   const scansFit = (scanBytes ?? 0) <= SCANS_FIT_BYTES;
   const withScans = withScansChoice ?? scansFit;
 
@@ -68,7 +57,7 @@ export function BackupTools() {
         notify('info', t('backup.backupDoneFolder', { ...written }));
         return;
       }
-      const built = await buildBackup(db, {
+      const built = await files.buildBackup({
         withScans,
         appVersion: __APP_VERSION__,
         onProgress: progress.listen,

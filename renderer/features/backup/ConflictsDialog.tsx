@@ -1,12 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { backupErrorDetail } from './backup-errors';
 import { useTranslation } from 'react-i18next';
 import type { RegisterTemplate } from '../../../shared/registers/types';
-import { db, repo } from '../../db';
-import type { EntryConflict, EntryRecord } from '../../db/types';
+import { repo } from '../../db';
+import type { EntryRecord } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { diffConflict } from './conflict-diff';
 import { fieldLabel } from '../../locales/field-label';
+import { conflictReads, useLiveQuery } from '../../db/reads';
 
 const otherLabels = {
   pages: 'backup.differencePages',
@@ -27,17 +27,7 @@ export function ConflictsDialog({
 }) {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
-  const rows = useLiveQuery(async () => {
-    const conflicts = await db.conflicts.where('bookId').equals(bookId).toArray();
-    const mine = await db.records.bulkGet(conflicts.map((conflict) => conflict.id));
-    return conflicts
-      .map((conflict, i) => ({ conflict, mine: mine[i] }))
-      .filter((row): row is { conflict: EntryConflict; mine: EntryRecord } => !!row.mine)
-      .sort(
-        (a, b) =>
-          Number.parseInt(a.mine.fields.so ?? '', 10) - Number.parseInt(b.mine.fields.so ?? '', 10),
-      );
-  }, [bookId]);
+  const rows = useLiveQuery(() => conflictReads.conflictsWithMine(bookId), [bookId]);
 
   const resolve = async (mine: EntryRecord, choice: 'mine' | 'theirs') => {
     try {

@@ -9,7 +9,7 @@ import { repo } from '../../db';
 import type { FilePreview } from '../../db/backup';
 import { installation } from '../../db/installation';
 import { trustPc } from '../../db/pc-trust';
-import { useOfficer } from '../officers/use-officer';
+import { useOfficer } from '../officers';
 
 /** Whether the file's signature lets it be written here (unsigned backups: see the caller). */
 export function signerAccepted(preview: FilePreview): boolean {

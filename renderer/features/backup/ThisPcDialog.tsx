@@ -1,16 +1,16 @@
 // "Máy này và máy tin cậy…": this PC's name and fingerprint, to read to a receiving PC or write
 // on paper, and the PCs it trusts; administrators rename this PC and withdraw trust here.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { backupErrorDetail } from './backup-errors';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/workflow/roles';
 import { repo } from '../../db';
+import { useLiveQuery } from '../../db/reads';
 import type { FileSigner } from '../../db/file-signature';
 import { installation } from '../../db/installation';
 import { renameThisPc, revokePc } from '../../db/pc-trust';
 import { useUiStore } from '../../store/ui-store';
-import { useOfficer } from '../officers/use-officer';
+import { useOfficer } from '../officers';
 
 export function ThisPcDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();

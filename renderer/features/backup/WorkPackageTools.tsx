@@ -1,11 +1,8 @@
 import './backup.css';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterTemplate } from '../../../shared/registers/types';
-import { db, repo } from '../../db';
-import { buildWorkPackage } from '../../db/backup';
-import { entriesChangedSinceExchange } from '../../db/work-package-select';
+import { repo } from '../../db';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { backupErrorDetail } from './backup-errors';
@@ -15,6 +12,7 @@ import { workPackageFileName } from './file-names';
 import { ReceivePackageButton } from './ReceivePackageButton';
 import { usePercent } from './progress';
 import { saveFile } from './save-file';
+import { conflictReads, files, useLiveQuery } from '../../db/reads';
 
 /** In a book: send it to another PC as one file, take one in, and settle conflicts. */
 export function WorkPackageTools({ book, template }: { book: Book; template: RegisterTemplate }) {
@@ -25,22 +23,18 @@ export function WorkPackageTools({ book, template }: { book: Book; template: Reg
   const progress = usePercent();
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [showConflicts, setShowConflicts] = useState(false);
-  const conflicts = useLiveQuery(
-    () => db.conflicts.where('bookId').equals(book.id).count(),
-    [book.id],
-    0,
-  );
+  const conflicts = useLiveQuery(() => conflictReads.conflictCount(book.id), [book.id], 0);
 
   const exportPackage = async () => {
     setBusy(true);
     progress.reset();
     try {
-      const entryIds = onlyChanged ? await entriesChangedSinceExchange(db, book.id) : undefined;
+      const entryIds = onlyChanged ? await files.entriesChangedSinceExchange(book.id) : undefined;
       if (entryIds?.length === 0) {
         notify('info', t('backup.packageNothingChanged'));
         return;
       }
-      const built = await buildWorkPackage(db, {
+      const built = await files.buildWorkPackage({
         bookId: book.id,
         appVersion: __APP_VERSION__,
         onProgress: progress.listen,

@@ -5,8 +5,7 @@
 // out with a notice, never a crash; the file goes to the shell in pieces (send-backup.ts).
 import i18next from 'i18next';
 import type { SohoaBridge } from '../../../shared/bridge';
-import { db, repo } from '../../db';
-import { buildBackup } from '../../db/backup';
+import { repo } from '../../db';
 import {
   BACKUP_SCHEDULE_KEY,
   defaultBackupSchedule,
@@ -21,26 +20,23 @@ import { backupFileName } from './file-names';
 import { dueReason, type LastBackup } from './schedule';
 import { sendBackup } from './send-backup';
 import { bridgeErrorText } from '../../locales/bridge-error';
+import { entryReads, files, pageReads, localSettings } from '../../db/reads';
 
 export { SCANS_FIT_BYTES };
 const CHECK_EVERY_MS = 60_000;
 
 export async function readSchedule(): Promise<BackupSchedule> {
-  const stored = (await db.localSettings.get(BACKUP_SCHEDULE_KEY))?.value as
+  const stored = (await localSettings.setting(BACKUP_SCHEDULE_KEY))?.value as
     Partial<BackupSchedule> | undefined;
   return { ...defaultBackupSchedule, ...stored };
 }
 
 export async function readLastBackup(): Promise<LastBackup | null> {
-  return ((await db.localSettings.get(LAST_BACKUP_KEY))?.value as LastBackup | undefined) ?? null;
+  return ((await localSettings.setting(LAST_BACKUP_KEY))?.value as LastBackup | undefined) ?? null;
 }
 
-export async function scanBytes(): Promise<number> {
-  let total = 0;
-  await db.scans.each((scan) => {
-    total += scan.size;
-  });
-  return total;
+export function scanBytes(): Promise<number> {
+  return pageReads.scanBytes();
 }
 
 export interface WrittenBackup {
@@ -61,7 +57,7 @@ export function createAutoBackups(bridge: SohoaBridge) {
     const space = await bridge.getDiskSpace().catch(() => null);
     const plan = planScans({
       scanBytes: await scanBytes(),
-      entries: await db.records.count(),
+      entries: await entryReads.entryCount(),
       freeBytes: space?.ok ? space.value.free : null,
     });
     if (!plan.withScans && !told.has(plan.reason)) {
@@ -85,7 +81,7 @@ export function createAutoBackups(bridge: SohoaBridge) {
     withScans?: boolean,
     onProgress?: ProgressListener,
   ): Promise<WrittenBackup> => {
-    const built = await buildBackup(db, {
+    const built = await files.buildBackup({
       withScans: await chooseScans(withScans),
       appVersion: __APP_VERSION__,
       // Building is most of the work; sending the file to the shell is a copy on disk.
@@ -127,7 +123,7 @@ export function createAutoBackups(bridge: SohoaBridge) {
 
   const check = async () => {
     const last = await readLastBackup();
-    const changed = last ? await db.records.where('updatedAt').above(last.at).count() : 0;
+    const changed = last ? await entryReads.entriesChangedAfter(last.at) : 0;
     const reason = dueReason(Date.now(), last, changed, await readSchedule());
     if (reason) await run(reason);
   };
@@ -148,4 +144,5 @@ export function createAutoBackups(bridge: SohoaBridge) {
   };
 }
 
-export const autoBackups = window.sohoa ? createAutoBackups(window.sohoa) : null;
+const bridge = globalThis.window?.sohoa;
+export const autoBackups = bridge ? createAutoBackups(bridge) : null;

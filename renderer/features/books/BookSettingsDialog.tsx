@@ -6,7 +6,7 @@ import { repo } from '../../db';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { DEFAULT_TARGET_BYTES_PER_PAGE } from '../../workers/pdf-images';
-import { defaultCarryForward } from '../entry/suggestions';
+import { defaultCarryForward } from '../entry';
 import { PdfNamingSettings } from './PdfNamingSettings';
 import { TemplateSection } from './TemplateVersionDialog';
 import { fieldLabel } from '../../locales/field-label';

@@ -1,29 +1,27 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { navigate } from '../../app/router';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
-import { EntryForm } from '../entry/EntryForm';
-import { EntryList } from '../entry/EntryList';
-import { entryWriter } from '../entry/entry-writer';
-import { useOpenEntry } from '../entry/use-open-entry';
-import { ShortcutSheet } from '../entry/ShortcutSheet';
+import { EntryForm, EntryList, entryWriter, ShortcutSheet, useOpenEntry } from '../entry';
 import { BookSettingsDialog } from './BookSettingsDialog';
-import { SplitHandle } from './SplitHandle';
-import { ExportButton } from '../export/ExportButton';
-import { ImportExcelButton } from '../import/ImportExcelButton';
-import { WorkPackageTools } from '../backup/WorkPackageTools';
-import { ReturnedEntries } from '../review/ReturnedEntries';
-import { ReviewToolbar } from '../review/ReviewToolbar';
-import { ImportScanButton } from '../scans/ImportScanButton';
-import { PagesPanel } from '../scans/PagesPanel';
-import { ScanViewer } from '../scans/ScanViewer';
-import { explainWriteError } from '../storage/explain-write-error';
-import { handleViewerKey, viewerShortcuts } from '../scans/viewer-keys';
+import { SplitHandle } from '../../app/SplitHandle';
+import { ExportButton } from '../export';
+import { ImportExcelButton } from '../import';
+import { WorkPackageTools } from '../backup';
+import { ReturnedEntries, ReviewToolbar } from '../review';
+import {
+  handleViewerKey,
+  ImportScanButton,
+  PagesPanel,
+  ScanViewer,
+  viewerShortcuts,
+} from '../scans';
+import { explainWriteError } from '../storage';
 import { isInDialog } from '../../app/focus';
-import { usePagePreparation } from '../prepare/use-preparation';
+import { usePagePreparation } from '../prepare';
+import { bookReads, pageReads, useLiveQuery } from '../../db/reads';
 
 /** The scan on the left, the entry list or the open entry on the right. */
 export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: string | null }) {
@@ -43,11 +41,8 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  const book = useLiveQuery(() => db.books.get(bookId), [bookId], null);
-  const pages = useLiveQuery(
-    () => db.pages.where('[bookId+order]').between([bookId, 0], [bookId, Infinity]).toArray(),
-    [bookId],
-  );
+  const book = useLiveQuery(() => bookReads.bookById(bookId), [bookId], null);
+  const pages = useLiveQuery(() => pageReads.pagesInOrder(bookId), [bookId]);
   const entry = useOpenEntry(entryId);
   // The viewer's keys work wherever the keyboard is in the workspace (a toolbar button, the
   // entry list, or the page itself after a dialog closed), not only in the form and the viewer,

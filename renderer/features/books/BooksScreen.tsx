@@ -1,17 +1,15 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { navigate } from '../../app/router';
 import { can } from '../../../shared/workflow/roles';
-import { setAsideStatuses } from '../../../shared/workflow/workflow';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
-import { errorText } from '../officers/error-text';
-import { useOfficer } from '../officers/use-officer';
-import { BackupTools } from '../backup/BackupTools';
+import { errorText, useOfficer } from '../officers';
+import { BackupTools } from '../backup';
 import { NewBookDialog } from './NewBookDialog';
+import { bookReads, officerReads, useLiveQuery } from '../../db/reads';
 
 export function BooksScreen() {
   const { t } = useTranslation();
@@ -20,12 +18,9 @@ export function BooksScreen() {
   // Archived books are put away: listed only when asked for.
   const [showArchived, setShowArchived] = useState(false);
   const signedIn = useOfficer();
-  const officer = useLiveQuery(
-    () => (signedIn ? db.people.get(signedIn.id) : undefined),
-    [signedIn],
-  );
+  const officer = useLiveQuery(() => officerReads.officerById(signedIn?.id), [signedIn]);
   const isAdmin = officer ? can(officer.role, 'administer') : false;
-  const allBooks = useLiveQuery(() => db.books.orderBy('createdAt').reverse().toArray(), []);
+  const allBooks = useLiveQuery(() => bookReads.booksNewestFirst(), []);
   const archivedCount = allBooks?.filter((book) => book.archived).length ?? 0;
   const books = allBooks?.filter((book) => showArchived || !book.archived);
   const toggleArchive = async (book: Book) => {
@@ -41,21 +36,8 @@ export function BooksScreen() {
       notify('error', errorText(t, error));
     }
   };
-  const counts = useLiveQuery(async () => {
-    const result: Record<string, number> = {};
-    for (const book of books ?? []) {
-      // Voided entries are not the book's: counted by their index, and left out.
-      const [all, voided] = await Promise.all([
-        db.records.where('bookId').equals(book.id).count(),
-        db.records
-          .where('[bookId+status]')
-          .anyOf(setAsideStatuses().map((status) => [book.id, status]))
-          .count(),
-      ]);
-      result[book.id] = all - voided;
-    }
-    return result;
-  }, [books]);
+  // Voided entries are not the book's: left out of the counts.
+  const counts = useLiveQuery(() => bookReads.entryCounts(books ?? []), [books]);
 
   return (
     <section className="books-screen" aria-labelledby="books-heading">

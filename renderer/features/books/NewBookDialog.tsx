@@ -2,11 +2,12 @@ import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { registerTypes } from '../../../shared/registers';
 import { versionsOf } from '../../../shared/registers/template-migration';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { checkNewBook, type NewBookForm, type NewBookProblem } from './new-book';
 import { useTemplateName } from './TemplateVersionDialog';
+import { bookReads } from '../../db/reads';
 
 const emptyForm: NewBookForm = {
   type: 'KS',
@@ -69,9 +70,7 @@ export function NewBookDialog({
     try {
       // The same book twice splits its entries over two copies: ask first, once.
       const { type, quyenSo, year } = checked.input;
-      const twin = await db.books
-        .filter((book) => book.type === type && book.quyenSo === quyenSo && book.year === year)
-        .first();
+      const twin = await bookReads.sameBook({ type, quyenSo, year });
       if (twin && twin.id !== confirmedTwinOf) {
         setTwin(twin);
         return;

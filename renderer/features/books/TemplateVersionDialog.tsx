@@ -1,7 +1,6 @@
 // Moving a book to another template version of its register: a preview of which columns carry
 // over, which are added empty and which are dropped, before anything changes. Dropping a column
 // that holds data needs the officer to tick that they agree; the data layer refuses otherwise.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
@@ -11,10 +10,11 @@ import {
   planTemplateMigration,
 } from '../../../shared/registers/template-migration';
 import type { RegisterTemplate } from '../../../shared/registers/types';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { fieldLabel } from '../../locales/field-label';
+import { entryReads, useLiveQuery } from '../../db/reads';
 
 /** "Khai sinh — 70 cột": what the officer knows a template by. */
 export function useTemplateName(): (template: RegisterTemplate) => string {
@@ -40,10 +40,7 @@ export function TemplateVersionDialog({
   const [toVersion, setToVersion] = useState(targets[0]?.version ?? '');
   const [isAgreed, setIsAgreed] = useState(false);
   const [isMoving, setIsMoving] = useState(false);
-  const records = useLiveQuery(
-    () => db.records.where('bookId').equals(book.id).toArray(),
-    [book.id],
-  );
+  const records = useLiveQuery(() => entryReads.entriesOfBook(book.id), [book.id]);
   const to = targets.find((target) => target.version === toVersion);
   const plan = to && records ? planTemplateMigration(from, to, records) : null;
   const labelOf = (template: RegisterTemplate, key: string) =>

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import {
   useCallback,
   useEffect,
@@ -10,8 +9,12 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldDef, FieldGroup, RegisterTemplate } from '../../../shared/registers/types';
-import { dateInWords, parseDateInput } from '../../../shared/text/dates';
+import type { FieldDef, RegisterTemplate } from '../../../shared/registers/types';
+import {
+  entryToFollow,
+  formLayout,
+  wordsFollowingDate,
+} from '../../../shared/registers/entry-form-rules';
 import type { Issue } from '../../../shared/validation/types';
 import { pendingWarnings } from '../../../shared/validation/acknowledgements';
 import { needsReopen } from '../../../shared/workflow/roles';
@@ -19,25 +22,27 @@ import { isSetAside } from '../../../shared/workflow/workflow';
 import { EntryVoidBar } from './EntryVoidBar';
 import { isInDialog } from '../../app/focus';
 import { navigate } from '../../app/router';
-import { db, repo } from '../../db';
-import { loadRelatedEntries, validateWithRelated } from '../../db/entry-context';
-import { nameKeyOf } from '../../db/name-key';
+import { repo } from '../../db';
+import { validateWithRelated } from '../../db/entry-context';
 import { newEntryRecord } from '../../db/repositories';
 import type { Book, EntryRecord, Page } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
-import { EntryReviewBar } from '../review/EntryReviewBar';
-import { handleViewerKey } from '../scans/viewer-keys';
-import { useFieldMemory } from '../storage/use-session-memory';
+import { EntryReviewBar } from '../review';
+import { handleViewerKey } from '../scans';
+import { useFieldMemory } from '../storage';
 import { FieldAnnouncer } from './FieldAnnouncer';
-import { isBlankEntry } from './blank-entry';
+import { isBlankEntry } from '../../../shared/registers/blank-entry';
 import { EntryLockContext } from './entry-lock';
 import { FieldRow } from './FieldRow';
-import { loadBookValues, rememberBookValue } from './book-values';
+import { rememberBookValue } from './book-values';
 import { entryWriter } from './entry-writer';
 import { findInvisibleChars, normalizeOnCommit } from './normalize';
-import { carrySuggestions, defaultCarryForward, type BookValues } from './suggestions';
-import { useAutosave, type SaveState } from './use-autosave';
+import { useAutosave } from './use-autosave';
 import { fieldLabel } from '../../locales/field-label';
+import { EntryPages, SaveIndicator } from './EntryPages';
+import { useBookContext } from './use-book-context';
+import { visibleControls } from './form-controls';
+import { entryReads } from '../../db/reads';
 
 interface Props {
   book: Book;
@@ -48,22 +53,6 @@ interface Props {
 
 const NO_ISSUES: readonly Issue[] = [];
 const NO_ACKNOWLEDGEMENTS: EntryRecord['acknowledgements'] = [];
-
-function wordsFor(value: string): string {
-  const date = value ? parseDateInput(value) : null;
-  return date ? dateInWords(date) : '';
-}
-
-/**
- * Controls in the order Enter/Shift+Enter walks them; folded fields count only when open.
- * Asks whether each is rendered, not where: that needs styles only, not a layout of the page
- * (the layout is left to the frame, or to the focus that follows).
- */
-function visibleControls(form: HTMLFormElement): HTMLElement[] {
-  return Array.from(form.querySelectorAll<HTMLElement>('[data-field]')).filter((element) =>
-    element.checkVisibility(),
-  );
-}
 
 /**
  * The open entry. It stays mounted from one entry to the next (Ctrl+Enter) and swaps values, so
@@ -77,79 +66,15 @@ export function EntryForm({ book, template, entry, pages }: Props) {
   const shownPageId = useUiStore((state) => state.pageByBook[book.id]);
   const showPage = useUiStore((state) => state.showPage);
   const notify = useUiStore((state) => state.notify);
-  // Only entries sharing this number or this person's name matter to the cross-entry rules
-  // (unique số, possible duplicates, also in the book's sister books): read just those.
-  const soValue = values.so ?? '';
-  const nameKey = nameKeyOf(template, values);
-  const relatedResult = useLiveQuery(
-    async () => ({
-      entryId: entry.id,
-      related: await loadRelatedEntries(db, book, { so: soValue, nameKey, selfId: entry.id }),
-    }),
-    [book.id, book.type, soValue, nameKey, entry.id],
-  );
-  // A result for the entry left behind says nothing about this one.
-  const related = relatedResult?.entryId === entry.id ? relatedResult.related : undefined;
+  const { related, previous, newest, handOver, suggestions, bookValues } = useBookContext({
+    book,
+    template,
+    entry,
+    values,
+  });
 
-  // The entry typed just before this one: source of carried-forward values and of ditto. Right
-  // after Ctrl+Enter it is the entry just left, as it was on screen, until the query catches up.
-  const previousResult = useLiveQuery(
-    async () => ({
-      entryId: entry.id,
-      record: await db.records
-        .where('[bookId+createdAt]')
-        .between([book.id, -Infinity], [book.id, entry.createdAt])
-        .last(),
-    }),
-    [book.id, entry.id, entry.createdAt],
-  );
-  const [handoff, setHandoff] = useState<{
-    entryId: string;
-    fields: Record<string, string>;
-    at: number;
-  }>();
-  const queried = previousResult?.entryId === entry.id ? previousResult.record : undefined;
-  const handedOver = handoff?.entryId === entry.id ? handoff : undefined;
-  // A read may land before the last edits of the entry left behind: trust the copy handed over
-  // until the stored one is at least as new.
-  const previous =
-    handedOver && !(queried && queried.updatedAt >= handedOver.at)
-      ? handedOver.fields
-      : queried?.fields;
-  // The book's newest stored entry, whose number the next entry follows (null: still reading).
-  const newest = useLiveQuery(
-    () =>
-      db.records
-        .where('[bookId+createdAt]')
-        .between([book.id, -Infinity], [book.id, Infinity])
-        .last(),
-    [book.id],
-    null,
-  );
-  const carryKeys = useMemo(
-    () => book.carryForward ?? defaultCarryForward(template),
-    [book.carryForward, template],
-  );
-  const suggestions = carrySuggestions(carryKeys, previous, values);
-  const [bookValues, setBookValues] = useState<BookValues | undefined>(undefined);
   // Values this entry has already added to the book's suggestions.
   const remembered = useRef({ entryId: '', values: new Map<string, string>() });
-  useEffect(() => {
-    let current = true;
-    // Reading a large book takes a few hundred ms: wait until the form is up and idle.
-    const idle = requestIdleCallback(
-      () => {
-        void loadBookValues(book.id, template).then((loaded) => {
-          if (current) setBookValues(loaded);
-        });
-      },
-      { timeout: 1000 },
-    );
-    return () => {
-      current = false;
-      cancelIdleCallback(idle);
-    };
-  }, [book.id, template]);
 
   const result = useMemo(
     () => validateWithRelated(template, values, { book, selfId: entry.id, related }),
@@ -240,13 +165,11 @@ export function EntryForm({ book, template, entry, pages }: Props) {
       remembered.current.values.set(field.key, value);
       rememberBookValue(book.id, template, field.key, value);
     }
-    for (const dependent of template.fields) {
-      if (dependent.wordsOf !== field.key) continue;
-      const current = values[dependent.key] ?? '';
-      // Regenerate words only while they still match the old date: never overwrite an edit.
-      if (current === '' || current === wordsFor(before)) {
-        change(dependent.key, wordsFor(value));
-      }
+    // Words made from a date follow it while they still match the old date.
+    for (const [key, words] of Object.entries(
+      wordsFollowingDate(template, values, field.key, before, value),
+    )) {
+      change(key, words);
     }
     void flush();
   };
@@ -267,19 +190,12 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     const onScreen = { fields: values, createdAt: entry.createdAt };
     const stored =
       newest === null
-        ? await entryWriter
-            .settle()
-            .then(() =>
-              db.records
-                .where('[bookId+createdAt]')
-                .between([book.id, -Infinity], [book.id, Infinity])
-                .last(),
-            )
+        ? await entryWriter.settle().then(() => entryReads.newestEntry(book.id))
         : newest;
-    const before = stored && stored.createdAt > entry.createdAt ? stored : onScreen;
+    const before = entryToFollow(stored, onScreen);
     const now = Date.now();
     const next = newEntryRecord(book, shownPageId ?? pages[0]?.id ?? null, before, now);
-    setHandoff({ entryId: next.id, fields: before.fields, at: now });
+    handOver({ entryId: next.id, fields: before.fields, at: now });
     void entryWriter.create(next);
     navigate({ name: 'entry', bookId: book.id, entryId: next.id });
   };
@@ -387,22 +303,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     }
   };
 
-  const groups = useMemo(() => {
-    const shown = new Map<FieldGroup, FieldDef[]>();
-    const folded: FieldDef[] = [];
-    for (const field of template.fields) {
-      if (field.generated) continue;
-      if (!field.shownByDefault) {
-        folded.push(field);
-        continue;
-      }
-      shown.set(field.group, [...(shown.get(field.group) ?? []), field]);
-    }
-    return { shown: [...shown.entries()], folded };
-  }, [template]);
-
-  const pageNumber = (pageId: string) => (pages.find((p) => p.id === pageId)?.order ?? -1) + 1;
-  const shownIsLinked = shownPageId ? entry.pageIds.includes(shownPageId) : false;
+  const groups = useMemo(() => formLayout(template), [template]);
 
   const codePlaceholder = t('entry.codePlaceholder');
   const renderField = (field: FieldDef) => {
@@ -454,28 +355,13 @@ export function EntryForm({ book, template, entry, pages }: Props) {
       </div>
       <EntryReviewBar entry={entry} flush={flush} onReopened={backToField} />
       <EntryVoidBar entry={entry} flush={flush} onDone={backToField} />
-      <div className="entry-pages">
-        <span>{t('entry.pages')}: </span>
-        {entry.pageIds.length === 0 && <span>{t('entry.noPages')}</span>}
-        {entry.pageIds.map((pageId) => (
-          <button
-            key={pageId}
-            type="button"
-            className="chip"
-            onClick={() => showPage(book.id, pageId)}
-            aria-label={t('entry.showPage', { page: pageNumber(pageId) })}
-          >
-            {t('entry.pageChip', { page: pageNumber(pageId) })}
-          </button>
-        ))}
-        {shownPageId && (
-          <button type="button" onClick={() => togglePage(shownPageId)}>
-            {shownIsLinked
-              ? t('entry.unlinkPage', { page: pageNumber(shownPageId) })
-              : t('entry.linkPage', { page: pageNumber(shownPageId) })}
-          </button>
-        )}
-      </div>
+      <EntryPages
+        bookId={book.id}
+        entryPageIds={entry.pageIds}
+        pages={pages}
+        shownPageId={shownPageId}
+        onToggle={togglePage}
+      />
       <p className="summary" role="status">
         {result.errors.length === 0 && pending.length === 0
           ? t('entry.noIssues')
@@ -502,14 +388,5 @@ export function EntryForm({ book, template, entry, pages }: Props) {
       </EntryLockContext>
       <p className="hint">{t('entry.keyboardHint')}</p>
     </form>
-  );
-}
-
-function SaveIndicator({ state }: { state: SaveState }) {
-  const { t } = useTranslation();
-  return (
-    <span className={`save-state save-${state}`} role="status" aria-live="polite">
-      {t(`entry.save.${state}`)}
-    </span>
   );
 }

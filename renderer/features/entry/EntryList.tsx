@@ -1,25 +1,23 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterTemplate } from '../../../shared/registers/types';
 import { isSetAside } from '../../../shared/workflow/workflow';
 import { navigate } from '../../app/router';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import type { Book, Page } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { ReasonPrompt } from '../../app/ReasonPrompt';
-import { errorText } from '../officers/error-text';
+import { errorText } from '../officers';
 import { moveSelection } from './list-keys';
 import { recallList, rememberList } from './list-memory';
 import {
-  findEntryIdBySo,
-  loadBookSummary,
-  loadListRows,
+  entryList,
   pageLabels,
   parseSearch,
   type StatusFilter,
-} from './list-query';
+  useLiveQuery,
+} from '../../db/reads';
 import { ListToolbar } from './ListToolbar';
 import './list.css';
 
@@ -60,11 +58,10 @@ function BookEntryList({ book, template, pages, onNothingToFocus }: Props) {
   const gridRef = useRef<HTMLDivElement>(null);
   const rowIdPrefix = useId();
 
-  const summary = useLiveQuery(() => loadBookSummary(db, book.id), [book.id]);
+  const summary = useLiveQuery(() => entryList.loadBookSummary(book.id), [book.id]);
   const rows = useLiveQuery(
     () =>
-      loadListRows(
-        db,
+      entryList.loadListRows(
         { bookId: book.id, status, search: parseSearch(search) },
         template.mainNameField,
       ),
@@ -132,7 +129,7 @@ function BookEntryList({ book, template, pages, onNothingToFocus }: Props) {
 
   const jump = async (typed: string): Promise<boolean> => {
     try {
-      const entryId = await findEntryIdBySo(db, book.id, typed);
+      const entryId = await entryList.findEntryIdBySo(book.id, typed);
       if (entryId === undefined) return false;
       open(entryId);
     } catch (error) {

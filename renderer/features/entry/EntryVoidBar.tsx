@@ -1,16 +1,15 @@
 // Voiding an entry (Hủy trường hợp, Alt+H) with a reason, and, on a voided entry, the reason it
 // was voided and, for a reviewer or administrator, restoring it (Khôi phục, Alt+K).
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/workflow/roles';
 import { isSetAside } from '../../../shared/workflow/workflow';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import type { EntryRecord } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { ReasonPrompt } from '../../app/ReasonPrompt';
-import { errorText } from '../officers/error-text';
-import { useOfficer } from '../officers/use-officer';
+import { errorText, useOfficer } from '../officers';
+import { officerReads, useLiveQuery } from '../../db/reads';
 
 interface Props {
   entry: EntryRecord;
@@ -24,12 +23,9 @@ export function EntryVoidBar({ entry, flush, onDone }: Props) {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
   const signedIn = useOfficer();
-  const stored = useLiveQuery(
-    () => (signedIn ? db.people.get(signedIn.id) : undefined),
-    [signedIn],
-  );
+  const stored = useLiveQuery(() => officerReads.officerById(signedIn?.id), [signedIn]);
   const voidedBy = useLiveQuery(
-    () => (entry.voided ? db.people.get(entry.voided.by) : undefined),
+    () => officerReads.officerById(entry.voided?.by),
     [entry.voided?.by],
   );
   const officer = stored ?? signedIn;

@@ -6,7 +6,7 @@ import {
   type Acknowledgement,
 } from '../../../shared/validation/acknowledgements';
 import type { Issue } from '../../../shared/validation/types';
-import { issueText } from './issue-text';
+import { issueText } from '../../locales/issue-text';
 
 interface Props {
   id: string;

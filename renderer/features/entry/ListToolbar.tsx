@@ -1,6 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isStatusFilter, statusFilters, type StatusFilter } from './list-query';
+import { isStatusFilter, type StatusFilter, statusFilters } from '../../db/reads';
 
 interface Props {
   searchText: string;

@@ -1,8 +1,8 @@
 // Values already typed in a book, read once when the first entry of the book opens and kept
 // up to date as fields are committed, so suggestions never re-read thousands of entries.
 import type { RegisterTemplate } from '../../../shared/registers/types';
-import { db } from '../../db';
 import { addBookValues, collectBookValues, type BookValues } from './suggestions';
+import { entryReads } from '../../db/reads';
 
 const cache = new Map<string, Promise<BookValues>>();
 
@@ -10,11 +10,11 @@ const cache = new Map<string, Promise<BookValues>>();
 const CHUNK = 250;
 
 async function readBookValues(bookId: string, template: RegisterTemplate): Promise<BookValues> {
-  const ids = await db.records.where('bookId').equals(bookId).primaryKeys();
+  const ids = await entryReads.entryIdsOfBook(bookId);
   const values: BookValues = new Map();
   for (let start = 0; start < ids.length; start += CHUNK) {
     if (start > 0) await new Promise((resolve) => setTimeout(resolve));
-    const records = await db.records.bulkGet(ids.slice(start, start + CHUNK));
+    const records = await entryReads.entriesByIds(ids.slice(start, start + CHUNK));
     collectBookValues(
       template,
       records.flatMap((record) => (record ? [record.fields] : [])),

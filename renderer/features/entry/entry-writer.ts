@@ -4,7 +4,7 @@
 import { useSyncExternalStore } from 'react';
 import { repo } from '../../db';
 import type { EntryRecord } from '../../db/types';
-import { noteSaveFailed, noteSaveSucceeded } from '../storage/save-failure';
+import { noteSaveFailed, noteSaveSucceeded } from '../../store/save-failure';
 
 interface Unwritten {
   /** Set while the entry itself is not on disk yet. */

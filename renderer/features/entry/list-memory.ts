@@ -1,6 +1,6 @@
 // Coming back from an entry, the list reopens as the officer left it: same filters, the entry
 // just closed selected. Kept for the session only; a restart starts from the whole book.
-import type { StatusFilter } from './list-query';
+import type { StatusFilter } from '../../db/reads';
 
 export interface ListMemory {
   status: StatusFilter;

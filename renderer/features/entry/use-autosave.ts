@@ -1,7 +1,7 @@
 // Keeps the form's values and writes changes shortly after typing stops, on leaving a field
 // and before the page goes away. "Đã lưu" is shown only once every queued write is durable.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { SAVE_RETRY_MS } from '../storage/save-failure';
+import { SAVE_RETRY_MS } from '../../store/save-failure';
 import { entryWriter, useWriterStatus } from './entry-writer';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';

@@ -1,8 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { db } from '../../db';
 import type { EntryRecord } from '../../db/types';
 import { entryWriter } from './entry-writer';
+import { entryReads, useLiveQuery } from '../../db/reads';
 
 /** A read of the database for one entry; `record` is undefined when it was not stored then. */
 export interface EntryRead {
@@ -44,7 +43,7 @@ export function useOpenEntry(entryId: string | null): EntryRecord | null | undef
   const read = useLiveQuery(
     async (): Promise<EntryRead> => ({
       entryId,
-      record: entryId ? await db.records.get(entryId) : undefined,
+      record: entryId ? await entryReads.entryById(entryId) : undefined,
     }),
     [entryId],
   );

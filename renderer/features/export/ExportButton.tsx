@@ -22,8 +22,7 @@ import { ExportDone, ExportMismatch, ExportProgress } from './ExportOutcome';
 import { ExportHistory } from './ExportHistory';
 import { HeldBackList, ScopeChoice, useProblemText } from './ExportScope';
 import { NamingReport } from './NamingReport';
-import { PreparationNote } from '../prepare/ExportPreview';
-import { holdPreparation } from '../prepare/preparation';
+import { holdPreparation, PreparationNote } from '../prepare';
 import { bridgeErrorText } from '../../locales/bridge-error';
 
 /** What the check found writable, and what it left out and why. */

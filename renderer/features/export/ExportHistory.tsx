@@ -1,7 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db';
-import { useOfficerNames } from '../officers/use-officer';
+import { useOfficerNames } from '../officers';
+import { entryReads, exportReads, useLiveQuery } from '../../db/reads';
 
 const SHOWN_RUNS = 10;
 /** Numbers listed per run; a 7,000-entry book's list would bury the files below it. */
@@ -21,21 +20,9 @@ function formatSize(bytes: number, language: string): string {
 /** The book's last exports: when, by whom, which files, their sizes and SHA-256. */
 export function ExportHistory({ bookId, isOpen = false }: { bookId: string; isOpen?: boolean }) {
   const { t, i18n } = useTranslation();
-  const runs = useLiveQuery(
-    () => db.exports.where('bookId').equals(bookId).reverse().sortBy('at'),
-    [bookId],
-  );
+  const runs = useLiveQuery(() => exportReads.exportRuns(bookId), [bookId]);
   // Which numbers went out in each bundle: what the officer matches against the paper book.
-  const numbers = useLiveQuery(
-    async () =>
-      new Map(
-        (await db.records.where('bookId').equals(bookId).toArray()).map((record) => [
-          record.id,
-          record.fields.so ?? '',
-        ]),
-      ),
-    [bookId],
-  );
+  const numbers = useLiveQuery(() => entryReads.entryNumbers(bookId), [bookId]);
   const names = useOfficerNames();
   if (!runs) return null;
   const numberList = (entryIds: string[]) => {

@@ -1,21 +1,17 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { navigate } from '../../app/router';
-import { db } from '../../db';
-import { useOfficerNames } from '../officers/use-officer';
+import { useOfficerNames } from '../officers';
 import { historySteps, showsStatusChange, type HistoryStep } from './history-lines';
 import './history.css';
 import { fieldLabel } from '../../locales/field-label';
+import { auditReads, entryReads, useLiveQuery } from '../../db/reads';
 
 /** Every step of one entry, from the audit log: who, when, what changed and why. */
 export function EntryHistory({ bookId, entryId }: { bookId: string; entryId: string }) {
   const { t } = useTranslation();
-  const entry = useLiveQuery(() => db.records.get(entryId), [entryId], null);
-  const events = useLiveQuery(
-    () => db.audit.where('entityId').equals(entryId).toArray(),
-    [entryId],
-  );
+  const entry = useLiveQuery(() => entryReads.entryById(entryId), [entryId], null);
+  const events = useLiveQuery(() => auditReads.eventsOf(entryId), [entryId]);
   const names = useOfficerNames();
 
   if (entry === null || events === undefined) return null;

@@ -1,12 +1,12 @@
 // Runs the import worker on one file for one book: a workbook's preview, or a zip's PDFs.
 import type { ImportAnalysis, ZipReadResult } from '../../../shared/import/types';
-import { db } from '../../db';
 import type { Book } from '../../db/types';
 import type {
   ImportPhase,
   ImportRequest,
   ImportWorkerMessage,
 } from '../../workers/import-protocol';
+import { entryReads } from '../../db/reads';
 
 export interface Progress {
   phase: ImportPhase;
@@ -65,7 +65,7 @@ export function analyzeFile(
     async () => {
       const [bytes, records] = await Promise.all([
         file.arrayBuffer(),
-        db.records.where('bookId').equals(book.id).toArray(),
+        entryReads.entriesOfBook(book.id),
       ]);
       return {
         kind: 'workbook',

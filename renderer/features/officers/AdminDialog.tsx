@@ -1,6 +1,5 @@
 // The administrator's screen: officers (add, role, trusted, active, PIN reset), the idle lock,
 // and the audit log check. Every change is checked again in the repositories.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,7 +8,7 @@ import {
   officerRoles,
   type OfficerRole,
 } from '../../../shared/workflow/roles';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import type { Person } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { AuditCheck } from './AuditCheck';
@@ -17,10 +16,11 @@ import { errorText } from './error-text';
 import { IdleLockSetting } from './IdleLockSetting';
 import { roleLabel } from './role-label';
 import { PinInput } from './PinInput';
+import { officerReads, useLiveQuery } from '../../db/reads';
 
 export function AdminDialog({ ref }: { ref: Ref<HTMLDialogElement> }) {
   const { t, i18n } = useTranslation();
-  const people = useLiveQuery(() => db.people.toArray(), []);
+  const people = useLiveQuery(() => officerReads.allOfficers(), []);
   const sorted = [...(people ?? [])].sort((a, b) => a.name.localeCompare(b.name, i18n.language));
   return (
     <dialog ref={ref} className="dialog dialog-wide" aria-labelledby="admin-title">

@@ -1,12 +1,10 @@
 // Recomputes the audit log's hash chain and says whether any event was changed or removed.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db';
 import type { EntryRecord } from '../../db/types';
-import { knownAnchors } from '../../db/audit-anchors';
-import { approvalsWithoutEvent } from '../../db/audit-status';
-import { verifyAuditChain, type ChainReport } from '../../db/audit-chain';
+import type { ChainReport } from '../../db/audit-chain';
 import { errorText } from './error-text';
+import { auditReads } from '../../db/reads';
 
 /** Entries named in the message before "and N more". */
 const SHOWN_ENTRIES = 20;
@@ -25,8 +23,8 @@ export function AuditCheck() {
     setUnapproved([]);
     setFailure('');
     try {
-      setReport(await verifyAuditChain(db.audit, await knownAnchors(db)));
-      setUnapproved(await approvalsWithoutEvent(db));
+      setReport(await auditReads.checkChain());
+      setUnapproved(await auditReads.approvalsWithoutEvent());
     } catch (error) {
       setReport(null);
       setUnapproved([]);

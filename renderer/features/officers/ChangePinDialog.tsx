@@ -3,11 +3,12 @@
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pinProblem } from '../../../shared/workflow/roles';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import { verifyPin } from '../../db/pin';
 import { useUiStore } from '../../store/ui-store';
 import { errorText } from './error-text';
 import { PinInput } from './PinInput';
+import { officerReads } from '../../db/reads';
 
 export function ChangePinDialog({
   ref,
@@ -37,7 +38,7 @@ export function ChangePinDialog({
     if (pin !== again) return setMessage(t('officers.problems.pinMismatch'));
     setBusy(true);
     try {
-      const stored = (await db.people.get(officerId))?.pin;
+      const stored = (await officerReads.officerById(officerId))?.pin;
       if (!stored || !(await verifyPin(current, stored))) {
         setCurrent('');
         setMessage(t('officers.changePin.wrongCurrent'));

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pinProblem } from '../../../shared/workflow/roles';
 import { repo, session } from '../../db';
-import { FirstRunRestore } from '../backup/FirstRunRestore';
+import { FirstRunRestore } from '../backup';
 import { errorText } from './error-text';
 import { PinInput } from './PinInput';
 

@@ -1,12 +1,12 @@
 // Locks an unattended screen after the administrator's idle time, and on Ctrl+L.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db';
 import { useUiStore } from '../../store/ui-store';
 import { startIdleTimer, type IdleTimer } from './idle-timer';
 import { IDLE_LOCK_KEY, idleMinutesOf } from './idle-setting';
-import { lockScreen, type LockResult } from './lock';
+import type { LockResult } from './lock';
+import { lockScreen } from './lock-screen';
+import { localSettings, useLiveQuery } from '../../db/reads';
 
 const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 
@@ -27,7 +27,7 @@ export function useLockWithNotice(): () => Promise<LockResult> {
 }
 
 export function IdleLock() {
-  const stored = useLiveQuery(() => db.settings.get(IDLE_LOCK_KEY), []);
+  const stored = useLiveQuery(() => localSettings.setting(IDLE_LOCK_KEY), []);
   const minutes = idleMinutesOf(stored?.value);
   const lock = useLockWithNotice();
 

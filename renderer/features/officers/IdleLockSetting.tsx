@@ -1,8 +1,7 @@
 // The administrator chooses after how many idle minutes the screen locks, for this PC.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
 import { errorText } from './error-text';
 import {
@@ -12,11 +11,12 @@ import {
   MAX_IDLE_MINUTES,
   MIN_IDLE_MINUTES,
 } from './idle-setting';
+import { localSettings, useLiveQuery } from '../../db/reads';
 
 export function IdleLockSetting() {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
-  const stored = useLiveQuery(() => db.settings.get(IDLE_LOCK_KEY), []);
+  const stored = useLiveQuery(() => localSettings.setting(IDLE_LOCK_KEY), []);
   const current = idleMinutesOf(stored?.value);
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? String(current);

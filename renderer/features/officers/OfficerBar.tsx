@@ -1,24 +1,20 @@
 // The header's part: who is working, the switch (Ctrl+L), their PIN, and for administrators the
 // officers screen.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/workflow/roles';
-import { db } from '../../db';
 import { AdminDialog } from './AdminDialog';
 import { ChangePinDialog } from './ChangePinDialog';
 import { useLockWithNotice } from './IdleLock';
 import { roleLabel } from './role-label';
 import { useOfficer } from './use-officer';
+import { officerReads, useLiveQuery } from '../../db/reads';
 
 export function OfficerBar() {
   const { t } = useTranslation();
   const signedIn = useOfficer();
   // Read live, so a name or role changed on the officers screen shows at once.
-  const stored = useLiveQuery(
-    () => (signedIn ? db.people.get(signedIn.id) : undefined),
-    [signedIn],
-  );
+  const stored = useLiveQuery(() => officerReads.officerById(signedIn?.id), [signedIn]);
   const officer = stored ?? signedIn;
   const lock = useLockWithNotice();
   const pinDialog = useRef<HTMLDialogElement>(null);

@@ -2,17 +2,16 @@
 // administrator, later runs ask who is working. The route in the URL stays as it was, so after
 // signing in the officer is back on the entry they had open. On the desktop the main process
 // says who may sign in and who is still signed in after a reload; in a browser the page does.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db, pins, session } from '../../db';
-import { syncOfficersFromMain, type SyncResult } from '../../db/officer-sync';
+import { pins, session } from '../../db';
 import { errorText } from './error-text';
 import { FirstRunScreen } from './FirstRunScreen';
 import { IdleLock } from './IdleLock';
 import { rememberSessionInWindow, signedInBeforeReload } from './officer-memory';
 import { SignInScreen } from './SignInScreen';
 import { useOfficer } from './use-officer';
+import { officerReads, type SyncResult, useLiveQuery } from '../../db/reads';
 
 rememberSessionInWindow(session);
 
@@ -21,7 +20,7 @@ const bridge = pins.where === 'main' ? window.sohoa : undefined;
 export function OfficerGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const officer = useOfficer();
-  const people = useLiveQuery(() => db.people.toArray(), []);
+  const people = useLiveQuery(() => officerReads.allOfficers(), []);
   // Desktop only: main's list of officers, and whether main was asked who is signed in.
   const [fromMain, setFromMain] = useState<SyncResult | null>(null);
   const [mainAsked, setMainAsked] = useState(false);
@@ -38,7 +37,7 @@ export function OfficerGate({ children }: { children: ReactNode }) {
     if (!bridge) return;
     const resume = async () => {
       const officerId = await pins.resume();
-      const row = officerId === null ? undefined : await db.people.get(officerId);
+      const row = await officerReads.officerById(officerId);
       if (row && row.active !== false && !session.officer()) session.signIn(row);
     };
     resume().then(
@@ -51,7 +50,7 @@ export function OfficerGate({ children }: { children: ReactNode }) {
     // Each change of the page's officers is brought back in line with main's list.
     if (!bridge || people === undefined) return;
     let current = true;
-    syncOfficersFromMain(db, bridge).then(
+    officerReads.syncOfficersFromMain(bridge).then(
       (result) => {
         if (current) setFromMain(result);
       },

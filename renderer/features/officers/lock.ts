@@ -1,10 +1,6 @@
 // Locking (idle time, Ctrl+L, "Đổi người") first writes everything still waiting in the entry
 // form, and only then signs the officer out: nothing typed before the lock may be lost.
-import { session } from '../../db';
 import type { Session } from '../../db/session';
-import { flushAllAutosaves } from '../entry/use-autosave';
-import { rememberFocus } from './focus-memory';
-import { markLocked } from './officer-memory';
 
 export type LockResult = 'locked' | 'not-saved' | 'not-signed-in';
 
@@ -26,15 +22,4 @@ export async function lockWith(steps: LockSteps): Promise<LockResult> {
   steps.remember(officer.id);
   steps.session.signOut();
   return 'locked';
-}
-
-export function lockScreen(): Promise<LockResult> {
-  return lockWith({
-    session,
-    flushAll: flushAllAutosaves,
-    remember: (officerId) => {
-      markLocked(officerId);
-      rememberFocus();
-    },
-  });
 }

@@ -1,9 +1,9 @@
 // The officer at the keyboard, for components: re-renders when someone signs in, locks or
 // switches, straight from the session the repositories read.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useSyncExternalStore } from 'react';
-import { db, session } from '../../db';
+import { session } from '../../db';
 import type { Person } from '../../db/types';
+import { officerReads, useLiveQuery } from '../../db/reads';
 
 const subscribe = (listener: () => void) => session.subscribe(listener);
 const snapshot = () => session.officer();
@@ -14,8 +14,5 @@ export function useOfficer(): Person | null {
 
 /** Every officer's name by id, for trails that store ids (history, exports); undefined while loading. */
 export function useOfficerNames(): ReadonlyMap<string, string> | undefined {
-  return useLiveQuery(
-    async () => new Map((await db.people.toArray()).map((person) => [person.id, person.name])),
-    [],
-  );
+  return useLiveQuery(() => officerReads.officerNames(), []);
 }

@@ -1,14 +1,12 @@
 // A page as it will go out in the bundle, at 100 %: one pixel of the exported image to one
 // pixel of the screen, scrollable, with its size and legibility, so the officer can judge the
 // handwriting before exporting.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEGIBLE_SSIM } from '../../../shared/image/legibility';
-import { db } from '../../db';
 import type { Page } from '../../db/types';
 import { scanPageJpeg } from './preparation';
-import { preparedPageId, targetOf } from './prepare-queue';
+import { preparationReads, useLiveQuery } from '../../db/reads';
 import { usePreparationProgress } from './use-preparation';
 import './prepare.css';
 
@@ -39,19 +37,10 @@ export function ExportPreview({ page, onClose }: { page: Page; onClose: () => vo
   const dialogRef = useRef<HTMLDialogElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const progress = usePreparationProgress(page.bookId);
-  const data = useLiveQuery(async () => {
-    const [book, prepared, scan] = await Promise.all([
-      db.books.get(page.bookId),
-      db.preparedPages.get(preparedPageId(page.scanId, page.indexInScan)),
-      db.scans.get(page.scanId),
-    ]);
-    const target = book ? targetOf(book) : null;
-    return {
-      target,
-      scan: scan ?? null,
-      prepared: prepared && prepared.targetBytesPerPage === target ? prepared.result : null,
-    };
-  }, [page.bookId, page.scanId, page.indexInScan]);
+  const data = useLiveQuery(
+    () => preparationReads.preparedPreview(page),
+    [page.bookId, page.scanId, page.indexInScan],
+  );
   const [shown, setShown] = useState<Shown>({ kind: 'loading' });
 
   useEffect(() => {

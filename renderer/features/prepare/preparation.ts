@@ -1,10 +1,9 @@
 // The app's side of preparing pages: one background worker, one book's run at a time, each
 // page waiting for the screen to be idle and for any export to finish, so typing keeps the
 // CPU it needs on a two-core PC. Runs start when a book opens and again when pages come in.
-import { db } from '../../db';
 import type { Scan } from '../../db/types';
 import type { FromPrepareWorker, ToPrepareWorker } from '../../workers/prepare-protocol';
-import { preparePending, type PrepareFn, type PreparationRun } from './prepare-queue';
+import { preparationReads, type PreparationRun, type PrepareFn } from '../../db/reads';
 
 type Pending = { resolve: (message: FromPrepareWorker) => void; reject: (error: Error) => void };
 
@@ -116,7 +115,7 @@ export function startPreparation(bookId: string, signal: AbortSignal): Promise<P
   const run = chain.then(async () => {
     runsGoing += 1;
     try {
-      return await preparePending(db, bookId, prepareInWorker, { signal, beforePage });
+      return await preparationReads.preparePending(bookId, prepareInWorker, { signal, beforePage });
     } finally {
       runsGoing -= 1;
       stopWorkerWhenIdle();

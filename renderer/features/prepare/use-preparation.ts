@@ -1,17 +1,11 @@
 // Hooks for the book's screen: keep its pages being prepared, and show how far that is.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { db } from '../../db';
 import { startPreparation } from './preparation';
-import { preparationProgress, targetOf } from './prepare-queue';
+import { preparationReads, useLiveQuery } from '../../db/reads';
 
 /** Prepares the book's pages while it is open: again whenever pages or its target change. */
 export function usePagePreparation(bookId: string): void {
-  const key = useLiveQuery(async () => {
-    const book = await db.books.get(bookId);
-    if (!book) return null;
-    return `${targetOf(book)}:${await db.pages.where('bookId').equals(bookId).count()}`;
-  }, [bookId]);
+  const key = useLiveQuery(() => preparationReads.preparationKey(bookId), [bookId]);
   useEffect(() => {
     if (!key) return;
     const stop = new AbortController();
@@ -23,5 +17,5 @@ export function usePagePreparation(bookId: string): void {
 }
 
 export function usePreparationProgress(bookId: string) {
-  return useLiveQuery(() => preparationProgress(db, bookId), [bookId]);
+  return useLiveQuery(() => preparationReads.preparationProgress(bookId), [bookId]);
 }

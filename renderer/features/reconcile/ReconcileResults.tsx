@@ -8,7 +8,7 @@ import { platform } from '../../platform/platform';
 import { bridgeErrorText } from '../../locales/bridge-error';
 import { useUiStore } from '../../store/ui-store';
 import { summarize, type ReconcileCounts } from '../../workers/reconcile-summary';
-import { ExportButton } from '../export/ExportButton';
+import { ExportButton } from '../export';
 import { applyDecision } from './apply-decision';
 import { PairReview } from './PairReview';
 import { reportSheets } from './report-sheets';

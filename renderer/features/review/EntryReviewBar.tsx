@@ -1,15 +1,15 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { canSubmit, needsReopen } from '../../../shared/workflow/roles';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import type { EntryRecord } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { ReasonPrompt } from '../../app/ReasonPrompt';
-import { errorText } from '../officers/error-text';
+import { errorText } from '../officers';
 import './review.css';
 import { fieldLabel } from '../../locales/field-label';
+import { officerReads, useLiveQuery } from '../../db/reads';
 
 interface Props {
   entry: EntryRecord;
@@ -48,7 +48,7 @@ export function EntryReviewBar({ entry, flush, onReopened }: Props) {
   const isRejected = entry.status === 'rejected' && entry.review?.decision === 'rejected';
   const comments = entry.review?.comments ?? [];
   const reviewer = useLiveQuery(
-    () => (entry.review ? db.people.get(entry.review.by) : undefined),
+    () => officerReads.officerById(entry.review?.by),
     [entry.review?.by],
   );
   const template = getTemplate(entry.templateVersion);

@@ -1,10 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
-import { db } from '../../db';
-import { sortBySo } from '../entry/entry-order';
-import { useOfficer } from '../officers/use-officer';
-import { returnedKeys } from './review-query';
+import { useOfficer } from '../officers';
+import { reviewReads, useLiveQuery } from '../../db/reads';
 
 /** Above the entry list: the signed-in officer's entries that came back, each with its reason. */
 export function ReturnedEntries({ bookId }: { bookId: string }) {
@@ -12,14 +9,7 @@ export function ReturnedEntries({ bookId }: { bookId: string }) {
   const officer = useOfficer();
   const officerId = officer?.id;
   const returned = useLiveQuery(
-    async () =>
-      sortBySo(
-        await db.records
-          .where('[bookId+status]')
-          .anyOf(returnedKeys(bookId))
-          .filter((record) => record.createdBy === officerId || record.submittedBy === officerId)
-          .toArray(),
-      ),
+    () => reviewReads.returnedTo(bookId, officerId),
     [bookId, officerId],
   );
   if (!returned || returned.length === 0) return null;

@@ -1,14 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { RegisterTemplate } from '../../../shared/registers/types';
-import { db } from '../../db';
-import { loadRelatedEntries, validateWithRelated } from '../../db/entry-context';
+import { validateWithRelated } from '../../db/entry-context';
 import { nameKeyOf } from '../../db/name-key';
 import type { Book, EntryRecord } from '../../db/types';
-import { issueText } from '../entry/issue-text';
+import { issueText } from '../../locales/issue-text';
 import { changesSinceRejection } from './review-diff';
 import { reviewChecks, type ReviewCheck } from './review-checks';
 import { fieldLabel } from '../../locales/field-label';
+import { auditReads, entryReads, useLiveQuery } from '../../db/reads';
 
 /**
  * The entry's checks as the keyer saw them, live: the rules across entries included, so a
@@ -26,7 +25,7 @@ export function useReviewChecks(
       book && entry
         ? {
             entryId: entry.id,
-            related: await loadRelatedEntries(db, book, { so, nameKey, selfId: entry.id }),
+            related: await entryReads.loadRelatedEntries(book, { so, nameKey, selfId: entry.id }),
           }
         : undefined,
     [book?.id, book?.type, entry?.id, so, nameKey],
@@ -84,10 +83,7 @@ interface Props {
 export function ReviewEntryDetails({ template, entry, checks, nameOf, onShowRegion }: Props) {
   const { t } = useTranslation();
   const checkText = useCheckText();
-  const events = useLiveQuery(
-    () => db.audit.where('entityId').equals(entry.id).toArray(),
-    [entry.id],
-  );
+  const events = useLiveQuery(() => auditReads.eventsOf(entry.id), [entry.id]);
   const labelOf = (key: string) =>
     fieldLabel(t, template.fields.find((field) => field.key === key) ?? { key, label: key });
   const since = events ? changesSinceRejection(events) : undefined;

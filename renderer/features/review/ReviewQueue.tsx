@@ -1,21 +1,20 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { can } from '../../../shared/workflow/roles';
 import { navigate } from '../../app/router';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import type { FieldComment } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
-import { SplitHandle } from '../books/SplitHandle';
-import { sortBySo } from '../entry/entry-order';
-import { ScanViewer } from '../scans/ScanViewer';
+import { SplitHandle } from '../../app/SplitHandle';
+import { sortBySo } from '../../../shared/registers/book-order';
+import { ScanViewer } from '../scans';
 import { ReviewEntryDetails, useReviewChecks } from './ReviewEntryDetails';
 import { ReviewFields } from './ReviewFields';
-import { errorText } from '../officers/error-text';
+import { errorText, useOfficer } from '../officers';
 import { reviewActionForKey } from './review-keys';
-import { useOfficer } from '../officers/use-officer';
-import { reviewQueueKeys, splitQueue } from './review-query';
+import { bookReads, officerReads, pageReads, reviewReads, useLiveQuery } from '../../db/reads';
+import { splitQueue } from '../../../shared/workflow/review-queue';
 import './review.css';
 
 const isTyping = (target: EventTarget | null) =>
@@ -29,16 +28,10 @@ export function ReviewQueue({ bookId }: { bookId: string }) {
   const notify = useUiStore((state) => state.notify);
   const showPage = useUiStore((state) => state.showPage);
   const splitPercent = useUiStore((state) => state.splitPercent);
-  const book = useLiveQuery(() => db.books.get(bookId), [bookId], null);
-  const pages = useLiveQuery(
-    () => db.pages.where('[bookId+order]').between([bookId, 0], [bookId, Infinity]).toArray(),
-    [bookId],
-  );
-  const submitted = useLiveQuery(
-    () => db.records.where('[bookId+status]').anyOf(reviewQueueKeys(bookId)).toArray(),
-    [bookId],
-  );
-  const people = useLiveQuery(() => db.people.toArray(), []);
+  const book = useLiveQuery(() => bookReads.bookById(bookId), [bookId], null);
+  const pages = useLiveQuery(() => pageReads.pagesInOrder(bookId), [bookId]);
+  const submitted = useLiveQuery(() => reviewReads.awaitingDecision(bookId), [bookId]);
+  const people = useLiveQuery(() => officerReads.allOfficers(), []);
   const [index, setIndex] = useState(0);
   const [comments, setComments] = useState<FieldComment[]>([]);
   const [commenting, setCommenting] = useState<string | null>(null);

@@ -1,21 +1,16 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../shared/workflow/roles';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
-import { errorText } from '../officers/error-text';
-import { useOfficer } from '../officers/use-officer';
-import { reviewQueueKeys } from './review-query';
+import { errorText, useOfficer } from '../officers';
+import { reviewReads, useLiveQuery } from '../../db/reads';
 
 /** The book workspace's review buttons: send every complete entry, open the review queue. */
 export function ReviewToolbar({ bookId }: { bookId: string }) {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
   const officer = useOfficer();
-  const waiting = useLiveQuery(
-    () => db.records.where('[bookId+status]').anyOf(reviewQueueKeys(bookId)).count(),
-    [bookId],
-  );
+  const waiting = useLiveQuery(() => reviewReads.awaitingDecisionCount(bookId), [bookId]);
 
   const submitAll = async () => {
     try {

@@ -2,11 +2,11 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
-import { withExplainedError } from '../storage/explain-write-error';
+import { withExplainedError } from '../storage';
 import { groupRefusals, importFiles, type Refusal } from './import-files';
 import { normaliseImageOffThread } from './import-images';
 import { inspectPdf } from './pdf';
-import { holdPreparation } from '../prepare/preparation';
+import { holdPreparation } from '../prepare';
 
 const ACCEPT = 'application/pdf,.pdf,image/jpeg,.jpg,.jpeg,image/png,.png';
 

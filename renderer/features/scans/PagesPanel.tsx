@@ -1,14 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import type { Page } from '../../db/types';
 import { isWorkflowError } from '../../db/workflow-error';
 import { useUiStore } from '../../store/ui-store';
-import { applyPrintedNumbers } from './pages-actions';
 import { cleanPrintedNumber, moveTarget, parseStartNumber, planAutoNumber } from './pages-plan';
-import { ExportPreview, PreparationStatus } from '../prepare/ExportPreview';
+import { ExportPreview, PreparationStatus } from '../prepare';
 import './pages-panel.css';
+import { pageReads, useLiveQuery } from '../../db/reads';
 
 /** The book's pages in order: reorder, remove, and map them to the numbers printed in the book. */
 export function PagesPanel({ bookId, pages }: { bookId: string; pages: Page[] }) {
@@ -22,10 +21,7 @@ export function PagesPanel({ bookId, pages }: { bookId: string; pages: Page[] })
   // Folded, the list is not drawn: a page turn would redraw every row of a long book, and every
   // file imported would read all the book's scans again for their names.
   const [isOpen, setOpen] = useState(false);
-  const scans = useLiveQuery(
-    () => (isOpen ? db.scans.where('bookId').equals(bookId).toArray() : []),
-    [bookId, isOpen],
-  );
+  const scans = useLiveQuery(() => (isOpen ? pageReads.scansOfBook(bookId) : []), [bookId, isOpen]);
   const fileNames = useMemo(
     () => new Map((scans ?? []).map((scan) => [scan.id, scan.fileName])),
     [scans],
@@ -347,7 +343,8 @@ function AutoNumberForm({
       onSubmit={(event) => {
         event.preventDefault();
         if (!plan) return;
-        applyPrintedNumbers(plan.changes)
+        repo
+          .setPrintedNumbers(plan.changes)
           .then(() => onDone(plan.to - plan.from + 1))
           .catch(onError);
       }}

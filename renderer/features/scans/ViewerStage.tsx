@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import {
   useEffect,
   useId,
@@ -10,7 +9,7 @@ import {
   type PointerEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import type { Page, PageRegion } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import {
@@ -34,6 +33,7 @@ import { handleViewerKey } from './viewer-keys';
 import { panStepForKey } from './viewer-keymap';
 import { usePagePaint } from './use-page-paint';
 import { cssFilter, RULER_HEIGHT, zoomBy, type ViewSettings } from './viewer-settings';
+import { pageReads, useLiveQuery } from '../../db/reads';
 
 /** Room around the page, so its edge and a slight tilt stay visible. */
 const PAD = 8;
@@ -82,7 +82,7 @@ function reveal(frame: HTMLElement, element: HTMLElement): void {
 export function ViewerStage({ bookId, pages, page, view, entryId, region }: Props) {
   const { t } = useTranslation();
   const hintId = useId();
-  const scan = useLiveQuery(() => db.scans.get(page.scanId), [page.scanId]);
+  const scan = useLiveQuery(() => pageReads.scanById(page.scanId), [page.scanId]);
   const tilt = useUiStore((state) => state.tiltByPage[page.id] ?? 0);
   const drawingFor = useUiStore((state) => state.drawingRegionFor);
   const isDrawing = entryId !== undefined && drawingFor === entryId;

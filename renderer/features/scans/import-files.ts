@@ -2,7 +2,7 @@
 // costs the officer the eleven good ones picked with it. Files go in by name (IMG_0001,
 // IMG_0002 …), which is the order a phone took them in.
 import type { NormaliseResult } from './import-normalise';
-import { sniffFile } from './import-sniff';
+import { sniffFile } from '../../workers/import-sniff';
 import type { InspectResult, ScanProblem } from './pdf';
 
 export interface ImportDeps {

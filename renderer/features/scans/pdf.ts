@@ -20,7 +20,7 @@ import {
 import type { RangePdf } from '../../workers/pdf-range';
 import { LruCache } from './viewer-cache';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { sniffFile } from './import-sniff';
+import { sniffFile } from '../../workers/import-sniff';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 

@@ -1,13 +1,14 @@
 // What each viewer action does, whether it came from a key in the form, a key in the viewer
 // or a toolbar button: one place, so all three always agree.
 import i18next from 'i18next';
-import { db, repo } from '../../db';
+import { repo } from '../../db';
 import type { Page } from '../../db/types';
 import { isWorkflowError } from '../../db/workflow-error';
 import { useUiStore, viewOf } from '../../store/ui-store';
 import { normalizeRotation } from './viewer-geometry';
 import type { ViewerAction } from './viewer-keymap';
 import { moveRuler, setFit, zoomStep } from './viewer-settings';
+import { pageReads } from '../../db/reads';
 
 export interface ViewerContext {
   bookId: string;
@@ -27,7 +28,7 @@ let rotations: Promise<void> = Promise.resolve();
 export function rotatePage(pageId: string, delta: 90 | -90): void {
   rotations = rotations.then(async () => {
     try {
-      const page = await db.pages.get(pageId);
+      const page = await pageReads.pageById(pageId);
       if (!page) return;
       await repo.setPageDetails(pageId, { rotation: normalizeRotation(page.rotation + delta) });
     } catch (error) {

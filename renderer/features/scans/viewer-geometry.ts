@@ -1,6 +1,7 @@
 // Sizes, fits and coordinates for the scan viewer. Regions are stored as fractions of the
 // page as imported (before the officer's 90° turns), so turning a page never moves a box.
 import type { Page, PageRegion } from '../../db/types';
+import type { FitMode } from '../../store/view-settings';
 
 export type Rotation = Page['rotation'];
 
@@ -22,7 +23,7 @@ export interface Rect {
   height: number;
 }
 
-export type FitMode = 'width' | 'page' | 'none';
+export type { FitMode } from '../../store/view-settings';
 
 /** Zoom is relative to "fit width": 1 means the page's width fills the viewer. */
 export const MIN_ZOOM = 0.25;

@@ -2,7 +2,6 @@
 // JPEG to the size shown, other PDF pages through pdfjs, photos through createImageBitmap, so
 // the viewer, thumbnails and prefetch share one path and caches.
 import type { PDFPageProxy } from 'pdfjs-dist';
-import { db } from '../../db';
 import type { Page, Scan } from '../../db/types';
 import {
   drawPagePicture,
@@ -30,6 +29,7 @@ import {
   type ScaleRule,
   type Size,
 } from './viewer-geometry';
+import { pageReads } from '../../db/reads';
 
 interface PageSource {
   /** The page as it is normally shown (a PDF's own /Rotate applied), before the officer's turns. */
@@ -239,7 +239,7 @@ function sourceOf(page: Page, rule?: ScaleRule): Promise<PageSource> {
   let loading = sources.get(page.id);
   if (!loading) {
     loading = (async () => {
-      const scan = await db.scans.get(page.scanId);
+      const scan = await pageReads.scanById(page.scanId);
       if (!scan) throw new Error(`Scan ${page.scanId} not found`);
       if (isImageScan(scan)) return imageSource(scan);
       if (rule && !isPageFound(scan.id, page.indexInScan)) return openedSource(page, scan, rule);

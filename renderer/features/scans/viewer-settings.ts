@@ -1,33 +1,9 @@
 // How the officer likes to see a book's scan (zoom, image filters, ruler), kept per book so
 // every entry of the book opens the same way, and read back tolerantly after a reload.
-import { clamp, clampZoom, stepZoom, type FitMode } from './viewer-geometry';
+import { DEFAULT_VIEW, type FitMode, type ViewSettings } from '../../store/view-settings';
+import { clamp, clampZoom, stepZoom } from './viewer-geometry';
 
-export interface ViewSettings {
-  fit: FitMode;
-  /** Zoom relative to fit width; used when `fit` is 'none'. */
-  zoom: number;
-  /** CSS filter levels; 1 leaves the image as scanned. */
-  brightness: number;
-  contrast: number;
-  invert: boolean;
-  grayscale: boolean;
-  isRulerShown: boolean;
-  /** Top of the ruler band, as a fraction of the shown page's height. */
-  rulerY: number;
-  isThumbnailsShown: boolean;
-}
-
-export const DEFAULT_VIEW: ViewSettings = {
-  fit: 'width',
-  zoom: 1,
-  brightness: 1,
-  contrast: 1,
-  invert: false,
-  grayscale: false,
-  isRulerShown: false,
-  rulerY: 0.1,
-  isThumbnailsShown: false,
-};
+export { DEFAULT_VIEW, type ViewSettings } from '../../store/view-settings';
 
 export const FILTER_MIN = 0.5;
 export const FILTER_MAX = 2.5;

@@ -1,7 +1,6 @@
 // View settings survive a reload: read from this PC's own settings when a book opens, written
 // back shortly after the officer stops changing them (and at once when leaving the book).
 import { useEffect } from 'react';
-import { db } from '../../db';
 import { useUiStore } from '../../store/ui-store';
 import {
   createSettingsSaver,
@@ -10,18 +9,19 @@ import {
   settingsKey,
   type ViewSettings,
 } from './viewer-settings';
+import { localSettings } from '../../db/reads';
 
 const SAVE_DELAY_MS = 300;
 
 const saver = createSettingsSaver<ViewSettings>((key, view) => {
   // View settings are a convenience: a failed write must never disturb typing.
-  db.localSettings
-    .put({ key, value: serializeViewSettings(view) })
+  localSettings
+    .rememberSetting(key, serializeViewSettings(view))
     .catch((error: unknown) => console.warn('Viewer settings not saved', error));
 }, SAVE_DELAY_MS);
 
 export async function loadViewSettings(bookId: string): Promise<ViewSettings | null> {
-  const stored = await db.localSettings.get(settingsKey(bookId));
+  const stored = await localSettings.setting(settingsKey(bookId));
   return stored ? parseViewSettings(stored.value) : null;
 }
 

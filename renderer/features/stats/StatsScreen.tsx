@@ -1,8 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate, registerTypes } from '../../../shared/registers';
-import { db } from '../../db';
 import { platform } from '../../platform/platform';
 import { useUiStore } from '../../store/ui-store';
 import {
@@ -16,6 +14,7 @@ import {
 import { buildReportInWorker } from './run-report';
 import './stats.css';
 import { bridgeErrorText } from '../../locales/bridge-error';
+import { statsReads, useLiveQuery } from '../../db/reads';
 
 const MAX_DAYS = 14;
 
@@ -27,15 +26,7 @@ export function StatsScreen() {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
   const [isExporting, setIsExporting] = useState(false);
-  const data = useLiveQuery(async () => {
-    const [books, records, people, events] = await Promise.all([
-      db.books.orderBy('createdAt').toArray(),
-      db.records.toArray(),
-      db.people.toArray(),
-      db.audit.filter((event) => event.entity === 'record').toArray(),
-    ]);
-    return { books, records, people, events };
-  }, []);
+  const data = useLiveQuery(() => statsReads.progressSources(), []);
   if (!data) {
     return (
       <p className="empty" role="status">

@@ -8,7 +8,7 @@ import {
   type Workflow,
 } from '../../../shared/workflow/workflow';
 import type { AuditAction, AuditEvent, Book, EntryRecord, Person } from '../../db/types';
-import { isBlankEntry } from '../entry/blank-entry';
+import { isBlankEntry } from '../../../shared/registers/blank-entry';
 
 /** Two actions further apart than this are two sittings, not one hour of work. */
 export const IDLE_GAP_MS = 15 * 60 * 1000;

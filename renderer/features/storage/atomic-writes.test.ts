@@ -13,7 +13,7 @@ import {
   uniqueName,
 } from '../../db/test-harness';
 import { importFiles } from '../scans/import-files';
-import { classifyStorageError } from './storage-errors';
+import { classifyStorageError } from '../../store/storage-errors';
 
 let db: SohoaDatabase;
 let repo: ReturnType<typeof createRepositories>;

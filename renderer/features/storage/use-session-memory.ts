@@ -2,14 +2,7 @@
 import { useEffect, type RefObject } from 'react';
 import { afterPaint } from '../../app/after-paint';
 import { currentHash, subscribeToRoute } from '../../app/router';
-import { db } from '../../db';
-import {
-  FOCUS_SAVE_DELAY_MS,
-  recallFocus,
-  rememberFocus,
-  rememberRoute,
-  routeToRestore,
-} from './session-memory';
+import { FOCUS_SAVE_DELAY_MS, sessionMemory } from '../../db/reads';
 
 const warn = (what: string) => (error: unknown) => console.warn(what, error);
 
@@ -17,7 +10,8 @@ const warn = (what: string) => (error: unknown) => console.warn(what, error);
 export function useRouteMemory(): void {
   useEffect(() => {
     let isActive = true;
-    void routeToRestore(db, window.location.hash)
+    void sessionMemory
+      .routeToRestore(window.location.hash)
       .then((hash) => {
         // Only while the officer has not gone anywhere yet.
         if (isActive && hash && window.location.hash === '') window.location.replace(hash);
@@ -26,7 +20,8 @@ export function useRouteMemory(): void {
     // After the new screen is shown: a write started now would hold up its first frame.
     const save = () =>
       afterPaint(
-        () => void rememberRoute(db, currentHash()).catch(warn('Open screen not remembered')),
+        () =>
+          void sessionMemory.rememberRoute(currentHash()).catch(warn('Open screen not remembered')),
       );
     const unsubscribe = subscribeToRoute(save);
     return () => {
@@ -46,7 +41,8 @@ export function useFieldMemory(entryId: string, formRef: RefObject<HTMLFormEleme
     if (!form) return;
     let isActive = true;
     const focusedAtOpen = document.activeElement;
-    void recallFocus(db, entryId)
+    void sessionMemory
+      .recallFocus(entryId)
       .then((key) => {
         if (!isActive || !key || document.activeElement !== focusedAtOpen) return;
         const control = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(key)}"]`);
@@ -67,7 +63,9 @@ export function useFieldMemory(entryId: string, formRef: RefObject<HTMLFormEleme
     const write = () => {
       clearTimeout(timer);
       if (unsaved === null) return;
-      void rememberFocus(db, entryId, unsaved).catch(warn('Focused field not remembered'));
+      void sessionMemory
+        .rememberFocus(entryId, unsaved)
+        .catch(warn('Focused field not remembered'));
       unsaved = null;
     };
     const onFocusIn = (event: FocusEvent) => {

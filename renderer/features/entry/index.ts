@@ -1,0 +1,9 @@
+// What other screens use of typing entries: the form, the list, the writer that saves them and
+// the rules about blank entries and carried-forward values.
+export { EntryForm } from './EntryForm';
+export { EntryList } from './EntryList';
+export { entryWriter } from './entry-writer';
+export { ShortcutSheet } from './ShortcutSheet';
+export { defaultCarryForward } from './suggestions';
+export { flushAllAutosaves } from './use-autosave';
+export { useOpenEntry } from './use-open-entry';

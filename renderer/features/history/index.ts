@@ -1,0 +1,2 @@
+// An entry's history page.
+export { EntryHistory } from './EntryHistory';

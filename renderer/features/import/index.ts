@@ -1,0 +1,2 @@
+// Importing entries from an Excel workbook.
+export { ImportExcelButton } from './ImportExcelButton';

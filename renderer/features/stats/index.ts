@@ -1,0 +1,3 @@
+// Tiến độ: the progress screen and the figures it counts.
+export { bookProgress, officerStats, statusCounts } from './progress';
+export { StatsScreen } from './StatsScreen';
