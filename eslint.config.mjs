@@ -36,7 +36,16 @@ const dataLayerOnly = [
 const noFeatures = [
   {
     group: ['**/features', '**/features/**'],
-    message: 'workers/, store/ and db/ may not import features/.',
+    message: 'workers/, store/, ui/ and db/ may not import features/.',
+  },
+];
+
+/** The app shell (app/) sits on top: nothing below it imports it. */
+const noShell = [
+  {
+    group: ['**/app', '**/app/**'],
+    message:
+      'Only the app shell imports app/: routing is in store/router.ts, shared pieces of UI in ui/.',
   },
 ];
 
@@ -106,31 +115,35 @@ export default tseslint.config(
       ],
     },
   },
-  // Inside the renderer, from the bottom up: db/ (the data layer), workers/ and store/ know
-  // nothing of the screens; a feature uses another only through its index.ts; only db/ touches
+  // Inside the renderer, from the bottom up: db/ (the data layer), workers/, store/ (UI state
+  // and routing) and ui/ (pieces of UI several screens use) know nothing of the screens, and
+  // nothing but the shell imports app/; a feature uses another only through its index.ts; only db/ touches
   // Dexie and the database itself. Tests build fresh databases and reach the module they test.
   {
     files: ['renderer/features/*/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...rendererShell, ...dataLayerOnly, ...featureInternals] },
+        { patterns: [...rendererShell, ...dataLayerOnly, ...featureInternals, ...noShell] },
       ],
     },
   },
   {
-    files: ['renderer/workers/**/*.ts', 'renderer/store/**/*.ts'],
+    files: ['renderer/workers/**/*.ts', 'renderer/store/**/*.ts', 'renderer/ui/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...rendererShell, ...dataLayerOnly, ...noFeatures] },
+        { patterns: [...rendererShell, ...dataLayerOnly, ...noFeatures, ...noShell] },
       ],
     },
   },
   {
     files: ['renderer/db/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...rendererShell, ...noFeatures] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...rendererShell, ...noFeatures, ...noShell] },
+      ],
     },
   },
   {

@@ -43,6 +43,27 @@ describe('lower layers never import the screens', () => {
   });
 });
 
+describe('only the app shell imports app/', () => {
+  it.each([
+    ['renderer/features/books/new-book.ts', "import { App } from '../../app/App';"],
+    ['renderer/db/reads.ts', "import { setLanguage } from '../app/i18n';"],
+    ['renderer/store/ui-store.ts', "import { Notices } from '../app/Notices';"],
+  ])('%s may not import the shell', async (filePath, code) => {
+    expect(await restrictions(filePath, `${code}\nexport const x = 1;\n`)).toEqual([
+      expect.stringContaining('Only the app shell imports app/'),
+    ]);
+  });
+
+  it('a feature takes routing from store/ and shared pieces of UI from ui/', async () => {
+    const code = [
+      "import { navigate } from '../../store/router';",
+      "import { ReasonPrompt } from '../../ui/ReasonPrompt';",
+      'export const both = [navigate, ReasonPrompt];',
+    ].join('\n');
+    expect(await restrictions('renderer/features/books/new-book.ts', code)).toEqual([]);
+  });
+});
+
 describe('a feature uses another only through its index.ts', () => {
   it("refuses a file inside another feature ('../review/ReviewQueue')", async () => {
     const code = "import { ReviewQueue } from '../review/ReviewQueue';\nexport { ReviewQueue };\n";

@@ -13,7 +13,7 @@ import { StatsScreen } from '../features/stats';
 import { ReconcileScreen } from '../features/reconcile';
 import { setLanguage } from './i18n';
 import { Notices } from './Notices';
-import { navigate, useRoute } from './router';
+import { navigate, useRoute } from '../store/router';
 
 export function App() {
   const { t, i18n } = useTranslation();

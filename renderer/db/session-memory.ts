@@ -1,6 +1,6 @@
 // Where the officer was: the screen and, per entry, the field last focused. Kept in this PC's
 // own settings (durable like the entries) so a crash or restart reopens the same place.
-import { parseHash, routeToHash } from '../app/router';
+import { parseHash, routeToHash } from '../store/router';
 import type { SohoaDatabase } from './database';
 
 export const LAST_ROUTE_KEY = 'session.lastRoute';

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
-import { navigate } from '../../app/router';
+import { navigate } from '../../store/router';
 import { repo } from '../../db';
 import { useUiStore } from '../../store/ui-store';
 import { EntryForm, EntryList, entryWriter, ShortcutSheet, useOpenEntry } from '../entry';
 import { BookSettingsDialog } from './BookSettingsDialog';
-import { SplitHandle } from '../../app/SplitHandle';
+import { SplitHandle } from '../../ui/SplitHandle';
 import { ExportButton } from '../export';
 import { ImportExcelButton } from '../import';
 import { WorkPackageTools } from '../backup';
@@ -19,7 +19,7 @@ import {
   viewerShortcuts,
 } from '../scans';
 import { explainWriteError } from '../storage';
-import { isInDialog } from '../../app/focus';
+import { isInDialog } from '../../ui/focus';
 import { usePagePreparation } from '../prepare';
 import { bookReads, pageReads, useLiveQuery } from '../../db/reads';
 

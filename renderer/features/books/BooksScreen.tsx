@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
-import { navigate } from '../../app/router';
+import { navigate } from '../../store/router';
 import { can } from '../../../shared/workflow/roles';
 import { repo } from '../../db';
 import type { Book } from '../../db/types';

@@ -3,11 +3,11 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import type { RegisterTemplate } from '../../../shared/registers/types';
 import { isSetAside } from '../../../shared/workflow/workflow';
-import { navigate } from '../../app/router';
+import { navigate } from '../../store/router';
 import { repo } from '../../db';
 import type { Book, Page } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
-import { ReasonPrompt } from '../../app/ReasonPrompt';
+import { ReasonPrompt } from '../../ui/ReasonPrompt';
 import { errorText } from '../officers';
 import { moveSelection } from './list-keys';
 import { recallList, rememberList } from './list-memory';

@@ -7,7 +7,7 @@ import { isSetAside } from '../../../shared/workflow/workflow';
 import { repo } from '../../db';
 import type { EntryRecord } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
-import { ReasonPrompt } from '../../app/ReasonPrompt';
+import { ReasonPrompt } from '../../ui/ReasonPrompt';
 import { errorText, useOfficer } from '../officers';
 import { officerReads, useLiveQuery } from '../../db/reads';
 

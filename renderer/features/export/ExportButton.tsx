@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleProblem } from '../../../shared/bundle/plan';
 import { getTemplate } from '../../../shared/registers';
-import { navigate } from '../../app/router';
+import { navigate } from '../../store/router';
 import { repo } from '../../db';
 import type { Book } from '../../db/types';
 import { platform, type BundleDestination } from '../../platform/platform';

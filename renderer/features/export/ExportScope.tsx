@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { BundleProblem } from '../../../shared/bundle/plan';
 import { fieldByKey } from '../../../shared/registers';
 import type { RegisterTemplate } from '../../../shared/registers/types';
-import { navigate } from '../../app/router';
+import { navigate } from '../../store/router';
 import { exportScopes, type ExportScope, type HeldBack, type HoldReason } from './export-rule';
 import { fieldLabel as labelIn } from '../../locales/field-label';
 

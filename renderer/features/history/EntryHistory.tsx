@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
-import { navigate } from '../../app/router';
+import { navigate } from '../../store/router';
 import { useOfficerNames } from '../officers';
 import { historySteps, showsStatusChange, type HistoryStep } from './history-lines';
 import './history.css';

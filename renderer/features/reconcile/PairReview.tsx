@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
-import { navigate } from '../../app/router';
+import { navigate } from '../../store/router';
 import { repo } from '../../db';
 import { WorkflowError } from '../../db/workflow-error';
 import { fieldLabel } from '../../locales/field-label';

@@ -5,7 +5,7 @@ import { canSubmit, needsReopen } from '../../../shared/workflow/roles';
 import { repo } from '../../db';
 import type { EntryRecord } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
-import { ReasonPrompt } from '../../app/ReasonPrompt';
+import { ReasonPrompt } from '../../ui/ReasonPrompt';
 import { errorText } from '../officers';
 import './review.css';
 import { fieldLabel } from '../../locales/field-label';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/router';
+import { navigate } from '../../store/router';
 import { useOfficer } from '../officers';
 import { reviewReads, useLiveQuery } from '../../db/reads';
 

@@ -1,7 +1,7 @@
 // Keeps the open screen in this PC's own settings and reopens it when the app starts without one.
 import { useEffect, type RefObject } from 'react';
-import { afterPaint } from '../../app/after-paint';
-import { currentHash, subscribeToRoute } from '../../app/router';
+import { afterPaint } from '../../store/after-paint';
+import { currentHash, subscribeToRoute } from '../../store/router';
 import { FOCUS_SAVE_DELAY_MS, sessionMemory } from '../../db/reads';
 
 const warn = (what: string) => (error: unknown) => console.warn(what, error);
