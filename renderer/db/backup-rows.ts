@@ -69,6 +69,11 @@ export function checkRows(file: Record<string, unknown[]>): RowsResult {
       exports: checkTable('exports', tables.exports.row, file.exports),
       exchanges: checkTable('exchanges', tables.exchanges.row, file.exchanges),
       conflicts: checkTable('conflicts', tables.conflicts.row, file.conflicts),
+      reconcileDecisions: checkTable(
+        'reconcileDecisions',
+        tables.reconcileDecisions.row,
+        file.reconcileDecisions,
+      ),
     };
   } catch (error) {
     if (error instanceof RowRefused) return error.failure;

@@ -154,6 +154,16 @@ describe('backups of format 2', () => {
     expect(await b.db.pages.count()).toBe(await a.db.pages.count());
   });
 
+  it('carry the reconciliation decisions, so a restored PC re-uses them', async () => {
+    const [entry] = await a.db.records.toArray();
+    await a.repo.decideReconcilePair(entry!.id, 'KS|01/2008|1|lo van mot', 'same');
+    const built = await buildBackup(a.db, { withScans: false, appVersion: '0.1.0' });
+    const { b } = await restoreOnNewPc(built.blob);
+    expect(await b.db.reconcileDecisions.toArray()).toEqual([
+      expect.objectContaining({ sohoaId: entry!.id, verdict: 'same' }),
+    ]);
+  });
+
   it('carry scans as bytes, not text: the file is barely larger than the scans', async () => {
     const scanTotal = SCAN_BYTES.reduce((sum, n) => sum + n, 0);
     const built = await buildBackup(a.db, { withScans: true, appVersion: '0.1.0' });

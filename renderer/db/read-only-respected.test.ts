@@ -112,6 +112,7 @@ describe('another PC’s file met by an archived book', () => {
     exports: [],
     exchanges,
     conflicts: [],
+    reconcileDecisions: [],
   });
 
   it('adds, updates and sets aside none of its entries, and says how many were left', async () => {
@@ -199,6 +200,7 @@ describe('a voided entry met by another PC’s version', () => {
         exports: [],
         exchanges: [{ id, bookId, hash: 'other-base', at: 0 }],
         conflicts: [],
+        reconcileDecisions: [],
       },
       'goi.sohoa',
     );
@@ -228,6 +230,7 @@ describe('a voided entry met by another PC’s version', () => {
         // The other PC already knew this PC's voided version and changed it after.
         exchanges: [{ id, bookId, hash: contentHash(mine!), at: 0 }],
         conflicts: [],
+        reconcileDecisions: [],
       },
       'goi.sohoa',
     );

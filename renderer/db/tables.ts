@@ -69,13 +69,13 @@ export const tables = {
     inBackup: false,
     reach: 'pc',
   },
-  // A reviewer's verdicts on pairs the reconciliation was unsure of, re-used by later extracts.
-  // Kept on this PC for now: backups and packages do not carry them yet.
+  // A reviewer's verdicts on pairs the reconciliation was unsure of, re-used by later extracts;
+  // a backup keeps them, a work package does not carry them.
   reconcileDecisions: {
     indexes: 'id, sohoaId, extractKey',
     row: reconcileDecisionRow,
-    inBackup: false,
-    reach: 'pc',
+    inBackup: true,
+    reach: 'team',
   },
 } as const satisfies Record<string, TableDeclaration>;
 

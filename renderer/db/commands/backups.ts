@@ -60,6 +60,7 @@ async function putBackup(db: SohoaDatabase, data: FileData): Promise<void> {
   await db.exports.bulkAdd(data.exports);
   await db.exchanges.bulkAdd(data.exchanges);
   await db.conflicts.bulkAdd(data.conflicts);
+  await db.reconcileDecisions.bulkAdd(data.reconcileDecisions);
 }
 
 export function backupCommands({ db, session, run, runAs }: CommandContext) {
