@@ -14,13 +14,6 @@ export interface FieldDifference {
   b: string;
 }
 
-/** The value a keying holds for a field, as the form would store it. */
-export function keyedValue(template: RegisterTemplate, key: string, keying: Keying): string {
-  const field = template.fields.find((candidate) => candidate.key === key);
-  const raw = keying[key] ?? '';
-  return field ? normalizeFieldValue(field, raw) : raw.normalize('NFC').trim();
-}
-
 /** The fields the two keyings disagree on, in the template's order. */
 export function compareKeyings(
   template: RegisterTemplate,
