@@ -20,6 +20,17 @@ export interface ReconcileCounts {
   onlyExtract: number;
 }
 
+/** The counts in the order the screen and the report show them, as the communes report them. */
+export const COUNT_ORDER: readonly (keyof ReconcileCounts)[] = [
+  'total',
+  'typed',
+  'present',
+  'duplicates',
+  'leftToMove',
+  'uncertain',
+  'onlyExtract',
+];
+
 export interface BookCounts extends ReconcileCounts {
   bookId: string;
 }

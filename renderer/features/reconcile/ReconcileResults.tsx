@@ -7,7 +7,7 @@ import { fieldLabel } from '../../locales/field-label';
 import { platform } from '../../platform/platform';
 import { bridgeErrorText } from '../../locales/bridge-error';
 import { useUiStore } from '../../store/ui-store';
-import { summarize, type ReconcileCounts } from '../../workers/reconcile-summary';
+import { COUNT_ORDER, summarize } from '../../workers/reconcile-summary';
 import { ExportButton } from '../export';
 import { applyDecision } from './apply-decision';
 import { PairReview } from './PairReview';
@@ -15,15 +15,6 @@ import { reportSheets } from './report-sheets';
 import { runInWorker } from './run-worker';
 import { entryLookup, mainNameOf, rowLookup, type ReconcileSession } from './session';
 
-const COLUMNS: (keyof ReconcileCounts)[] = [
-  'total',
-  'typed',
-  'present',
-  'duplicates',
-  'leftToMove',
-  'uncertain',
-  'onlyExtract',
-];
 /** Items a list shows on screen; the report holds them all. */
 const SHOWN = 200;
 
@@ -116,7 +107,7 @@ export function ReconcileResults({
         <thead>
           <tr>
             <th scope="col">{t('reconcile.results.book')}</th>
-            {COLUMNS.map((key) => (
+            {COUNT_ORDER.map((key) => (
               <th scope="col" key={key}>
                 {t(`reconcile.results.columns.${key}`)}
               </th>
@@ -134,7 +125,7 @@ export function ReconcileResults({
           ].map((line) => (
             <tr key={line.bookId}>
               <th scope="row">{line.name}</th>
-              {COLUMNS.map((key) => (
+              {COUNT_ORDER.map((key) => (
                 <td key={key} className="number">
                   {line[key]}
                 </td>

@@ -2,20 +2,14 @@
 // overall in the communes' shape, then the lists behind them.
 import type { TFunction } from 'i18next';
 import type { ReportSheet } from '../../workers/reconcile-report';
-import type { ReconcileCounts, ReconcileSummary } from '../../workers/reconcile-summary';
+import {
+  COUNT_ORDER,
+  type ReconcileCounts,
+  type ReconcileSummary,
+} from '../../workers/reconcile-summary';
 import { entryLookup, mainNameOf, rowLookup, type ReconcileSession } from './session';
 
 type Translate = TFunction;
-
-const COUNT_KEYS: (keyof ReconcileCounts)[] = [
-  'total',
-  'typed',
-  'present',
-  'duplicates',
-  'leftToMove',
-  'uncertain',
-  'onlyExtract',
-];
 
 export function reportSheets(
   session: ReconcileSession,
@@ -28,7 +22,7 @@ export function reportSheets(
   const rows = rowLookup(extract);
   const nameKey = mainNameOf(extract);
   const bookName = new Map(books.map(({ book }) => [book.id, book.quyenSo]));
-  const counts = (c: ReconcileCounts) => COUNT_KEYS.map((key) => c[key]);
+  const counts = (c: ReconcileCounts) => COUNT_ORDER.map((key) => c[key]);
   const entryCells = (id: string) => {
     const entry = entries.get(id);
     return [entry?.book ?? '', entry?.so ?? '', entry?.date ?? '', entry?.name ?? ''];
@@ -50,7 +44,7 @@ export function reportSheets(
       name: t('reconcile.report.summary'),
       header: [
         t('reconcile.report.book'),
-        ...COUNT_KEYS.map((key) => t(`reconcile.results.columns.${key}`)),
+        ...COUNT_ORDER.map((key) => t(`reconcile.results.columns.${key}`)),
       ],
       rows: [
         ...summary.books.map((book) => [bookName.get(book.bookId) ?? '', ...counts(book)]),
