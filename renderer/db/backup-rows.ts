@@ -74,6 +74,7 @@ export function checkRows(file: Record<string, unknown[]>): RowsResult {
         tables.reconcileDecisions.row,
         file.reconcileDecisions,
       ),
+      arbitrations: checkTable('arbitrations', tables.arbitrations.row, file.arbitrations),
     };
   } catch (error) {
     if (error instanceof RowRefused) return error.failure;

@@ -14,6 +14,7 @@ import type {
   Page,
   Person,
   PreparedPage,
+  Arbitration,
   ReconcileDecision,
   Scan,
   Setting,
@@ -35,6 +36,7 @@ export class SohoaDatabase extends Dexie {
   conflicts!: EntityTable<EntryConflict, 'id'>;
   preparedPages!: EntityTable<PreparedPage, 'id'>;
   reconcileDecisions!: EntityTable<ReconcileDecision, 'id'>;
+  arbitrations!: EntityTable<Arbitration, 'id'>;
 
   constructor(name = DB_NAME, upToVersion = Number.POSITIVE_INFINITY) {
     super(name, { chromeTransactionDurability: 'strict' });

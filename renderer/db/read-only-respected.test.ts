@@ -113,6 +113,7 @@ describe('another PC’s file met by an archived book', () => {
     exchanges,
     conflicts: [],
     reconcileDecisions: [],
+    arbitrations: [],
   });
 
   it('adds, updates and sets aside none of its entries, and says how many were left', async () => {
@@ -201,6 +202,7 @@ describe('a voided entry met by another PC’s version', () => {
         exchanges: [{ id, bookId, hash: 'other-base', at: 0 }],
         conflicts: [],
         reconcileDecisions: [],
+        arbitrations: [],
       },
       'goi.sohoa',
     );
@@ -231,6 +233,7 @@ describe('a voided entry met by another PC’s version', () => {
         exchanges: [{ id, bookId, hash: contentHash(mine!), at: 0 }],
         conflicts: [],
         reconcileDecisions: [],
+        arbitrations: [],
       },
       'goi.sohoa',
     );

@@ -358,3 +358,32 @@ export const reconcileDecisionRow = z.looseObject({
   by: z.string(),
   at: time,
 });
+
+const ruling = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('takeA') }),
+  z.object({ kind: z.literal('takeB') }),
+  z.object({ kind: z.literal('typed'), value: text }),
+  z.object({ kind: z.literal('illegible') }),
+  z.object({ kind: z.literal('blankInRegister') }),
+]);
+
+/**
+ * A third officer's settlement of an entry keyed twice, blind: the ruling on each field the two
+ * keyings disagreed on and who erred there. The operator statistics count keyer (first keying)
+ * and verifier (second keying) errors from these rows.
+ */
+export const arbitrationRow = z.looseObject({
+  /** The entry's id: an entry is settled once; arbitrating it again replaces the row. */
+  id,
+  bookId: id,
+  entryId: id,
+  /** The officers of the first and the second keying, and the arbitrator. */
+  keyerA: z.string(),
+  keyerB: z.string(),
+  arbitratorId: z.string(),
+  at: time,
+  /** Fields compared between the two keyings, agreeing or not. */
+  fieldsVerified: z.number().int().nonnegative(),
+  rulings: z.record(z.string(), ruling),
+  blames: z.array(z.object({ key: z.string(), a: z.boolean(), b: z.boolean() })),
+});

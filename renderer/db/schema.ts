@@ -108,6 +108,14 @@ export const schemaVersions: SchemaVersion[] = [
       reconcileDecisions: 'id, sohoaId, extractKey',
     },
   },
+  {
+    // Blind double keying: a third officer's settlement of each entry keyed twice, from which
+    // the operator statistics count keyer and verifier errors. A new table: nothing to migrate.
+    version: 9,
+    stores: {
+      arbitrations: 'id, bookId, at, keyerA, keyerB, arbitratorId',
+    },
+  },
 ];
 
 /** Every table and its indexes as of the latest version (later versions list only changes). */

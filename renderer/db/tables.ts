@@ -4,6 +4,7 @@
 // hold and what a restore empties are all read from here; schema.ts keeps each version's history.
 import type { z } from 'zod';
 import {
+  arbitrationRow,
   auditRow,
   bookRow,
   conflictRow,
@@ -74,6 +75,13 @@ export const tables = {
   reconcileDecisions: {
     indexes: 'id, sohoaId, extractKey',
     row: reconcileDecisionRow,
+    inBackup: true,
+    reach: 'team',
+  },
+  // Entries keyed twice and settled by a third officer; a backup keeps them.
+  arbitrations: {
+    indexes: 'id, bookId, at, keyerA, keyerB, arbitratorId',
+    row: arbitrationRow,
     inBackup: true,
     reach: 'team',
   },

@@ -37,3 +37,4 @@ export type ReviewDecision = Named<z.output<typeof reviewDecision>>;
 export type PreparedResult = Named<z.output<typeof preparedResult>>;
 export type PreparedSource = Named<z.output<typeof preparedSource>>;
 export type ReconcileDecision = RowOf<'reconcileDecisions'>;
+export type Arbitration = RowOf<'arbitrations'>;
