@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { columnsSettingKey, parseSavedColumns } from '../../shared/reconcile/columns';
 import { verifyAuditChain } from './audit-chain';
 import { decisionId } from './commands/reconcile';
 import { sampleBook } from './sample-data';
+import { isPcLocalSetting } from './setting-keys';
 import {
   freshIndexedDb,
   openAtVersion,
@@ -66,5 +68,32 @@ describe('reconciliation decisions', () => {
     );
     expect(await db.reconcileDecisions.count()).toBe(0);
     expect(await db.audit.count()).toBe(0);
+  });
+});
+
+describe('column mappings of population-database extracts', () => {
+  beforeEach(() => freshIndexedDb());
+
+  const saved = {
+    type: 'KS' as const,
+    headers: ['STT', 'Họ và tên', 'Ngày đăng ký'],
+    columns: { nksHoTen: 1, ngayDangKy: 2 },
+  };
+
+  it('are kept with the data by header row, once, audited, by any officer who types', async () => {
+    const db = openCurrent(uniqueName());
+    await db.open();
+    const { repo } = await signedInRepositories(db, 'entry');
+    await repo.saveExtractColumns(saved);
+    await repo.saveExtractColumns(saved);
+    const key = columnsSettingKey(['stt', 'HỌ VÀ TÊN', ' Ngày đăng ký']);
+    expect(isPcLocalSetting(key)).toBe(false);
+    expect(parseSavedColumns((await db.settings.get(key))?.value)).toEqual(saved);
+    const events = await db.audit.where('entityId').equals(key).toArray();
+    expect(events.map((e) => e.action)).toEqual(['update']);
+
+    await repo.saveExtractColumns({ ...saved, columns: { nksHoTen: 1, ngayDangKy: 0 } });
+    expect(await db.audit.where('entityId').equals(key).count()).toBe(2);
+    expect((await verifyAuditChain(db.audit)).ok).toBe(true);
   });
 });

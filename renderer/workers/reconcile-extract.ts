@@ -3,17 +3,17 @@
 // A file that cannot be trusted whole (formulas, too many rows, not a template) is refused whole.
 import { decodeCell, importedValue, sheetEncoding } from '../../shared/import/cells';
 import { detectTemplate, type TemplateMatch } from '../../shared/import/headers';
-import type { FileProblem, RawSheet } from '../../shared/import/types';
+import type { FileProblem, RawRow, RawSheet } from '../../shared/import/types';
 import { templates } from '../../shared/registers';
-import type { RegisterTypeCode } from '../../shared/registers/types';
+import type { FieldDef, RegisterTemplate, RegisterTypeCode } from '../../shared/registers/types';
 import { nameParts, plainNumber } from '../../shared/reconcile/prepare';
 import { readWorkbook, type ReadProgress } from './import-core';
 
 /** More rows than one commune's whole archive: most likely the wrong file (or a whole province). */
 export const MAX_EXTRACT_ROWS = 100_000;
 /** Rows the preview shows. */
-const SAMPLE_ROWS = 5;
-const HEADER_SEARCH_ROWS = 10;
+export const SAMPLE_ROWS = 5;
+export const HEADER_SEARCH_ROWS = 10;
 /** Formula cells named in the refusal; the count says how many more. */
 const FORMULAS_NAMED = 5;
 
@@ -31,6 +31,8 @@ export interface ExtractRow {
 }
 
 export interface Extract {
+  /** The Ministry's template, or the population database's columns mapped by the officer. */
+  source: 'template' | 'mapped';
   type: RegisterTypeCode;
   templateVersion: string;
   templateName: string;
@@ -43,7 +45,10 @@ export interface Extract {
   sample: ExtractRow[];
 }
 
-export type ExtractResult = { ok: true; extract: Extract } | { ok: false; problem: ExtractProblem };
+export type ExtractResult =
+  | { ok: true; extract: Extract }
+  /** A sheet in no template's columns comes with its columns, for the officer to map. */
+  | { ok: false; problem: ExtractProblem; columns?: SheetColumns };
 
 /** Identity of an extract row: register, book, number, registration date and name. */
 export function extractRowKey(
@@ -71,22 +76,32 @@ function findHeader(sheet: RawSheet): { index: number; found: TemplateMatch } | 
   return null;
 }
 
-export function readExtractSheet(sheet: RawSheet): ExtractResult {
-  if (sheet.rows.length === 0) return { ok: false, problem: { code: 'emptySheet' } };
-  const header = findHeader(sheet);
-  if (!header) return { ok: false, problem: { code: 'notTemplate' } };
-  const { template, columns } = header.found;
-  const data = sheet.rows.slice(header.index + 1);
+/** A column of the sheet read into a field of the register's template. */
+export interface ReadColumn {
+  index: number;
+  field: FieldDef;
+}
+
+export type ReadRows =
+  | { ok: true; rows: ExtractRow[]; converted: { tcvn3: number; vni: number } }
+  | { ok: false; problem: ExtractProblem };
+
+/**
+ * The data rows below the header, each column read into its field: legacy fonts converted,
+ * values tidied as the form would, blank rows left out. Refused whole when too long or holding
+ * formulas.
+ */
+export function readDataRows(
+  template: RegisterTemplate,
+  data: readonly RawRow[],
+  read: readonly ReadColumn[],
+): ReadRows {
   if (data.length > MAX_EXTRACT_ROWS) {
     return {
       ok: false,
       problem: { code: 'tooManyRows', rows: data.length, limit: MAX_EXTRACT_ROWS },
     };
   }
-  const read = columns.flatMap((key, index) => {
-    const field = key === undefined ? undefined : template.fields.find((f) => f.key === key);
-    return field && !field.generated ? [{ index, field }] : [];
-  });
   const formulas: { row: number; column: string }[] = [];
   let formulaCount = 0;
   const encoding = sheetEncoding(
@@ -129,19 +144,46 @@ export function readExtractSheet(sheet: RawSheet): ExtractResult {
     return { ok: false, problem: { code: 'formulas', count: formulaCount, cells: formulas } };
   }
   if (rows.length === 0) return { ok: false, problem: { code: 'emptySheet' } };
+  return { ok: true, rows, converted };
+}
+
+export function readExtractSheet(sheet: RawSheet): ExtractResult {
+  if (sheet.rows.length === 0) return { ok: false, problem: { code: 'emptySheet' } };
+  const header = findHeader(sheet);
+  if (!header) return { ok: false, problem: { code: 'notTemplate' } };
+  const { template, columns } = header.found;
+  const read = columns.flatMap((key, index) => {
+    const field = key === undefined ? undefined : template.fields.find((f) => f.key === key);
+    return field && !field.generated ? [{ index, field }] : [];
+  });
+  const rows = readDataRows(template, sheet.rows.slice(header.index + 1), read);
+  if (!rows.ok) return rows;
   return {
     ok: true,
     extract: {
+      source: 'template',
       type: template.type,
       templateVersion: template.version,
       templateName: template.name,
       sheetName: sheet.name,
       missing: header.found.missing,
-      converted,
-      rows,
-      sample: rows.slice(0, SAMPLE_ROWS),
+      converted: rows.converted,
+      rows: rows.rows,
+      sample: rows.rows.slice(0, SAMPLE_ROWS),
     },
   };
+}
+
+/** The header row and first rows of a sheet in no template's columns, for the officer to map. */
+export interface SheetColumns {
+  sheetName: string;
+  /** Row number of the header row, as Excel shows it. */
+  headerRow: number;
+  headers: string[];
+  /** The first data rows' cells, in Unicode, by column. */
+  sample: string[][];
+  /** Data rows below the header (blank ones included). */
+  rows: number;
 }
 
 /** Reads an .xlsx extract: its rows, or why it is refused. */

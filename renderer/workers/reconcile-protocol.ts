@@ -1,11 +1,13 @@
 // What the reconciliation screen and its worker say to each other: read an extract, link it
 // against SoHoa's entries (with progress; the screen cancels by ending the worker), write the report.
+import type { SavedColumns } from '../../shared/reconcile/columns';
 import type { ReconcileInput, ReconcileResult } from './reconcile-core';
 import type { ExtractResult } from './reconcile-extract';
 import type { ReportSheet } from './reconcile-report';
 
 export type ReconcileRequest =
-  | { kind: 'read'; bytes: ArrayBuffer }
+  /** With `saved`, the sheet is read through the officer's column mapping. */
+  | { kind: 'read'; bytes: ArrayBuffer; saved?: SavedColumns }
   | { kind: 'link'; input: ReconcileInput }
   | { kind: 'report'; sheets: ReportSheet[] };
 

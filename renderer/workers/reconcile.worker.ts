@@ -2,7 +2,7 @@
 // Reconciliation off the main thread: exceljs parses a 20,000-row extract for seconds and the
 // linker compares tens of thousands of pairs; the window keeps answering and shows progress.
 import { reconcile } from './reconcile-core';
-import { readExtract } from './reconcile-extract';
+import { readAnyExtract } from './reconcile-mapped';
 import type { ReconcileRequest, ReconcileWorkerMessage } from './reconcile-protocol';
 import { buildReconcileReport } from './reconcile-report';
 
@@ -14,8 +14,10 @@ const post = (message: ReconcileWorkerMessage, transfer: Transferable[] = []) =>
 async function handle(request: ReconcileRequest): Promise<void> {
   switch (request.kind) {
     case 'read': {
-      const result = await readExtract(new Uint8Array(request.bytes), (phase, done, total) =>
-        post({ type: 'progress', phase, done, total }),
+      const result = await readAnyExtract(
+        new Uint8Array(request.bytes),
+        (phase, done, total) => post({ type: 'progress', phase, done, total }),
+        request.saved,
       );
       post({ type: 'extract', result });
       return;

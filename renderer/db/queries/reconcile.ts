@@ -1,5 +1,11 @@
 // What the reconciliation reads: every book of a register type with its entries (voided ones
-// left out: they are not the book's), and the decisions people made on earlier extracts.
+// left out: they are not the book's), the decisions people made on earlier extracts, and the
+// column mapping kept for a population-database file's header row.
+import {
+  columnsSettingKey,
+  parseSavedColumns,
+  type SavedColumns,
+} from '../../../shared/reconcile/columns';
 import type { RegisterTypeCode } from '../../../shared/registers/types';
 import { db } from '../database';
 import type { Book, ReconcileDecision } from '../types';
@@ -28,4 +34,10 @@ export async function readBooksOfType(type: RegisterTypeCode): Promise<BookEntri
 
 export function readReconcileDecisions(): Promise<ReconcileDecision[]> {
   return db.reconcileDecisions.toArray();
+}
+
+/** The mapping kept for files with this header row, if any. */
+export async function readSavedColumns(headers: readonly string[]): Promise<SavedColumns | null> {
+  const stored = await db.settings.get(columnsSettingKey(headers));
+  return stored ? parseSavedColumns(stored.value) : null;
 }
