@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedColumns } from '../../shared/reconcile/columns';
-import { guessColumns } from '../../shared/reconcile/columns';
+import { guessColumns, mappedValues } from '../../shared/reconcile/columns';
 import { makeXlsx, rowOf, templateHeaders } from '../../test/fixtures/make-xlsx';
 import {
   POPULATION_HEADERS,
@@ -9,7 +9,7 @@ import {
 } from '../../test/fixtures/population-extract';
 import { buildScenario } from '../../test/fixtures/reconcile-scenario';
 import { readExtract } from './reconcile-extract';
-import { mappedValues, readAnyExtract } from './reconcile-mapped';
+import { readAnyExtract } from './reconcile-mapped';
 
 const scenario = buildScenario();
 

@@ -1,7 +1,7 @@
 // Extracts in columns of their own (the population database's exports): the header row and first
 // rows shown to the officer to map, then every row read through that mapping into the register's
 // fields, the same way as a template extract: legacy fonts converted, values tidied, keys stable.
-import { decodeCell, importedValue, sheetEncoding } from '../../shared/import/cells';
+import { decodeCell, sheetEncoding } from '../../shared/import/cells';
 import type { RawRow, RawSheet } from '../../shared/import/types';
 import {
   headerSignature,
@@ -58,20 +58,6 @@ function readColumns(template: RegisterTemplate, columns: ColumnMapping): ReadCo
     const field = fieldByKey(template, key);
     return field ? [{ index, field }] : [];
   });
-}
-
-/** One sample row as the mapping reads it: the field's value as the form would store it. */
-export function mappedValues(
-  saved: SavedColumns,
-  cells: readonly string[],
-): Record<string, string> {
-  const template = defaultTemplateFor(saved.type);
-  return Object.fromEntries(
-    readColumns(template, saved.columns).map(({ index, field }) => [
-      field.key,
-      importedValue(field, cells[index] ?? ''),
-    ]),
-  );
 }
 
 /** Every row of the sheet through the officer's mapping, into the register's current template. */

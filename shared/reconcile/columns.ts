@@ -1,8 +1,9 @@
 // Extracts of the population database (CSDLQGVDC) have columns of their own, not the Ministry's
 // template: the officer says once which column holds what, for a register type, and the mapping
 // is kept by the file's header row so the next file with the same headers is read the same way.
+import { importedValue } from '../import/cells';
 import { headerKey } from '../import/headers';
-import { registerTypes } from '../registers';
+import { defaultTemplateFor, fieldByKey, registerTypes } from '../registers';
 import type { RegisterTypeCode } from '../registers/types';
 import { foldAccents } from '../text/vietnamese';
 import { profileOf } from './profile';
@@ -142,4 +143,18 @@ export function parseSavedColumns(value: unknown): SavedColumns | null {
     out[key] = index;
   }
   return { type: type as RegisterTypeCode, headers, columns: out };
+}
+
+/** One row's cells as the mapping reads them: each field's value as the form would store it. */
+export function mappedValues(
+  saved: SavedColumns,
+  cells: readonly string[],
+): Record<string, string> {
+  const template = defaultTemplateFor(saved.type);
+  const out: Record<string, string> = {};
+  for (const [key, index] of Object.entries(saved.columns)) {
+    const field = fieldByKey(template, key);
+    if (field) out[key] = importedValue(field, cells[index] ?? '');
+  }
+  return out;
 }

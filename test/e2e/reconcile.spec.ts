@@ -3,12 +3,18 @@
 // the bundle of only the entries left to move, and the report whose counts match the screen.
 // The book (30 entries) and the extract (27 rows) come from test/fixtures/reconcile-scenario.ts:
 // 20 entries in both (3 typed with a field different, 2 twins each linked to its own row, 1 typed
-// with slips to be confirmed), 10 only in SoHoa, 7 only in the extract.
+// with slips to be confirmed), 10 only in SoHoa, 7 only in the extract. The same rows then come
+// as an extract of the population database, in columns of its own, mapped once by the officer.
 import { expect, test, type Download, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { ExcelJS } from '../../renderer/workers/excel';
 import { makePdf } from '../fixtures/make-pdf';
 import { makeXlsx, rowOf, templateHeaders } from '../fixtures/make-xlsx';
+import {
+  POPULATION_HEADERS,
+  POPULATION_TITLE,
+  populationRow,
+} from '../fixtures/population-extract';
 import { buildScenario, SCENARIO_BOOK } from '../fixtures/reconcile-scenario';
 import { downloadBytes, readWorkbook } from './files';
 import { BooksScreen, defaultBook } from './models';
@@ -89,14 +95,18 @@ test('an extract reconciled against a book: counts, a confirmed pair, the bundle
   await submitAllForExport(page);
 
   await page.getByRole('link', { name: 'Đối chiếu' }).click();
-  // A file in no template's columns is refused and changes nothing.
+  // A file in no template's columns is to be mapped; without a registration date it cannot be read.
   await choose(
     page,
     'Chọn tệp Excel trích xuất…',
     'danh-sach.xlsx',
     await makeXlsx({ headers: ['Họ tên', 'Ngày sinh'], rows: [['Lê Văn Tám', '1990']] }),
   );
-  await expect(page.getByRole('alert')).toContainText('không khớp với mẫu nhập của Bộ');
+  await expect(page.getByRole('heading', { name: 'Ghép cột của tệp' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Chưa chọn cột cho: Ngày đăng ký. Không có các thông tin này thì không đối chiếu được.',
+  );
+  await expect(page.getByRole('button', { name: 'Đọc tệp theo cách ghép này' })).toBeDisabled();
 
   await choose(page, 'Chọn tệp khác', 'trich-xuat-158.xlsx', await sheetOf(scenario.extract));
   await expect(
@@ -180,4 +190,52 @@ test('an extract reconciled against a book: counts, a confirmed pair, the bundle
     .click();
   await expect(page.getByRole('heading', { name: 'Cần xác nhận (0)' })).toBeVisible();
   expect(await overall(page)).toMatchObject({ 'Đã có': '20', 'Còn phải chuyển': '10' });
+
+  // The same registrations from the population database: its own headers, under a title row.
+  const population = await makeXlsx({
+    sheetName: 'Danh sách',
+    headers: [POPULATION_TITLE],
+    rows: [POPULATION_HEADERS, ...scenario.extract.map(populationRow)],
+  });
+  await choose(page, 'Đối chiếu tệp khác', 'csdl-dan-cu.xlsx', population);
+  await expect(page.getByRole('heading', { name: 'Ghép cột của tệp' })).toBeVisible();
+  await expect(
+    page.getByText('Trang «Danh sách», dòng tiêu đề là dòng 2, bên dưới có 27 dòng.'),
+  ).toBeVisible();
+  // The usual headers are recognised; the number's column is the officer's to choose.
+  await expect(page.getByLabel('Họ tên người được khai sinh (bắt buộc)')).toHaveValue('1');
+  await expect(page.getByLabel('Số', { exact: true })).toHaveValue('');
+  await page.getByLabel('Số', { exact: true }).selectOption({ label: 'Cột I: Số ĐKKS' });
+  const first = scenario.extract[0] ?? {};
+  const sample = page.getByRole('table', { name: 'Các dòng đầu, đọc theo cách ghép này' });
+  await expect(sample.getByRole('row').nth(1)).toContainText(
+    `${first.nksHoTen}${first.nksNgaySinh}`,
+  );
+  await expect(
+    sample.getByRole('cell', { name: first.ngayDangKy, exact: true }).first(),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Đọc tệp theo cách ghép này' }).click();
+  await expect(
+    page.getByText(
+      'Tệp từ Cơ sở dữ liệu quốc gia về dân cư, đọc theo cách ghép cột cho sổ Khai sinh, trang «Danh sách»: 27 dòng.',
+    ),
+  ).toBeVisible();
+  await page
+    .getByRole('button', { name: 'Đối chiếu với các sổ Khai sinh (1 sổ, 30 trường hợp)' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Cần xác nhận (0)' })).toBeVisible();
+  expect(await overall(page)).toMatchObject({
+    'Đã nhập (tệp trích xuất)': '27',
+    'Đã có': '20',
+    'Còn phải chuyển': '10',
+    'Chỉ có trong tệp': '7',
+  });
+
+  // The next file with the same header row is read with the kept mapping straight away.
+  await choose(page, 'Đối chiếu tệp khác', 'csdl-dan-cu-2.xlsx', population);
+  await expect(
+    page.getByText('Các cột được ghép theo cách đã lưu cho tệp có cùng dòng tiêu đề.'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Đổi cách ghép cột' }).click();
+  await expect(page.getByLabel('Số', { exact: true })).toHaveValue('8');
 });

@@ -1,26 +1,42 @@
-// "Đối chiếu": an extract of the Ministry's system read in a worker and previewed, then linked
-// against every book of its register type on this PC, with progress and a stop button. Nothing
-// is written until a reviewer decides a pair.
+// "Đối chiếu": an extract of the Ministry's system, or of the population database with its
+// columns mapped by the officer, read in a worker and previewed, then linked against every book
+// of its register type on this PC, with progress and a stop button. Nothing is written before
+// the officer confirms: then the mapping is kept, and a reviewer's decisions on pairs.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { guessColumns, type SavedColumns } from '../../../shared/reconcile/columns';
 import { registerTypes } from '../../../shared/registers';
+import { repo } from '../../db';
 import {
   readBooksOfType,
   readReconcileDecisions,
+  readSavedColumns,
   type BookEntries,
 } from '../../db/queries/reconcile';
-import type { ExtractProblem, Extract } from '../../workers/reconcile-extract';
+import type { ExtractProblem, Extract, SheetColumns } from '../../workers/reconcile-extract';
+import { ColumnMapper } from './ColumnMapper';
+import { ExtractPreview } from './ExtractPreview';
 import { problemText } from './problem-text';
 import { ReconcileResults } from './ReconcileResults';
 import { runInWorker, type Progress } from './run-worker';
-import { keepSession, keptSession, mainNameOf, type ReconcileSession } from './session';
+import { keepSession, keptSession, type ReconcileSession } from './session';
 import './reconcile.css';
+
+/** How a file in columns of its own is read: its columns and the officer's mapping of them. */
+interface Mapped {
+  file: File;
+  columns: SheetColumns;
+  saved: SavedColumns;
+  /** The mapping was kept from an earlier file with the same header row. */
+  isFromSaved: boolean;
+}
 
 type Phase =
   | { name: 'idle' }
   | { name: 'reading' }
   | { name: 'refused'; problem: ExtractProblem }
-  | { name: 'preview'; extract: Extract; books: BookEntries[] }
+  | ({ name: 'mapping' } & Mapped)
+  | { name: 'preview'; extract: Extract; books: BookEntries[]; mapped?: Mapped }
   | { name: 'linking'; progress: Progress | null }
   | { name: 'done'; session: ReconcileSession };
 
@@ -46,24 +62,63 @@ export function ReconcileScreen() {
     );
   };
 
-  const read = async (file: File) => {
+  /** Reads the file in the worker, through the officer's mapping when there is one. */
+  const readFile = async (file: File, saved?: SavedColumns) => {
     setError(null);
     setPhase({ name: 'reading' });
     const bytes = await file.arrayBuffer();
-    const job = runInWorker({ kind: 'read', bytes }, 'extract', undefined, [bytes]);
+    const job = runInWorker(
+      { kind: 'read', bytes, ...(saved ? { saved } : {}) },
+      'extract',
+      undefined,
+      [bytes],
+    );
     cancelRef.current = job.cancel;
     const { result } = await job.result;
     cancelRef.current = null;
-    if (!result.ok) {
-      setPhase({ name: 'refused', problem: result.problem });
-      return;
-    }
-    const books = await readBooksOfType(result.extract.type);
-    setPhase({ name: 'preview', extract: result.extract, books });
+    return result;
   };
 
-  const link = async (extract: Extract, books: BookEntries[]) => {
+  const read = async (file: File) => {
+    const result = await readFile(file);
+    if (result.ok) {
+      const books = await readBooksOfType(result.extract.type);
+      setPhase({ name: 'preview', extract: result.extract, books });
+    } else if (result.columns) {
+      const { columns } = result;
+      const kept = await readSavedColumns(columns.headers);
+      if (kept) await readMapped({ file, columns, saved: kept, isFromSaved: true });
+      else {
+        const type = registerTypes[0]?.type ?? 'KS';
+        const saved = {
+          type,
+          headers: columns.headers,
+          columns: guessColumns(type, columns.headers),
+        };
+        setPhase({ name: 'mapping', file, columns, saved, isFromSaved: false });
+      }
+    } else {
+      setPhase({ name: 'refused', problem: result.problem });
+    }
+  };
+
+  const readMapped = async (mapped: Mapped) => {
+    const result = await readFile(mapped.file, mapped.saved);
+    if (result.ok) {
+      const books = await readBooksOfType(result.extract.type);
+      setPhase({ name: 'preview', extract: result.extract, books, mapped });
+    } else if (result.columns) {
+      // The header row is not the one the mapping was kept for: map this file's columns.
+      const saved = { ...mapped.saved, headers: result.columns.headers };
+      setPhase({ name: 'mapping', ...mapped, columns: result.columns, saved, isFromSaved: false });
+    } else {
+      setPhase({ name: 'refused', problem: result.problem });
+    }
+  };
+
+  const link = async (extract: Extract, books: BookEntries[], mapped?: Mapped) => {
     setPhase({ name: 'linking', progress: null });
+    if (mapped) await repo.saveExtractColumns(mapped.saved);
     const decisions = await readReconcileDecisions();
     const job = runInWorker(
       {
@@ -152,12 +207,26 @@ export function ReconcileScreen() {
           {chooseButton(t('reconcile.preview.other'), true)}
         </section>
       )}
+      {phase.name === 'mapping' && (
+        <ColumnMapper
+          columns={phase.columns}
+          saved={phase.saved}
+          isFromSaved={phase.isFromSaved}
+          onChange={(saved) => setPhase({ ...phase, saved })}
+          onConfirm={() => void readMapped(phase).catch(fail)}
+          chooseOther={chooseButton(t('reconcile.preview.other'))}
+        />
+      )}
       {phase.name === 'preview' && (
         <ExtractPreview
           extract={phase.extract}
           books={phase.books}
           typeName={typeName(phase.extract.type)}
-          onConfirm={() => void link(phase.extract, phase.books).catch(fail)}
+          isFromSaved={phase.mapped?.isFromSaved ?? false}
+          onConfirm={() => void link(phase.extract, phase.books, phase.mapped).catch(fail)}
+          {...(phase.mapped
+            ? { changeMapping: () => setPhase({ name: 'mapping', ...(phase.mapped as Mapped) }) }
+            : {})}
           chooseOther={chooseButton(t('reconcile.preview.other'))}
         />
       )}
@@ -169,72 +238,5 @@ export function ReconcileScreen() {
         />
       )}
     </div>
-  );
-}
-
-function ExtractPreview({
-  extract,
-  books,
-  typeName,
-  onConfirm,
-  chooseOther,
-}: {
-  extract: Extract;
-  books: BookEntries[];
-  typeName: string;
-  onConfirm: () => void;
-  chooseOther: React.ReactNode;
-}) {
-  const { t } = useTranslation();
-  const nameKey = mainNameOf(extract);
-  const converted = extract.converted.tcvn3 + extract.converted.vni;
-  const entries = books.reduce((sum, item) => sum + item.entries.length, 0);
-  return (
-    <section aria-labelledby="reconcile-preview-title">
-      <h2 id="reconcile-preview-title">{t('reconcile.preview.title')}</h2>
-      <p>
-        {t('reconcile.preview.summary', {
-          type: typeName,
-          version: extract.templateVersion,
-          sheet: extract.sheetName,
-          n: extract.rows.length,
-        })}
-      </p>
-      {converted > 0 && <p>{t('reconcile.preview.converted', { n: converted })}</p>}
-      {extract.missing.length > 0 && (
-        <p>{t('reconcile.preview.missing', { n: extract.missing.length })}</p>
-      )}
-      <table className="reconcile-table">
-        <caption>{t('reconcile.preview.sample')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reconcile.preview.row')}</th>
-            <th scope="col">{t('reconcile.report.so')}</th>
-            <th scope="col">{t('reconcile.report.date')}</th>
-            <th scope="col">{t('reconcile.report.name')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {extract.sample.map((row) => (
-            <tr key={row.key}>
-              <td>{row.row}</td>
-              <td>{row.fields.so}</td>
-              <td>{row.fields.ngayDangKy}</td>
-              <td>{row.fields[nameKey]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {books.length === 0 ? (
-        <p role="alert">{t('reconcile.preview.noBooks', { type: typeName })}</p>
-      ) : (
-        <div className="dialog-actions">
-          <button type="button" className="primary" autoFocus onClick={onConfirm}>
-            {t('reconcile.preview.confirm', { type: typeName, books: books.length, entries })}
-          </button>
-          {chooseOther}
-        </div>
-      )}
-    </section>
   );
 }
