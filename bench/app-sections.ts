@@ -7,7 +7,8 @@ import { benchBackupInApp } from './backup-app-bench';
 import { benchSaveAndNext, benchTyping } from './typing-bench';
 import { benchViewer, makeA4Scan } from './viewer-bench';
 import { benchFirstView, benchOnePageFiles, realScanJpegs } from './viewer-first-bench';
-import { benchReconcile } from './reconcile-bench';
+import { benchReconcileInApp } from './reconcile-app-bench';
+import { benchReconcile, BIRTHS } from './reconcile-bench';
 import { appPort, fixtures, percentile, record, root } from './bench-context';
 
 export const IMPORT_ROWS = 5000;
@@ -305,4 +306,44 @@ export function benchReconcileSection(): void {
   record('reconcile.20k.recall', measured.recall, 'ratio', `${note}; "same" band, goal ≥ 0.97`);
   record('reconcile.20k.toPerson', measured.toPerson, 'ratio', `${note}; share sent to a person`);
   console.log('reconcile bench:', measured);
+}
+
+/**
+ * The same 20k × 20k in the built app: the extract chosen, read and linked in the worker while
+ * the window keeps answering, with progress, and a second run stopped.
+ */
+export async function benchReconcileAppSection(browser: Browser, appUrl: string): Promise<void> {
+  const measured = await benchReconcileInApp(browser, appUrl, BIRTHS);
+  const note = `${measured.entries} entries in a khai sinh book × a ${measured.rows}-row extract in the 158 template (${(measured.xlsxBytes / 1e6).toFixed(1)} MB), built app in Chromium`;
+  record(
+    'reconcile.app20k.linkTime',
+    measured.linkSeconds,
+    's',
+    `${note}; "Đối chiếu với các sổ…" to the result on screen; target ≤ 60 s`,
+  );
+  record(
+    'reconcile.app20k.readTime',
+    measured.readSeconds,
+    's',
+    `${note}; choosing the file to its preview (read in the worker)`,
+  );
+  record(
+    'reconcile.app20k.longestTask',
+    measured.longestTaskMs,
+    'ms',
+    `${note}; longest main-thread task while linking (PerformanceObserver longtask), ${measured.longTasks} over 100 ms`,
+  );
+  record(
+    'reconcile.app20k.progressUpdates',
+    measured.progressUpdates,
+    'updates',
+    `${note}; progress texts shown while linking; longest wait between two ${measured.longestProgressGapMs.toFixed(0)} ms`,
+  );
+  record(
+    'reconcile.app20k.cancel',
+    measured.cancelMs,
+    'ms',
+    `${note}; "Dừng" during a second run to "Đã dừng"`,
+  );
+  console.log('reconcile in the app:', measured);
 }

@@ -15,7 +15,7 @@ export interface ReconcileBenchResult {
 }
 
 /** Children generated so that each side holds about 20,000 entries after one-sided drops. */
-const BIRTHS = 22_300;
+export const BIRTHS = 22_300;
 
 export function benchReconcile(births = BIRTHS): ReconcileBenchResult {
   const generated = generatePairs({ births, seed: 2026 });

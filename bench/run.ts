@@ -17,6 +17,7 @@ import {
   benchBackupApp,
   benchImport,
   benchRealScans,
+  benchReconcileAppSection,
   benchReconcileSection,
   benchSaveLatency,
   serveApp,
@@ -30,9 +31,20 @@ async function main(): Promise<void> {
     await saveResults({ keepEarlier: true });
     return;
   }
-  // `npm run bench -- --reconcile-only`: just the linking of an extract (no browser).
+  // `npm run bench -- --reconcile-only`: just the linking of an extract, in Node and in the app.
   if (process.argv.includes('--reconcile-only')) {
     benchReconcileSection();
+    const app = await serveApp();
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: chromiumArgs,
+    });
+    try {
+      await benchReconcileAppSection(browser, app.url);
+    } finally {
+      await browser.close();
+      await app.close();
+    }
     await saveResults({ keepEarlier: true });
     return;
   }
@@ -91,6 +103,7 @@ async function main(): Promise<void> {
         await benchSaveLatency(page);
         await benchImport(page);
         benchReconcileSection();
+        await benchReconcileAppSection(browser, app.url);
         benchKeyingSection();
         await benchApp(browser, page, app.url);
         await benchBackupApp(app.url);
