@@ -331,7 +331,7 @@ export async function benchReconcileAppSection(browser: Browser, appUrl: string)
     'reconcile.app20k.longestTask',
     measured.longestTaskMs,
     'ms',
-    `${note}; longest main-thread task while linking (PerformanceObserver longtask), ${measured.longTasks} over 100 ms`,
+    `${note}; longest main-thread task while linking (PerformanceObserver longtask), begun ${measured.longestTaskAtMs.toFixed(0)} ms after confirming; ${measured.longTasks} over 100 ms`,
   );
   record(
     'reconcile.app20k.progressUpdates',

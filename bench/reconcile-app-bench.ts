@@ -22,6 +22,8 @@ export interface AppReconcileResult {
   linkSeconds: number;
   longTasks: number;
   longestTaskMs: number;
+  /** When it began, from the confirmation. */
+  longestTaskAtMs: number;
   /** Distinct progress texts the screen showed while linking. */
   progressUpdates: number;
   /** The longest the progress text stood still while linking. */
@@ -36,7 +38,7 @@ const BEFORE_APP = `(() => {
   window.__longTasks = [];
   window.__progress = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
   }).observe({ type: 'longtask', buffered: true });
   const watch = () => {
     new MutationObserver(() => {
@@ -146,14 +148,23 @@ export async function benchReconcileInApp(
     const readSeconds = (performance.now() - start) / 1000;
 
     await page.evaluate('window.__longTasks = []; window.__progress = []');
+    const confirmedAt = await page.evaluate<number>('performance.now()');
     start = performance.now();
     await confirmButton(page).click();
     await page
       .getByRole('heading', { name: 'Kết quả đối chiếu' })
       .waitFor({ timeout: STEP_LIMIT_MS });
     const linkSeconds = (performance.now() - start) / 1000;
-    const longTasks = await page.evaluate<number[]>('window.__longTasks');
+    const tasks = await page.evaluate<[number, number][]>('window.__longTasks');
+    const longTasks = tasks.map(([, ms]) => ms);
+    const longest = tasks.reduce<[number, number]>((a, b) => (b[1] > a[1] ? b : a), [0, 0]);
     const progress = await page.evaluate<{ text: string; at: number }[]>('window.__progress');
+    if (process.env.BENCH_RECONCILE_TIMELINE) {
+      for (const [at, ms] of tasks)
+        console.error(`long task at ${(at - confirmedAt).toFixed(0)} ms: ${ms.toFixed(0)} ms`);
+      for (const step of progress)
+        console.error(`${(step.at - confirmedAt).toFixed(0)} ms: ${step.text}`);
+    }
     const overall = await overallLine(page);
 
     // A second run, stopped once its progress shows.
@@ -175,6 +186,7 @@ export async function benchReconcileInApp(
       linkSeconds,
       longTasks: longTasks.filter((ms) => ms > 100).length,
       longestTaskMs: Math.max(0, ...longTasks),
+      longestTaskAtMs: longest[0] - confirmedAt,
       progressUpdates: linking.length,
       longestProgressGapMs: Math.max(0, ...gaps),
       cancelMs,

@@ -26,6 +26,18 @@ describe('reconciling a book against an extract', () => {
     expect(result.duplicates).toEqual([]);
   });
 
+  it('shows progress from the start: preparing both sides, linking, then the duplicates', () => {
+    const seen: [string, number, number][] = [];
+    reconcile(scenarioInput(), (phase, done, total) => seen.push([phase, done, total]));
+    expect(seen[0]).toEqual(['prepare', 0, 57]);
+    const phases = seen.map(([phase]) => phase).filter((p, i, all) => p !== all[i - 1]);
+    expect(phases).toEqual(['prepare', 'link', 'duplicates']);
+    for (const phase of phases) {
+      const last = seen.filter(([p]) => p === phase).at(-1);
+      expect(last?.[1]).toBe(last?.[2]);
+    }
+  });
+
   it('never merges twins: each is linked to its own row', () => {
     const result = reconcile(scenarioInput());
     const input = scenarioInput();

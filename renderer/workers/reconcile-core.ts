@@ -4,7 +4,7 @@
 import { diffKeys } from './reconcile-fields';
 import { differingFields } from '../../shared/reconcile/diff';
 import { findDuplicates, linkRecords, pairKey, type Verdict } from '../../shared/reconcile/link';
-import type { LinkRecord } from '../../shared/reconcile/prepare';
+import { prepareAll, type LinkRecord } from '../../shared/reconcile/prepare';
 import type { Band } from '../../shared/reconcile/score';
 import type { RegisterTypeCode } from '../../shared/registers/types';
 
@@ -57,7 +57,11 @@ export interface ReconcileResult {
   duplicates: ReconcileDuplicate[];
 }
 
-export type ReconcileProgress = (phase: 'link' | 'duplicates', done: number, total: number) => void;
+export type ReconcileProgress = (
+  phase: 'prepare' | 'link' | 'duplicates',
+  done: number,
+  total: number,
+) => void;
 
 export function reconcile(
   input: ReconcileInput,
@@ -75,8 +79,15 @@ export function reconcile(
     fields: row.fields,
   }));
   const decisions = new Map(input.decisions.map(([s, e, verdict]) => [pairKey(s, e), verdict]));
+  // Each side prepared once: the duplicates inside SoHoa compare the same prepared entries.
+  const total = sohoa.length + extract.length;
+  const prepared = {
+    sohoa: prepareAll(sohoa, (done) => onProgress('prepare', done, total)),
+    extract: prepareAll(extract, (done) => onProgress('prepare', sohoa.length + done, total)),
+  };
   const linked = linkRecords(sohoa, extract, {
     decisions,
+    prepared,
     onProgress: (done, total) => onProgress('link', done, total),
   });
   const fieldsOf = new Map(input.sohoa.map((entry) => [entry.id, entry.fields]));
@@ -104,13 +115,10 @@ export function reconcile(
   const rejected = new Set(
     input.decisions.filter(([, , verdict]) => verdict === 'different').map(([s]) => s),
   );
-  onProgress('duplicates', 0, 1);
-  const duplicates = findDuplicates(sohoa).map(({ firstId, secondId, score }) => ({
-    firstId,
-    secondId,
-    score,
-  }));
-  onProgress('duplicates', 1, 1);
+  const duplicates = findDuplicates(sohoa, {
+    prepared: prepared.sohoa,
+    onProgress: (done, total) => onProgress('duplicates', done, total),
+  }).map(({ firstId, secondId, score }) => ({ firstId, secondId, score }));
   return {
     both,
     uncertain,

@@ -11,7 +11,7 @@ export type ReconcileRequest =
   | { kind: 'link'; input: ReconcileInput }
   | { kind: 'report'; sheets: ReportSheet[] };
 
-export type ReconcilePhase = 'open' | 'rows' | 'check' | 'link' | 'duplicates';
+export type ReconcilePhase = 'open' | 'rows' | 'check' | 'prepare' | 'link' | 'duplicates';
 
 export type ReconcileWorkerMessage =
   | { type: 'progress'; phase: ReconcilePhase; done: number; total: number }

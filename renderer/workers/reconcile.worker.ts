@@ -1,10 +1,10 @@
 /// <reference lib="webworker" />
 // Reconciliation off the main thread: exceljs parses a 20,000-row extract for seconds and the
 // linker compares tens of thousands of pairs; the window keeps answering and shows progress.
+// exceljs is loaded only by the requests that read or write a workbook, so a worker started to
+// link begins at once.
 import { reconcile } from './reconcile-core';
-import { readAnyExtract } from './reconcile-mapped';
 import type { ReconcileRequest, ReconcileWorkerMessage } from './reconcile-protocol';
-import { buildReconcileReport } from './reconcile-report';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -14,6 +14,7 @@ const post = (message: ReconcileWorkerMessage, transfer: Transferable[] = []) =>
 async function handle(request: ReconcileRequest): Promise<void> {
   switch (request.kind) {
     case 'read': {
+      const { readAnyExtract } = await import('./reconcile-mapped');
       const result = await readAnyExtract(
         new Uint8Array(request.bytes),
         (phase, done, total) => post({ type: 'progress', phase, done, total }),
@@ -30,6 +31,7 @@ async function handle(request: ReconcileRequest): Promise<void> {
       return;
     }
     case 'report': {
+      const { buildReconcileReport } = await import('./reconcile-report');
       const data = await buildReconcileReport(request.sheets);
       post({ type: 'report', data }, [data.buffer]);
       return;

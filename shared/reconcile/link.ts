@@ -27,6 +27,8 @@ export interface LinkOptions {
   /** Recorded decisions by `pairKey(sohoaId, extractId)`. */
   decisions?: ReadonlyMap<string, Verdict>;
   onProgress?: (done: number, total: number) => void;
+  /** The records already prepared (prepareAll), in the same order: preparing takes seconds. */
+  prepared?: { sohoa: Prepared[]; extract: Prepared[] };
 }
 
 export const pairKey = (sohoaId: string, extractId: string): string =>
@@ -79,8 +81,8 @@ export function linkRecords(
   extract: readonly LinkRecord[],
   options: LinkOptions = {},
 ): LinkResult {
-  const left = sohoa.map(prepare);
-  const right = extract.map(prepare);
+  const left = options.prepared?.sohoa ?? sohoa.map(prepare);
+  const right = options.prepared?.extract ?? extract.map(prepare);
   const candidates: Link[] = [];
   for (const [i, j] of candidatePairs(left, right, options.onProgress)) {
     const a = left[i] as Prepared;
@@ -120,11 +122,20 @@ export interface Duplicate {
   band: Band;
 }
 
+export interface DuplicateOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** The entries already prepared, in the same order. */
+  prepared?: Prepared[];
+}
+
 /** Entries of different SoHoa books that look like the same event typed twice. */
-export function findDuplicates(sohoa: readonly LinkRecord[]): Duplicate[] {
-  const items = sohoa.map(prepare);
+export function findDuplicates(
+  sohoa: readonly LinkRecord[],
+  options: DuplicateOptions = {},
+): Duplicate[] {
+  const items = options.prepared ?? sohoa.map(prepare);
   const found: Duplicate[] = [];
-  for (const [i, j] of candidatePairs(items, items)) {
+  for (const [i, j] of candidatePairs(items, items, options.onProgress)) {
     if (j <= i) continue;
     const a = items[i] as Prepared;
     const b = items[j] as Prepared;

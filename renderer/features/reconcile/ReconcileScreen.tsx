@@ -140,6 +140,14 @@ export function ReconcileScreen() {
     setPhase({ name: 'done', session: { extract, books, result } });
   };
 
+  /** What the worker is at: preparing both sides, linking the entries, or finding duplicates. */
+  const linkingText = (progress: Progress | null) => {
+    const counts = { done: progress?.done ?? 0, total: progress?.total ?? 0 };
+    if (progress?.phase === 'link') return t('reconcile.linking', counts);
+    if (progress?.phase === 'duplicates') return t('reconcile.findingDuplicates', counts);
+    return t('reconcile.preparing', counts);
+  };
+
   const stop = () => {
     cancelRef.current?.();
     cancelRef.current = null;
@@ -182,16 +190,9 @@ export function ReconcileScreen() {
         <section role="status" className="reconcile-progress">
           {phase.name === 'reading' ? (
             <p>{t('reconcile.reading')}</p>
-          ) : phase.progress?.phase === 'duplicates' ? (
-            <p>{t('reconcile.findingDuplicates')}</p>
           ) : (
             <>
-              <p>
-                {t('reconcile.linking', {
-                  done: phase.progress?.done ?? 0,
-                  total: phase.progress?.total ?? 0,
-                })}
-              </p>
+              <p>{linkingText(phase.progress)}</p>
               <progress max={phase.progress?.total ?? 1} value={phase.progress?.done ?? 0} />
             </>
           )}
