@@ -1,6 +1,6 @@
 // The result of a reconciliation: the counts per book and overall in the communes' shape, the
 // pairs to confirm, the lists behind the counts, the export of what is left to move and the report.
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { fieldLabel } from '../../locales/field-label';
@@ -31,14 +31,15 @@ export function ReconcileResults({
   const notify = useUiStore((state) => state.notify);
   const [isSaving, setIsSaving] = useState(false);
   const { result, extract, books } = session;
-  const entries = entryLookup(books);
-  const rows = rowLookup(extract);
+  // Built once per extract and books, not again at each decision on a pair.
+  const entries = useMemo(() => entryLookup(books), [books]);
+  const rows = useMemo(() => rowLookup(extract), [extract]);
   const nameKey = mainNameOf(extract);
   const template = getTemplate(extract.templateVersion);
-  const summary = summarize(
-    result,
-    books.flatMap((item) => item.entries),
-    extract.rows.length,
+  const allEntries = useMemo(() => books.flatMap((item) => item.entries), [books]);
+  const summary = useMemo(
+    () => summarize(result, allEntries, extract.rows.length),
+    [result, allEntries, extract],
   );
   const bookName = new Map(books.map(({ book }) => [book.id, book.quyenSo]));
   const fieldName = (key: string) =>

@@ -21,23 +21,41 @@ export interface EntryInfo {
   fields: Record<string, string>;
 }
 
-export function entryLookup(books: readonly BookEntries[]): Map<string, EntryInfo> {
-  const out = new Map<string, EntryInfo>();
-  for (const { book, entries } of books) {
-    const nameKey = getTemplate(book.templateVersion).mainNameField;
-    for (const entry of entries) {
-      out.set(entry.id, {
+export interface EntryLookup {
+  get: (id: string) => EntryInfo | undefined;
+}
+
+/**
+ * Entries by id, each described only when asked for: the screen names a few hundred of 20,000
+ * entries, and describing them all up front held the window for a tenth of a second or more.
+ */
+export function entryLookup(books: readonly BookEntries[]): EntryLookup {
+  const found = new Map<string, { item: BookEntries; index: number }>();
+  for (const item of books) {
+    item.entries.forEach((entry, index) => found.set(entry.id, { item, index }));
+  }
+  const described = new Map<string, EntryInfo>();
+  return {
+    get(id) {
+      const known = described.get(id);
+      if (known) return known;
+      const at = found.get(id);
+      const entry = at?.item.entries[at.index];
+      if (!at || !entry) return undefined;
+      const { book } = at.item;
+      const info: EntryInfo = {
         id: entry.id,
         bookId: book.id,
         book: book.quyenSo,
         so: entry.fields.so ?? '',
         date: entry.fields.ngayDangKy ?? '',
-        name: entry.fields[nameKey] ?? '',
+        name: entry.fields[getTemplate(book.templateVersion).mainNameField] ?? '',
         fields: entry.fields,
-      });
-    }
-  }
-  return out;
+      };
+      described.set(id, info);
+      return info;
+    },
+  };
 }
 
 export function rowLookup(extract: Extract): Map<string, ExtractRow> {
