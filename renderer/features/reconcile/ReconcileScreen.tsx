@@ -109,7 +109,12 @@ export function ReconcileScreen() {
       setPhase({ name: 'preview', extract: result.extract, books, mapped });
     } else if (result.columns) {
       // The header row is not the one the mapping was kept for: map this file's columns.
-      const saved = { ...mapped.saved, headers: result.columns.headers };
+      const { headers } = result.columns;
+      const saved = {
+        type: mapped.saved.type,
+        headers,
+        columns: guessColumns(mapped.saved.type, headers),
+      };
       setPhase({ name: 'mapping', ...mapped, columns: result.columns, saved, isFromSaved: false });
     } else {
       setPhase({ name: 'refused', problem: result.problem });
