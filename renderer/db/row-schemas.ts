@@ -87,6 +87,13 @@ export const bookRow = z.looseObject({
   exportSubmitted: z.boolean().optional(),
   /** How PDFs are named and số written in the rows (shared/bundle/names.ts); absent: defaults. */
   pdfNaming: pdfNaming.partial().optional(),
+  /**
+   * How its entries are checked: 'single' (absent) one keying and a reviewer's look; 'double'
+   * blind double keying, a third officer settling the fields the two keyings disagree on.
+   */
+  checking: z.enum(['single', 'double']).optional(),
+  /** In a double-keyed book, arbitrated entries still wait for a reviewer; absent: approved. */
+  reviewAfterArbitration: z.boolean().optional(),
   /** Put away by an administrator: hidden from the book list and read-only until restored. */
   archived: z.object({ by: text, at: time, reason: text.optional() }).optional(),
   createdAt: time,
@@ -166,6 +173,15 @@ export const reviewDecision = z.object({
   comments: z.array(fieldComment),
 });
 
+/** The officers of an entry's blind double keying, as the workflow's guards read them. */
+export const keyingMarks = z.object({
+  a: text,
+  b: text.optional(),
+  arbitratedBy: text.optional(),
+  /** The supervisor's sample that sent this entry, single-keyed, to a second keying. */
+  sampleId: text.optional(),
+});
+
 export const recordRow = z
   .looseObject({
     id,
@@ -197,6 +213,8 @@ export const recordRow = z
     reopened: reopening.optional(),
     /** Why the entry was voided (status 'voided'), or restored since; kept for the record. */
     voided: voiding.optional(),
+    /** Blind double keying: who keyed it first (a) and second (b), and who settled it. */
+    keying: keyingMarks.optional(),
   })
   .transform((record) => ({
     ...record,
@@ -386,4 +404,39 @@ export const arbitrationRow = z.looseObject({
   fieldsVerified: z.number().int().nonnegative(),
   rulings: z.record(z.string(), ruling),
   blames: z.array(z.object({ key: z.string(), a: z.boolean(), b: z.boolean() })),
+});
+
+/**
+ * The second, blind keying of an entry: the officer's own values for the entry's slot, kept
+ * apart from the entry (which holds the first keying) until a third officer settles the two.
+ */
+export const keyingRow = z.looseObject({
+  /** The entry's id: one second keying per entry. */
+  id,
+  bookId: id,
+  entryId: id,
+  by: text,
+  fields: z.record(text, text),
+  startedAt: time,
+  updatedAt: time,
+  /** Set when the officer finished it and the entry went on to arbitration. */
+  finishedAt: time.optional(),
+});
+
+/**
+ * A supervisor's random sample of a trusted keyer's entries sent to a second keying: the share
+ * asked for, the seed the draw used (the same seed over the same entries draws the same ones)
+ * and the entries drawn.
+ */
+export const keyingSampleRow = z.looseObject({
+  id,
+  bookId: id,
+  keyerId: text,
+  percent: z.number().positive().max(100),
+  seed: z.number().int().nonnegative(),
+  /** The entries it could draw from, and those drawn, by id. */
+  candidates: z.number().int().nonnegative(),
+  entryIds: z.array(text),
+  by: text,
+  at: time,
 });

@@ -10,6 +10,8 @@ import {
   conflictRow,
   exchangeRow,
   exportRow,
+  keyingRow,
+  keyingSampleRow,
   pageRow,
   personRow,
   preparedPageRow,
@@ -82,6 +84,20 @@ export const tables = {
   arbitrations: {
     indexes: 'id, bookId, at, keyerA, keyerB, arbitratorId',
     row: arbitrationRow,
+    inBackup: true,
+    reach: 'team',
+  },
+  // Second, blind keyings of entries, waiting for arbitration or settled: one book's work.
+  keyings: {
+    indexes: 'id, bookId, [bookId+by]',
+    row: keyingRow,
+    inBackup: true,
+    reach: 'team',
+  },
+  // A supervisor's random samples of a trusted keyer's entries sent to a second keying.
+  keyingSamples: {
+    indexes: 'id, bookId, at',
+    row: keyingSampleRow,
     inBackup: true,
     reach: 'team',
   },
