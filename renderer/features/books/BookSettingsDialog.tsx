@@ -8,6 +8,7 @@ import { useUiStore } from '../../store/ui-store';
 import { DEFAULT_TARGET_BYTES_PER_PAGE } from '../../workers/pdf-images';
 import { defaultCarryForward } from '../entry';
 import { CheckingSettings, checkingOf } from './CheckingSettings';
+import { KeyingSampleSection } from './KeyingSampleSection';
 import { PdfNamingSettings } from './PdfNamingSettings';
 import { TemplateSection } from './TemplateVersionDialog';
 import { fieldLabel } from '../../locales/field-label';
@@ -134,6 +135,7 @@ export function BookSettingsDialog({
           {t('review.exportSubmitted')}
         </label>
         <CheckingSettings value={checking} onChange={setChecking} />
+        <KeyingSampleSection book={book} />
         {/* Moving to another template rewrites every entry: the settings form closes after it. */}
         <TemplateSection book={book} onMoved={onClose} />
         <div className="dialog-actions">
