@@ -4,6 +4,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { awaitingReview } from '../../shared/workflow/workflow';
 import type { SohoaDatabase } from './database';
+import { loadListRows } from './queries/entry-list';
+import { secondKeyingQueue } from './queries/keying';
 import type { Repositories } from './repositories';
 import { sampleBook } from './sample-data';
 import type { Session } from './session';
@@ -207,6 +209,30 @@ describe("a supervisor's sample of a trusted keyer's entries", () => {
     expect(JSON.parse(bookEvent?.newValue ?? '{}')).toMatchObject({
       seed: 99,
       entryIds: sample.entryIds,
+    });
+  });
+});
+
+describe('what the second keyer can read', () => {
+  it('lists an entry waiting for its second keying only to its first keyer, and gives the second keyer its slot without its values', async () => {
+    const id = await keyedByA();
+    const query = { bookId, status: 'all' as const, search: { kind: 'none' as const } };
+    const forA = await loadListRows(db, { ...query, viewerId: keyerA.id }, 'nksHoTen');
+    expect(forA.map((row) => row.name)).toEqual(['Phạm Anh Đài']);
+    const forB = await loadListRows(db, { ...query, viewerId: keyerB.id }, 'nksHoTen');
+    expect(forB).toEqual([]);
+    const slots = await secondKeyingQueue(db, bookId, keyerB.id);
+    expect(slots).toEqual([expect.objectContaining({ entryId: id, position: 1, mine: undefined })]);
+    expect(JSON.stringify(slots)).not.toContain('Phạm Anh Đài');
+    expect(await secondKeyingQueue(db, bookId, keyerA.id)).toEqual([]);
+    // Once B has started it, nobody else is offered it.
+    as(keyerB);
+    await repo.saveSecondKeying(id, { nksHoTen: 'Phạm Anh Đài' });
+    const other = await seedOfficer(db, 'entry', 'Đỗ Văn Cường');
+    expect(await secondKeyingQueue(db, bookId, other.id)).toEqual([]);
+    as(other);
+    await expect(repo.saveSecondKeying(id, { nksHoTen: 'X' })).rejects.toMatchObject({
+      code: 'wrong-status',
     });
   });
 });

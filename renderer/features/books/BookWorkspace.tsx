@@ -11,6 +11,7 @@ import { ExportButton } from '../export';
 import { ImportExcelButton } from '../import';
 import { WorkPackageTools } from '../backup';
 import { ReturnedEntries, ReviewToolbar } from '../review';
+import { KeyingToolbar } from '../keying';
 import {
   handleViewerKey,
   ImportScanButton,
@@ -109,6 +110,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
           {t('entry.add')}
         </button>
         <ReviewToolbar bookId={bookId} />
+        <KeyingToolbar book={book} />
         <ExportButton book={book} />
         <WorkPackageTools book={book} template={template} />
         <button type="button" onClick={() => setShowSettings(true)}>

@@ -1,0 +1,3 @@
+// Blind double keying: the second keyer's screen and the arbitrator's.
+export { SecondKeyingScreen } from './SecondKeyingScreen';
+export { KeyingToolbar } from './KeyingToolbar';
