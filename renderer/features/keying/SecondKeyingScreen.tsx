@@ -10,6 +10,7 @@ import { SplitHandle } from '../../ui/SplitHandle';
 import { useOfficer } from '../officers';
 import { ScanViewer } from '../scans';
 import { SecondKeyingForm } from './SecondKeyingForm';
+import './keying.css';
 
 /**
  * The second keyer's screen: the entries of a book waiting for a second keying, each shown by

@@ -1,3 +1,4 @@
 // Blind double keying: the second keyer's screen and the arbitrator's.
 export { SecondKeyingScreen } from './SecondKeyingScreen';
 export { KeyingToolbar } from './KeyingToolbar';
+export { ArbitrationScreen } from './ArbitrationScreen';
