@@ -42,9 +42,15 @@ export function SecondKeyingForm({ book, template, pages, slot, own, onFinished 
     () => own.filter((keying) => keying.entryId !== slot.entryId).at(-1),
     [own, slot.entryId],
   );
-  const [values, setValues] = useState<Record<string, string>>(
+  const [values, setShown] = useState<Record<string, string>>(
     () => slot.mine?.fields ?? secondKeyingStart(book, template, previousOwn),
   );
+  // The values as last typed or committed, for a finish that follows a commit at once.
+  const latest = useRef(values);
+  const setValues = (next: Record<string, string>) => {
+    latest.current = next;
+    setShown(next);
+  };
   const saved = useRef<Record<string, string>>(slot.mine?.fields ?? {});
   const queue = useRef<Promise<void>>(Promise.resolve());
   const [busy, setBusy] = useState(false);
@@ -81,7 +87,7 @@ export function SecondKeyingForm({ book, template, pages, slot, own, onFinished 
   };
 
   const commit = (field: FieldDef, raw: string) => {
-    const next = { ...values, [field.key]: normalizeOnCommit(field, raw) };
+    const next = { ...latest.current, [field.key]: normalizeOnCommit(field, raw) };
     setValues(next);
     void persist(next).catch(() => undefined);
   };
@@ -90,7 +96,7 @@ export function SecondKeyingForm({ book, template, pages, slot, own, onFinished 
     if (busy) return;
     setBusy(true);
     try {
-      await persist(values);
+      await persist(latest.current);
       await repo.finishSecondKeying(slot.entryId);
       notify('info', t('keying.second.finished', { n: slot.position }));
       onFinished();
@@ -144,7 +150,7 @@ export function SecondKeyingForm({ book, template, pages, slot, own, onFinished 
           suggestion={suggestions[field.key]}
           bookValues={bookValues}
           codePlaceholder={codePlaceholder}
-          onChange={(value) => setValues((current) => ({ ...current, [field.key]: value }))}
+          onChange={(value) => setValues({ ...latest.current, [field.key]: value })}
           onCommit={(value) => commit(field, value)}
         />
       </div>
