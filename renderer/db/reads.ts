@@ -70,6 +70,7 @@ export const files = bound({ buildBackup, buildWorkPackage, entriesChangedSinceE
 
 // Rules and shapes the queries share with the screens (pure: no database behind them).
 export {
+  isBlindTo,
   isStatusFilter,
   matchesNameKey,
   pageLabels,

@@ -65,9 +65,11 @@ test('two officers key three entries blind, a third settles the two differences,
   await settings.getByRole('radio', { name: /Hai người nhập độc lập/ }).check();
   await settings.getByRole('button', { name: 'Lưu thiết lập' }).click();
   await expect(settings).toBeHidden();
+  const addresses: string[] = [];
   for (const slot of slots) {
     await workspace.pressButton('Thêm trường hợp');
     await expect(workspace.field('Số')).toHaveValue(slot.so);
+    addresses.push(new URL(page.url()).hash);
     await workspace.field('Ngày đăng ký').fill(slot.date);
     await workspace.field(NAME).fill(slot.a);
     await workspace.field(NAME).blur();
@@ -87,7 +89,13 @@ test('two officers key three entries blind, a third settles the two differences,
   // The entry list has been read: the entries waiting for a second keying are not B's to see.
   await expect(page.getByText(/^Không có trường hợp nào khớp/)).toBeVisible();
   await expectBlind(page, allA);
-  await page.getByRole('link', { name: 'Nhập lần hai (3)' }).click();
+  // Nor by the entry's own address, or its history.
+  for (const address of [addresses[0]!, `${addresses[0]!}/history`]) {
+    await page.evaluate((hash) => (window.location.hash = hash), address);
+    await expect(page.getByText(/^Trường hợp này đang chờ nhập lần hai/)).toBeVisible();
+    await expectBlind(page, allA);
+  }
+  await page.getByRole('link', { name: 'Mở danh sách chờ nhập lần hai' }).click();
   const queue = page.getByRole('list', { name: 'Trường hợp chờ nhập lần hai' });
   await expect(queue.getByRole('button')).toHaveText([
     'Trường hợp thứ 1 của sổ (trang 1)',

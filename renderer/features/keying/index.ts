@@ -2,3 +2,4 @@
 export { SecondKeyingScreen } from './SecondKeyingScreen';
 export { KeyingToolbar } from './KeyingToolbar';
 export { ArbitrationScreen } from './ArbitrationScreen';
+export { BlindNotice } from './BlindNotice';
