@@ -26,6 +26,7 @@ export function ArbitrationScreen({ bookId }: { bookId: string }) {
   const officerId = officer?.id ?? '';
   const notify = useUiStore((state) => state.notify);
   const showPage = useUiStore((state) => state.showPage);
+  const updateView = useUiStore((state) => state.updateView);
   const splitPercent = useUiStore((state) => state.splitPercent);
   const book = useLiveQuery(() => bookReads.bookById(bookId), [bookId], null);
   const pages = useLiveQuery(() => pageReads.pagesInOrder(bookId), [bookId]);
@@ -58,9 +59,14 @@ export function ArbitrationScreen({ bookId }: { bookId: string }) {
   // Each entry opens on its page, its box brought into view, the first difference active.
   useEffect(() => {
     if (pageId) showPage(bookId, pageId);
-    if (region) revealRegion();
+    // The entry's box fills most of the viewer's width, so a field is read at a glance.
+    if (region) {
+      const zoom = Math.min(MAX_REGION_ZOOM, Math.max(1, 0.9 / Math.max(region.width, 0.01)));
+      updateView(bookId, (view) => ({ ...view, fit: 'none', zoom }));
+      revealRegion();
+    }
     panelRef.current?.focus();
-  }, [bookId, entryId, pageId, region, showPage]);
+  }, [bookId, entryId, pageId, region, showPage, updateView]);
 
   const keys = differences.map((difference) => difference.key);
   const rule = (key: string, ruling: Ruling) => {
@@ -205,6 +211,9 @@ export function ArbitrationScreen({ bookId }: { bookId: string }) {
     </div>
   );
 }
+
+/** Beyond three times the page's width, handwriting only gets blurrier. */
+const MAX_REGION_ZOOM = 3;
 
 interface CaseWork {
   entryId: string | undefined;
