@@ -68,7 +68,12 @@ export function EntryHistory({ bookId, entryId }: { bookId: string; entryId: str
     );
   };
 
-  const steps = historySteps(events);
+  // Until the entry is settled its second keying stays unseen, by the first keyer too: the
+  // two keyings are compared only while neither could follow the other.
+  const unsettled = entry?.status === 'keyedOnce' || entry?.status === 'keyedTwice';
+  const steps = historySteps(
+    unsettled ? events.filter((event) => event.action !== 'keying') : events,
+  );
   return (
     <div className="history">
       <div className="workspace-toolbar">
