@@ -11,6 +11,7 @@ import { useRouteMemory } from '../features/storage';
 import { ReviewQueue } from '../features/review';
 import { StatsScreen } from '../features/stats';
 import { ReconcileScreen } from '../features/reconcile';
+import { ArbitrationScreen, SecondKeyingScreen } from '../features/keying';
 import { setLanguage } from './i18n';
 import { Notices } from './Notices';
 import { navigate, useRoute } from '../store/router';
@@ -86,6 +87,10 @@ export function App() {
             <ReconcileScreen />
           ) : route.name === 'review' ? (
             <ReviewQueue key={route.bookId} bookId={route.bookId} />
+          ) : route.name === 'keying' ? (
+            <SecondKeyingScreen key={route.bookId} bookId={route.bookId} entryId={route.entryId} />
+          ) : route.name === 'arbitration' ? (
+            <ArbitrationScreen key={route.bookId} bookId={route.bookId} />
           ) : route.name === 'history' ? (
             <EntryHistory bookId={route.bookId} entryId={route.entryId} />
           ) : (

@@ -75,6 +75,8 @@ export function checkRows(file: Record<string, unknown[]>): RowsResult {
         file.reconcileDecisions,
       ),
       arbitrations: checkTable('arbitrations', tables.arbitrations.row, file.arbitrations),
+      keyings: checkTable('keyings', tables.keyings.row, file.keyings),
+      keyingSamples: checkTable('keyingSamples', tables.keyingSamples.row, file.keyingSamples),
     };
   } catch (error) {
     if (error instanceof RowRefused) return error.failure;

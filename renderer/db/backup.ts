@@ -158,6 +158,14 @@ export async function buildWorkPackage(
       case 'records':
       case 'exchanges':
         return row.bookId === bookId && (!wanted || wanted.has(row.id));
+      // Double keying goes with its entries: their second keyings and arbitrations.
+      case 'keyings':
+      case 'arbitrations':
+        return (
+          row.bookId === bookId && (!wanted || wanted.has((value as { entryId: string }).entryId))
+        );
+      case 'keyingSamples':
+        return row.bookId === bookId;
       default:
         return false;
     }

@@ -15,6 +15,8 @@ import type {
   Person,
   PreparedPage,
   Arbitration,
+  Keying,
+  KeyingSample,
   ReconcileDecision,
   Scan,
   Setting,
@@ -37,6 +39,8 @@ export class SohoaDatabase extends Dexie {
   preparedPages!: EntityTable<PreparedPage, 'id'>;
   reconcileDecisions!: EntityTable<ReconcileDecision, 'id'>;
   arbitrations!: EntityTable<Arbitration, 'id'>;
+  keyings!: EntityTable<Keying, 'id'>;
+  keyingSamples!: EntityTable<KeyingSample, 'id'>;
 
   constructor(name = DB_NAME, upToVersion = Number.POSITIVE_INFINITY) {
     super(name, { chromeTransactionDurability: 'strict' });

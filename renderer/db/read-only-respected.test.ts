@@ -114,6 +114,8 @@ describe('another PC’s file met by an archived book', () => {
     conflicts: [],
     reconcileDecisions: [],
     arbitrations: [],
+    keyings: [],
+    keyingSamples: [],
   });
 
   it('adds, updates and sets aside none of its entries, and says how many were left', async () => {
@@ -203,6 +205,8 @@ describe('a voided entry met by another PC’s version', () => {
         conflicts: [],
         reconcileDecisions: [],
         arbitrations: [],
+        keyings: [],
+        keyingSamples: [],
       },
       'goi.sohoa',
     );
@@ -234,6 +238,8 @@ describe('a voided entry met by another PC’s version', () => {
         conflicts: [],
         reconcileDecisions: [],
         arbitrations: [],
+        keyings: [],
+        keyingSamples: [],
       },
       'goi.sohoa',
     );

@@ -14,6 +14,7 @@ import * as auditQueries from './queries/audit';
 import * as bookQueries from './queries/books';
 import * as conflictQueries from './queries/conflicts';
 import * as entryQueries from './queries/entries';
+import * as keyingQueries from './queries/keying';
 import { findEntryIdBySo, loadBookSummary, loadListRows } from './queries/entry-list';
 import * as officerQueries from './queries/officers';
 import * as pageQueries from './queries/pages';
@@ -50,6 +51,7 @@ export const conflictReads = bound(conflictQueries);
 export const entryReads = bound({ ...entryQueries, loadRelatedEntries });
 export const entryList = bound({ loadListRows, loadBookSummary, findEntryIdBySo });
 export const exportReads = bound(exportQueries);
+export const keyingReads = bound(keyingQueries);
 export const officerReads = bound({ ...officerQueries, syncOfficersFromMain });
 export const pageReads = bound(pageQueries);
 export const preparationReads = bound({
@@ -68,6 +70,7 @@ export const files = bound({ buildBackup, buildWorkPackage, entriesChangedSinceE
 
 // Rules and shapes the queries share with the screens (pure: no database behind them).
 export {
+  isBlindTo,
   isStatusFilter,
   matchesNameKey,
   pageLabels,
@@ -91,3 +94,4 @@ export {
 } from './prepared-pages';
 export { FOCUS_SAVE_DELAY_MS } from './session-memory';
 export type { SyncResult } from './officer-sync';
+export type { ArbitrationCase, KeyingSlot } from './queries/keying';

@@ -7,6 +7,7 @@ import { bookCommands } from './commands/books';
 import { entryCommands } from './commands/entries';
 import { exchangeCommands } from './commands/exchange';
 import { importCommands } from './commands/import';
+import { keyingCommands } from './commands/keying';
 import { officerCommands } from './commands/officers';
 import { pageCommands } from './commands/pages';
 import { reconcileCommands } from './commands/reconcile';
@@ -27,6 +28,7 @@ export {
 export { TemplateDataLossError, type BookSettings, type NewBookInput } from './commands/books';
 export { newEntryRecord } from './commands/entries';
 export { ImportConflictError, type ImportOptions } from './commands/import';
+export type { SampleRequest } from './commands/keying';
 export type { NewOfficerInput } from './commands/officers';
 export type { NewScanInput } from './commands/pages';
 
@@ -56,6 +58,7 @@ export function createRepositories(
     ...exchangeCommands(context),
     ...backupCommands(context),
     ...reconcileCommands(context),
+    ...keyingCommands(context),
   };
 }
 

@@ -17,6 +17,9 @@ import {
   type StatusFrom,
 } from '../../shared/workflow/workflow';
 import { nameKeyOf } from './name-key';
+import { keyingMarks } from './row-schemas-keying';
+
+export { arbitrationRow, keyingMarks, keyingRow, keyingSampleRow } from './row-schemas-keying';
 
 const id = z.string().min(1);
 const time = z.number().finite();
@@ -87,6 +90,13 @@ export const bookRow = z.looseObject({
   exportSubmitted: z.boolean().optional(),
   /** How PDFs are named and số written in the rows (shared/bundle/names.ts); absent: defaults. */
   pdfNaming: pdfNaming.partial().optional(),
+  /**
+   * How its entries are checked: 'single' (absent) one keying and a reviewer's look; 'double'
+   * blind double keying, a third officer settling the fields the two keyings disagree on.
+   */
+  checking: z.enum(['single', 'double']).optional(),
+  /** In a double-keyed book, arbitrated entries still wait for a reviewer; absent: approved. */
+  reviewAfterArbitration: z.boolean().optional(),
   /** Put away by an administrator: hidden from the book list and read-only until restored. */
   archived: z.object({ by: text, at: time, reason: text.optional() }).optional(),
   createdAt: time,
@@ -197,6 +207,8 @@ export const recordRow = z
     reopened: reopening.optional(),
     /** Why the entry was voided (status 'voided'), or restored since; kept for the record. */
     voided: voiding.optional(),
+    /** Blind double keying: who keyed it first (a) and second (b), and who settled it. */
+    keying: keyingMarks.optional(),
   })
   .transform((record) => ({
     ...record,
@@ -357,33 +369,4 @@ export const reconcileDecisionRow = z.looseObject({
   verdict: z.enum(['same', 'different']),
   by: z.string(),
   at: time,
-});
-
-const ruling = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('takeA') }),
-  z.object({ kind: z.literal('takeB') }),
-  z.object({ kind: z.literal('typed'), value: text }),
-  z.object({ kind: z.literal('illegible') }),
-  z.object({ kind: z.literal('blankInRegister') }),
-]);
-
-/**
- * A third officer's settlement of an entry keyed twice, blind: the ruling on each field the two
- * keyings disagreed on and who erred there. The operator statistics count keyer (first keying)
- * and verifier (second keying) errors from these rows.
- */
-export const arbitrationRow = z.looseObject({
-  /** The entry's id: an entry is settled once; arbitrating it again replaces the row. */
-  id,
-  bookId: id,
-  entryId: id,
-  /** The officers of the first and the second keying, and the arbitrator. */
-  keyerA: z.string(),
-  keyerB: z.string(),
-  arbitratorId: z.string(),
-  at: time,
-  /** Fields compared between the two keyings, agreeing or not. */
-  fieldsVerified: z.number().int().nonnegative(),
-  rulings: z.record(z.string(), ruling),
-  blames: z.array(z.object({ key: z.string(), a: z.boolean(), b: z.boolean() })),
 });

@@ -116,6 +116,16 @@ export const schemaVersions: SchemaVersion[] = [
       arbitrations: 'id, bookId, at, keyerA, keyerB, arbitratorId',
     },
   },
+  {
+    // Blind double keying: each entry's second keying, kept apart from the entry until it is
+    // settled, and the supervisors' random samples of a trusted keyer's entries. New tables:
+    // nothing to migrate; books without a checking mode stay single-keyed.
+    version: 10,
+    stores: {
+      keyings: 'id, bookId, [bookId+by]',
+      keyingSamples: 'id, bookId, at',
+    },
+  },
 ];
 
 /** Every table and its indexes as of the latest version (later versions list only changes). */

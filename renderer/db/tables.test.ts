@@ -21,7 +21,16 @@ describe('the table declaration', () => {
 
   it('sends one book’s work to another PC, without its officers or the conflicts here', () => {
     expect([...packageTableNames].sort()).toEqual(
-      ['books', 'exchanges', 'pages', 'records', 'scans'].sort(),
+      [
+        'arbitrations',
+        'books',
+        'exchanges',
+        'keyingSamples',
+        'keyings',
+        'pages',
+        'records',
+        'scans',
+      ].sort(),
     );
   });
 

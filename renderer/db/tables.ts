@@ -10,6 +10,8 @@ import {
   conflictRow,
   exchangeRow,
   exportRow,
+  keyingRow,
+  keyingSampleRow,
   pageRow,
   personRow,
   preparedPageRow,
@@ -78,12 +80,27 @@ export const tables = {
     inBackup: true,
     reach: 'team',
   },
-  // Entries keyed twice and settled by a third officer; a backup keeps them.
+  // Entries keyed twice and settled by a third officer: a backup keeps them and a work package
+  // carries its book's, so either PC counts the same keyer and verifier errors.
   arbitrations: {
     indexes: 'id, bookId, at, keyerA, keyerB, arbitratorId',
     row: arbitrationRow,
     inBackup: true,
-    reach: 'team',
+    reach: 'package',
+  },
+  // Second, blind keyings of entries, waiting for arbitration or settled: one book's work.
+  keyings: {
+    indexes: 'id, bookId, [bookId+by]',
+    row: keyingRow,
+    inBackup: true,
+    reach: 'package',
+  },
+  // A supervisor's random samples of a trusted keyer's entries sent to a second keying.
+  keyingSamples: {
+    indexes: 'id, bookId, at',
+    row: keyingSampleRow,
+    inBackup: true,
+    reach: 'package',
   },
 } as const satisfies Record<string, TableDeclaration>;
 

@@ -5,6 +5,7 @@ import type { AuditAction } from '../../shared/workflow/audit-actions';
 import type { EntryStatus, OfficerRole } from '../../shared/workflow/roles';
 import type {
   fieldComment,
+  keyingMarks,
   pageRegion,
   preparedResult,
   preparedSource,
@@ -38,3 +39,6 @@ export type PreparedResult = Named<z.output<typeof preparedResult>>;
 export type PreparedSource = Named<z.output<typeof preparedSource>>;
 export type ReconcileDecision = RowOf<'reconcileDecisions'>;
 export type Arbitration = RowOf<'arbitrations'>;
+export type Keying = RowOf<'keyings'>;
+export type KeyingSample = RowOf<'keyingSamples'>;
+export type KeyingMarks = Named<z.output<typeof keyingMarks>>;

@@ -6,6 +6,10 @@ export const workflowErrorCodes = [
   'not-allowed',
   /** A reviewer may not decide on an entry they typed or submitted. */
   'own-entry',
+  /** The second keying is never the first keyer's, and the arbitrator is neither keyer. */
+  'same-keyer',
+  /** Every field the two keyings disagree on needs a ruling before the entry goes on. */
+  'arbitration-pending',
   /** The entry is not in a state where this makes sense (e.g. approving a draft). */
   'wrong-status',
   /** The entry still has errors, which must be fixed before it is submitted. */

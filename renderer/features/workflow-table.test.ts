@@ -60,6 +60,9 @@ describe('a state added through the workflow table', () => {
     expect(statusFiltersOf(withArbitration)).toEqual([
       'all',
       'draft',
+      'keyedOnce',
+      'keyedTwice',
+      'arbitrated',
       'submitted',
       'approved',
       'rejected',
@@ -67,8 +70,12 @@ describe('a state added through the workflow table', () => {
       'arbitration',
       'duplicate',
     ]);
-    expect(reviewQueueKeys('b1', entryWorkflow)).toEqual([['b1', 'submitted']]);
+    expect(reviewQueueKeys('b1', entryWorkflow)).toEqual([
+      ['b1', 'arbitrated'],
+      ['b1', 'submitted'],
+    ]);
     expect(reviewQueueKeys('b1', withArbitration)).toEqual([
+      ['b1', 'arbitrated'],
       ['b1', 'submitted'],
       ['b1', 'arbitration'],
     ]);

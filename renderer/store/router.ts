@@ -7,6 +7,8 @@ export type Route =
   | { name: 'book'; bookId: string }
   | { name: 'entry'; bookId: string; entryId: string }
   | { name: 'review'; bookId: string }
+  | { name: 'keying'; bookId: string; entryId: string | null }
+  | { name: 'arbitration'; bookId: string }
   | { name: 'history'; bookId: string; entryId: string }
   | { name: 'stats' }
   | { name: 'reconcile' };
@@ -21,6 +23,9 @@ export function parseHash(hash: string): Route {
       return { name: 'entry', bookId: parts[1], entryId: parts[3] };
     }
     if (parts[2] === 'review') return { name: 'review', bookId: parts[1] };
+    if (parts[2] === 'keying')
+      return { name: 'keying', bookId: parts[1], entryId: parts[3] ?? null };
+    if (parts[2] === 'arbitration') return { name: 'arbitration', bookId: parts[1] };
     return { name: 'book', bookId: parts[1] };
   }
   return { name: 'books' };
@@ -36,6 +41,12 @@ export function routeToHash(route: Route): string {
       return `#/books/${encodeURIComponent(route.bookId)}/entries/${encodeURIComponent(route.entryId)}`;
     case 'review':
       return `#/books/${encodeURIComponent(route.bookId)}/review`;
+    case 'keying':
+      return `#/books/${encodeURIComponent(route.bookId)}/keying${
+        route.entryId ? `/${encodeURIComponent(route.entryId)}` : ''
+      }`;
+    case 'arbitration':
+      return `#/books/${encodeURIComponent(route.bookId)}/arbitration`;
     case 'history':
       return `#/books/${encodeURIComponent(route.bookId)}/entries/${encodeURIComponent(route.entryId)}/history`;
     case 'stats':

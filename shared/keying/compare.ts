@@ -30,3 +30,10 @@ export function compareKeyings(
   }
   return differences;
 }
+
+/** The fields compared: every field either keying typed a value into, agreeing or not. */
+export function fieldsCompared(template: RegisterTemplate, a: Keying, b: Keying): number {
+  return template.fields.filter(
+    (field) => !field.generated && ((a[field.key] ?? '') !== '' || (b[field.key] ?? '') !== ''),
+  ).length;
+}

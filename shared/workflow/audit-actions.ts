@@ -43,6 +43,8 @@ const otherActions = [
   'import-from-file',
   // Reconciliation against the Ministry's system
   'reconcile',
+  // Blind double keying: a value of an entry's second keying, kept apart from the entry
+  'keying',
 ] as const;
 
 /** An action of the audit log. */

@@ -25,13 +25,15 @@ export interface StatusRule<S extends string = string> {
 }
 
 /** Why a transition's guard refuses, as the data layer's error codes name it. */
-export type GuardRefusal = 'own-entry' | 'wrong-status';
+export type GuardRefusal = 'own-entry' | 'same-keyer' | 'wrong-status';
 
 /** What a guard may look at: the entry as stored and the acting officer. */
 export interface GuardedEntry {
   createdBy?: string;
   submittedBy?: string;
   voided?: unknown;
+  /** Blind double keying: the first (a) and the second (b) keyer. */
+  keying?: { a?: string; b?: string };
 }
 
 export interface Transition<S extends string = string, E extends string = string> {
@@ -79,6 +81,12 @@ export function extendWorkflow<S extends string, E extends string>(
 const statusRules = [
   /** Lưu nháp: being typed. */
   { status: 'draft', tally: 'work', export: 'never' },
+  /** Chờ nhập lần hai: keyed once in a double-keyed book (or drawn in a sample), blind. */
+  { status: 'keyedOnce', tally: 'work', export: 'never' },
+  /** Chờ đối chiếu: keyed twice, waiting for a third officer to settle the differences. */
+  { status: 'keyedTwice', tally: 'work', export: 'never' },
+  /** Đã đối chiếu: settled, waiting for a reviewer where the book asks for one. */
+  { status: 'arbitrated', tally: 'work', export: 'never' },
   /** Chờ rà soát: waiting for a reviewer. */
   { status: 'submitted', tally: 'work', export: 'whenBookAllows' },
   /** Đã phê duyệt. */
@@ -95,11 +103,32 @@ const statusRules = [
 /** Lưu nháp → Chờ rà soát → Đã phê duyệt / Từ chối, as in the Ministry's tool; and Đã hủy. */
 export type EntryStatus = (typeof statusRules)[number]['status'];
 
-/** Reviewers decide only on entries someone else typed or submitted. */
+/** Reviewers decide only on entries someone else typed, keyed a second time or submitted. */
 const notOwnEntry = (entry: GuardedEntry, officerId: string): GuardRefusal | null =>
-  entry.createdBy === officerId || entry.submittedBy === officerId ? 'own-entry' : null;
+  entry.createdBy === officerId ||
+  entry.submittedBy === officerId ||
+  entry.keying?.a === officerId ||
+  entry.keying?.b === officerId
+    ? 'own-entry'
+    : null;
 
-const live = ['draft', 'submitted', 'approved', 'rejected'] as const;
+/** The second keying is never the first keyer's. */
+const notFirstKeyer = (entry: GuardedEntry, officerId: string): GuardRefusal | null =>
+  (entry.keying?.a ?? entry.createdBy) === officerId ? 'same-keyer' : null;
+
+/** The arbitrator is a third officer: neither keyer. */
+const neitherKeyer = (entry: GuardedEntry, officerId: string): GuardRefusal | null =>
+  notFirstKeyer(entry, officerId) ?? (entry.keying?.b === officerId ? 'same-keyer' : null);
+
+const live = [
+  'draft',
+  'keyedOnce',
+  'keyedTwice',
+  'arbitrated',
+  'submitted',
+  'approved',
+  'rejected',
+] as const;
 
 const transitions = [
   /** Only entries still being typed, or sent back, can be submitted. */
@@ -111,9 +140,43 @@ const transitions = [
     needsReady: true,
     needsOpenBook: true,
   },
+  /** In a double-keyed book, the first keying done: the entry waits for a second, blind one. */
+  {
+    event: 'key-first',
+    from: ['draft', 'rejected'],
+    to: 'keyedOnce',
+    permission: 'enter',
+    needsOpenBook: true,
+  },
+  /** A supervisor's random sample sends a trusted keyer's entry to a second keying. */
+  {
+    event: 'sample',
+    from: ['submitted', 'approved'],
+    to: 'keyedOnce',
+    permission: 'review',
+    needsOpenBook: true,
+  },
+  /** The second keying done, by another officer than the first. */
+  {
+    event: 'key-second',
+    from: ['keyedOnce'],
+    to: 'keyedTwice',
+    permission: 'enter',
+    guard: notFirstKeyer,
+    needsOpenBook: true,
+  },
+  /** A third officer settles every difference; the settled values become the entry's. */
+  {
+    event: 'arbitrate',
+    from: ['keyedTwice'],
+    to: 'arbitrated',
+    permission: 'review',
+    guard: neitherKeyer,
+    needsOpenBook: true,
+  },
   {
     event: 'approve',
-    from: ['submitted'],
+    from: ['submitted', 'arbitrated'],
     to: 'approved',
     permission: 'review',
     guard: notOwnEntry,
@@ -124,7 +187,7 @@ const transitions = [
   },
   {
     event: 'reject',
-    from: ['submitted'],
+    from: ['submitted', 'arbitrated'],
     to: 'rejected',
     permission: 'review',
     guard: notOwnEntry,
@@ -138,10 +201,13 @@ const transitions = [
    * change that causes it, under that change's permission.
    */
   { event: 'withdraw', from: ['submitted', 'approved'], to: 'draft', permission: 'enter' },
-  /** Submitted and approved entries change only after the officer reopens them, with a reason. */
+  /**
+   * Submitted and approved entries change only after the officer reopens them, with a reason;
+   * so do entries on their way through double keying, whose keyings must stay as compared.
+   */
   {
     event: 'reopen',
-    from: ['submitted', 'approved'],
+    from: ['keyedOnce', 'keyedTwice', 'arbitrated', 'submitted', 'approved'],
     to: 'draft',
     permission: 'enter',
     needsReason: true,

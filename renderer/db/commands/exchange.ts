@@ -49,7 +49,7 @@ function auditTakeOver(tx: Tx, mine: EntryRecord, theirs: EntryRecord, source: s
   tx.audit({ entity: 'record', entityId: mine.id, action: 'take-from-file', newValue: source });
 }
 
-/** Books, scans, pages and export runs of the file that are not here yet. */
+/** Books, scans, pages, export runs and double keying of the file that are not here yet. */
 async function addMissingRows(
   db: SohoaDatabase,
   tx: Tx,
@@ -85,6 +85,25 @@ async function addMissingRows(
   // nowhere here until an administrator of this PC adds them.
   for (const run of data.exports) {
     if (!(await db.exports.get(run.id))) await db.exports.add(run);
+  }
+  await mergeDoubleKeying(db, data);
+}
+
+/**
+ * The file's second keyings, arbitrations and samples: each one this PC lacks is added, and a
+ * later version of one it has (a keying typed on since, an entry settled again) replaces it.
+ */
+async function mergeDoubleKeying(db: SohoaDatabase, data: FileData): Promise<void> {
+  for (const keying of data.keyings) {
+    const mine = await db.keyings.get(keying.id);
+    if (!mine || keying.updatedAt > mine.updatedAt) await db.keyings.put(keying);
+  }
+  for (const arbitration of data.arbitrations) {
+    const mine = await db.arbitrations.get(arbitration.id);
+    if (!mine || arbitration.at > mine.at) await db.arbitrations.put(arbitration);
+  }
+  for (const sample of data.keyingSamples) {
+    if (!(await db.keyingSamples.get(sample.id))) await db.keyingSamples.add(sample);
   }
 }
 
@@ -180,6 +199,9 @@ export function exchangeCommands({ db, run }: CommandContext) {
         'exports',
         'exchanges',
         'conflicts',
+        'keyings',
+        'arbitrations',
+        'keyingSamples',
       ];
       return run('enter', tables, async (tx) => {
         const summary = emptySummary();

@@ -5,7 +5,7 @@ import { canSubmit } from '../../../shared/workflow/roles';
 import type { StatusFrom } from '../../../shared/workflow/workflow';
 import type { EntryRecord, FieldComment, ReviewDecision } from '../types';
 import { WorkflowError, type WorkflowErrorCode } from '../workflow-error';
-import { checkedTransition, getRecord, permissionOf, verdictFor } from './guards';
+import { checkedTransition, getBook, getRecord, permissionOf, verdictFor } from './guards';
 import type { AuditLine, CommandContext } from './run';
 
 type ReasonEvent = 'reopen' | 'void' | 'restore';
@@ -95,30 +95,38 @@ export function reviewCommands({ db, run }: CommandContext) {
     });
   };
 
-  /** Submits the given entries as the signed-in officer; all of them or none. */
+  /**
+   * Submits the given entries as the signed-in officer; all of them or none. In a double-keyed
+   * book an entry not yet settled by arbitration goes to its second keying instead, with its
+   * first keyer recorded.
+   */
   const submit = (recordIds: readonly string[]): Promise<EntryRecord[]> =>
     run(permissionOf('submit'), ['records', 'books'], async (tx) => {
       const submitted: EntryRecord[] = [];
+      const lines: AuditLine[] = [];
       for (const recordId of recordIds) {
         const record = await getRecord(db, recordId);
-        const transition = await checkedTransition(db, 'submit', record, tx.officer);
+        const book = await getBook(db, record.bookId);
+        const event = book.checking === 'double' && !record.keying ? 'key-first' : 'submit';
+        const transition = await checkedTransition(db, event, record, tx.officer);
+        const keyerA = record.createdBy ?? tx.officer.id;
         submitted.push(
           tx.revise(record, {
             status: transition.to,
             submittedBy: tx.officer.id,
             submittedAt: tx.now,
+            ...(event === 'key-first' ? { keying: { a: keyerA } } : {}),
           }),
         );
+        lines.push({
+          entity: 'record',
+          entityId: recordId,
+          action: event,
+          newValue: transition.to,
+        });
       }
       await db.records.bulkPut(submitted);
-      tx.audit(
-        ...submitted.map((record): AuditLine => ({
-          entity: 'record',
-          entityId: record.id,
-          action: 'submit',
-          newValue: record.status,
-        })),
-      );
+      tx.audit(...lines);
       return submitted;
     });
 

@@ -38,6 +38,16 @@ export interface ListQuery {
   bookId: string;
   status: StatusFilter;
   search: SearchTerm;
+  /**
+   * The officer looking. An entry waiting for its blind second keying is listed only to its
+   * first keyer: anyone else may be the one to key it again and must not see its values.
+   */
+  viewerId?: string;
+}
+
+/** Whether an entry's values are hidden from this officer: a first keying awaiting a second. */
+export function isBlindTo(record: EntryRecord, viewerId: string | undefined): boolean {
+  return record.status === 'keyedOnce' && (record.keying?.a ?? record.createdBy) !== viewerId;
 }
 
 /** What one line of the list shows; the rest of the record stays in the database. */
@@ -107,6 +117,7 @@ export async function loadListRows(
   const { status } = query;
   return records
     .filter((record) => status === 'all' || record.status === status)
+    .filter((record) => !isBlindTo(record, query.viewerId))
     .map((record) => toListRow(record, mainNameField))
     .sort(compareBookOrder);
 }

@@ -7,6 +7,8 @@ import type { Book } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { DEFAULT_TARGET_BYTES_PER_PAGE } from '../../workers/pdf-images';
 import { defaultCarryForward } from '../entry';
+import { CheckingSettings, checkingOf } from './CheckingSettings';
+import { KeyingSampleSection } from './KeyingSampleSection';
 import { PdfNamingSettings } from './PdfNamingSettings';
 import { TemplateSection } from './TemplateVersionDialog';
 import { fieldLabel } from '../../locales/field-label';
@@ -40,6 +42,7 @@ export function BookSettingsDialog({
   );
   const [exportSubmitted, setExportSubmitted] = useState(book.exportSubmitted === true);
   const [pdfNaming, setPdfNaming] = useState(() => pdfNamingOf(book.pdfNaming));
+  const [checking, setChecking] = useState(() => checkingOf(book));
   const candidates = template.fields.filter(
     (field) => field.shownByDefault && !field.bookDefault && field.key !== 'so',
   );
@@ -52,6 +55,7 @@ export function BookSettingsDialog({
         exportTargetBytesPerPage: Number(targetKb) * 1000,
         exportSubmitted,
         pdfNaming,
+        ...checking,
       });
       notify('info', t('bookSettings.saved'));
       onClose();
@@ -130,6 +134,8 @@ export function BookSettingsDialog({
           />{' '}
           {t('review.exportSubmitted')}
         </label>
+        <CheckingSettings value={checking} onChange={setChecking} />
+        <KeyingSampleSection book={book} />
         {/* Moving to another template rewrites every entry: the settings form closes after it. */}
         <TemplateSection book={book} onMoved={onClose} />
         <div className="dialog-actions">

@@ -11,6 +11,8 @@ import { ExportButton } from '../export';
 import { ImportExcelButton } from '../import';
 import { WorkPackageTools } from '../backup';
 import { ReturnedEntries, ReviewToolbar } from '../review';
+import { BlindNotice, KeyingToolbar } from '../keying';
+import { useOfficer } from '../officers';
 import {
   handleViewerKey,
   ImportScanButton,
@@ -21,7 +23,7 @@ import {
 import { explainWriteError } from '../storage';
 import { isInDialog } from '../../ui/focus';
 import { usePagePreparation } from '../prepare';
-import { bookReads, pageReads, useLiveQuery } from '../../db/reads';
+import { bookReads, isBlindTo, pageReads, useLiveQuery } from '../../db/reads';
 
 /** The scan on the left, the entry list or the open entry on the right. */
 export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: string | null }) {
@@ -43,7 +45,11 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
   }, []);
   const book = useLiveQuery(() => bookReads.bookById(bookId), [bookId], null);
   const pages = useLiveQuery(() => pageReads.pagesInOrder(bookId), [bookId]);
-  const entry = useOpenEntry(entryId);
+  const opened = useOpenEntry(entryId);
+  const officerId = useOfficer()?.id;
+  // An entry waiting for its second keying is not shown to anyone who may key it again.
+  const blind = opened !== undefined && opened !== null && isBlindTo(opened, officerId);
+  const entry = blind ? null : opened;
   // The viewer's keys work wherever the keyboard is in the workspace (a toolbar button, the
   // entry list, or the page itself after a dialog closed), not only in the form and the viewer,
   // which handle them first.
@@ -109,6 +115,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
           {t('entry.add')}
         </button>
         <ReviewToolbar bookId={bookId} />
+        <KeyingToolbar book={book} />
         <ExportButton book={book} />
         <WorkPackageTools book={book} template={template} />
         <button type="button" onClick={() => setShowSettings(true)}>
@@ -151,7 +158,8 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
         <SplitHandle />
         <div className="workspace-side">
           {!entryId && <ReturnedEntries bookId={bookId} />}
-          {entryId && entry === undefined && <p role="alert">{t('entry.notFound')}</p>}
+          {entryId && opened === undefined && <p role="alert">{t('entry.notFound')}</p>}
+          {entryId && blind && <BlindNotice bookId={bookId} />}
           {/* One form for every entry: moving to the next one swaps its values. */}
           {entryId && entry ? (
             <EntryForm book={book} template={template} entry={entry} pages={pages ?? []} />

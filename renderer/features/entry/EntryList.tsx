@@ -8,7 +8,7 @@ import { repo } from '../../db';
 import type { Book, Page } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { ReasonPrompt } from '../../ui/ReasonPrompt';
-import { errorText } from '../officers';
+import { errorText, useOfficer } from '../officers';
 import { moveSelection } from './list-keys';
 import { recallList, rememberList } from './list-memory';
 import {
@@ -58,14 +58,15 @@ function BookEntryList({ book, template, pages, onNothingToFocus }: Props) {
   const gridRef = useRef<HTMLDivElement>(null);
   const rowIdPrefix = useId();
 
+  const viewerId = useOfficer()?.id;
   const summary = useLiveQuery(() => entryList.loadBookSummary(book.id), [book.id]);
   const rows = useLiveQuery(
     () =>
       entryList.loadListRows(
-        { bookId: book.id, status, search: parseSearch(search) },
+        { bookId: book.id, status, search: parseSearch(search), viewerId },
         template.mainNameField,
       ),
-    [book.id, status, search, template.mainNameField],
+    [book.id, status, search, template.mainNameField, viewerId],
   );
   const pageNumbers = useMemo(
     () => new Map(pages.map((page) => [page.id, page.order + 1])),

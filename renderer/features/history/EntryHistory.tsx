@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { navigate } from '../../store/router';
-import { useOfficerNames } from '../officers';
+import { useOfficer, useOfficerNames } from '../officers';
+import { BlindNotice } from '../keying';
 import { historySteps, showsStatusChange, type HistoryStep } from './history-lines';
 import './history.css';
 import { fieldLabel } from '../../locales/field-label';
-import { auditReads, entryReads, useLiveQuery } from '../../db/reads';
+import { auditReads, entryReads, isBlindTo, useLiveQuery } from '../../db/reads';
 
 /** Every step of one entry, from the audit log: who, when, what changed and why. */
 export function EntryHistory({ bookId, entryId }: { bookId: string; entryId: string }) {
@@ -13,8 +14,10 @@ export function EntryHistory({ bookId, entryId }: { bookId: string; entryId: str
   const entry = useLiveQuery(() => entryReads.entryById(entryId), [entryId], null);
   const events = useLiveQuery(() => auditReads.eventsOf(entryId), [entryId]);
   const names = useOfficerNames();
+  const officerId = useOfficer()?.id;
 
   if (entry === null || events === undefined) return null;
+  if (entry && isBlindTo(entry, officerId)) return <BlindNotice bookId={bookId} />;
   const template = entry ? getTemplate(entry.templateVersion) : null;
   const labelOf = (key: string) =>
     fieldLabel(t, template?.fields.find((field) => field.key === key) ?? { key, label: key });
@@ -65,7 +68,12 @@ export function EntryHistory({ bookId, entryId }: { bookId: string; entryId: str
     );
   };
 
-  const steps = historySteps(events);
+  // Until the entry is settled its second keying stays unseen, by the first keyer too: the
+  // two keyings are compared only while neither could follow the other.
+  const unsettled = entry?.status === 'keyedOnce' || entry?.status === 'keyedTwice';
+  const steps = historySteps(
+    unsettled ? events.filter((event) => event.action !== 'keying') : events,
+  );
   return (
     <div className="history">
       <div className="workspace-toolbar">

@@ -58,8 +58,10 @@ export function EntryReviewBar({ entry, flush, onReopened }: Props) {
   const submit = async () => {
     try {
       await flush();
-      await repo.submitEntries([entry.id]);
-      notify('info', t('review.submitted', { so: entry.fields.so ?? '' }));
+      const [sent] = await repo.submitEntries([entry.id]);
+      // In a double-keyed book the entry goes to its second keying, not yet to a reviewer.
+      const words = sent?.status === 'keyedOnce' ? 'keying.second.sent' : 'review.submitted';
+      notify('info', t(words, { so: entry.fields.so ?? '' }));
     } catch (error) {
       notify('error', errorText(t, error));
     }

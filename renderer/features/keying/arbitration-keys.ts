@@ -1,0 +1,48 @@
+// The arbitrator's keys: 1 takes A, 2 takes B, Enter types a new value, K marks the field
+// illegible ("không đọc được"), T blank in the register ("để trống trong sổ"), N goes to the
+// next difference, Ctrl+Enter saves the settled entry.
+
+export type ArbitrationAction =
+  'takeA' | 'takeB' | 'type' | 'illegible' | 'blankInRegister' | 'next' | 'save';
+
+export function arbitrationActionForKey(event: {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}): ArbitrationAction | null {
+  if (event.altKey) return null;
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) return 'save';
+  if (event.ctrlKey || event.metaKey) return null;
+  switch (event.key.toLowerCase()) {
+    case '1':
+      return 'takeA';
+    case '2':
+      return 'takeB';
+    case 'enter':
+      return 'type';
+    case 'k':
+      return 'illegible';
+    case 't':
+      return 'blankInRegister';
+    case 'n':
+      return 'next';
+    default:
+      return null;
+  }
+}
+
+/** The next difference after `current` still without a ruling, else simply the next one. */
+export function nextDifference(
+  keys: readonly string[],
+  current: number,
+  ruled: ReadonlySet<string>,
+): number {
+  if (keys.length === 0) return 0;
+  for (let step = 1; step <= keys.length; step += 1) {
+    const index = (current + step) % keys.length;
+    if (!ruled.has(keys[index] ?? '')) return index;
+  }
+  return (current + 1) % keys.length;
+}

@@ -1,0 +1,183 @@
+import { expect, test, type Page } from '@playwright/test';
+import { downloadBytes, readWorkbook } from './files';
+import { BooksScreen, defaultBook, Officers, Workspace } from './models';
+
+const an = { name: 'Nguyễn Thị An', pin: '2468' };
+const binh = { name: 'Lê Văn Bình', pin: '1357' };
+const chi = { name: 'Trần Thị Chi', pin: '3691' };
+
+/** What officer A types, and officer B for the same slots: two deliberate differences. */
+const slots = [
+  { so: '1', date: '05.01.2008', a: 'Nguyễn Văn An', b: 'Nguyễn Văn Ân' },
+  { so: '2', date: '06.01.2008', a: 'Lê Thị Bính', b: 'Lê Thị Bính' },
+  { so: '3', date: '07.01.2008', a: 'Phạm Văn Cương', b: 'Phạm Văn Cưng' },
+];
+const NAME = 'Họ tên người được khai sinh';
+
+function notice(page: Page, text: string) {
+  return page.getByRole('status').filter({ hasText: text });
+}
+
+/**
+ * What B's screen shows: the page's text, the title, every input's value and every tooltip.
+ * None of it may hold a value only officer A typed.
+ */
+async function expectBlind(page: Page, hidden: readonly string[]): Promise<void> {
+  const shown = await page.evaluate(() => ({
+    text: document.body.innerText,
+    title: document.title,
+    inputs: [...document.querySelectorAll('input, textarea')].map(
+      (element) => (element as HTMLInputElement).value,
+    ),
+    tooltips: [...document.querySelectorAll('[title], [aria-label], [placeholder]')].flatMap(
+      (element) => [
+        element.getAttribute('title') ?? '',
+        element.getAttribute('aria-label') ?? '',
+        element.getAttribute('placeholder') ?? '',
+      ],
+    ),
+  }));
+  for (const value of hidden) {
+    expect(shown.text, `page text shows "${value}"`).not.toContain(value);
+    expect(shown.title).not.toContain(value);
+    expect(shown.inputs.join('\n')).not.toContain(value);
+    expect(shown.tooltips.join('\n')).not.toContain(value);
+  }
+}
+
+test('two officers key three entries blind, a third settles the two differences, and the export holds the settled values', async ({
+  page,
+}) => {
+  const officers = new Officers(page);
+  const books = new BooksScreen(page);
+  const workspace = new Workspace(page);
+  await books.open();
+  await officers.addOfficer(an.name, 'Nhập liệu', an.pin);
+  await officers.addOfficer(binh.name, 'Nhập liệu', binh.pin);
+  await officers.addOfficer(chi.name, 'Rà soát', chi.pin);
+
+  // Officer A opens a book checked by double keying and types the three entries.
+  await officers.switchTo(an.name, an.pin);
+  await books.addBook({ ...defaultBook, expectedCount: '3' });
+  await workspace.importPdf(1);
+  await page.getByRole('button', { name: 'Thiết lập sổ' }).click();
+  const settings = page.getByRole('dialog', { name: 'Thiết lập sổ' });
+  await settings.getByRole('radio', { name: /Hai người nhập độc lập/ }).check();
+  await settings.getByRole('button', { name: 'Lưu thiết lập' }).click();
+  await expect(settings).toBeHidden();
+  const addresses: string[] = [];
+  for (const slot of slots) {
+    await workspace.pressButton('Thêm trường hợp');
+    await expect(workspace.field('Số')).toHaveValue(slot.so);
+    addresses.push(new URL(page.url()).hash);
+    await workspace.field('Ngày đăng ký').fill(slot.date);
+    await workspace.field(NAME).fill(slot.a);
+    await workspace.field(NAME).blur();
+    await workspace.expectSaved();
+    await expect(page.getByText('Không có lỗi.')).toBeVisible();
+  }
+  await page.getByRole('link', { name: '← Danh sách trường hợp' }).click();
+  await workspace.pressButton('Gửi rà soát các trường hợp đủ');
+  await expect(notice(page, 'Đã gửi 3, còn 0 trường hợp có lỗi.')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Chờ nhập lần hai' })).toHaveCount(3);
+
+  // Officer B keys the same slots from the scan and never sees what A typed.
+  const onlyA = slots.filter((slot) => slot.a !== slot.b).map((slot) => slot.a);
+  const allA = slots.map((slot) => slot.a);
+  await officers.switchTo(binh.name, binh.pin);
+  await expect(page.getByRole('link', { name: 'Nhập lần hai (3)' })).toBeVisible();
+  // The entry list has been read: the entries waiting for a second keying are not B's to see.
+  await expect(page.getByText(/^Không có trường hợp nào khớp/)).toBeVisible();
+  await expectBlind(page, allA);
+  // Nor by the entry's own address, or its history.
+  for (const address of [addresses[0]!, `${addresses[0]!}/history`]) {
+    await page.evaluate((hash) => (window.location.hash = hash), address);
+    await expect(page.getByText(/^Trường hợp này đang chờ nhập lần hai/)).toBeVisible();
+    await expectBlind(page, allA);
+  }
+  await page.getByRole('link', { name: 'Mở danh sách chờ nhập lần hai' }).click();
+  const queue = page.getByRole('list', { name: 'Trường hợp chờ nhập lần hai' });
+  await expect(queue.getByRole('button')).toHaveText([
+    'Trường hợp thứ 1 của sổ (trang 1)',
+    'Trường hợp thứ 2 của sổ (trang 1)',
+    'Trường hợp thứ 3 của sổ (trang 1)',
+  ]);
+  await expectBlind(page, allA);
+  await expect(queue.getByRole('button').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  for (const [index, slot] of slots.entries()) {
+    const form = page.getByRole('form', { name: `Nhập lần hai trường hợp thứ ${index + 1}` });
+    await expect(form).toBeVisible();
+    await expect(workspace.field(NAME)).toHaveValue('');
+    await expect(workspace.field('Ngày đăng ký')).toHaveValue('');
+    // The book's own defaults are there; B's own previous keying numbers the next one.
+    await expect(workspace.field('Người ký')).toHaveValue(defaultBook.nguoiKy);
+    await expect(workspace.field('Số')).toHaveValue(index === 0 ? '' : slot.so);
+    await expectBlind(page, allA.slice(index));
+    await expectBlind(page, onlyA);
+    await workspace.field('Số').fill(slot.so);
+    await workspace.field('Ngày đăng ký').fill(slot.date);
+    await workspace.field(NAME).fill(slot.b);
+    await expectBlind(page, onlyA);
+    await workspace.field(NAME).press('Control+Enter');
+    await expect(
+      notice(page, `Đã xong lần nhập hai của trường hợp thứ ${index + 1}.`),
+    ).toBeVisible();
+  }
+  await expect(page.getByText('Không có trường hợp nào chờ bạn nhập lần hai.')).toBeVisible();
+  await expectBlind(page, onlyA);
+
+  // Officer C sees only the two fields that differ, A and B without names.
+  await officers.switchTo(chi.name, chi.pin);
+  await page.getByRole('link', { name: '← Về sổ' }).click();
+  await page.getByRole('link', { name: 'Đối chiếu (3)' }).click();
+  const differences = page.getByRole('list', { name: 'Trường khác nhau' }).getByRole('listitem');
+
+  await expect(page.getByRole('heading', { name: 'Trường hợp thứ 1 của sổ' })).toBeVisible();
+  await expect(differences).toHaveCount(1);
+  await expect(differences.first()).toContainText(NAME);
+  await expect(differences.first()).toContainText('A: Nguyễn Văn An');
+  await expect(differences.first()).toContainText('B: Nguyễn Văn Ân');
+  await expect(page.getByRole('main')).not.toContainText(an.name);
+  await expect(page.getByRole('main')).not.toContainText(binh.name);
+  await page.keyboard.press('1');
+  await expect(differences.first()).toContainText('Lấy A');
+  await page.keyboard.press('Control+Enter');
+  await expect(
+    notice(page, 'Đã lưu đối chiếu trường hợp thứ 1; trường hợp đã được phê duyệt.'),
+  ).toBeVisible();
+
+  // The second entry agrees everywhere: nothing to look at.
+  await expect(page.getByRole('heading', { name: 'Trường hợp thứ 2 của sổ' })).toBeVisible();
+  await expect(page.getByText('Hai lần nhập khớp nhau ở mọi trường.')).toBeVisible();
+  await expect(differences).toHaveCount(0);
+  await page.keyboard.press('Control+Enter');
+  await expect(notice(page, 'Đã lưu đối chiếu trường hợp thứ 2;')).toBeVisible();
+
+  // The third: neither keying is right; the arbitrator types what the register says.
+  await expect(page.getByRole('heading', { name: 'Trường hợp thứ 3 của sổ' })).toBeVisible();
+  await expect(differences).toHaveCount(1);
+  await expect(differences.first()).toContainText('A: Phạm Văn Cương');
+  await expect(differences.first()).toContainText('B: Phạm Văn Cưng');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel(/^Giá trị mới/)).toBeFocused();
+  await page.keyboard.type('Phạm Văn Cường');
+  await page.keyboard.press('Enter');
+  await expect(differences.first()).toContainText('Giá trị mới: Phạm Văn Cường');
+  await page.keyboard.press('Control+Enter');
+  await expect(notice(page, 'Đã lưu đối chiếu trường hợp thứ 3;')).toBeVisible();
+  await expect(page.getByText('Không có trường hợp nào chờ bạn đối chiếu.')).toBeVisible();
+
+  // The settled entries are approved and exported with the arbitrated values.
+  await page.getByRole('link', { name: '← Về sổ' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Đã phê duyệt' })).toHaveCount(3);
+  const downloads = await workspace.exportBundle();
+  const xlsx = downloads.find((d) => d.suggestedFilename().endsWith('.xlsx'))!;
+  const [header, ...rows] = (await readWorkbook(await downloadBytes(xlsx))).rows;
+  const nameColumn = header!.findIndex((cell) => String(cell.value).startsWith('nksHoTen'));
+  expect(rows.map((row) => row[nameColumn]?.value)).toEqual([
+    'Nguyễn Văn An',
+    'Lê Thị Bính',
+    'Phạm Văn Cường',
+  ]);
+});
