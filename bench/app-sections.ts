@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { benchBackupInApp } from './backup-app-bench';
 import { benchSaveAndNext, benchTyping } from './typing-bench';
 import { benchViewer, makeA4Scan } from './viewer-bench';
-import { benchFirstView, benchOnePageFiles, realScanJpegs } from './viewer-first-bench';
+import {
+  benchFirstView,
+  benchOnePageFiles,
+  realScanJpegs,
+  realScanPdf,
+} from './viewer-first-bench';
+import { benchTypingLatencySection } from './typing-latency-bench';
 import { benchReconcile } from './reconcile-bench';
 import { appPort, fixtures, percentile, record, root } from './bench-context';
 
@@ -242,6 +248,9 @@ export async function benchApp(browser: Browser, benchPage: Page, appUrl: string
     `Ctrl+Enter to the next entry's form, ${next.length} samples with 10,000 entries in the book; target ≤ 50 ms`,
   );
   record('entry.saveAndOpenNext.p50', percentile(next, 50), 'ms', 'same samples');
+  await page.close();
+  const jpegs = await realScanJpegs(benchPage, fixtures);
+  await benchTypingLatencySection(appUrl, await realScanPdf(jpegs, fixtures, 'A'));
 }
 
 /** Scan sizes of the backup bench, MiB: BENCH_BACKUP_SCAN_MIB=100,300 picks others. */

@@ -43,6 +43,13 @@ async function scanOf(jpegs: Buffer[], title: string): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
+/** The real-like pages as one scanner's PDF in the fixtures folder; its path. */
+export async function realScanPdf(jpegs: Buffer[], fixtures: string, title: string) {
+  const path = join(fixtures, `real-scan-${title}.pdf`);
+  if (!existsSync(path)) await writeFile(path, await scanOf(jpegs, title));
+  return path;
+}
+
 async function openBook(page: Page, appUrl: string): Promise<void> {
   await page.goto(`${appUrl}/`);
   await setUpAdministrator(page);
@@ -92,12 +99,7 @@ export async function benchFirstView(
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   await openBook(page, appUrl);
   const count = jpegs.length;
-  const paths: string[] = [];
-  for (const title of ['A', 'B']) {
-    const path = join(fixtures, `real-scan-${title}.pdf`);
-    if (!existsSync(path)) await writeFile(path, await scanOf(jpegs, title));
-    paths.push(path);
-  }
+  const paths = [await realScanPdf(jpegs, fixtures, 'A'), await realScanPdf(jpegs, fixtures, 'B')];
   await importFiles(page, paths, 2 * count);
   await page.getByRole('button', { name: 'Thêm trường hợp' }).click();
   await page.locator('#f-so').waitFor();
