@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neighbourControl } from './form-controls';
+import { firstControlToType, neighbourControl } from './form-controls';
 
 /** A stand-in for a form field: its name, whether it is shown, and how often that was asked. */
 class FakeControl {
@@ -44,5 +44,35 @@ describe('Enter and Shift+Enter walk the fields shown', () => {
     for (const field of fields) field.asked = 0;
     neighbourControl(form, at(fields[1]!), 1);
     expect(fields.reduce((sum, field) => sum + field.asked, 0)).toBe(3);
+  });
+});
+
+describe('a newly opened entry starts where typing is needed', () => {
+  class FakeField extends FakeControl {
+    constructor(
+      name: string,
+      isShown: boolean,
+      readonly value: string,
+    ) {
+      super(name, isShown);
+    }
+  }
+  const first = (fields: FakeField[]) =>
+    (firstControlToType(formOf(fields)) as unknown as FakeField | undefined)?.name;
+
+  it('at the first empty field shown, passing folded and filled ones', () => {
+    const fields = [
+      new FakeField('so', true, '12'),
+      new FakeField('biDanh', false, ''),
+      new FakeField('hoTen', true, ''),
+      ...Array.from({ length: 60 }, (_, i) => new FakeField(`later${i}`, true, '')),
+    ];
+    expect(first(fields)).toBe('hoTen');
+    // Filled fields are passed without asking whether they are shown.
+    expect(fields.reduce((sum, field) => sum + field.asked, 0)).toBe(2);
+  });
+
+  it('at the first field shown when every field is filled', () => {
+    expect(first([new FakeField('folded', false, 'x'), new FakeField('so', true, '1')])).toBe('so');
   });
 });

@@ -28,3 +28,15 @@ export function neighbourControl(
   }
   return undefined;
 }
+
+/**
+ * Where a newly opened entry starts: the first empty field shown, else the first field shown.
+ * Asks whether a field is shown only of the empty ones it meets, in order.
+ */
+export function firstControlToType(form: HTMLFormElement): HTMLElement | undefined {
+  const controls = Array.from(form.querySelectorAll<HTMLElement>('[data-field]'));
+  const empty = controls.find(
+    (control) => (control as HTMLInputElement).value === '' && control.checkVisibility(),
+  );
+  return empty ?? controls.find((control) => control.checkVisibility());
+}
