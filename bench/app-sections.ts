@@ -176,7 +176,10 @@ export async function benchRealScans(
     );
   }
   const memory = await benchOnePageFiles(appUrl, jpegs, fixtures, ONE_PAGE_FILES);
-  const memoryNote = `a book stored as ${ONE_PAGE_FILES} one-page PDFs of the pages above, every page viewed with Alt+PageDown, profile on disk`;
+  const asPc = process.env.BENCH_DEVICE_MEMORY
+    ? `, the app told it runs on a ${process.env.BENCH_DEVICE_MEMORY} GB PC`
+    : '';
+  const memoryNote = `a book stored as ${ONE_PAGE_FILES} one-page PDFs of the pages above, every page viewed with Alt+PageDown, profile on disk${asPc}`;
   record(
     'viewer.onePageFiles150.rendererRss',
     (memory.afterMiB * 2 ** 20) / 1e6,

@@ -200,6 +200,14 @@ export async function benchOnePageFiles(
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    // BENCH_DEVICE_MEMORY=4 tells the app it runs on a 4 GB PC, as the officers' are: it sizes
+    // its cache of drawn pages by the PC's memory (Chromium reports 8 on any larger machine).
+    const deviceMemory = Number(process.env.BENCH_DEVICE_MEMORY);
+    if (deviceMemory > 0) {
+      await page.addInitScript(
+        `Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => ${deviceMemory} })`,
+      );
+    }
     // BENCH_BLOCK_PREPARE=1 leaves the pages unprepared, to tell the viewer's share from theirs.
     if (process.env.BENCH_BLOCK_PREPARE) {
       await page.route('**/*prepare.worker*', (route) => route.abort());
