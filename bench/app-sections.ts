@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { benchBackupInApp } from './backup-app-bench';
 import { benchSaveAndNext, benchTyping } from './typing-bench';
 import { benchViewer, makeA4Scan } from './viewer-bench';
-import { benchFirstView, benchOnePageFiles, realScanJpegs } from './viewer-first-bench';
+import {
+  benchFirstView,
+  benchOnePageFiles,
+  realScanJpegs,
+  realScanPdf,
+} from './viewer-first-bench';
+import { benchTypingLatencySection } from './typing-latency-bench';
 import { benchReconcileInApp } from './reconcile-app-bench';
 import { benchReconcile, BIRTHS } from './reconcile-bench';
 import { appPort, fixtures, percentile, record, root } from './bench-context';
@@ -171,7 +177,10 @@ export async function benchRealScans(
     );
   }
   const memory = await benchOnePageFiles(appUrl, jpegs, fixtures, ONE_PAGE_FILES);
-  const memoryNote = `a book stored as ${ONE_PAGE_FILES} one-page PDFs of the pages above, every page viewed with Alt+PageDown, profile on disk`;
+  const asPc = process.env.BENCH_DEVICE_MEMORY
+    ? `, the app told it runs on a ${process.env.BENCH_DEVICE_MEMORY} GB PC`
+    : '';
+  const memoryNote = `a book stored as ${ONE_PAGE_FILES} one-page PDFs of the pages above, every page viewed with Alt+PageDown, profile on disk${asPc}`;
   record(
     'viewer.onePageFiles150.rendererRss',
     (memory.afterMiB * 2 ** 20) / 1e6,
@@ -243,6 +252,9 @@ export async function benchApp(browser: Browser, benchPage: Page, appUrl: string
     `Ctrl+Enter to the next entry's form, ${next.length} samples with 10,000 entries in the book; target ≤ 50 ms`,
   );
   record('entry.saveAndOpenNext.p50', percentile(next, 50), 'ms', 'same samples');
+  await page.close();
+  const jpegs = await realScanJpegs(benchPage, fixtures);
+  await benchTypingLatencySection(appUrl, await realScanPdf(jpegs, fixtures, 'A'));
 }
 
 /** Scan sizes of the backup bench, MiB: BENCH_BACKUP_SCAN_MIB=100,300 picks others. */

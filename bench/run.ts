@@ -4,7 +4,7 @@ import { chromium } from '@playwright/test';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'vite';
 import { chromiumArgs } from '../playwright.config';
-import { benchPort, root, saveResults, scanPath } from './bench-context';
+import { benchPort, fixtures, root, saveResults, scanPath } from './bench-context';
 import {
   benchExport,
   benchExportApp,
@@ -23,6 +23,8 @@ import {
   serveApp,
 } from './app-sections';
 import { benchKeyingSection } from './keying-bench';
+import { benchTypingLatencySection } from './typing-latency-bench';
+import { realScanJpegs, realScanPdf } from './viewer-first-bench';
 
 async function main(): Promise<void> {
   // `npm run bench -- --keying-only`: just the accuracy of the checking modes (no browser).
@@ -81,6 +83,18 @@ async function main(): Promise<void> {
     // `npm run bench -- --viewer-only`: just the viewer with real-like scans;
     // `--one-page-files-only`: of those, only the memory of a book of one-page PDFs.
     const isMemoryOnly = process.argv.includes('--one-page-files-only');
+    // `npm run bench -- --typing-latency-only`: just Enter, Ctrl+Enter and reloading, at 1× and 4×.
+    if (process.argv.includes('--typing-latency-only')) {
+      const app = await serveApp();
+      try {
+        const jpegs = await realScanJpegs(page, fixtures);
+        await benchTypingLatencySection(app.url, await realScanPdf(jpegs, fixtures, 'A'));
+      } finally {
+        await app.close();
+      }
+      await saveResults({ keepEarlier: true, withNotes: true });
+      return;
+    }
     if (process.argv.includes('--viewer-only') || isMemoryOnly) {
       const app = await serveApp();
       try {

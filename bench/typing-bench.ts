@@ -194,7 +194,7 @@ export async function benchTyping(page: Page, baseUrl: string, count = 50): Prom
 }
 
 /** Copies the book's entries up to `total` straight into IndexedDB, as a long book would be. */
-const SEED_ENTRIES = (total: number) => `new Promise((resolve, reject) => {
+export const seedEntries = (total: number) => `new Promise((resolve, reject) => {
   const open = indexedDB.open('sohoa');
   open.onerror = () => reject(open.error);
   open.onsuccess = () => {
@@ -252,7 +252,7 @@ export async function benchSaveAndNext(
   samples = 30,
   onSeeded: () => Promise<void> = async () => {},
 ): Promise<number[]> {
-  await page.evaluate(SEED_ENTRIES(total));
+  await page.evaluate(seedEntries(total));
   await page.reload();
   await page.locator('#f-so').waitFor();
   const timings: number[] = [];

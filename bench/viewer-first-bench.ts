@@ -43,6 +43,13 @@ async function scanOf(jpegs: Buffer[], title: string): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
+/** The real-like pages as one scanner's PDF in the fixtures folder; its path. */
+export async function realScanPdf(jpegs: Buffer[], fixtures: string, title: string) {
+  const path = join(fixtures, `real-scan-${title}.pdf`);
+  if (!existsSync(path)) await writeFile(path, await scanOf(jpegs, title));
+  return path;
+}
+
 async function openBook(page: Page, appUrl: string): Promise<void> {
   await page.goto(`${appUrl}/`);
   await setUpAdministrator(page);
@@ -92,12 +99,7 @@ export async function benchFirstView(
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   await openBook(page, appUrl);
   const count = jpegs.length;
-  const paths: string[] = [];
-  for (const title of ['A', 'B']) {
-    const path = join(fixtures, `real-scan-${title}.pdf`);
-    if (!existsSync(path)) await writeFile(path, await scanOf(jpegs, title));
-    paths.push(path);
-  }
+  const paths = [await realScanPdf(jpegs, fixtures, 'A'), await realScanPdf(jpegs, fixtures, 'B')];
   await importFiles(page, paths, 2 * count);
   await page.getByRole('button', { name: 'Thêm trường hợp' }).click();
   await page.locator('#f-so').waitFor();
@@ -198,6 +200,14 @@ export async function benchOnePageFiles(
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    // BENCH_DEVICE_MEMORY=4 tells the app it runs on a 4 GB PC, as the officers' are: it sizes
+    // its cache of drawn pages by the PC's memory (Chromium reports 8 on any larger machine).
+    const deviceMemory = Number(process.env.BENCH_DEVICE_MEMORY);
+    if (deviceMemory > 0) {
+      await page.addInitScript(
+        `Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => ${deviceMemory} })`,
+      );
+    }
     // BENCH_BLOCK_PREPARE=1 leaves the pages unprepared, to tell the viewer's share from theirs.
     if (process.env.BENCH_BLOCK_PREPARE) {
       await page.route('**/*prepare.worker*', (route) => route.abort());

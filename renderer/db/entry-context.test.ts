@@ -4,7 +4,8 @@ import type { SohoaDatabase } from './database';
 import { nameKeyOf } from './name-key';
 import { freshIndexedDb, openCurrent, uniqueName } from './test-harness';
 import type { Book, EntryRecord } from './types';
-import { loadRelatedEntries, validateWithRelated } from './entry-context';
+import { liveQuery } from 'dexie';
+import { loadBookNumbers, loadRelatedEntries, validateWithRelated } from './entry-context';
 
 const ks = getTemplate('ks-70');
 // Another register type: its entries are never compared with a khai sinh book's.
@@ -129,5 +130,39 @@ describe('entries related to the one being typed', () => {
       { otherId: 'same-name-here', otherSo: '9' },
       { otherId: 'other-book', otherSo: '4', otherBook: '02/2009' },
     ]);
+  });
+});
+
+describe("the book's numbers, read apart from the entry being typed", () => {
+  /** Runs the read live, as the form does, and counts how often it is read again. */
+  function watchNumbers() {
+    const seen: string[][] = [];
+    const subscription = liveQuery(() => loadBookNumbers(db, 'a')).subscribe({
+      next: (numbers) => seen.push([...numbers].sort()),
+    });
+    return { seen, stop: () => subscription.unsubscribe() };
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  it('gives the same related entries as reading them whole', async () => {
+    const query = { so: '7', nameKey: nameKeyOf(ks, { nksHoTen: child.nksHoTen }), selfId: 'self' };
+    const numbers = await loadBookNumbers(db, 'a');
+    expect(await loadRelatedEntries(db, { id: 'a', type: 'KS' }, query, numbers)).toEqual(
+      await loadRelatedEntries(db, { id: 'a', type: 'KS' }, query),
+    );
+    expect([...numbers].sort()).toEqual(['7', '9']);
+  });
+
+  it('is not read again when a field other than the number is saved, and is when a number is', async () => {
+    const watch = watchNumbers();
+    await settle();
+    expect(watch.seen).toHaveLength(1);
+    await db.records.update('self', { 'fields.meHoTen': 'Trần Thị Mai', updatedAt: 99 });
+    await settle();
+    expect(watch.seen).toHaveLength(1);
+    await db.records.update('self', { 'fields.so': '8' });
+    await settle();
+    expect(watch.seen.at(-1)).toEqual(['7', '8', '9']);
+    watch.stop();
   });
 });

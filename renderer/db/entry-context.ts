@@ -21,11 +21,41 @@ export interface RelatedEntries {
   soValues: string[];
 }
 
-/** Read through indexes rather than whole books; call inside a transaction over records+books. */
+/** The book's voided entries: few, read by status. */
+const voidedOf = (db: SohoaDatabase, bookId: string) =>
+  db.records
+    .where('[bookId+status]')
+    .anyOf(setAsideStatuses().map((status) => [bookId, status]))
+    .toArray();
+
+/**
+ * Every số of the book as written, for the numbering gaps. A voided entry is out of the book's
+ * numbering: its số neither repeats another's nor stretches the range the gaps are counted in.
+ * It walks the book's whole number index (10,000 keys in a long book), so the form keeps it in a
+ * read of its own, which saving a field of the open entry leaves alone.
+ */
+export async function loadBookNumbers(db: SohoaDatabase, bookId: string): Promise<string[]> {
+  const soIndex = db.records.where('[bookId+fields.so]');
+  // "7", "007" and "7/2018" share one number: every spelling from the book's index.
+  const soKeys = await soIndex.between([bookId, Dexie.minKey], [bookId, Dexie.maxKey]).uniqueKeys();
+  const voided = await voidedOf(db, bookId);
+  return voided.length === 0
+    ? soKeysOf(soKeys)
+    : withoutVoided(
+        soKeysOf(await soIndex.between([bookId, Dexie.minKey], [bookId, Dexie.maxKey]).keys()),
+        voided.map((record) => record.fields.so ?? ''),
+      );
+}
+
+/**
+ * Read through indexes rather than whole books; call inside a transaction over records+books.
+ * `numbers` are the book's from loadBookNumbers, when the caller already has them.
+ */
 export async function loadRelatedEntries(
   db: SohoaDatabase,
   book: Pick<Book, 'id' | 'type'>,
   query: { so: string; nameKey: string; selfId: string },
+  numbers?: readonly string[],
 ): Promise<RelatedEntries> {
   const { so, nameKey, selfId } = query;
   const byName = (bookId: string) =>
@@ -33,24 +63,8 @@ export async function loadRelatedEntries(
       ? Promise.resolve([])
       : db.records.where('[bookId+nameKey]').equals([bookId, nameKey]).toArray();
   const soIndex = db.records.where('[bookId+fields.so]');
-  // "7", "007" and "7/2018" share one number: find every spelling in the book's index first.
-  const soKeys = await soIndex
-    .between([book.id, Dexie.minKey], [book.id, Dexie.maxKey])
-    .uniqueKeys();
-  // A voided entry is out of the book's numbering: its số neither repeats another's nor
-  // stretches the range the gaps are counted in. Voided entries are few: read them by status.
-  const voided = await db.records
-    .where('[bookId+status]')
-    .anyOf(setAsideStatuses().map((status) => [book.id, status]))
-    .toArray();
-  const voidedIds = new Set(voided.map((record) => record.id));
-  const soValues =
-    voided.length === 0
-      ? soKeysOf(soKeys)
-      : withoutVoided(
-          soKeysOf(await soIndex.between([book.id, Dexie.minKey], [book.id, Dexie.maxKey]).keys()),
-          voided.map((record) => record.fields.so ?? ''),
-        );
+  const soValues = numbers ? [...numbers] : await loadBookNumbers(db, book.id);
+  const voidedIds = new Set((await voidedOf(db, book.id)).map((record) => record.id));
 
   const own = soKey(so);
   const spellings = soValues.filter((value) => soKey(value) === own);

@@ -7,7 +7,7 @@
 // eslint.config.mjs); writes go through `repo` (renderer/db/repositories.ts).
 import { buildBackup, buildWorkPackage } from './backup';
 import { db, type SohoaDatabase } from './database';
-import { loadRelatedEntries } from './entry-context';
+import { loadBookNumbers, loadRelatedEntries } from './entry-context';
 import { syncOfficersFromMain } from './officer-sync';
 import { preparationProgress, preparePending } from './prepared-pages';
 import * as auditQueries from './queries/audit';
@@ -48,7 +48,7 @@ function bound<T extends Record<string, Query>>(queries: T): Bound<T> {
 export const auditReads = bound(auditQueries);
 export const bookReads = bound(bookQueries);
 export const conflictReads = bound(conflictQueries);
-export const entryReads = bound({ ...entryQueries, loadRelatedEntries });
+export const entryReads = bound({ ...entryQueries, loadBookNumbers, loadRelatedEntries });
 export const entryList = bound({ loadListRows, loadBookSummary, findEntryIdBySo });
 export const exportReads = bound(exportQueries);
 export const keyingReads = bound(keyingQueries);

@@ -41,7 +41,7 @@ import { useAutosave } from './use-autosave';
 import { fieldLabel } from '../../locales/field-label';
 import { EntryPages, SaveIndicator } from './EntryPages';
 import { useBookContext } from './use-book-context';
-import { visibleControls } from './form-controls';
+import { firstControlToType, neighbourControl, visibleControls } from './form-controls';
 import { entryReads } from '../../db/reads';
 
 interface Props {
@@ -105,10 +105,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
   useLayoutEffect(() => {
     const form = formRef.current;
     if (!form) return;
-    const controls = visibleControls(form);
-    const target =
-      controls.find((control) => (control as HTMLInputElement).value === '') ?? controls[0];
-    target?.focus();
+    firstControlToType(form)?.focus();
   }, [entry.id]);
   useFieldMemory(entry.id, formRef);
 
@@ -292,9 +289,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     }
     if (event.key === 'Enter' && target.dataset.field !== undefined) {
       event.preventDefault();
-      const controls = visibleControls(event.currentTarget);
-      const index = controls.indexOf(target);
-      controls[index + (event.shiftKey ? -1 : 1)]?.focus();
+      neighbourControl(event.currentTarget, target, event.shiftKey ? -1 : 1)?.focus();
       return;
     }
     if (event.altKey && event.key.toLowerCase() === 'l') {

@@ -10,3 +10,33 @@ export function visibleControls(form: HTMLFormElement): HTMLElement[] {
     element.checkVisibility(),
   );
 }
+
+/**
+ * The control Enter (1) or Shift+Enter (-1) moves to from `from`: the next one shown in that
+ * direction. Asks about the controls it passes only, not all seventy of the form's, so a key
+ * costs the same however long the form is.
+ */
+export function neighbourControl(
+  form: HTMLFormElement,
+  from: HTMLElement,
+  direction: 1 | -1,
+): HTMLElement | undefined {
+  const controls = Array.from(form.querySelectorAll<HTMLElement>('[data-field]'));
+  for (let i = controls.indexOf(from) + direction; i >= 0 && i < controls.length; i += direction) {
+    const control = controls[i];
+    if (control?.checkVisibility()) return control;
+  }
+  return undefined;
+}
+
+/**
+ * Where a newly opened entry starts: the first empty field shown, else the first field shown.
+ * Asks whether a field is shown only of the empty ones it meets, in order.
+ */
+export function firstControlToType(form: HTMLFormElement): HTMLElement | undefined {
+  const controls = Array.from(form.querySelectorAll<HTMLElement>('[data-field]'));
+  const empty = controls.find(
+    (control) => (control as HTMLInputElement).value === '' && control.checkVisibility(),
+  );
+  return empty ?? controls.find((control) => control.checkVisibility());
+}

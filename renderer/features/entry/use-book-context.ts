@@ -31,16 +31,22 @@ export function useBookContext({
   // (unique số, possible duplicates, also in the book's sister books): read just those.
   const soValue = values.so ?? '';
   const nameKey = nameKeyOf(template, values);
+  // The book's numbers walk its whole number index: a read of their own, which saving a field
+  // of the open entry does not wake (only a number added, changed or voided does).
+  const numbers = useLiveQuery(() => entryReads.loadBookNumbers(book.id), [book.id]);
   const relatedResult = useLiveQuery(
-    async () => ({
-      entryId: entry.id,
-      related: await entryReads.loadRelatedEntries(book, {
-        so: soValue,
-        nameKey,
-        selfId: entry.id,
-      }),
-    }),
-    [book.id, book.type, soValue, nameKey, entry.id],
+    async () =>
+      numbers === undefined
+        ? undefined
+        : {
+            entryId: entry.id,
+            related: await entryReads.loadRelatedEntries(
+              book,
+              { so: soValue, nameKey, selfId: entry.id },
+              numbers,
+            ),
+          },
+    [book.id, book.type, soValue, nameKey, entry.id, numbers],
   );
   // A result for the entry left behind says nothing about this one.
   const related = relatedResult?.entryId === entry.id ? relatedResult.related : undefined;

@@ -1,9 +1,12 @@
 // The app's side of preparing pages: one background worker, one book's run at a time, each
-// page waiting for the screen to be idle and for any export to finish, so typing keeps the
-// CPU it needs on a two-core PC. Runs start when a book opens and again when pages come in.
+// page waiting for the officer to leave keyboard, mouse and viewer alone for a few seconds (the
+// worker is ended meanwhile, giving its memory back), for the screen to be idle and for any
+// export to finish, so typing and page views keep the CPU and memory they need on a two-core
+// PC. Runs start when a book opens and again when pages come in.
 import type { Scan } from '../../db/types';
 import type { FromPrepareWorker, ToPrepareWorker } from '../../workers/prepare-protocol';
 import { preparationReads, type PreparationRun, type PrepareFn } from '../../db/reads';
+import { OfficerQuiet, waitForOfficer, watchOfficer } from './officer-quiet';
 
 type Pending = { resolve: (message: FromPrepareWorker) => void; reject: (error: Error) => void };
 
@@ -100,9 +103,27 @@ function whenIdle(): Promise<void> {
   });
 }
 
-async function beforePage(): Promise<void> {
-  while (holds > 0) await new Promise<void>((resolve) => onRelease.push(resolve));
-  await whenIdle();
+const officerQuiet = new OfficerQuiet({
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+});
+let isWatchingOfficer = false;
+
+/** Ends the worker between pages, even with a run going: it is started again for the next one. */
+function releaseWorker(): void {
+  if (!worker || pending.size > 0) return;
+  worker.terminate();
+  worker = null;
+}
+
+async function beforePage(signal: AbortSignal): Promise<void> {
+  for (;;) {
+    while (holds > 0) await new Promise<void>((resolve) => onRelease.push(resolve));
+    await waitForOfficer(officerQuiet, releaseWorker, signal);
+    await whenIdle();
+    // The officer may have come back while the screen was idle waiting.
+    if (signal.aborted || (holds === 0 && officerQuiet.isQuiet())) return;
+  }
 }
 
 let chain: Promise<unknown> = Promise.resolve();
@@ -112,10 +133,17 @@ let chain: Promise<unknown> = Promise.resolve();
  * earlier caller stops between pages), so two runs never prepare the same page at once.
  */
 export function startPreparation(bookId: string, signal: AbortSignal): Promise<PreparationRun> {
+  if (!isWatchingOfficer && typeof window !== 'undefined') {
+    watchOfficer(window, officerQuiet);
+    isWatchingOfficer = true;
+  }
   const run = chain.then(async () => {
     runsGoing += 1;
     try {
-      return await preparationReads.preparePending(bookId, prepareInWorker, { signal, beforePage });
+      return await preparationReads.preparePending(bookId, prepareInWorker, {
+        signal,
+        beforePage: () => beforePage(signal),
+      });
     } finally {
       runsGoing -= 1;
       stopWorkerWhenIdle();
