@@ -75,6 +75,7 @@ export function checkRows(file: Record<string, unknown[]>): RowsResult {
         file.reconcileDecisions,
       ),
       arbitrations: checkTable('arbitrations', tables.arbitrations.row, file.arbitrations),
+      keyingTime: checkTable('keyingTime', tables.keyingTime.row, file.keyingTime),
     };
   } catch (error) {
     if (error instanceof RowRefused) return error.failure;

@@ -15,6 +15,7 @@ import type {
   Person,
   PreparedPage,
   Arbitration,
+  KeyingTime,
   ReconcileDecision,
   Scan,
   Setting,
@@ -37,6 +38,7 @@ export class SohoaDatabase extends Dexie {
   preparedPages!: EntityTable<PreparedPage, 'id'>;
   reconcileDecisions!: EntityTable<ReconcileDecision, 'id'>;
   arbitrations!: EntityTable<Arbitration, 'id'>;
+  keyingTime!: EntityTable<KeyingTime, 'id'>;
 
   constructor(name = DB_NAME, upToVersion = Number.POSITIVE_INFINITY) {
     super(name, { chromeTransactionDurability: 'strict' });

@@ -114,6 +114,7 @@ describe('another PC’s file met by an archived book', () => {
     conflicts: [],
     reconcileDecisions: [],
     arbitrations: [],
+    keyingTime: [],
   });
 
   it('adds, updates and sets aside none of its entries, and says how many were left', async () => {
@@ -203,6 +204,7 @@ describe('a voided entry met by another PC’s version', () => {
         conflicts: [],
         reconcileDecisions: [],
         arbitrations: [],
+        keyingTime: [],
       },
       'goi.sohoa',
     );
@@ -234,6 +236,7 @@ describe('a voided entry met by another PC’s version', () => {
         conflicts: [],
         reconcileDecisions: [],
         arbitrations: [],
+        keyingTime: [],
       },
       'goi.sohoa',
     );

@@ -10,6 +10,7 @@ import {
   conflictRow,
   exchangeRow,
   exportRow,
+  keyingTimeRow,
   pageRow,
   personRow,
   preparedPageRow,
@@ -82,6 +83,13 @@ export const tables = {
   arbitrations: {
     indexes: 'id, bookId, at, keyerA, keyerB, arbitratorId',
     row: arbitrationRow,
+    inBackup: true,
+    reach: 'team',
+  },
+  // Keystrokes and time keyed per officer, book, day and pass; a backup keeps them.
+  keyingTime: {
+    indexes: 'id, officerId, bookId, day',
+    row: keyingTimeRow,
     inBackup: true,
     reach: 'team',
   },

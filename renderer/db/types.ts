@@ -38,3 +38,4 @@ export type PreparedResult = Named<z.output<typeof preparedResult>>;
 export type PreparedSource = Named<z.output<typeof preparedSource>>;
 export type ReconcileDecision = RowOf<'reconcileDecisions'>;
 export type Arbitration = RowOf<'arbitrations'>;
+export type KeyingTime = RowOf<'keyingTime'>;

@@ -1,0 +1,45 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { sampleBook } from './sample-data';
+import { freshIndexedDb, openAtVersion, uniqueName } from './test-harness';
+
+describe('keying time', () => {
+  beforeEach(() => freshIndexedDb());
+
+  it('version 10 adds its table and keeps what version 9 held', async () => {
+    const name = uniqueName();
+    const v9 = openAtVersion(name, 9);
+    await v9.books.add({ ...sampleBook, id: 'b1', expectedCount: 40, createdAt: 1, updatedAt: 1 });
+    await v9.arbitrations.add({
+      id: 'e1',
+      bookId: 'b1',
+      entryId: 'e1',
+      keyerA: 'o1',
+      keyerB: 'o2',
+      arbitratorId: 'o3',
+      at: 3,
+      fieldsVerified: 20,
+      rulings: {},
+      blames: [],
+    });
+    v9.close();
+
+    const v10 = openAtVersion(name, 10);
+    expect(await v10.books.get('b1')).toMatchObject({ expectedCount: 40 });
+    expect(await v10.arbitrations.count()).toBe(1);
+    expect(await v10.keyingTime.count()).toBe(0);
+    await v10.keyingTime.add({
+      id: 'o1|b1|2026-12-03|first',
+      officerId: 'o1',
+      bookId: 'b1',
+      day: '2026-12-03',
+      pass: 'first',
+      keystrokes: 120,
+      totalSeconds: 300,
+      pausedSeconds: 60,
+      fieldsKeyed: 9,
+      updatedAt: 4,
+    });
+    expect(await v10.keyingTime.where('officerId').equals('o1').count()).toBe(1);
+    v10.close();
+  });
+});
