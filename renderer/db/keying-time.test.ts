@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sampleBook } from './sample-data';
-import { freshIndexedDb, openAtVersion, uniqueName } from './test-harness';
+import {
+  freshIndexedDb,
+  openAtVersion,
+  openCurrent,
+  signedInRepositories,
+  uniqueName,
+} from './test-harness';
 
 describe('keying time', () => {
   beforeEach(() => freshIndexedDb());
@@ -41,5 +47,27 @@ describe('keying time', () => {
     });
     expect(await v10.keyingTime.where('officerId').equals('o1').count()).toBe(1);
     v10.close();
+  });
+
+  it('adds each batch to the row of its officer, book, day and pass', async () => {
+    const db = openCurrent(uniqueName());
+    await db.open();
+    const { repo } = await signedInRepositories(db, 'entry');
+    const slot = { officerId: 'o1', bookId: 'b1', day: '2026-12-03', pass: 'first' } as const;
+    await repo.addKeyingTime([
+      { ...slot, keystrokes: 10, totalSeconds: 20, pausedSeconds: 0, fieldsKeyed: 2 },
+      { ...slot, pass: 'second', keystrokes: 4, totalSeconds: 5, pausedSeconds: 1, fieldsKeyed: 1 },
+    ]);
+    await repo.addKeyingTime([
+      { ...slot, keystrokes: 5, totalSeconds: 70, pausedSeconds: 61, fieldsKeyed: 1 },
+    ]);
+    expect(await db.keyingTime.get('o1|b1|2026-12-03|first')).toMatchObject({
+      keystrokes: 15,
+      totalSeconds: 90,
+      pausedSeconds: 61,
+      fieldsKeyed: 3,
+    });
+    expect(await db.keyingTime.get('o1|b1|2026-12-03|second')).toMatchObject({ keystrokes: 4 });
+    db.close();
   });
 });

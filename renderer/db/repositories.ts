@@ -7,6 +7,7 @@ import { bookCommands } from './commands/books';
 import { entryCommands } from './commands/entries';
 import { exchangeCommands } from './commands/exchange';
 import { importCommands } from './commands/import';
+import { keyingCommands } from './commands/keying';
 import { officerCommands } from './commands/officers';
 import { pageCommands } from './commands/pages';
 import { reconcileCommands } from './commands/reconcile';
@@ -56,6 +57,7 @@ export function createRepositories(
     ...exchangeCommands(context),
     ...backupCommands(context),
     ...reconcileCommands(context),
+    ...keyingCommands(context),
   };
 }
 

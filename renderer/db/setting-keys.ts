@@ -5,6 +5,7 @@
 //
 // Kept with the data, in `settings`:
 //   officers.idleLockMinutes  the idle time before the screen locks, set by an administrator
+//   keying.idlePauseSeconds   a gap without typing longer than this counts as paused keying time
 // Kept by this PC, in `localSettings`:
 //   session.lastRoute         the screen to reopen after a restart or a crash
 //   session.focus.<entry>     the field last focused in each entry

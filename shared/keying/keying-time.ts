@@ -7,6 +7,9 @@
 export const keyingPasses = ['first', 'second', 'arbitration'] as const;
 export type KeyingPass = (typeof keyingPasses)[number];
 
+/** The data's setting (kept in a backup) that overrides the idle limit, in seconds. */
+export const IDLE_PAUSE_KEY = 'keying.idlePauseSeconds';
+
 /** A gap without input longer than this is counted as paused unless the setting says else. */
 export const DEFAULT_IDLE_PAUSE_SECONDS = 60;
 export const MIN_IDLE_PAUSE_SECONDS = 10;
@@ -20,6 +23,13 @@ export function idlePauseSecondsOf(stored: unknown): number {
     stored <= MAX_IDLE_PAUSE_SECONDS
     ? stored
     : DEFAULT_IDLE_PAUSE_SECONDS;
+}
+
+/** YYYY-MM-DD of a moment, in local time: the day a slot of keying time belongs to. */
+export function localDayOf(at: number): string {
+  const date = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** Whose work, where, which day (YYYY-MM-DD, local) and which pass. */
