@@ -61,6 +61,8 @@ async function putBackup(db: SohoaDatabase, data: FileData): Promise<void> {
   await db.exchanges.bulkAdd(data.exchanges);
   await db.conflicts.bulkAdd(data.conflicts);
   await db.reconcileDecisions.bulkAdd(data.reconcileDecisions);
+  await db.arbitrations.bulkAdd(data.arbitrations);
+  await db.keyingTime.bulkAdd(data.keyingTime);
 }
 
 export function backupCommands({ db, session, run, runAs }: CommandContext) {
