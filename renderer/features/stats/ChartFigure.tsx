@@ -2,11 +2,10 @@
 // as the progress report (a folder the officer picks on the desktop, a download in a browser).
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Chart } from 'chart.js';
 import { platform } from '../../platform/platform';
 import { bridgeErrorText } from '../../locales/bridge-error';
 import { useUiStore } from '../../store/ui-store';
-import { chartPng, drawChart, type AnyChartConfig } from './chart-kit';
+import { chartPng, drawChart, type AnyChartConfig, type DrawnChart } from './chart-kit';
 import { localDay } from './progress';
 
 export function ChartFigure(props: {
@@ -19,7 +18,7 @@ export function ChartFigure(props: {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const chartRef = useRef<Chart | null>(null);
+  const chartRef = useRef<DrawnChart | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const { config } = props;
 

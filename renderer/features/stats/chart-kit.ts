@@ -55,23 +55,28 @@ export const palette = [
 
 export type AnyChartConfig = ChartConfiguration<'bar'> | ChartConfiguration<'line'>;
 
+/** A chart drawn on the screen. */
+export type DrawnChart = Chart<'bar'> | Chart<'line'>;
+
 /** Draws at once (no animation, so print and saved images show the whole chart). */
-export function drawChart(canvas: HTMLCanvasElement, config: AnyChartConfig): Chart {
-  const options = {
-    ...config.options,
-    animation: false as const,
-    responsive: true,
-    maintainAspectRatio: false,
-  };
+export function drawChart(canvas: HTMLCanvasElement, config: AnyChartConfig): DrawnChart {
+  const fixed = { animation: false, responsive: true, maintainAspectRatio: false } as const;
+  if (config.type === 'bar') {
+    return new Chart(canvas, {
+      ...config,
+      options: { ...config.options, ...fixed },
+      plugins: [...(config.plugins ?? []), paper],
+    });
+  }
   return new Chart(canvas, {
     ...config,
-    options,
+    options: { ...config.options, ...fixed },
     plugins: [...(config.plugins ?? []), paper],
   });
 }
 
 /** The chart as PNG bytes, as drawn on screen. */
-export function chartPng(chart: Chart): Promise<Uint8Array<ArrayBuffer>> {
+export function chartPng(chart: DrawnChart): Promise<Uint8Array<ArrayBuffer>> {
   return new Promise((resolve, reject) => {
     chart.canvas.toBlob((blob) => {
       if (!blob) {
