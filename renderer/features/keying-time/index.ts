@@ -2,3 +2,4 @@
 // and the flush the lock and the window's closing call.
 export { flushKeyingTime } from './capture';
 export { useKeyingCapture } from './use-keying-capture';
+export { IdlePauseSetting } from './IdlePauseSetting';
