@@ -30,6 +30,7 @@ const parseFigure = (text: string) => Number(text.replaceAll('.', '').replace(',
 
 /** The cell of a table under the column header `column`, in the row headed `row`. */
 async function cell(table: Locator, row: string, column: string): Promise<Locator> {
+  await expect(table.getByRole('columnheader', { name: column, exact: true })).toBeVisible();
   const headers = await table.locator('thead th').allInnerTexts();
   const index = headers.indexOf(column);
   expect(index, `column ${column} in ${headers.join(' | ')}`).toBeGreaterThan(0);
