@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sampleBook } from './sample-data';
+import { operatorSources } from './queries/stats';
 import {
   freshIndexedDb,
   openAtVersion,
   openCurrent,
+  seedOfficer,
   signedInRepositories,
   uniqueName,
 } from './test-harness';
@@ -68,6 +70,49 @@ describe('keying time', () => {
       fieldsKeyed: 3,
     });
     expect(await db.keyingTime.get('o1|b1|2026-12-03|second')).toMatchObject({ keystrokes: 4 });
+    db.close();
+  });
+
+  it('lets a keyer read only their own keying time and arbitrations, a reviewer everyone’s', async () => {
+    const db = openCurrent(uniqueName());
+    await db.open();
+    const { repo, officer: lan } = await signedInRepositories(db, 'entry');
+    const minh = await seedOfficer(db, 'entry', 'Minh');
+    const hoa = await seedOfficer(db, 'review', 'Hoa');
+    const day = { bookId: 'b1', day: '2026-12-03', pass: 'first' } as const;
+    const work = { keystrokes: 10, totalSeconds: 20, pausedSeconds: 0, fieldsKeyed: 2 };
+    await repo.addKeyingTime([
+      { ...day, officerId: lan.id, ...work },
+      { ...day, officerId: minh.id, ...work },
+    ]);
+    const settled = (id: string, keyerA: string, keyerB: string) => ({
+      id,
+      bookId: 'b1',
+      entryId: id,
+      keyerA,
+      keyerB,
+      arbitratorId: hoa.id,
+      at: 1,
+      fieldsVerified: 10,
+      rulings: {},
+      blames: [],
+    });
+    await db.arbitrations.bulkAdd([
+      settled('e1', lan.id, minh.id),
+      settled('e2', minh.id, lan.id),
+      settled('e3', minh.id, hoa.id),
+    ]);
+
+    const own = await operatorSources(db, lan.id);
+    expect(own.onlyOfficerId).toBe(lan.id);
+    expect(own.times.map((time) => time.officerId)).toEqual([lan.id]);
+    expect(own.arbitrations.map((one) => one.id).sort()).toEqual(['e1', 'e2']);
+    const all = await operatorSources(db, hoa.id);
+    expect(all.onlyOfficerId).toBeNull();
+    expect(all.times).toHaveLength(2);
+    expect(all.arbitrations).toHaveLength(3);
+    const nobody = await operatorSources(db, null);
+    expect(nobody.times).toEqual([]);
     db.close();
   });
 });
