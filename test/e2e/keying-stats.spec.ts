@@ -209,6 +209,18 @@ test('Tiến độ shows CSPro’s figures for a scripted keying session and dra
   const pngPath = testInfo.outputPath(png.suggestedFilename());
   await png.saveAs(pngPath);
   await testInfo.attach('bieu-do-phim-moi-gio.png', { path: pngPath, contentType: 'image/png' });
+  // On paper: the charts and the tables, without the header and the buttons.
+  await pc.emulateMedia({ media: 'print' });
+  await expect(pc.getByRole('banner')).toBeHidden();
+  await expect(pc.getByRole('button', { name: /^Lưu ảnh/ })).toHaveCount(0);
+  await expect(
+    pc.getByRole('img', { name: 'Phím/giờ của từng cán bộ qua các ngày' }),
+  ).toBeVisible();
+  await expect(table).toBeVisible();
+  const printPath = testInfo.outputPath('tien-do-khi-in.png');
+  await pc.screenshot({ path: printPath, fullPage: true });
+  await testInfo.attach('tien-do-khi-in.png', { path: printPath, contentType: 'image/png' });
+  await pc.emulateMedia({ media: 'screen' });
   const screenPath = testInfo.outputPath('tien-do.png');
   await pc.screenshot({ path: screenPath, fullPage: true });
   await testInfo.attach('tien-do.png', { path: screenPath, contentType: 'image/png' });
