@@ -4,7 +4,6 @@
 // Rows keep fields they do not name, so data written by newer code of the same schema survives.
 import { z } from 'zod';
 import type { PdfNaming } from '../../shared/bundle/names';
-import { keyingPasses } from '../../shared/keying/keying-time';
 import { getTemplate, registerTypes } from '../../shared/registers';
 import type { RegisterTypeCode } from '../../shared/registers/types';
 import type { RuleId } from '../../shared/validation/types';
@@ -387,24 +386,4 @@ export const arbitrationRow = z.looseObject({
   fieldsVerified: z.number().int().nonnegative(),
   rulings: z.record(z.string(), ruling),
   blames: z.array(z.object({ key: z.string(), a: z.boolean(), b: z.boolean() })),
-});
-
-/**
- * Time and keystrokes an officer spent keying one book on one day, in one pass (first keying,
- * second keying, arbitration): what the operator statistics measure speed by. Added to in
- * batches while the officer types; the paused seconds (locked or idle) are inside the total.
- */
-export const keyingTimeRow = z.looseObject({
-  /** officerId|bookId|day|pass: one row per slot, added to as the work goes on. */
-  id,
-  officerId: z.string(),
-  bookId: id,
-  /** YYYY-MM-DD, local time. */
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  pass: z.enum(keyingPasses),
-  keystrokes: z.number().int().nonnegative(),
-  totalSeconds: z.number().nonnegative(),
-  pausedSeconds: z.number().nonnegative(),
-  fieldsKeyed: z.number().int().nonnegative(),
-  updatedAt: time,
 });

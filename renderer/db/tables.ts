@@ -10,7 +10,6 @@ import {
   conflictRow,
   exchangeRow,
   exportRow,
-  keyingTimeRow,
   pageRow,
   personRow,
   preparedPageRow,
@@ -19,6 +18,7 @@ import {
   scanRow,
   settingRow,
 } from './row-schemas';
+import { keyingTimeRow } from './row-schemas-keying';
 
 /**
  * How far a table's rows travel: 'package' rows go to another PC in a work package (one book's
