@@ -159,6 +159,9 @@ test('Tiến độ shows CSPro’s figures for a scripted keying session and dra
     figure(typedKeystrokes, 0),
   );
   await expect(table.getByRole('rowheader')).toHaveText([lan.name]);
+  await expect(await cell(table, lan.name, 'Trường đã nhập')).toHaveText(
+    String(beforeLock.length + afterLock.length),
+  );
   await expect(await cell(table, lan.name, 'Lỗi người nhập')).toHaveText(String(keyerErrors));
   await expect(await cell(table, lan.name, 'Lỗi/1.000 phím')).toHaveText(
     figure((keyerErrors * 1000) / typedKeystrokes, 2),
