@@ -159,6 +159,9 @@ test('Tiến độ shows CSPro’s figures for a scripted keying session and dra
     figure(typedKeystrokes, 0),
   );
   await expect(table.getByRole('rowheader')).toHaveText([lan.name]);
+  await expect(pc.getByRole('region', { name: 'Theo cán bộ' }).getByRole('rowheader')).toHaveText([
+    lan.name,
+  ]);
   await expect(await cell(table, lan.name, 'Trường đã nhập')).toHaveText(
     String(beforeLock.length + afterLock.length),
   );

@@ -46,7 +46,10 @@ export function StatsScreen() {
     progress: bookProgress(book, data.records, blankIds),
   }));
   const byType = progressByType(books.map(({ progress }) => progress));
-  const officers = officerStats(data.people, data.records, data.events, blankIds);
+  // A keyer sees their own line; reviewers and administrators everyone's.
+  const officers = officerStats(data.people, data.records, data.events, blankIds).filter(
+    (line) => operators.ownerId === null || line.officerId === operators.ownerId,
+  );
   const voidedIds = new Set(
     data.records.filter((record) => record.status === 'voided').map((record) => record.id),
   );

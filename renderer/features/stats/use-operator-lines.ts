@@ -11,6 +11,8 @@ export interface OperatorView {
   byOfficerDay: OperatorLine[];
   /** A keyer sees only their own numbers. */
   onlyOwn: boolean;
+  /** The keyer whose numbers alone are shown; null for a supervisor, who sees everyone's. */
+  ownerId: string | null;
 }
 
 export function useOperatorLines(): OperatorView | undefined {
@@ -26,5 +28,6 @@ export function useOperatorLines(): OperatorView | undefined {
     byDay: lines('day').reverse(),
     byOfficerDay: lines('officerDay'),
     onlyOwn: onlyOfficerId !== null,
+    ownerId: onlyOfficerId,
   };
 }
