@@ -77,6 +77,7 @@ export function checkRows(file: Record<string, unknown[]>): RowsResult {
       arbitrations: checkTable('arbitrations', tables.arbitrations.row, file.arbitrations),
       keyings: checkTable('keyings', tables.keyings.row, file.keyings),
       keyingSamples: checkTable('keyingSamples', tables.keyingSamples.row, file.keyingSamples),
+      keyingTime: checkTable('keyingTime', tables.keyingTime.row, file.keyingTime),
     };
   } catch (error) {
     if (error instanceof RowRefused) return error.failure;

@@ -164,6 +164,31 @@ describe('backups of format 2', () => {
     ]);
   });
 
+  it('carry the arbitrations and the keying time, for the operator statistics', async () => {
+    const [entry] = await a.db.records.toArray();
+    const arbitration = {
+      id: entry!.id,
+      bookId,
+      entryId: entry!.id,
+      keyerA: 'o1',
+      keyerB: 'o2',
+      arbitratorId: 'o3',
+      at: 5,
+      fieldsVerified: 12,
+      rulings: { nksHoTen: { kind: 'takeB' as const } },
+      blames: [{ key: 'nksHoTen', a: true, b: false }],
+    };
+    await a.db.arbitrations.add(arbitration);
+    const slot = { officerId: 'o1', bookId, day: '2026-12-03', pass: 'first' } as const;
+    await a.repo.addKeyingTime([
+      { ...slot, keystrokes: 40, totalSeconds: 30, pausedSeconds: 5, fieldsKeyed: 3 },
+    ]);
+    const built = await buildBackup(a.db, { withScans: false, appVersion: '0.1.0' });
+    const { b } = await restoreOnNewPc(built.blob);
+    expect(await b.db.arbitrations.toArray()).toEqual([arbitration]);
+    expect(await b.db.keyingTime.toArray()).toEqual(await a.db.keyingTime.toArray());
+  });
+
   it('carry scans as bytes, not text: the file is barely larger than the scans', async () => {
     const scanTotal = SCAN_BYTES.reduce((sum, n) => sum + n, 0);
     const built = await buildBackup(a.db, { withScans: true, appVersion: '0.1.0' });

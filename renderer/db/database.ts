@@ -17,6 +17,7 @@ import type {
   Arbitration,
   Keying,
   KeyingSample,
+  KeyingTime,
   ReconcileDecision,
   Scan,
   Setting,
@@ -41,6 +42,7 @@ export class SohoaDatabase extends Dexie {
   arbitrations!: EntityTable<Arbitration, 'id'>;
   keyings!: EntityTable<Keying, 'id'>;
   keyingSamples!: EntityTable<KeyingSample, 'id'>;
+  keyingTime!: EntityTable<KeyingTime, 'id'>;
 
   constructor(name = DB_NAME, upToVersion = Number.POSITIVE_INFINITY) {
     super(name, { chromeTransactionDurability: 'strict' });

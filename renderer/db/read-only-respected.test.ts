@@ -116,6 +116,7 @@ describe('another PC’s file met by an archived book', () => {
     arbitrations: [],
     keyings: [],
     keyingSamples: [],
+    keyingTime: [],
   });
 
   it('adds, updates and sets aside none of its entries, and says how many were left', async () => {
@@ -207,6 +208,7 @@ describe('a voided entry met by another PC’s version', () => {
         arbitrations: [],
         keyings: [],
         keyingSamples: [],
+        keyingTime: [],
       },
       'goi.sohoa',
     );
@@ -240,6 +242,7 @@ describe('a voided entry met by another PC’s version', () => {
         arbitrations: [],
         keyings: [],
         keyingSamples: [],
+        keyingTime: [],
       },
       'goi.sohoa',
     );

@@ -8,6 +8,7 @@ import { entryCommands } from './commands/entries';
 import { exchangeCommands } from './commands/exchange';
 import { importCommands } from './commands/import';
 import { keyingCommands } from './commands/keying';
+import { keyingTimeCommands } from './commands/keying-time';
 import { officerCommands } from './commands/officers';
 import { pageCommands } from './commands/pages';
 import { reconcileCommands } from './commands/reconcile';
@@ -59,6 +60,7 @@ export function createRepositories(
     ...backupCommands(context),
     ...reconcileCommands(context),
     ...keyingCommands(context),
+    ...keyingTimeCommands(context),
   };
 }
 

@@ -126,6 +126,14 @@ export const schemaVersions: SchemaVersion[] = [
       keyingSamples: 'id, bookId, at',
     },
   },
+  {
+    // Operator statistics: keystrokes and time keyed per officer, book, day and pass, the
+    // paused time (locked or idle) inside it. A new table: nothing to migrate.
+    version: 11,
+    stores: {
+      keyingTime: 'id, officerId, bookId, day',
+    },
+  },
 ];
 
 /** Every table and its indexes as of the latest version (later versions list only changes). */

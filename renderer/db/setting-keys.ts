@@ -7,6 +7,7 @@
 //   officers.idleLockMinutes  the idle time before the screen locks, set by an administrator
 //   reconcile.columns:<headers>  which column of a population-database extract holds which
 //                             field, kept by the file's header row for the next such file
+//   keying.idlePauseSeconds   a gap without typing longer than this counts as paused keying time
 // Kept by this PC, in `localSettings`:
 //   session.lastRoute         the screen to reopen after a restart or a crash
 //   session.focus.<entry>     the field last focused in each entry

@@ -20,6 +20,7 @@ import {
   scanRow,
   settingRow,
 } from './row-schemas';
+import { keyingTimeRow } from './row-schemas-keying-time';
 
 /**
  * How far a table's rows travel: 'package' rows go to another PC in a work package (one book's
@@ -101,6 +102,13 @@ export const tables = {
     row: keyingSampleRow,
     inBackup: true,
     reach: 'package',
+  },
+  // Keystrokes and time keyed per officer, book, day and pass; a backup keeps them.
+  keyingTime: {
+    indexes: 'id, officerId, bookId, day',
+    row: keyingTimeRow,
+    inBackup: true,
+    reach: 'team',
   },
 } as const satisfies Record<string, TableDeclaration>;
 

@@ -42,3 +42,4 @@ export type Arbitration = RowOf<'arbitrations'>;
 export type Keying = RowOf<'keyings'>;
 export type KeyingSample = RowOf<'keyingSamples'>;
 export type KeyingMarks = Named<z.output<typeof keyingMarks>>;
+export type KeyingTime = RowOf<'keyingTime'>;

@@ -64,6 +64,7 @@ async function putBackup(db: SohoaDatabase, data: FileData): Promise<void> {
   await db.arbitrations.bulkAdd(data.arbitrations);
   await db.keyings.bulkAdd(data.keyings);
   await db.keyingSamples.bulkAdd(data.keyingSamples);
+  await db.keyingTime.bulkAdd(data.keyingTime);
 }
 
 export function backupCommands({ db, session, run, runAs }: CommandContext) {

@@ -38,6 +38,7 @@ import { rememberBookValue } from './book-values';
 import { entryWriter } from './entry-writer';
 import { findInvisibleChars, normalizeOnCommit } from './normalize';
 import { useAutosave } from './use-autosave';
+import { useKeyingCapture } from '../keying-time';
 import { fieldLabel } from '../../locales/field-label';
 import { EntryPages, SaveIndicator } from './EntryPages';
 import { useBookContext } from './use-book-context';
@@ -63,6 +64,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const { values, change, flush, saveState } = useAutosave(entry.id, entry.fields);
+  useKeyingCapture(formRef, { bookId: book.id, entryId: entry.id, pass: 'first' });
   const shownPageId = useUiStore((state) => state.pageByBook[book.id]);
   const showPage = useUiStore((state) => state.showPage);
   const notify = useUiStore((state) => state.notify);

@@ -14,6 +14,7 @@ import { useUiStore } from '../../store/ui-store';
 import { AuditCheck } from './AuditCheck';
 import { errorText } from './error-text';
 import { IdleLockSetting } from './IdleLockSetting';
+import { IdlePauseSetting } from '../keying-time';
 import { roleLabel } from './role-label';
 import { PinInput } from './PinInput';
 import { officerReads, useLiveQuery } from '../../db/reads';
@@ -43,6 +44,7 @@ export function AdminDialog({ ref }: { ref: Ref<HTMLDialogElement> }) {
       </table>
       <AddOfficerForm />
       <IdleLockSetting />
+      <IdlePauseSetting errorText={(error) => errorText(t, error)} />
       <AuditCheck />
       <div className="dialog-actions">
         <button type="button" onClick={(event) => event.currentTarget.closest('dialog')?.close()}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate, registerTypes } from '../../../shared/registers';
 import { platform } from '../../platform/platform';
@@ -12,11 +12,16 @@ import {
   progressByType,
 } from './progress';
 import { buildReportInWorker } from './run-report';
+import { OperatorTables } from './OperatorTables';
+import { useOperatorLines } from './use-operator-lines';
 import './stats.css';
 import { bridgeErrorText } from '../../locales/bridge-error';
 import { statsReads, useLiveQuery } from '../../db/reads';
 
 const MAX_DAYS = 14;
+
+// Chart.js comes with the charts, after the tables are on screen.
+const StatsCharts = lazy(() => import('./StatsCharts'));
 
 /** File and folder name of today's report, e.g. BaoCaoTienDo_2026-11-21. */
 const reportName = () => `BaoCaoTienDo_${localDay(Date.now())}`;
@@ -27,7 +32,8 @@ export function StatsScreen() {
   const notify = useUiStore((state) => state.notify);
   const [isExporting, setIsExporting] = useState(false);
   const data = useLiveQuery(() => statsReads.progressSources(), []);
-  if (!data) {
+  const operators = useOperatorLines();
+  if (!data || !operators) {
     return (
       <p className="empty" role="status">
         {t('stats.loading')}
@@ -40,7 +46,10 @@ export function StatsScreen() {
     progress: bookProgress(book, data.records, blankIds),
   }));
   const byType = progressByType(books.map(({ progress }) => progress));
-  const officers = officerStats(data.people, data.records, data.events, blankIds);
+  // A keyer sees their own line; reviewers and administrators everyone's.
+  const officers = officerStats(data.people, data.records, data.events, blankIds).filter(
+    (line) => operators.ownerId === null || line.officerId === operators.ownerId,
+  );
   const voidedIds = new Set(
     data.records.filter((record) => record.status === 'voided').map((record) => record.id),
   );
@@ -48,6 +57,17 @@ export function StatsScreen() {
   const untargeted = (line: (typeof byType)[number]) =>
     line.untargeted.books === 0 ? '–' : t('stats.untargetedBooks', { ...line.untargeted });
   const typeName = (type: string) => registerTypes.find((info) => info.type === type)?.name ?? type;
+  const bookTitle = (book: (typeof data.books)[number]) =>
+    t('books.title', {
+      name: getTemplate(book.templateVersion).name,
+      quyenSo: book.quyenSo,
+      year: book.year,
+    });
+  const officerName = (id: string) => data.people.find((person) => person.id === id)?.name ?? id;
+  const bookName = (id: string) => {
+    const book = data.books.find((candidate) => candidate.id === id);
+    return book ? bookTitle(book) : id;
+  };
   const pct = (value: number | null) =>
     value === null ? '–' : `${value.toLocaleString('vi-VN')} %`;
 
@@ -98,7 +118,18 @@ export function StatsScreen() {
         >
           {t('stats.exportReport')}
         </button>
+        <button type="button" onClick={() => window.print()}>
+          {t('keyingStats.charts.print')}
+        </button>
       </div>
+      <Suspense fallback={<p role="status">{t('keyingStats.charts.loading')}</p>}>
+        <StatsCharts
+          days={days}
+          officerDays={operators.byOfficerDay}
+          officerName={officerName}
+          books={books.map(({ book, progress }) => ({ name: bookTitle(book), progress }))}
+        />
+      </Suspense>
       <section aria-labelledby="stats-books">
         <h2 id="stats-books">{t('stats.byBook')}</h2>
         <table className="stats-table">
@@ -119,13 +150,7 @@ export function StatsScreen() {
             {books.map(({ book, progress }) => (
               <tr key={book.id}>
                 <th scope="row">
-                  <a href={`#/books/${book.id}`}>
-                    {t('books.title', {
-                      name: getTemplate(book.templateVersion).name,
-                      quyenSo: book.quyenSo,
-                      year: book.year,
-                    })}
-                  </a>
+                  <a href={`#/books/${book.id}`}>{bookTitle(book)}</a>
                 </th>
                 <td>{progress.expected ?? '–'}</td>
                 <td>{progress.entered}</td>
@@ -204,6 +229,7 @@ export function StatsScreen() {
           </tbody>
         </table>
       </section>
+      <OperatorTables view={operators} officerName={officerName} bookName={bookName} />
       <section aria-labelledby="stats-days">
         <h2 id="stats-days">{t('stats.byDay')}</h2>
         <table className="stats-table">
