@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { BackToBookLink } from '../../ui/BackToBookLink';
 import { useTranslation } from 'react-i18next';
 import type { Ruling } from '../../../shared/keying/arbitrate';
 import { compareKeyings } from '../../../shared/keying/compare';
@@ -6,7 +7,6 @@ import { getTemplate } from '../../../shared/registers';
 import { can } from '../../../shared/workflow/roles';
 import { repo } from '../../db';
 import { bookReads, keyingReads, pageReads, useLiveQuery } from '../../db/reads';
-import { navigate } from '../../store/router';
 import { useUiStore } from '../../store/ui-store';
 import { SplitHandle } from '../../ui/SplitHandle';
 import { errorText, useOfficer } from '../officers';
@@ -133,15 +133,7 @@ export function ArbitrationScreen({ bookId }: { bookId: string }) {
   return (
     <div className="workspace arbitration">
       <div className="workspace-toolbar">
-        <a
-          href={`#/books/${bookId}`}
-          onClick={(event) => {
-            event.preventDefault();
-            navigate({ name: 'book', bookId });
-          }}
-        >
-          {t('review.backToBook')}
-        </a>
+        <BackToBookLink bookId={bookId} />
         <h1>
           {t('keying.arbitration.title', {
             name: template.name,

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { BackToBookLink } from '../../ui/BackToBookLink';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { bookReads, keyingReads, pageLabels, pageReads, useLiveQuery } from '../../db/reads';
@@ -66,15 +67,7 @@ export function SecondKeyingScreen({
   return (
     <div className="workspace second-keying">
       <div className="workspace-toolbar">
-        <a
-          href={`#/books/${bookId}`}
-          onClick={(event) => {
-            event.preventDefault();
-            navigate({ name: 'book', bookId });
-          }}
-        >
-          {t('review.backToBook')}
-        </a>
+        <BackToBookLink bookId={bookId} />
         <h1>
           {t('keying.second.title', {
             name: template.name,

@@ -1,8 +1,8 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { BackToBookLink } from '../../ui/BackToBookLink';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { can } from '../../../shared/workflow/roles';
-import { navigate } from '../../store/router';
 import { repo } from '../../db';
 import type { FieldComment } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
@@ -137,15 +137,7 @@ export function ReviewQueue({ bookId }: { bookId: string }) {
   return (
     <div className="workspace review">
       <div className="workspace-toolbar">
-        <a
-          href={`#/books/${bookId}`}
-          onClick={(event) => {
-            event.preventDefault();
-            navigate({ name: 'book', bookId });
-          }}
-        >
-          {t('review.backToBook')}
-        </a>
+        <BackToBookLink bookId={bookId} />
         <h1>
           {t('review.title', { name: template.name, quyenSo: book.quyenSo, year: book.year })}
         </h1>
