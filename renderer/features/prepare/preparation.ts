@@ -134,6 +134,9 @@ function releaseWorker(): void {
 }
 
 async function beforePage(signal: AbortSignal): Promise<void> {
+  // Each page in a fresh worker: what the last page left for the worker's garbage collector
+  // (pixel arrays of its size search) goes back at once instead of adding to the next page's.
+  releaseWorker();
   for (;;) {
     while (holds > 0) await new Promise<void>((resolve) => onRelease.push(resolve));
     await waitForOfficer(officerQuiet, releaseWorker, signal);
