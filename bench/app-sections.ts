@@ -13,6 +13,7 @@ import {
   realScanPdf,
 } from './viewer-first-bench';
 import { benchTypingLatencySection } from './typing-latency-bench';
+import { benchLongBookSection } from './viewer-long-book-bench';
 import { benchReconcileInApp } from './reconcile-app-bench';
 import { benchReconcile, BIRTHS } from './reconcile-bench';
 import { appPort, fixtures, percentile, record, root } from './bench-context';
@@ -193,6 +194,7 @@ export async function benchRealScans(
     'MB',
     `${memoryNote}; largest RSS sampled every 10 pages`,
   );
+  if (!options.isMemoryOnly) await benchLongBookSection(appUrl, jpegs, fixtures);
 }
 
 export async function benchApp(browser: Browser, benchPage: Page, appUrl: string): Promise<void> {

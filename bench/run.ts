@@ -25,6 +25,7 @@ import {
 import { benchKeyingSection } from './keying-bench';
 import { benchTypingLatencySection } from './typing-latency-bench';
 import { realScanJpegs, realScanPdf } from './viewer-first-bench';
+import { benchLongBookSection } from './viewer-long-book-bench';
 
 async function main(): Promise<void> {
   // `npm run bench -- --keying-only`: just the accuracy of the checking modes (no browser).
@@ -89,6 +90,18 @@ async function main(): Promise<void> {
       try {
         const jpegs = await realScanJpegs(page, fixtures);
         await benchTypingLatencySection(app.url, await realScanPdf(jpegs, fixtures, 'A'));
+      } finally {
+        await app.close();
+      }
+      await saveResults({ keepEarlier: true, withNotes: true });
+      return;
+    }
+    // `npm run bench -- --long-book-only`: just the memory of a 10,000-entry book with a 300-page
+    // scan open after turning 50 pages.
+    if (process.argv.includes('--long-book-only')) {
+      const app = await serveApp();
+      try {
+        await benchLongBookSection(app.url, await realScanJpegs(page, fixtures), fixtures);
       } finally {
         await app.close();
       }

@@ -66,7 +66,7 @@ describe('preparing scan pages for export', () => {
 
     const run = await preparePending(db, 'b1', worker.prepare);
 
-    expect(run).toEqual({ prepared: 3, failed: 0 });
+    expect(run).toEqual({ prepared: 3, failed: 0, paused: 0 });
     expect(worker.asked.map((input) => input.indexInScan)).toEqual([0, 1, 2]);
     expect(worker.asked.every((input) => input.targetBytesPerPage === 100_000)).toBe(true);
     const stored = await db.preparedPages.get('s1#1');
@@ -110,7 +110,11 @@ describe('preparing scan pages for export', () => {
     expect(second.asked[0]?.hint).not.toBeNull();
 
     const third = fakeWorker();
-    expect(await preparePending(db, 'b1', third.prepare)).toEqual({ prepared: 0, failed: 0 });
+    expect(await preparePending(db, 'b1', third.prepare)).toEqual({
+      prepared: 0,
+      failed: 0,
+      paused: 0,
+    });
     expect(third.asked).toHaveLength(0);
   });
 
@@ -130,7 +134,7 @@ describe('preparing scan pages for export', () => {
     await bookWithScan(db, 3);
     const worker = fakeWorker([1]);
     const run = await preparePending(db, 'b1', worker.prepare);
-    expect(run).toEqual({ prepared: 2, failed: 1 });
+    expect(run).toEqual({ prepared: 2, failed: 1, paused: 0 });
     expect(worker.asked.map((input) => input.indexInScan)).toEqual([0, 1, 2]);
     expect((await db.preparedPages.get('s1#1'))?.result).toEqual({
       kind: 'failed',
@@ -143,7 +147,11 @@ describe('preparing scan pages for export', () => {
   it('settles a scan file smaller than any page budget without asking the worker', async () => {
     await bookWithScan(db, 2, 8_000);
     const worker = fakeWorker();
-    expect(await preparePending(db, 'b1', worker.prepare)).toEqual({ prepared: 2, failed: 0 });
+    expect(await preparePending(db, 'b1', worker.prepare)).toEqual({
+      prepared: 2,
+      failed: 0,
+      paused: 0,
+    });
     expect(worker.asked).toHaveLength(0);
     expect((await db.preparedPages.get('s1#0'))?.result).toEqual({ kind: 'withinTarget' });
   });

@@ -1,15 +1,23 @@
 // Prepares a book's scan pages for export in the background, one page at a time in book order:
 // pages with no preparation for the book's current target (new imports, books from before,
 // a changed target, a run cut short by closing the app) get one; a page that fails is
-// recorded as failed and the export re-encodes it itself, as it does for unprepared pages.
+// recorded as failed and the export re-encodes it itself, as it does for unprepared pages. A
+// page stopped part way for the officer (paused) is not a failure: it is prepared again later.
 import type { SohoaDatabase } from './database';
 import type { Book, PreparedPage, PreparedResult, Scan } from './types';
 import type { SearchHint } from '../workers/page-reencode';
 import { DEFAULT_TARGET_BYTES_PER_PAGE, imageBudget } from '../workers/pdf-images';
 import type { PrepareInput, PrepareOutcome } from '../workers/prepare-core';
 
+/**
+ * A page whose preparation was stopped part way because the officer came back: nothing is
+ * stored for it, and it is prepared again once the officer leaves the screen alone.
+ */
+export const PAUSED = { kind: 'paused' } as const;
+export type Paused = typeof PAUSED;
+
 /** Prepares one page; the worker in the app, a stand-in in tests. */
-export type PrepareFn = (input: PrepareInput) => Promise<PrepareOutcome>;
+export type PrepareFn = (input: PrepareInput) => Promise<PrepareOutcome | Paused>;
 
 export const preparedPageId = (scanId: string, indexInScan: number) => `${scanId}#${indexInScan}`;
 
@@ -25,6 +33,8 @@ const SMALLEST_PAGE_BUDGET = imageBudget(0);
 export interface PreparationRun {
   prepared: number;
   failed: number;
+  /** Times a page was stopped part way for the officer (and prepared again later). */
+  paused: number;
 }
 
 export interface PrepareOptions {
@@ -97,7 +107,7 @@ export async function preparePending(
   prepare: PrepareFn,
   options: PrepareOptions = {},
 ): Promise<PreparationRun> {
-  const run: PreparationRun = { prepared: 0, failed: 0 };
+  const run: PreparationRun = { prepared: 0, failed: 0, paused: 0 };
   const book = await db.books.get(bookId);
   if (!book) return run;
   const target = targetOf(book);
@@ -113,8 +123,9 @@ export async function preparePending(
     hint = hintOf(item.result) ?? hint;
   }
   let scan: Scan | undefined;
-  for (const page of pages) {
-    if (done.has(page.id)) continue;
+  for (let at = 0; at < pages.length; at++) {
+    const page = pages[at];
+    if (!page || done.has(page.id)) continue;
     if (options.signal?.aborted) break;
     await options.beforePage?.();
     if (options.signal?.aborted) break;
@@ -124,21 +135,27 @@ export async function preparePending(
     if (scan.blob.size <= SMALLEST_PAGE_BUDGET) {
       result = { kind: 'withinTarget' };
     } else {
+      let outcome: PrepareOutcome | Paused | Error;
       try {
-        result = stored(
-          await prepare({
-            scanId: scan.id,
-            scan: scan.blob,
-            indexInScan: page.indexInScan,
-            targetBytesPerPage: target,
-            hint,
-          }),
-        );
+        outcome = await prepare({
+          scanId: scan.id,
+          scan: scan.blob,
+          indexInScan: page.indexInScan,
+          targetBytesPerPage: target,
+          hint,
+        });
       } catch (error) {
-        result = {
-          kind: 'failed',
-          message: error instanceof Error ? error.message : String(error),
-        };
+        outcome = error instanceof Error ? error : new Error(String(error));
+      }
+      if (outcome instanceof Error) {
+        result = { kind: 'failed', message: outcome.message };
+      } else if (outcome.kind === 'paused') {
+        // Not a failure: the same page again, once beforePage has waited for the officer.
+        run.paused += 1;
+        at -= 1;
+        continue;
+      } else {
+        result = stored(outcome);
       }
     }
     hint = hintOf(result) ?? hint;

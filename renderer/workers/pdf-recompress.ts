@@ -33,10 +33,21 @@ function draw(bitmap: ImageBitmap, width: number, height: number) {
   return { canvas, context };
 }
 
+/**
+ * Gives a canvas's pixels back at once rather than at the worker's next garbage collection: a
+ * page's search draws several page-sized canvases, and they would otherwise pile up.
+ */
+function release(canvas: OffscreenCanvas): void {
+  canvas.width = 0;
+  canvas.height = 0;
+}
+
 /** A page's greyscale drawn at the given size, as the legibility metric compares them. */
 function greyAt(bitmap: ImageBitmap, width: number, height: number): GreyImage {
-  const { context } = draw(bitmap, width, height);
-  return greyFromRgba(context.getImageData(0, 0, width, height).data, width, height);
+  const { canvas, context } = draw(bitmap, width, height);
+  const rgba = context.getImageData(0, 0, width, height).data;
+  release(canvas);
+  return greyFromRgba(rgba, width, height);
 }
 
 function decode(bytes: Uint8Array): Promise<ImageBitmap> {
@@ -56,6 +67,7 @@ function codecOf(bitmap: ImageBitmap, floor: { width: number; height: number }):
   return {
     async encode(width, height, quality) {
       if (!drawn || drawn.width !== width || drawn.height !== height) {
+        if (drawn) release(drawn.canvas);
         drawn = { width, height, canvas: draw(bitmap, width, height).canvas };
       }
       const blob = await drawn.canvas.convertToBlob({ type: 'image/jpeg', quality });
@@ -72,6 +84,7 @@ function codecOf(bitmap: ImageBitmap, floor: { width: number; height: number }):
     },
     close() {
       bitmap.close();
+      if (drawn) release(drawn.canvas);
       drawn = null;
       reference = null;
     },

@@ -3,6 +3,8 @@
 // being prepared slows the next keystroke and the next page drawn, and holds 100–200 MB while it
 // runs; an officer typing or turning pages comes first.
 
+import { PAUSED, type Paused } from '../../db/prepared-pages';
+
 export interface QuietClock {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
@@ -19,9 +21,18 @@ export class OfficerQuiet {
     private readonly quietMs = QUIET_MS,
   ) {}
 
+  private readonly listeners = new Set<() => void>();
+
   /** A key, a click, a wheel turn or a page drawn: the officer is at work. */
   noteActivity(): void {
     this.lastActivity = this.clock.now();
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** Calls `listener` on each of the officer's actions until the returned function is called. */
+  onActivity(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   isQuiet(): boolean {
@@ -80,4 +91,36 @@ export async function waitForOfficer(
   if (quiet.isQuiet()) return;
   release();
   await quiet.untilQuiet(signal);
+}
+
+/**
+ * One page's preparation, stopped part way when the officer comes back: `stop` ends the work at
+ * once (the worker and the decoded page it holds go), and the page resolves as paused, to be
+ * prepared again after the next quiet. Work that ends first resolves as it ended.
+ */
+export function pauseForOfficer<T>(
+  quiet: OfficerQuiet,
+  work: () => Promise<T>,
+  stop: () => void,
+): Promise<T | Paused> {
+  return new Promise<T | Paused>((resolve, reject) => {
+    let isSettled = false;
+    const settle = (finish: () => void) => {
+      if (isSettled) return;
+      isSettled = true;
+      unsubscribe();
+      finish();
+    };
+    const unsubscribe = quiet.onActivity(() =>
+      settle(() => {
+        stop();
+        resolve(PAUSED);
+      }),
+    );
+    work().then(
+      (value) => settle(() => resolve(value)),
+      (error: unknown) =>
+        settle(() => reject(error instanceof Error ? error : new Error(String(error)))),
+    );
+  });
 }

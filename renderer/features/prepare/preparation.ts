@@ -1,12 +1,13 @@
 // The app's side of preparing pages: one background worker, one book's run at a time, each
 // page waiting for the officer to leave keyboard, mouse and viewer alone for a few seconds (the
-// worker is ended meanwhile, giving its memory back), for the screen to be idle and for any
-// export to finish, so typing and page views keep the CPU and memory they need on a two-core
+// worker is ended meanwhile, giving its memory back; a page under way when the officer comes
+// back is stopped and prepared again later), for the screen to be idle and for any export to
+// finish, so typing and page views keep the CPU and memory they need on a two-core
 // PC. Runs start when a book opens and again when pages come in.
 import type { Scan } from '../../db/types';
 import type { FromPrepareWorker, ToPrepareWorker } from '../../workers/prepare-protocol';
 import { preparationReads, type PreparationRun, type PrepareFn } from '../../db/reads';
-import { OfficerQuiet, waitForOfficer, watchOfficer } from './officer-quiet';
+import { OfficerQuiet, pauseForOfficer, waitForOfficer, watchOfficer } from './officer-quiet';
 
 type Pending = { resolve: (message: FromPrepareWorker) => void; reject: (error: Error) => void };
 
@@ -57,11 +58,27 @@ function stopWorkerWhenIdle(): void {
   worker = null;
 }
 
-const prepareInWorker: PrepareFn = async (input) => {
-  const answer = await ask({ type: 'prepare', ...input });
-  if (answer.type === 'prepared') return answer.outcome;
-  throw new Error(answer.type === 'failed' ? answer.message : 'unexpected answer');
-};
+/**
+ * Ends the worker in the middle of a page, for the officer who came back: the decoded page and
+ * canvases it holds go back to the system now rather than when the page is done.
+ */
+function stopWorkerNow(): void {
+  if (!worker) return;
+  worker.terminate();
+  worker = null;
+  failAll(new Error('preparation stopped for the officer'));
+}
+
+const prepareInWorker: PrepareFn = (input) =>
+  pauseForOfficer(
+    officerQuiet,
+    async () => {
+      const answer = await ask({ type: 'prepare', ...input });
+      if (answer.type === 'prepared') return answer.outcome;
+      throw new Error(answer.type === 'failed' ? answer.message : 'unexpected answer');
+    },
+    stopWorkerNow,
+  );
 
 /** The scan page's own JPEG, for previewing a page that goes out as scanned. */
 export async function scanPageJpeg(scan: Scan, indexInScan: number): Promise<Blob | null> {
@@ -117,6 +134,9 @@ function releaseWorker(): void {
 }
 
 async function beforePage(signal: AbortSignal): Promise<void> {
+  // Each page in a fresh worker: what the last page left for the worker's garbage collector
+  // (pixel arrays of its size search) goes back at once instead of adding to the next page's.
+  releaseWorker();
   for (;;) {
     while (holds > 0) await new Promise<void>((resolve) => onRelease.push(resolve));
     await waitForOfficer(officerQuiet, releaseWorker, signal);

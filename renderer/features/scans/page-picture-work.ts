@@ -25,10 +25,13 @@ export interface PictureInfo {
 
 /** Readers of the last few scans: their cross-reference tables are read once. */
 const readers = new LruCache<string, Promise<RangePdf>>({ maxEntries: 4 });
-/** The JPEGs of the pages last found, so a new zoom does not read the page again. */
+/**
+ * The JPEGs of the pages last found, so a new zoom does not read the page again: the shown page,
+ * the ones drawn ahead around it and a few just left, not a long read's worth.
+ */
 const jpegs = new LruCache<string, Blob>({
-  maxEntries: 24,
-  maxCost: 24_000_000,
+  maxEntries: 6,
+  maxCost: 8_000_000,
   costOf: (jpeg) => jpeg.size,
 });
 

@@ -81,7 +81,8 @@ export function usePagePaint({ bookId, pages, page, canvasRef, rule }: Options):
   }, [page, needsSize, hasRoom]);
 
   // A turn to a page drawn ahead: on the canvas at once, from the store's change, before the
-  // viewer, the form and the pages list render the turn.
+  // viewer, the form and the pages list render the turn. A page not opened before starts
+  // opening at that moment too.
   useEffect(
     () =>
       useUiStore.subscribe((state, previous) => {
@@ -89,10 +90,17 @@ export function usePagePaint({ bookId, pages, page, canvasRef, rule }: Options):
         const shown = latest.current;
         const canvas = canvasRef.current;
         if (id === previous.pageByBook[bookId] || id === shown.page.id) return;
-        if (!canvas || !shown.rule || !shown.natural) return;
+        if (!canvas || !shown.rule) return;
         const next = shown.pages.find((candidate) => candidate.id === id);
-        const size = next && knownPageSize(next.id);
-        if (!next || !size) return;
+        if (!next) return;
+        const size = knownPageSize(next.id);
+        if (!size) {
+          // A page never opened: ask for its picture now, so it is decoded while the screen
+          // renders the turn; the viewer's own request joins this one.
+          loadPageSize(next, shown.rule).catch(() => undefined);
+          return;
+        }
+        if (!shown.natural) return;
         const shownShape = rotatedSize(shown.natural, shown.page.rotation);
         if (!sameShape(rotatedSize(size, next.rotation), shownShape)) return;
         const scale = scaleByRule(shown.rule, size, next.rotation);

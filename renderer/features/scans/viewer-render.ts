@@ -12,6 +12,7 @@ import {
 } from './page-picture';
 import { pictureDrawing, pictureSize } from './page-picture-work';
 import { withScanPage } from './pdf';
+import { scanRowCache } from './scan-rows';
 import { SharedJobs } from './shared-jobs';
 import {
   bytesOfBitmap,
@@ -235,11 +236,14 @@ async function openedSource(page: Page, scan: Scan, rule: ScaleRule): Promise<Pa
   return pictureSource(page.id, scan, page.indexInScan, info);
 }
 
+/** A page of a file already open skips the database read of its scan row. */
+const scanOf = scanRowCache((scanId) => pageReads.scanById(scanId));
+
 function sourceOf(page: Page, rule?: ScaleRule): Promise<PageSource> {
   let loading = sources.get(page.id);
   if (!loading) {
     loading = (async () => {
-      const scan = await pageReads.scanById(page.scanId);
+      const scan = await scanOf(page.scanId);
       if (!scan) throw new Error(`Scan ${page.scanId} not found`);
       if (isImageScan(scan)) return imageSource(scan);
       if (rule && !isPageFound(scan.id, page.indexInScan)) return openedSource(page, scan, rule);
