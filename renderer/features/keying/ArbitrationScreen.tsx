@@ -172,6 +172,8 @@ export function ArbitrationScreen({ bookId }: { bookId: string }) {
                 </p>
                 <p className="hint">{t('keying.arbitration.keyboardHint')}</p>
                 <DifferenceList
+                  bookId={bookId}
+                  entryId={current.entry.id}
                   template={template}
                   differences={differences}
                   rulings={rulings}
