@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { downloadBytes, readWorkbook } from './files';
 import { BooksScreen, defaultBook, Officers, Workspace } from './models';
+import { cell, operatorTable } from './stats-table';
 
 const an = { name: 'Nguyễn Thị An', pin: '2468' };
 const binh = { name: 'Lê Văn Bình', pin: '1357' };
@@ -13,6 +14,8 @@ const slots = [
   { so: '3', date: '07.01.2008', a: 'Phạm Văn Cương', b: 'Phạm Văn Cưng' },
 ];
 const NAME = 'Họ tên người được khai sinh';
+/** What the register says for the third entry, typed by the arbitrator. */
+const settledName = 'Phạm Văn Cường';
 
 function notice(page: Page, text: string) {
   return page.getByRole('status').filter({ hasText: text });
@@ -45,6 +48,28 @@ async function expectBlind(page: Page, hidden: readonly string[]): Promise<void>
   }
 }
 
+/** Types `text` key by key into an empty field, so every character is a keystroke. */
+async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
+  await expect(field).toHaveValue('');
+  await field.click();
+  await page.keyboard.type(text);
+}
+
+/** Characters, as keystrokes count them (one per letter, with its diacritics). */
+const length = (text: string) => [...text].length;
+
+/** The fields of the open form that hold a value. */
+async function filledFields(page: Page): Promise<Set<string>> {
+  const keys = await page
+    .getByRole('form')
+    .evaluate((form) =>
+      [...form.querySelectorAll<HTMLInputElement>('[data-field]')]
+        .filter((control) => control.value.trim() !== '')
+        .map((control) => control.dataset.field!),
+    );
+  return new Set(keys);
+}
+
 test('two officers key three entries blind, a third settles the two differences, and the export holds the settled values', async ({
   page,
 }) => {
@@ -66,15 +91,17 @@ test('two officers key three entries blind, a third settles the two differences,
   await settings.getByRole('button', { name: 'Lưu thiết lập' }).click();
   await expect(settings).toBeHidden();
   const addresses: string[] = [];
+  const filledA: Set<string>[] = [];
   for (const slot of slots) {
     await workspace.pressButton('Thêm trường hợp');
     await expect(workspace.field('Số')).toHaveValue(slot.so);
     addresses.push(new URL(page.url()).hash);
-    await workspace.field('Ngày đăng ký').fill(slot.date);
-    await workspace.field(NAME).fill(slot.a);
+    await typeInto(page, workspace.field('Ngày đăng ký'), slot.date);
+    await typeInto(page, workspace.field(NAME), slot.a);
     await workspace.field(NAME).blur();
     await workspace.expectSaved();
     await expect(page.getByText('Không có lỗi.')).toBeVisible();
+    filledA.push(await filledFields(page));
   }
   await page.getByRole('link', { name: '← Danh sách trường hợp' }).click();
   await workspace.pressButton('Gửi rà soát các trường hợp đủ');
@@ -105,6 +132,7 @@ test('two officers key three entries blind, a third settles the two differences,
   await expectBlind(page, allA);
   await expect(queue.getByRole('button').first()).toBeFocused();
   await page.keyboard.press('Enter');
+  const filledB: Set<string>[] = [];
   for (const [index, slot] of slots.entries()) {
     const form = page.getByRole('form', { name: `Nhập lần hai trường hợp thứ ${index + 1}` });
     await expect(form).toBeVisible();
@@ -115,10 +143,11 @@ test('two officers key three entries blind, a third settles the two differences,
     await expect(workspace.field('Số')).toHaveValue(index === 0 ? '' : slot.so);
     await expectBlind(page, allA.slice(index));
     await expectBlind(page, onlyA);
-    await workspace.field('Số').fill(slot.so);
-    await workspace.field('Ngày đăng ký').fill(slot.date);
-    await workspace.field(NAME).fill(slot.b);
+    if (index === 0) await typeInto(page, workspace.field('Số'), slot.so);
+    await typeInto(page, workspace.field('Ngày đăng ký'), slot.date);
+    await typeInto(page, workspace.field(NAME), slot.b);
     await expectBlind(page, onlyA);
+    filledB.push(await filledFields(page));
     await workspace.field(NAME).press('Control+Enter');
     await expect(
       notice(page, `Đã xong lần nhập hai của trường hợp thứ ${index + 1}.`),
@@ -161,9 +190,9 @@ test('two officers key three entries blind, a third settles the two differences,
   await expect(differences.first()).toContainText('B: Phạm Văn Cưng');
   await page.keyboard.press('Enter');
   await expect(page.getByLabel(/^Giá trị mới/)).toBeFocused();
-  await page.keyboard.type('Phạm Văn Cường');
+  await page.keyboard.type(settledName);
   await page.keyboard.press('Enter');
-  await expect(differences.first()).toContainText('Giá trị mới: Phạm Văn Cường');
+  await expect(differences.first()).toContainText(`Giá trị mới: ${settledName}`);
   await page.keyboard.press('Control+Enter');
   await expect(notice(page, 'Đã lưu đối chiếu trường hợp thứ 3;')).toBeVisible();
   await expect(page.getByText('Không có trường hợp nào chờ bạn đối chiếu.')).toBeVisible();
@@ -180,4 +209,39 @@ test('two officers key three entries blind, a third settles the two differences,
     'Lê Thị Bính',
     'Phạm Văn Cường',
   ]);
+
+  // Tiến độ counts each officer's keystrokes in their own keying, and the errors the
+  // arbitration found: entry 1 took A (B erred), entry 3 took neither (both erred).
+  await page.getByRole('link', { name: 'Tiến độ' }).click();
+  const stats = operatorTable(page);
+  const keystrokesA = slots.reduce((sum, slot) => sum + length(slot.date) + length(slot.a), 0);
+  const keystrokesB =
+    length(slots[0]!.so) + slots.reduce((sum, slot) => sum + length(slot.date) + length(slot.b), 0);
+  // Fields verified: those either keying filled, entry by entry.
+  const verified = filledA.reduce(
+    (sum, fields, index) => sum + new Set([...fields, ...filledB[index]!]).size,
+    0,
+  );
+  const perThousand = (errors: number, keystrokes: number) =>
+    ((errors * 1000) / keystrokes).toLocaleString('vi-VN', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+  const expected: [string, string, string][] = [
+    [an.name, 'Số lần gõ phím', String(keystrokesA)],
+    [an.name, 'Trường đã nhập', String(slots.length * 2)],
+    [an.name, 'Lỗi người nhập', '1'],
+    [an.name, 'Lỗi người kiểm tra', '0'],
+    [an.name, 'Lỗi/1.000 phím', perThousand(1, keystrokesA)],
+    [binh.name, 'Số lần gõ phím', String(keystrokesB)],
+    [binh.name, 'Trường đã nhập', String(slots.length * 2 + 1)],
+    [binh.name, 'Trường đã kiểm tra', String(verified)],
+    [binh.name, 'Lỗi người nhập', '0'],
+    [binh.name, 'Lỗi người kiểm tra', '2'],
+    [binh.name, 'Lỗi/1.000 phím', perThousand(2, keystrokesB)],
+    [chi.name, 'Số lần gõ phím', String(length(settledName))],
+  ];
+  for (const [officer, column, value] of expected) {
+    await expect(await cell(stats, officer, column), `${officer}: ${column}`).toHaveText(value);
+  }
 });
