@@ -169,6 +169,21 @@ test('two officers key three entries blind, a third settles the two differences,
   await expect(differences.first()).toContainText('B: Nguyễn Văn Ân');
   await expect(page.getByRole('main')).not.toContainText(an.name);
   await expect(page.getByRole('main')).not.toContainText(binh.name);
+  // F1 lists the arbitrator's keys.
+  await page.keyboard.press('F1');
+  const sheet = page.getByRole('dialog', { name: 'Phím tắt' });
+  const arbitrationKeys = sheet.getByRole('region', { name: 'Đối chiếu' }).getByRole('row');
+  await expect(arbitrationKeys).toHaveText([
+    /^1\s*Lấy giá trị A$/,
+    /^2\s*Lấy giá trị B$/,
+    /^Enter\s*Gõ giá trị mới theo sổ$/,
+    /^K\s*Đánh dấu không đọc được$/,
+    /^T\s*Đánh dấu để trống trong sổ$/,
+    /^N\s*Sang trường khác nhau tiếp theo$/,
+    /^Ctrl\+Enter\s*Lưu đối chiếu$/,
+  ]);
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
   await page.keyboard.press('1');
   await expect(differences.first()).toContainText('Lấy A');
   await page.keyboard.press('Control+Enter');

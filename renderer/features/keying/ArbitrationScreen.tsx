@@ -13,6 +13,7 @@ import { errorText, useOfficer } from '../officers';
 import { ScanViewer } from '../scans';
 import { arbitrationActionForKey, nextDifference } from './arbitration-keys';
 import { DifferenceList } from './DifferenceList';
+import { KeyingShortcuts } from './KeyingShortcuts';
 import './keying.css';
 
 /**
@@ -132,6 +133,7 @@ export function ArbitrationScreen({ bookId }: { bookId: string }) {
 
   return (
     <div className="workspace arbitration">
+      <KeyingShortcuts />
       <div className="workspace-toolbar">
         <BackToBookLink bookId={bookId} />
         <h1>
