@@ -260,4 +260,16 @@ test('two officers key three entries blind, a third settles the two differences,
   for (const [officer, column, value] of expected) {
     await expect(await cell(stats, officer, column), `${officer}: ${column}`).toHaveText(value);
   }
+  // Today's steps of the double keying, each in a column of its own.
+  const today = await page.evaluate(() => {
+    const now = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  });
+  const byDay = page.getByRole('region', { name: 'Theo ngày' }).getByRole('table');
+  for (const column of ['Gửi nhập lần hai', 'Nhập lần hai xong', 'Đối chiếu xong']) {
+    await expect(await cell(byDay, today, column), column).toHaveText(String(slots.length));
+  }
+  const byBook = page.getByRole('region', { name: 'Theo sổ' }).getByRole('table');
+  await expect(byBook.getByRole('columnheader', { name: 'Chờ nhập lần hai' })).toBeVisible();
 });
