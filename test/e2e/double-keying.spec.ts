@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { downloadBytes, readWorkbook } from './files';
 import { BooksScreen, defaultBook, Officers, Workspace } from './models';
 import { cell, operatorTable } from './stats-table';
+import { Viewer } from './viewer-model';
 
 const an = { name: 'Nguyễn Thị An', pin: '2468' };
 const binh = { name: 'Lê Văn Bình', pin: '1357' };
@@ -76,6 +77,7 @@ test('two officers key three entries blind, a third settles the two differences,
   const officers = new Officers(page);
   const books = new BooksScreen(page);
   const workspace = new Workspace(page);
+  const viewer = new Viewer(page);
   await books.open();
   await officers.addOfficer(an.name, 'Nhập liệu', an.pin);
   await officers.addOfficer(binh.name, 'Nhập liệu', binh.pin);
@@ -102,6 +104,13 @@ test('two officers key three entries blind, a third settles the two differences,
     await workspace.expectSaved();
     await expect(page.getByText('Không có lỗi.')).toBeVisible();
     filledA.push(await filledFields(page));
+    if (slot.so === '1') {
+      // The first entry's box on its page, which the arbitration zooms to.
+      await viewer.expectDrawn();
+      await viewer.tool('Khoanh vùng').click();
+      await viewer.drag({ x: 0.2, y: 0.3 }, { x: 0.6, y: 0.4 });
+      await expect(viewer.entryRegion).toBeVisible();
+    }
   }
   await page.getByRole('link', { name: '← Danh sách trường hợp' }).click();
   await workspace.pressButton('Gửi rà soát các trường hợp đủ');
@@ -160,7 +169,11 @@ test('two officers key three entries blind, a third settles the two differences,
   // Officer C sees only the two fields that differ, A and B without names.
   await officers.switchTo(chi.name, chi.pin);
   await page.getByRole('link', { name: '← Về sổ' }).click();
+  await viewer.expectDrawn();
+  const bookZoom = await viewer.zoomLevel.innerText();
   await page.getByRole('link', { name: 'Đối chiếu (3)' }).click();
+  // The arbitration zooms to the entry's box, for itself only.
+  await expect(viewer.zoomLevel).not.toHaveText(bookZoom);
   const differences = page.getByRole('list', { name: 'Trường khác nhau' }).getByRole('listitem');
 
   await expect(page.getByRole('heading', { name: 'Trường hợp thứ 1 của sổ' })).toBeVisible();
@@ -216,6 +229,7 @@ test('two officers key three entries blind, a third settles the two differences,
   // The settled entries are approved and exported with the arbitrated values.
   await page.getByRole('link', { name: '← Về sổ' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'Đã phê duyệt' })).toHaveCount(3);
+  await expect(viewer.zoomLevel, "the book's own zoom").toHaveText(bookZoom);
   const downloads = await workspace.exportBundle();
   const xlsx = downloads.find((d) => d.suggestedFilename().endsWith('.xlsx'))!;
   const [header, ...rows] = (await readWorkbook(await downloadBytes(xlsx))).rows;
