@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { awaitingReview } from '../../shared/workflow/workflow';
 import type { SohoaDatabase } from './database';
 import { loadListRows } from './queries/entry-list';
+import { recordRow } from './row-schemas';
 import { secondKeyingQueue } from './queries/keying';
 import type { Repositories } from './repositories';
 import { sampleBook } from './sample-data';
@@ -210,6 +211,37 @@ describe("a supervisor's sample of a trusted keyer's entries", () => {
       seed: 99,
       entryIds: sample.entryIds,
     });
+  });
+});
+
+describe('reopening an entry on its way through double keying', () => {
+  it('is refused to its keyers, whose keyings must stay as they will be compared', async () => {
+    const id = await keyedByA();
+    await expect(repo.reopenEntry(id, 'Gõ nhầm tên')).rejects.toMatchObject({
+      code: 'keying-in-progress',
+    });
+    expect((await db.records.get(id))?.status).toBe('keyedOnce');
+    await keyedByB(id, { ...completeKsFields, nksHoTen: 'Phạm Anh Đại' });
+    for (const keyer of [keyerA, keyerB]) {
+      as(keyer);
+      await expect(repo.reopenEntry(id, 'Gõ nhầm tên')).rejects.toMatchObject({
+        code: 'keying-in-progress',
+      });
+    }
+    const stored = await db.records.get(id);
+    expect(stored?.status).toBe('keyedTwice');
+    expect(stored?.fields.nksHoTen).toBe('Phạm Anh Đài');
+    const events = await db.audit.where('entityId').equals(id).toArray();
+    expect(events.map((event) => event.action)).not.toContain('reopen');
+  });
+
+  it('is left to a supervisor who keyed neither side, with a reason', async () => {
+    const id = await keyedByA();
+    as(arbitrator);
+    const reopened = await repo.reopenEntry(id, 'Trường hợp ghi nhầm trang');
+    expect(reopened.status).toBe('draft');
+    // As a backup or a work package would carry it back.
+    expect(recordRow.safeParse(await db.records.get(id)).success).toBe(true);
   });
 });
 

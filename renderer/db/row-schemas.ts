@@ -41,8 +41,10 @@ const registerType = z.custom<RegisterTypeCode>(
 
 /** A status an entry may leave by `event`, read from the workflow table. */
 function statusFrom<E extends EntryEvent>(event: E) {
-  const from: readonly string[] =
-    entryWorkflow.transitions.find((transition) => transition.event === event)?.from ?? [];
+  // An event may have several rows (reopening, guarded apart while an entry is double keyed).
+  const from: readonly string[] = entryWorkflow.transitions
+    .filter((transition) => transition.event === event)
+    .flatMap((transition) => transition.from);
   return z.custom<StatusFrom<E>>((value) => typeof value === 'string' && from.includes(value));
 }
 

@@ -8,6 +8,8 @@ export const workflowErrorCodes = [
   'own-entry',
   /** The second keying is never the first keyer's, and the arbitrator is neither keyer. */
   'same-keyer',
+  /** An entry being keyed twice is not reopened by either of its keyers. */
+  'keying-in-progress',
   /** Every field the two keyings disagree on needs a ruling before the entry goes on. */
   'arbitration-pending',
   /** The entry is not in a state where this makes sense (e.g. approving a draft). */

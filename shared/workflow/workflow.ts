@@ -25,7 +25,7 @@ export interface StatusRule<S extends string = string> {
 }
 
 /** Why a transition's guard refuses, as the data layer's error codes name it. */
-export type GuardRefusal = 'own-entry' | 'same-keyer' | 'wrong-status';
+export type GuardRefusal = 'own-entry' | 'same-keyer' | 'keying-in-progress' | 'wrong-status';
 
 /** What a guard may look at: the entry as stored and the acting officer. */
 export interface GuardedEntry {
@@ -120,6 +120,15 @@ const notFirstKeyer = (entry: GuardedEntry, officerId: string): GuardRefusal | n
 const neitherKeyer = (entry: GuardedEntry, officerId: string): GuardRefusal | null =>
   notFirstKeyer(entry, officerId) ?? (entry.keying?.b === officerId ? 'same-keyer' : null);
 
+/**
+ * An entry on its way through double keying is not its keyers' to take back: reopening it would
+ * change the first keying before it is compared, or show it to the second keyer.
+ */
+const notItsKeyer = (entry: GuardedEntry, officerId: string): GuardRefusal | null =>
+  (entry.keying?.a ?? entry.createdBy) === officerId || entry.keying?.b === officerId
+    ? 'keying-in-progress'
+    : null;
+
 const live = [
   'draft',
   'keyedOnce',
@@ -201,15 +210,25 @@ const transitions = [
    * change that causes it, under that change's permission.
    */
   { event: 'withdraw', from: ['submitted', 'approved'], to: 'draft', permission: 'enter' },
+  /** Submitted and approved entries change only after the officer reopens them, with a reason. */
+  {
+    event: 'reopen',
+    from: ['arbitrated', 'submitted', 'approved'],
+    to: 'draft',
+    permission: 'enter',
+    needsReason: true,
+    needsOpenBook: true,
+  },
   /**
-   * Submitted and approved entries change only after the officer reopens them, with a reason;
-   * so do entries on their way through double keying, whose keyings must stay as compared.
+   * So do entries on their way through double keying, whose keyings must stay as compared; but
+   * only an officer who keyed neither side takes them back.
    */
   {
     event: 'reopen',
-    from: ['keyedOnce', 'keyedTwice', 'arbitrated', 'submitted', 'approved'],
+    from: ['keyedOnce', 'keyedTwice'],
     to: 'draft',
     permission: 'enter',
+    guard: notItsKeyer,
     needsReason: true,
     needsOpenBook: true,
   },

@@ -1,6 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { downloadBytes, readWorkbook } from './files';
 import { BooksScreen, defaultBook, Officers, Workspace } from './models';
+import { cell, operatorTable } from './stats-table';
+import { Viewer } from './viewer-model';
 
 const an = { name: 'Nguyễn Thị An', pin: '2468' };
 const binh = { name: 'Lê Văn Bình', pin: '1357' };
@@ -13,6 +15,8 @@ const slots = [
   { so: '3', date: '07.01.2008', a: 'Phạm Văn Cương', b: 'Phạm Văn Cưng' },
 ];
 const NAME = 'Họ tên người được khai sinh';
+/** What the register says for the third entry, typed by the arbitrator. */
+const settledName = 'Phạm Văn Cường';
 
 function notice(page: Page, text: string) {
   return page.getByRole('status').filter({ hasText: text });
@@ -45,12 +49,35 @@ async function expectBlind(page: Page, hidden: readonly string[]): Promise<void>
   }
 }
 
+/** Types `text` key by key into an empty field, so every character is a keystroke. */
+async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
+  await expect(field).toHaveValue('');
+  await field.click();
+  await page.keyboard.type(text);
+}
+
+/** Characters, as keystrokes count them (one per letter, with its diacritics). */
+const length = (text: string) => [...text].length;
+
+/** The fields of the open form that hold a value. */
+async function filledFields(page: Page): Promise<Set<string>> {
+  const keys = await page
+    .getByRole('form')
+    .evaluate((form) =>
+      [...form.querySelectorAll<HTMLInputElement>('[data-field]')]
+        .filter((control) => control.value.trim() !== '')
+        .map((control) => control.dataset.field!),
+    );
+  return new Set(keys);
+}
+
 test('two officers key three entries blind, a third settles the two differences, and the export holds the settled values', async ({
   page,
 }) => {
   const officers = new Officers(page);
   const books = new BooksScreen(page);
   const workspace = new Workspace(page);
+  const viewer = new Viewer(page);
   await books.open();
   await officers.addOfficer(an.name, 'Nhập liệu', an.pin);
   await officers.addOfficer(binh.name, 'Nhập liệu', binh.pin);
@@ -66,15 +93,24 @@ test('two officers key three entries blind, a third settles the two differences,
   await settings.getByRole('button', { name: 'Lưu thiết lập' }).click();
   await expect(settings).toBeHidden();
   const addresses: string[] = [];
+  const filledA: Set<string>[] = [];
   for (const slot of slots) {
     await workspace.pressButton('Thêm trường hợp');
     await expect(workspace.field('Số')).toHaveValue(slot.so);
     addresses.push(new URL(page.url()).hash);
-    await workspace.field('Ngày đăng ký').fill(slot.date);
-    await workspace.field(NAME).fill(slot.a);
+    await typeInto(page, workspace.field('Ngày đăng ký'), slot.date);
+    await typeInto(page, workspace.field(NAME), slot.a);
     await workspace.field(NAME).blur();
     await workspace.expectSaved();
     await expect(page.getByText('Không có lỗi.')).toBeVisible();
+    filledA.push(await filledFields(page));
+    if (slot.so === '1') {
+      // The first entry's box on its page, which the arbitration zooms to.
+      await viewer.expectDrawn();
+      await viewer.tool('Khoanh vùng').click();
+      await viewer.drag({ x: 0.2, y: 0.3 }, { x: 0.6, y: 0.4 });
+      await expect(viewer.entryRegion).toBeVisible();
+    }
   }
   await page.getByRole('link', { name: '← Danh sách trường hợp' }).click();
   await workspace.pressButton('Gửi rà soát các trường hợp đủ');
@@ -87,7 +123,8 @@ test('two officers key three entries blind, a third settles the two differences,
   await officers.switchTo(binh.name, binh.pin);
   await expect(page.getByRole('link', { name: 'Nhập lần hai (3)' })).toBeVisible();
   // The entry list has been read: the entries waiting for a second keying are not B's to see.
-  await expect(page.getByText(/^Không có trường hợp nào khớp/)).toBeVisible();
+  await expect(page.getByText(/^Các trường hợp của sổ đang chờ bạn nhập lần hai/)).toBeVisible();
+  await expect(page.getByText(/^Không có trường hợp nào khớp/)).toBeHidden();
   await expectBlind(page, allA);
   // Nor by the entry's own address, or its history.
   for (const address of [addresses[0]!, `${addresses[0]!}/history`]) {
@@ -105,6 +142,7 @@ test('two officers key three entries blind, a third settles the two differences,
   await expectBlind(page, allA);
   await expect(queue.getByRole('button').first()).toBeFocused();
   await page.keyboard.press('Enter');
+  const filledB: Set<string>[] = [];
   for (const [index, slot] of slots.entries()) {
     const form = page.getByRole('form', { name: `Nhập lần hai trường hợp thứ ${index + 1}` });
     await expect(form).toBeVisible();
@@ -115,10 +153,11 @@ test('two officers key three entries blind, a third settles the two differences,
     await expect(workspace.field('Số')).toHaveValue(index === 0 ? '' : slot.so);
     await expectBlind(page, allA.slice(index));
     await expectBlind(page, onlyA);
-    await workspace.field('Số').fill(slot.so);
-    await workspace.field('Ngày đăng ký').fill(slot.date);
-    await workspace.field(NAME).fill(slot.b);
+    if (index === 0) await typeInto(page, workspace.field('Số'), slot.so);
+    await typeInto(page, workspace.field('Ngày đăng ký'), slot.date);
+    await typeInto(page, workspace.field(NAME), slot.b);
     await expectBlind(page, onlyA);
+    filledB.push(await filledFields(page));
     await workspace.field(NAME).press('Control+Enter');
     await expect(
       notice(page, `Đã xong lần nhập hai của trường hợp thứ ${index + 1}.`),
@@ -130,7 +169,11 @@ test('two officers key three entries blind, a third settles the two differences,
   // Officer C sees only the two fields that differ, A and B without names.
   await officers.switchTo(chi.name, chi.pin);
   await page.getByRole('link', { name: '← Về sổ' }).click();
+  await viewer.expectDrawn();
+  const bookZoom = await viewer.zoomLevel.innerText();
   await page.getByRole('link', { name: 'Đối chiếu (3)' }).click();
+  // The arbitration zooms to the entry's box, for itself only.
+  await expect(viewer.zoomLevel).not.toHaveText(bookZoom);
   const differences = page.getByRole('list', { name: 'Trường khác nhau' }).getByRole('listitem');
 
   await expect(page.getByRole('heading', { name: 'Trường hợp thứ 1 của sổ' })).toBeVisible();
@@ -140,6 +183,21 @@ test('two officers key three entries blind, a third settles the two differences,
   await expect(differences.first()).toContainText('B: Nguyễn Văn Ân');
   await expect(page.getByRole('main')).not.toContainText(an.name);
   await expect(page.getByRole('main')).not.toContainText(binh.name);
+  // F1 lists the arbitrator's keys.
+  await page.keyboard.press('F1');
+  const sheet = page.getByRole('dialog', { name: 'Phím tắt' });
+  const arbitrationKeys = sheet.getByRole('region', { name: 'Đối chiếu' }).getByRole('row');
+  await expect(arbitrationKeys).toHaveText([
+    /^1\s*Lấy giá trị A$/,
+    /^2\s*Lấy giá trị B$/,
+    /^Enter\s*Gõ giá trị mới theo sổ$/,
+    /^K\s*Đánh dấu không đọc được$/,
+    /^T\s*Đánh dấu để trống trong sổ$/,
+    /^N\s*Sang trường khác nhau tiếp theo$/,
+    /^Ctrl\+Enter\s*Lưu đối chiếu$/,
+  ]);
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
   await page.keyboard.press('1');
   await expect(differences.first()).toContainText('Lấy A');
   await page.keyboard.press('Control+Enter');
@@ -161,9 +219,9 @@ test('two officers key three entries blind, a third settles the two differences,
   await expect(differences.first()).toContainText('B: Phạm Văn Cưng');
   await page.keyboard.press('Enter');
   await expect(page.getByLabel(/^Giá trị mới/)).toBeFocused();
-  await page.keyboard.type('Phạm Văn Cường');
+  await page.keyboard.type(settledName);
   await page.keyboard.press('Enter');
-  await expect(differences.first()).toContainText('Giá trị mới: Phạm Văn Cường');
+  await expect(differences.first()).toContainText(`Giá trị mới: ${settledName}`);
   await page.keyboard.press('Control+Enter');
   await expect(notice(page, 'Đã lưu đối chiếu trường hợp thứ 3;')).toBeVisible();
   await expect(page.getByText('Không có trường hợp nào chờ bạn đối chiếu.')).toBeVisible();
@@ -171,6 +229,7 @@ test('two officers key three entries blind, a third settles the two differences,
   // The settled entries are approved and exported with the arbitrated values.
   await page.getByRole('link', { name: '← Về sổ' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'Đã phê duyệt' })).toHaveCount(3);
+  await expect(viewer.zoomLevel, "the book's own zoom").toHaveText(bookZoom);
   const downloads = await workspace.exportBundle();
   const xlsx = downloads.find((d) => d.suggestedFilename().endsWith('.xlsx'))!;
   const [header, ...rows] = (await readWorkbook(await downloadBytes(xlsx))).rows;
@@ -180,4 +239,51 @@ test('two officers key three entries blind, a third settles the two differences,
     'Lê Thị Bính',
     'Phạm Văn Cường',
   ]);
+
+  // Tiến độ counts each officer's keystrokes in their own keying, and the errors the
+  // arbitration found: entry 1 took A (B erred), entry 3 took neither (both erred).
+  await page.getByRole('link', { name: 'Tiến độ' }).click();
+  const stats = operatorTable(page);
+  const keystrokesA = slots.reduce((sum, slot) => sum + length(slot.date) + length(slot.a), 0);
+  const keystrokesB =
+    length(slots[0]!.so) + slots.reduce((sum, slot) => sum + length(slot.date) + length(slot.b), 0);
+  // Fields verified: those either keying filled, entry by entry.
+  const verified = filledA.reduce(
+    (sum, fields, index) => sum + new Set([...fields, ...filledB[index]!]).size,
+    0,
+  );
+  const perThousand = (errors: number, keystrokes: number) =>
+    ((errors * 1000) / keystrokes).toLocaleString('vi-VN', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+  const expected: [string, string, string][] = [
+    [an.name, 'Số lần gõ phím', String(keystrokesA)],
+    [an.name, 'Trường đã nhập', String(slots.length * 2)],
+    [an.name, 'Lỗi người nhập', '1'],
+    [an.name, 'Lỗi người kiểm tra', '0'],
+    [an.name, 'Lỗi/1.000 phím', perThousand(1, keystrokesA)],
+    [binh.name, 'Số lần gõ phím', String(keystrokesB)],
+    [binh.name, 'Trường đã nhập', String(slots.length * 2 + 1)],
+    [binh.name, 'Trường đã kiểm tra', String(verified)],
+    [binh.name, 'Lỗi người nhập', '0'],
+    [binh.name, 'Lỗi người kiểm tra', '2'],
+    [binh.name, 'Lỗi/1.000 phím', perThousand(2, keystrokesB)],
+    [chi.name, 'Số lần gõ phím', String(length(settledName))],
+  ];
+  for (const [officer, column, value] of expected) {
+    await expect(await cell(stats, officer, column), `${officer}: ${column}`).toHaveText(value);
+  }
+  // Today's steps of the double keying, each in a column of its own.
+  const today = await page.evaluate(() => {
+    const now = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  });
+  const byDay = page.getByRole('region', { name: 'Theo ngày' }).getByRole('table');
+  for (const column of ['Gửi nhập lần hai', 'Nhập lần hai xong', 'Đối chiếu xong']) {
+    await expect(await cell(byDay, today, column), column).toHaveText(String(slots.length));
+  }
+  const byBook = page.getByRole('region', { name: 'Theo sổ' }).getByRole('table');
+  await expect(byBook.getByRole('columnheader', { name: 'Chờ nhập lần hai' })).toBeVisible();
 });

@@ -1,5 +1,6 @@
-// A backup file built in the test: a real backup from the app with arbitration rows added (no
-// screen writes them yet), re-sealed without a signature, as an earlier release's file would be.
+// A backup file built in the test: a real backup from the app with arbitration rows added (as
+// another PC's arbitrations would come), re-sealed without a signature, as an earlier release's
+// file would be.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import JSZip from 'jszip';

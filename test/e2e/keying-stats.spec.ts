@@ -1,11 +1,13 @@
 // The operator statistics for a scripted session: a keyer types known strings into an entry,
-// locks the screen in between, and has two arbitrated entries against them (from a backup, as
-// no screen writes arbitrations yet). Tiến độ shows CSPro's figures for exactly that, a keyer
-// sees only their own line, a supervisor everyone's, and the charts are drawn.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+// locks the screen in between, and has two arbitrated entries against them that come with a
+// restored backup. Tiến độ shows CSPro's figures for exactly that, a keyer sees only their own
+// line, a supervisor everyone's, and the charts are drawn. (The figures of an arbitration done
+// on the arbitration screen are checked at the end of double-keying.spec.ts.)
+import { expect, test, type Locator } from '@playwright/test';
 import { chooseFile, pressAndDownload } from './backup-model';
 import { officersIn, withArbitrations, type SeededArbitration } from './keying-stats-model';
 import { BooksScreen, defaultAdmin, defaultBook, Officers, Workspace } from './models';
+import { cell, operatorTable } from './stats-table';
 
 const lan = { name: 'Nguyễn Thị Lan', pin: '2468' };
 const minh = { name: 'Trần Văn Minh', pin: '1357' };
@@ -27,22 +29,6 @@ const figure = (value: number, decimals: number) =>
     maximumFractionDigits: decimals,
   });
 const parseFigure = (text: string) => Number(text.replaceAll('.', '').replace(',', '.'));
-
-/** The cell of a table under the column header `column`, in the row headed `row`. */
-async function cell(table: Locator, row: string, column: string): Promise<Locator> {
-  await expect(table.getByRole('columnheader', { name: column, exact: true })).toBeVisible();
-  const headers = await table.locator('thead th').allInnerTexts();
-  const index = headers.indexOf(column);
-  expect(index, `column ${column} in ${headers.join(' | ')}`).toBeGreaterThan(0);
-  return table
-    .getByRole('row')
-    .filter({ has: table.page().getByRole('rowheader', { name: row, exact: true }) })
-    .locator('th, td')
-    .nth(index);
-}
-
-const operatorTable = (page: Page) =>
-  page.getByRole('region', { name: 'Tốc độ gõ và lỗi của từng cán bộ' }).getByRole('table');
 
 /** Pixels of the chart's canvas that are not the white paper under it. */
 function paintedPixels(canvas: Locator): Promise<number> {

@@ -11,7 +11,7 @@ import { ExportButton } from '../export';
 import { ImportExcelButton } from '../import';
 import { WorkPackageTools } from '../backup';
 import { ReturnedEntries, ReviewToolbar } from '../review';
-import { BlindNotice, KeyingToolbar } from '../keying';
+import { BlindNotice, doubleKeyingShortcuts, KeyingToolbar } from '../keying';
 import { useOfficer } from '../officers';
 import {
   handleViewerKey,
@@ -141,6 +141,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
         open={showShortcuts}
         onClose={() => setShowShortcuts(false)}
         extra={viewerShortcuts}
+        groups={doubleKeyingShortcuts}
       />
       <PagesPanel bookId={bookId} pages={pages ?? []} />
       <div

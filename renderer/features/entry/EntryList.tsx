@@ -216,7 +216,14 @@ function BookEntryList({ book, template, pages, onNothingToFocus }: Props) {
         </p>
         <p className="hint">{t('entryList.keyboardHint')}</p>
       </div>
-      {rows.length === 0 ? (
+      {rows.length === 0 && !isFiltered ? (
+        // Nothing filtered, yet nothing listed: the book's entries wait for this officer's
+        // blind second keying, which is typed from the scan on its own screen.
+        <p className="empty">
+          {t('entryList.onlyBlind')}{' '}
+          <a href={`#/books/${book.id}/keying`}>{t('keying.second.openQueue')}</a>
+        </p>
+      ) : rows.length === 0 ? (
         <p className="empty">{t('entryList.noMatch')}</p>
       ) : (
         <div

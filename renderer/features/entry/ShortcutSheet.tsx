@@ -2,15 +2,25 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entryShortcuts } from './shortcuts';
 
-/** The F1 sheet: every key the workspace answers to, in one list. */
+interface Shortcut {
+  keys: string;
+  actionKey: string;
+}
+
+/**
+ * The F1 sheet: every key the workspace answers to, in one list, then the keys of other screens
+ * of the book (the second keying, the arbitration) each under its own heading.
+ */
 export function ShortcutSheet({
   open,
   onClose,
   extra,
+  groups = [],
 }: {
   open: boolean;
   onClose: () => void;
-  extra: { keys: string; actionKey: string }[];
+  extra: Shortcut[];
+  groups?: { titleKey: string; shortcuts: Shortcut[] }[];
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
@@ -23,23 +33,36 @@ export function ShortcutSheet({
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
       <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
-      <table className="data-table">
-        <tbody>
-          {[...entryShortcuts, ...extra].map((shortcut) => (
-            <tr key={shortcut.keys}>
-              <th scope="row">
-                <kbd>{shortcut.keys}</kbd>
-              </th>
-              <td>{t(shortcut.actionKey)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ShortcutTable shortcuts={[...entryShortcuts, ...extra]} />
+      {groups.map((group) => (
+        <section key={group.titleKey} aria-label={t(group.titleKey)}>
+          <h3>{t(group.titleKey)}</h3>
+          <ShortcutTable shortcuts={group.shortcuts} />
+        </section>
+      ))}
       <div className="dialog-actions">
         <button type="button" onClick={onClose} autoFocus>
           {t('common.close')}
         </button>
       </div>
     </dialog>
+  );
+}
+
+function ShortcutTable({ shortcuts }: { shortcuts: Shortcut[] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="data-table">
+      <tbody>
+        {shortcuts.map((shortcut) => (
+          <tr key={shortcut.keys}>
+            <th scope="row">
+              <kbd>{shortcut.keys}</kbd>
+            </th>
+            <td>{t(shortcut.actionKey)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

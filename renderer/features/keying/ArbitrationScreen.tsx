@@ -8,11 +8,13 @@ import { can } from '../../../shared/workflow/roles';
 import { repo } from '../../db';
 import { bookReads, keyingReads, pageReads, useLiveQuery } from '../../db/reads';
 import { useUiStore } from '../../store/ui-store';
+import type { ViewSettings } from '../../store/view-settings';
 import { SplitHandle } from '../../ui/SplitHandle';
 import { errorText, useOfficer } from '../officers';
 import { ScanViewer } from '../scans';
 import { arbitrationActionForKey, nextDifference } from './arbitration-keys';
 import { DifferenceList } from './DifferenceList';
+import { KeyingShortcuts } from './KeyingShortcuts';
 import './keying.css';
 
 /**
@@ -56,13 +58,26 @@ export function ArbitrationScreen({ bookId }: { bookId: string }) {
   const region = current?.entry.region;
   const pageId = region?.pageId ?? current?.entry.pageIds[0];
 
+  // The book's own view, as the officer set it for typing: the arbitration's zoom is its own.
+  const bookView = useRef<ViewSettings | null>(null);
+  useEffect(() => {
+    bookView.current = null;
+    return () => {
+      const before = bookView.current;
+      if (before) updateView(bookId, () => before);
+    };
+  }, [bookId, updateView]);
+
   // Each entry opens on its page, its box brought into view, the first difference active.
   useEffect(() => {
     if (pageId) showPage(bookId, pageId);
     // The entry's box fills most of the viewer's width, so a field is read at a glance.
     if (region) {
       const zoom = Math.min(MAX_REGION_ZOOM, Math.max(1, 0.9 / Math.max(region.width, 0.01)));
-      updateView(bookId, (view) => ({ ...view, fit: 'none', zoom }));
+      updateView(bookId, (view) => {
+        bookView.current ??= view;
+        return { ...view, fit: 'none', zoom };
+      });
       revealRegion();
     }
     panelRef.current?.focus();
@@ -132,6 +147,7 @@ export function ArbitrationScreen({ bookId }: { bookId: string }) {
 
   return (
     <div className="workspace arbitration">
+      <KeyingShortcuts />
       <div className="workspace-toolbar">
         <BackToBookLink bookId={bookId} />
         <h1>
@@ -172,6 +188,8 @@ export function ArbitrationScreen({ bookId }: { bookId: string }) {
                 </p>
                 <p className="hint">{t('keying.arbitration.keyboardHint')}</p>
                 <DifferenceList
+                  bookId={bookId}
+                  entryId={current.entry.id}
                   template={template}
                   differences={differences}
                   rulings={rulings}

@@ -1,10 +1,14 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ruling } from '../../../shared/keying/arbitrate';
 import type { FieldDifference } from '../../../shared/keying/compare';
 import type { RegisterTemplate } from '../../../shared/registers/types';
 import { fieldLabel } from '../../locales/field-label';
+import { useKeyingCapture } from '../keying-time';
 
 interface Props {
+  bookId: string;
+  entryId: string;
   template: RegisterTemplate;
   differences: readonly FieldDifference[];
   rulings: Readonly<Record<string, Ruling>>;
@@ -22,9 +26,12 @@ interface Props {
  */
 export function DifferenceList(props: Props) {
   const { t } = useTranslation();
-  const { template, differences, rulings, active, typing } = props;
+  const { bookId, entryId, template, differences, rulings, active, typing } = props;
+  const listRef = useRef<HTMLOListElement>(null);
+  // A new value typed for a difference is the arbitrator's keying, counted as such.
+  useKeyingCapture(listRef, { bookId, entryId, pass: 'arbitration' });
   return (
-    <ol className="differences" aria-label={t('keying.arbitration.listLabel')}>
+    <ol ref={listRef} className="differences" aria-label={t('keying.arbitration.listLabel')}>
       {differences.map((difference, index) => {
         const field = template.fields.find((candidate) => candidate.key === difference.key);
         const ruling = rulings[difference.key];
@@ -64,6 +71,7 @@ export function DifferenceList(props: Props) {
                   {t('keying.arbitration.newValue')}
                   <input
                     name="value"
+                    data-field={difference.key}
                     autoComplete="off"
                     spellCheck={false}
                     ref={(input) => input?.focus()}

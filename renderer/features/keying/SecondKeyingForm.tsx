@@ -15,6 +15,7 @@ import {
   normalizeOnCommit,
   visibleControls,
 } from '../entry';
+import { useKeyingCapture } from '../keying-time';
 import { errorText } from '../officers';
 import { handleViewerKey } from '../scans';
 import { secondKeyingStart } from './second-keying-start';
@@ -38,6 +39,9 @@ interface Props {
 export function SecondKeyingForm({ book, template, pages, slot, own, onFinished }: Props) {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The verifier's keystrokes, for their keystrokes per hour and errors per 1,000 keystrokes.
+  useKeyingCapture(formRef, { bookId: book.id, entryId: slot.entryId, pass: 'second' });
   const previousOwn = useMemo(
     () => own.filter((keying) => keying.entryId !== slot.entryId).at(-1),
     [own, slot.entryId],
@@ -159,6 +163,7 @@ export function SecondKeyingForm({ book, template, pages, slot, own, onFinished 
 
   return (
     <form
+      ref={formRef}
       className="entry-form second-keying-form"
       aria-label={t('keying.second.formLabel', { n: slot.position })}
       onKeyDown={onKeyDown}

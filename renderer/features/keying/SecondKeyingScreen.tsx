@@ -10,6 +10,7 @@ import { useUiStore } from '../../store/ui-store';
 import { SplitHandle } from '../../ui/SplitHandle';
 import { useOfficer } from '../officers';
 import { ScanViewer } from '../scans';
+import { KeyingShortcuts } from './KeyingShortcuts';
 import { SecondKeyingForm } from './SecondKeyingForm';
 import './keying.css';
 
@@ -66,6 +67,7 @@ export function SecondKeyingScreen({
 
   return (
     <div className="workspace second-keying">
+      <KeyingShortcuts />
       <div className="workspace-toolbar">
         <BackToBookLink bookId={bookId} />
         <h1>

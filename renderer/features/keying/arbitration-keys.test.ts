@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { arbitrationActionForKey, nextDifference } from './arbitration-keys';
+import vi from '../../locales/keying.vi.json';
+import en from '../../locales/keying.en.json';
+import { arbitrationActionForKey, doubleKeyingShortcuts, nextDifference } from './arbitration-keys';
 
 const key = (k: string, extra: Partial<KeyboardEventInit> = {}) => ({
   key: k,
@@ -29,5 +31,25 @@ describe("the arbitrator's keys", () => {
     expect(nextDifference(keys, 0, new Set(['b']))).toBe(2);
     expect(nextDifference(keys, 2, new Set(['a']))).toBe(1);
     expect(nextDifference(keys, 1, new Set(['a', 'b', 'c']))).toBe(2);
+  });
+});
+
+describe('the F1 sheet', () => {
+  it('lists every key the arbitration answers to, worded in both languages', () => {
+    const [, arbitration] = doubleKeyingShortcuts;
+    const actions = arbitration!.shortcuts.map(({ keys }) => {
+      const [modifier, name] = keys.includes('+') ? keys.split('+') : [undefined, keys];
+      return arbitrationActionForKey(key(name, { ctrlKey: modifier === 'Ctrl' }));
+    });
+    expect(new Set(actions)).toEqual(
+      new Set(['takeA', 'takeB', 'type', 'illegible', 'blankInRegister', 'next', 'save']),
+    );
+    for (const group of doubleKeyingShortcuts) {
+      for (const { actionKey } of [{ actionKey: group.titleKey }, ...group.shortcuts]) {
+        const name = actionKey.replace('keying.shortcuts.', '');
+        expect(vi.shortcuts, actionKey).toHaveProperty(name);
+        expect(en.shortcuts, actionKey).toHaveProperty(name);
+      }
+    }
   });
 });

@@ -46,3 +46,29 @@ export function nextDifference(
   }
   return (current + 1) % keys.length;
 }
+
+/** The keys of the second keying's and the arbitration's screens, for the F1 sheet. */
+export const doubleKeyingShortcuts: {
+  titleKey: string;
+  shortcuts: { keys: string; actionKey: string }[];
+}[] = [
+  {
+    titleKey: 'keying.shortcuts.secondTitle',
+    shortcuts: [
+      { keys: 'Ctrl+Enter, Alt+G', actionKey: 'keying.shortcuts.finishSecond' },
+      { keys: 'Ctrl+D', actionKey: 'keying.shortcuts.dittoOwn' },
+    ],
+  },
+  {
+    titleKey: 'keying.shortcuts.arbitrationTitle',
+    shortcuts: [
+      { keys: '1', actionKey: 'keying.shortcuts.takeA' },
+      { keys: '2', actionKey: 'keying.shortcuts.takeB' },
+      { keys: 'Enter', actionKey: 'keying.shortcuts.typeNew' },
+      { keys: 'K', actionKey: 'keying.shortcuts.illegible' },
+      { keys: 'T', actionKey: 'keying.shortcuts.blankInRegister' },
+      { keys: 'N', actionKey: 'keying.shortcuts.next' },
+      { keys: 'Ctrl+Enter', actionKey: 'keying.shortcuts.save' },
+    ],
+  },
+];

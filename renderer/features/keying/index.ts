@@ -3,3 +3,4 @@ export { SecondKeyingScreen } from './SecondKeyingScreen';
 export { KeyingToolbar } from './KeyingToolbar';
 export { ArbitrationScreen } from './ArbitrationScreen';
 export { BlindNotice } from './BlindNotice';
+export { doubleKeyingShortcuts } from './arbitration-keys';

@@ -6,7 +6,7 @@ import { startTransition, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { guessColumns, type SavedColumns } from '../../../shared/reconcile/columns';
 import { registerTypes } from '../../../shared/registers';
-import { repo } from '../../db';
+import { repo, session as signedIn } from '../../db';
 import {
   readBooksOfType,
   readReconcileDecisions,
@@ -82,7 +82,7 @@ export function ReconcileScreen() {
   const read = async (file: File) => {
     const result = await readFile(file);
     if (result.ok) {
-      const books = await readBooksOfType(result.extract.type);
+      const books = await readBooksOfType(result.extract.type, signedIn.officer()?.id);
       setPhase({ name: 'preview', extract: result.extract, books });
     } else if (result.columns) {
       const { columns } = result;
@@ -105,7 +105,7 @@ export function ReconcileScreen() {
   const readMapped = async (mapped: Mapped) => {
     const result = await readFile(mapped.file, mapped.saved);
     if (result.ok) {
-      const books = await readBooksOfType(result.extract.type);
+      const books = await readBooksOfType(result.extract.type, signedIn.officer()?.id);
       setPhase({ name: 'preview', extract: result.extract, books, mapped });
     } else if (result.columns) {
       // The header row is not the one the mapping was kept for: map this file's columns.

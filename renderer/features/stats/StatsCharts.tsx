@@ -8,7 +8,17 @@ import { palette, type AnyChartConfig } from './chart-kit';
 import type { OperatorLine } from './operators';
 import type { BookProgress, DayStats } from './progress';
 
-const dayColumns = ['created', 'submitted', 'approved', 'rejected', 'blank', 'voided'] as const;
+const dayColumns = [
+  'created',
+  'submitted',
+  'sentToSecondKeying',
+  'secondKeyed',
+  'arbitrated',
+  'approved',
+  'rejected',
+  'blank',
+  'voided',
+] as const;
 
 export interface StatsChartsProps {
   /** The day table's lines, newest first. */

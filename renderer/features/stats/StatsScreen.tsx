@@ -138,6 +138,9 @@ export function StatsScreen() {
               <th scope="col">{t('stats.columns.book')}</th>
               <th scope="col">{t('stats.columns.expected')}</th>
               <th scope="col">{t('stats.columns.entered')}</th>
+              <th scope="col">{t('stats.columns.keyedOnce')}</th>
+              <th scope="col">{t('stats.columns.keyedTwice')}</th>
+              <th scope="col">{t('stats.columns.arbitratedNow')}</th>
               <th scope="col">{t('stats.columns.submitted')}</th>
               <th scope="col">{t('stats.columns.approved')}</th>
               <th scope="col">{t('stats.columns.rejected')}</th>
@@ -154,6 +157,9 @@ export function StatsScreen() {
                 </th>
                 <td>{progress.expected ?? '–'}</td>
                 <td>{progress.entered}</td>
+                <td>{progress.keyedOnce}</td>
+                <td>{progress.keyedTwice}</td>
+                <td>{progress.arbitrated}</td>
                 <td>{progress.submitted}</td>
                 <td>{progress.approved}</td>
                 <td>{progress.rejected}</td>
@@ -240,6 +246,9 @@ export function StatsScreen() {
               <th scope="col">{t('stats.columns.blank')}</th>
               <th scope="col">{t('stats.columns.voided')}</th>
               <th scope="col">{t('stats.columns.submitted')}</th>
+              <th scope="col">{t('stats.columns.sentToSecondKeying')}</th>
+              <th scope="col">{t('stats.columns.secondKeyed')}</th>
+              <th scope="col">{t('stats.columns.arbitrated')}</th>
               <th scope="col">{t('stats.columns.approved')}</th>
               <th scope="col">{t('stats.columns.rejected')}</th>
             </tr>
@@ -252,6 +261,9 @@ export function StatsScreen() {
                 <td>{day.blank}</td>
                 <td>{day.voided}</td>
                 <td>{day.submitted}</td>
+                <td>{day.sentToSecondKeying}</td>
+                <td>{day.secondKeyed}</td>
+                <td>{day.arbitrated}</td>
                 <td>{day.approved}</td>
                 <td>{day.rejected}</td>
               </tr>

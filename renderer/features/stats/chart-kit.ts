@@ -51,6 +51,7 @@ export const palette = [
   '#D55E00',
   '#999999',
   '#F0E442',
+  '#000000',
 ];
 
 export type AnyChartConfig = ChartConfiguration<'bar'> | ChartConfiguration<'line'>;

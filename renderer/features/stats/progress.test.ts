@@ -95,9 +95,32 @@ describe('bookProgress', () => {
       submitted: 1,
       approved: 2,
       rejected: 1,
+      keyedOnce: 0,
+      keyedTwice: 0,
+      arbitrated: 0,
       blank: 0,
       voided: 0,
       percentDone: 25,
+    });
+  });
+
+  it('counts the entries on their way through double keying in columns of their own', () => {
+    const records = [
+      record('1', 'b', 'keyedOnce'),
+      record('2', 'b', 'keyedOnce'),
+      record('3', 'b', 'keyedTwice'),
+      record('4', 'b', 'arbitrated'),
+      record('5', 'b', 'approved'),
+    ];
+    expect(bookProgress(book('b', 'KS', 10), records, none)).toMatchObject({
+      entered: 5,
+      draft: 0,
+      submitted: 0,
+      keyedOnce: 2,
+      keyedTwice: 1,
+      arbitrated: 1,
+      approved: 1,
+      percentDone: 10,
     });
   });
 
@@ -268,6 +291,30 @@ describe('officerStats', () => {
 });
 
 describe('dailyStats', () => {
+  it('counts the steps of double keying each day: sent to a second keying, keyed twice, settled', () => {
+    const events = [
+      event(1, 'a', 'key-first', 'r1'),
+      event(2, 'a', 'key-first', 'r2'),
+      event(3, 'b', 'key-second', 'r1'),
+      event(4, 'c', 'arbitrate', 'r1'),
+      event(5, 'c', 'approve', 'r1'),
+    ];
+    expect(dailyStats(events, none, none, () => '2026-12-03')).toEqual([
+      {
+        day: '2026-12-03',
+        created: 0,
+        blank: 0,
+        voided: 0,
+        submitted: 0,
+        sentToSecondKeying: 2,
+        secondKeyed: 1,
+        arbitrated: 1,
+        approved: 1,
+        rejected: 0,
+      },
+    ]);
+  });
+
   it('counts what happened to entries per day, newest first', () => {
     const dayOf = (at: number) => (at < 100 ? '2026-11-20' : '2026-11-21');
     const events: AuditEvent[] = [
@@ -288,6 +335,9 @@ describe('dailyStats', () => {
         submitted: 1,
         approved: 1,
         rejected: 1,
+        sentToSecondKeying: 0,
+        secondKeyed: 0,
+        arbitrated: 0,
       },
       {
         day: '2026-11-20',
@@ -297,6 +347,9 @@ describe('dailyStats', () => {
         submitted: 1,
         approved: 0,
         rejected: 0,
+        sentToSecondKeying: 0,
+        secondKeyed: 0,
+        arbitrated: 0,
       },
     ]);
   });
@@ -312,6 +365,9 @@ describe('dailyStats', () => {
         submitted: 0,
         approved: 0,
         rejected: 0,
+        sentToSecondKeying: 0,
+        secondKeyed: 0,
+        arbitrated: 0,
       },
     ]);
   });
@@ -332,6 +388,9 @@ describe('dailyStats', () => {
         submitted: 0,
         approved: 0,
         rejected: 0,
+        sentToSecondKeying: 0,
+        secondKeyed: 0,
+        arbitrated: 0,
       },
     ]);
   });

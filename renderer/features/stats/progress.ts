@@ -27,6 +27,10 @@ export interface BookProgress {
   submitted: number;
   approved: number;
   rejected: number;
+  /** Double keying: waiting for the second keying, for arbitration, and settled (for review). */
+  keyedOnce: number;
+  keyedTwice: number;
+  arbitrated: number;
   /** Entries nothing was typed into (blank-entry.ts): not work done, whatever their status. */
   blank: number;
   /** Entries voided with a reason: kept, but not work done, typed or not. */
@@ -68,6 +72,10 @@ export interface DayStats {
   /** Entries created that day and voided since: no typed work, whatever they hold. */
   voided: number;
   submitted: number;
+  /** Double keying: first keyings sent on, second keyings finished, entries settled. */
+  sentToSecondKeying: number;
+  secondKeyed: number;
+  arbitrated: number;
   approved: number;
   rejected: number;
 }
@@ -136,6 +144,9 @@ export function bookProgress(
     submitted: byStatus.submitted ?? 0,
     approved: byStatus.approved ?? 0,
     rejected: byStatus.rejected ?? 0,
+    keyedOnce: byStatus.keyedOnce ?? 0,
+    keyedTwice: byStatus.keyedTwice ?? 0,
+    arbitrated: byStatus.arbitrated ?? 0,
   };
   return {
     bookId: book.id,
@@ -263,6 +274,9 @@ export function localDay(at: number): string {
 const dayColumn: Partial<Record<AuditAction, keyof Omit<DayStats, 'day'>>> = {
   create: 'created',
   submit: 'submitted',
+  'key-first': 'sentToSecondKeying',
+  'key-second': 'secondKeyed',
+  arbitrate: 'arbitrated',
   approve: 'approved',
   reject: 'rejected',
 };
@@ -287,6 +301,9 @@ export function dailyStats(
       blank: 0,
       voided: 0,
       submitted: 0,
+      sentToSecondKeying: 0,
+      secondKeyed: 0,
+      arbitrated: 0,
       approved: 0,
       rejected: 0,
     };
