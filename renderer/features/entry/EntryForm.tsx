@@ -35,6 +35,7 @@ import { isBlankEntry } from '../../../shared/registers/blank-entry';
 import { EntryLockContext } from './entry-lock';
 import { FieldRow } from './FieldRow';
 import { rememberBookValue } from './book-values';
+import { noteNumberChange } from './book-numbers';
 import { entryWriter } from './entry-writer';
 import { findInvisibleChars, normalizeOnCommit } from './normalize';
 import { useAutosave } from './use-autosave';
@@ -155,6 +156,9 @@ export function EntryForm({ book, template, entry, pages }: Props) {
         }),
       );
     }
+    if (field.key === 'so' && value !== (values.so ?? '')) {
+      noteNumberChange(book.id, values.so ?? '', value);
+    }
     if (value !== (values[field.key] ?? '') || raw !== value) change(field.key, value);
     // Offer it from now on in this book; once per value this entry contributes.
     if (remembered.current.entryId !== entry.id) {
@@ -196,6 +200,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     const next = newEntryRecord(book, shownPageId ?? pages[0]?.id ?? null, before, now);
     handOver({ entryId: next.id, fields: before.fields, at: now });
     void entryWriter.create(next);
+    noteNumberChange(book.id, undefined, next.fields.so ?? '');
     navigate({ name: 'entry', bookId: book.id, entryId: next.id });
   };
 
