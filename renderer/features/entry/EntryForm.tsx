@@ -64,7 +64,7 @@ const NO_ACKNOWLEDGEMENTS: EntryRecord['acknowledgements'] = [];
 export function EntryForm({ book, template, entry, pages }: Props) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
-  const { values, change, flush, saveState } = useAutosave(entry.id, entry.fields);
+  const { values, change, flush, hasUnflushed } = useAutosave(entry.id, entry.fields);
   useKeyingCapture(formRef, { bookId: book.id, entryId: entry.id, pass: 'first' });
   const shownPageId = useUiStore((state) => state.pageByBook[book.id]);
   const showPage = useUiStore((state) => state.showPage);
@@ -353,7 +353,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
           {t('entry.backToList')}
         </a>
         <h2>{t('entry.heading', { so: values.so ?? '' })}</h2>
-        <SaveIndicator state={saveState} />
+        <SaveIndicator hasUnflushed={hasUnflushed} />
       </div>
       <EntryReviewBar entry={entry} flush={flush} onReopened={backToField} />
       <EntryVoidBar entry={entry} flush={flush} onDone={backToField} />
