@@ -10,11 +10,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldDef, RegisterTemplate } from '../../../shared/registers/types';
-import {
-  entryToFollow,
-  formLayout,
-  wordsFollowingDate,
-} from '../../../shared/registers/entry-form-rules';
+import { entryToFollow, wordsFollowingDate } from '../../../shared/registers/entry-form-rules';
 import type { Issue } from '../../../shared/validation/types';
 import { pendingWarnings } from '../../../shared/validation/acknowledgements';
 import { needsReopen } from '../../../shared/workflow/roles';
@@ -39,6 +35,7 @@ import { noteNumberChange } from './book-numbers';
 import { entryWriter } from './entry-writer';
 import { findInvisibleChars, normalizeOnCommit } from './normalize';
 import { useAutosave } from './use-autosave';
+import { useFormWords } from './form-words';
 import { useKeyingCapture } from '../keying-time';
 import { fieldLabel } from '../../locales/field-label';
 import { EntryPages, SaveIndicator } from './EntryPages';
@@ -305,9 +302,8 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     }
   };
 
-  const groups = useMemo(() => formLayout(template), [template]);
-
-  const codePlaceholder = t('entry.codePlaceholder');
+  const words = useFormWords(template);
+  const { groups, codePlaceholder } = words;
   const renderField = (field: FieldDef) => {
     const issues = issuesByField.get(field.key) ?? NO_ISSUES;
     return (
@@ -350,7 +346,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
             });
           }}
         >
-          {t('entry.backToList')}
+          {words.backToList}
         </a>
         <h2>{t('entry.heading', { so: values.so ?? '' })}</h2>
         <SaveIndicator hasUnflushed={hasUnflushed} />
@@ -376,7 +372,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
       <EntryLockContext value={isLocked}>
         {groups.shown.map(([group, fields]) => (
           <fieldset key={group}>
-            <legend>{t(`groups.${group}`)}</legend>
+            <legend>{words.legends.get(group)}</legend>
             <div className="fields">{fields.map(renderField)}</div>
           </fieldset>
         ))}
@@ -384,11 +380,11 @@ export function EntryForm({ book, template, entry, pages }: Props) {
           open={unfoldedIn === entry.id}
           onToggle={(event) => setUnfoldedIn(event.currentTarget.open ? entry.id : null)}
         >
-          <summary>{t('entry.moreFields', { n: groups.folded.length })}</summary>
+          <summary>{words.moreFields}</summary>
           <div className="fields">{groups.folded.map(renderField)}</div>
         </details>
       </EntryLockContext>
-      <p className="hint">{t('entry.keyboardHint')}</p>
+      <p className="hint">{words.keyboardHint}</p>
     </form>
   );
 }
