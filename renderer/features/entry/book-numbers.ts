@@ -3,10 +3,14 @@
 // old PC, and a live read of it walked it again with every entry added, in the frames that show
 // the next entry. The form keeps them in memory instead: its own changes (a new entry, a number
 // retyped) are applied once the screen shows them, and anything else that changes the book's
-// numbers (another screen, an import, a void) has the index read again when the PC is idle.
+// numbers (another screen, an import, a void) has the index read again once the keys rest.
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { entryReads, useLiveQuery, withNumberChanges } from '../../db/reads';
 import { afterPaint } from '../../store/after-paint';
+import { whenKeysRest } from './keys-rest';
+
+/** Reading the number index again waits for this long without a key. */
+const KEYS_REST_MS = 2000;
 
 interface Known {
   /** How many live entries carry each spelling. */
@@ -90,8 +94,8 @@ export function useBookNumbers(bookId: string): readonly string[] | undefined {
     if (!books.has(bookId)) void readNumbers(bookId);
   }, [bookId]);
   // Answers once at the start (the numbers were just read, or are kept from before), then after
-  // every change to the book's numbers, the form's own included: the index is read again then,
-  // in idle time, so what the form applied itself is checked against what was stored.
+  // every change to the book's numbers, the form's own included: the index is read again once the
+  // officer's keys rest, so what the form applied itself is checked against what was stored.
   const changed = useLiveQuery(() => entryReads.bookNumbersChanged(bookId), [bookId]);
   const answers = useRef({ bookId, count: 0 });
   useEffect(() => {
@@ -99,8 +103,7 @@ export function useBookNumbers(bookId: string): readonly string[] | undefined {
     if (answers.current.bookId !== bookId) answers.current = { bookId, count: 0 };
     answers.current.count += 1;
     if (answers.current.count === 1 && reads.has(bookId)) return;
-    const idle = requestIdleCallback(() => void readNumbers(bookId), { timeout: 2000 });
-    return () => cancelIdleCallback(idle);
+    return whenKeysRest(KEYS_REST_MS, () => void readNumbers(bookId));
   }, [bookId, changed]);
   return list;
 }
