@@ -2,11 +2,10 @@
 // repeated-số rules of the open entry. Walking a long book's number index costs tens of ms on an
 // old PC, and a live read of it walked it again with every entry added, in the frames that show
 // the next entry. The form keeps them in memory instead: its own changes (a new entry, a number
-// retyped) are applied once the screen shows them, and anything else that changes the book's
+// retyped) are applied in idle time, and anything else that changes the book's
 // numbers (another screen, an import, a void) has the index read again once the keys rest.
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { entryReads, useLiveQuery, withNumberChanges } from '../../db/reads';
-import { afterPaint } from '../../store/after-paint';
 import { whenKeysRest } from './keys-rest';
 
 /** Reading the number index again waits for this long without a key. */
@@ -56,10 +55,12 @@ function readNumbers(bookId: string): Promise<void> {
 
 /**
  * The form changed an entry's number: `before` it was carried (undefined: a new entry), `after`
- * it is. Applied after the next frame, so the entry shown first is never held up by it.
+ * it is. Applied when the PC is next idle: only the entries typed after this one need it, and the
+ * frames that show the next entry are not held up by it.
  */
 export function noteNumberChange(bookId: string, before: string | undefined, after: string) {
-  afterPaint(() => {
+  requestIdleCallback(apply, { timeout: 1000 });
+  function apply() {
     const known = books.get(bookId);
     if (!known) return;
     const { counts } = known;
@@ -84,7 +85,7 @@ export function noteNumberChange(bookId: string, before: string | undefined, aft
     if (added.length === 0 && removed.length === 0) return;
     books.set(bookId, { counts, list: withNumberChanges(known.list, { added, removed }) });
     publish();
-  });
+  }
 }
 
 /** The book's numbers; undefined until first read. */
