@@ -5,7 +5,14 @@ import { nameKeyOf } from './name-key';
 import { freshIndexedDb, openCurrent, uniqueName } from './test-harness';
 import type { Book, EntryRecord } from './types';
 import { liveQuery } from 'dexie';
-import { loadBookNumbers, loadRelatedEntries, validateWithRelated } from './entry-context';
+import {
+  bookNumbersChanged,
+  loadBookNumberCounts,
+  loadBookNumbers,
+  loadRelatedEntries,
+  validateWithRelated,
+  withNumberChanges,
+} from './entry-context';
 
 const ks = getTemplate('ks-70');
 // Another register type: its entries are never compared with a khai sinh book's.
@@ -164,5 +171,78 @@ describe("the book's numbers, read apart from the entry being typed", () => {
     await settle();
     expect(watch.seen.at(-1)).toEqual(['7', '8', '9']);
     watch.stop();
+  });
+});
+
+describe("the book's numbers kept in memory by the form", () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+  const gapsOf = (so: string, numbers: readonly string[]) =>
+    validateWithRelated(
+      ks,
+      { so },
+      {
+        book: { year: 2008 },
+        selfId: 'new',
+        related: { sameBook: [], otherBooks: [], soValues: numbers },
+      },
+    ).warnings.filter((w) => w.rule === 'numberingGap');
+
+  it('counts each number once per live entry, voided entries left out', async () => {
+    await db.records.bulkAdd([
+      { ...entry('a', '9', {}, 'voided-nine'), status: 'voided' },
+      { ...entry('a', '11', {}, 'voided-eleven'), status: 'voided' },
+    ]);
+    const counts = await loadBookNumberCounts(db, 'a');
+    expect(Object.fromEntries(counts)).toEqual({ '7': 2, '9': 1 });
+    expect([...counts.keys()].sort()).toEqual([...(await loadBookNumbers(db, 'a'))].sort());
+  });
+
+  it('warns of the same gaps with numbers added in memory as with numbers read anew', async () => {
+    const read = await loadBookNumbers(db, 'a');
+    // The rules have worked on the list before, as the form's first entry does.
+    expect(gapsOf('12', read).map((w) => w.params)).toEqual([{ from: 10, to: 11 }]);
+    const added = withNumberChanges(read, { added: ['10', '11'], removed: [] });
+    expect(gapsOf('12', added)).toEqual([]);
+    const retyped = withNumberChanges(added, { added: ['8'], removed: ['11'] });
+    expect(gapsOf('12', retyped).map((w) => w.params)).toEqual([{ from: 11, to: 11 }]);
+    expect([...retyped].sort()).toEqual(['10', '7', '8', '9']);
+    expect(read).toEqual(['7', '9']);
+  });
+
+  it('finds the entries sharing a number added in memory', async () => {
+    await db.records.add(entry('a', '007', { nksHoTen: 'Trần Văn Bảy' }, 'padded'));
+    const read = await loadBookNumbers(db, 'a');
+    const query = { so: '7', nameKey: '', selfId: 'self' };
+    await loadRelatedEntries(db, { id: 'a', type: 'KS' }, query, read);
+    await db.records.add(entry('a', '7/2008', { nksHoTen: 'Trần Văn Tám' }, 'with-year'));
+    const numbers = withNumberChanges(read, { added: ['7/2008'], removed: [] });
+    const related = await loadRelatedEntries(db, { id: 'a', type: 'KS' }, query, numbers);
+    expect(related.sameBook.map((e) => e.id).sort()).toEqual([
+      'padded',
+      'same-number',
+      'with-year',
+    ]);
+  });
+
+  it('tells of a number added, retyped or voided, and not of other fields saved', async () => {
+    let answers = 0;
+    const subscription = liveQuery(() => bookNumbersChanged(db, 'a')).subscribe({
+      next: () => (answers += 1),
+    });
+    await settle();
+    expect(answers).toBe(1);
+    await db.records.update('self', { 'fields.meHoTen': 'Trần Thị Mai', updatedAt: 99 });
+    await settle();
+    expect(answers).toBe(1);
+    await db.records.add(entry('a', '10', {}, 'added'));
+    await settle();
+    expect(answers).toBe(2);
+    await db.records.update('added', { 'fields.so': '11' });
+    await settle();
+    expect(answers).toBe(3);
+    await db.records.update('same-name-here', { status: 'voided' });
+    await settle();
+    expect(answers).toBe(4);
+    subscription.unsubscribe();
   });
 });

@@ -7,7 +7,12 @@
 // eslint.config.mjs); writes go through `repo` (renderer/db/repositories.ts).
 import { buildBackup, buildWorkPackage } from './backup';
 import { db, type SohoaDatabase } from './database';
-import { loadBookNumbers, loadRelatedEntries } from './entry-context';
+import {
+  bookNumbersChanged,
+  loadBookNumberCounts,
+  loadBookNumbers,
+  loadRelatedEntries,
+} from './entry-context';
 import { syncOfficersFromMain } from './officer-sync';
 import { preparationProgress, preparePending } from './prepared-pages';
 import * as auditQueries from './queries/audit';
@@ -48,7 +53,13 @@ function bound<T extends Record<string, Query>>(queries: T): Bound<T> {
 export const auditReads = bound(auditQueries);
 export const bookReads = bound(bookQueries);
 export const conflictReads = bound(conflictQueries);
-export const entryReads = bound({ ...entryQueries, loadBookNumbers, loadRelatedEntries });
+export const entryReads = bound({
+  ...entryQueries,
+  bookNumbersChanged,
+  loadBookNumberCounts,
+  loadBookNumbers,
+  loadRelatedEntries,
+});
 export const entryList = bound({ loadListRows, loadBookSummary, findEntryIdBySo });
 export const exportReads = bound(exportQueries);
 export const keyingReads = bound(keyingQueries);
@@ -69,6 +80,7 @@ export const sessionMemory = bound({ rememberRoute, routeToRestore, rememberFocu
 export const files = bound({ buildBackup, buildWorkPackage, entriesChangedSinceExchange });
 
 // Rules and shapes the queries share with the screens (pure: no database behind them).
+export { withNumberChanges } from './entry-context';
 export {
   isBlindTo,
   isStatusFilter,

@@ -10,11 +10,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldDef, RegisterTemplate } from '../../../shared/registers/types';
-import {
-  entryToFollow,
-  formLayout,
-  wordsFollowingDate,
-} from '../../../shared/registers/entry-form-rules';
+import { entryToFollow, wordsFollowingDate } from '../../../shared/registers/entry-form-rules';
 import type { Issue } from '../../../shared/validation/types';
 import { pendingWarnings } from '../../../shared/validation/acknowledgements';
 import { needsReopen } from '../../../shared/workflow/roles';
@@ -35,9 +31,11 @@ import { isBlankEntry } from '../../../shared/registers/blank-entry';
 import { EntryLockContext } from './entry-lock';
 import { FieldRow } from './FieldRow';
 import { rememberBookValue } from './book-values';
+import { noteNumberChange } from './book-numbers';
 import { entryWriter } from './entry-writer';
 import { findInvisibleChars, normalizeOnCommit } from './normalize';
 import { useAutosave } from './use-autosave';
+import { useFormWords } from './form-words';
 import { useKeyingCapture } from '../keying-time';
 import { fieldLabel } from '../../locales/field-label';
 import { EntryPages, SaveIndicator } from './EntryPages';
@@ -63,7 +61,7 @@ const NO_ACKNOWLEDGEMENTS: EntryRecord['acknowledgements'] = [];
 export function EntryForm({ book, template, entry, pages }: Props) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
-  const { values, change, flush, saveState } = useAutosave(entry.id, entry.fields);
+  const { values, change, flush, hasUnflushed } = useAutosave(entry.id, entry.fields);
   useKeyingCapture(formRef, { bookId: book.id, entryId: entry.id, pass: 'first' });
   const shownPageId = useUiStore((state) => state.pageByBook[book.id]);
   const showPage = useUiStore((state) => state.showPage);
@@ -155,6 +153,9 @@ export function EntryForm({ book, template, entry, pages }: Props) {
         }),
       );
     }
+    if (field.key === 'so' && value !== (values.so ?? '')) {
+      noteNumberChange(book.id, values.so ?? '', value);
+    }
     if (value !== (values[field.key] ?? '') || raw !== value) change(field.key, value);
     // Offer it from now on in this book; once per value this entry contributes.
     if (remembered.current.entryId !== entry.id) {
@@ -196,6 +197,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     const next = newEntryRecord(book, shownPageId ?? pages[0]?.id ?? null, before, now);
     handOver({ entryId: next.id, fields: before.fields, at: now });
     void entryWriter.create(next);
+    noteNumberChange(book.id, undefined, next.fields.so ?? '');
     navigate({ name: 'entry', bookId: book.id, entryId: next.id });
   };
 
@@ -300,9 +302,8 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     }
   };
 
-  const groups = useMemo(() => formLayout(template), [template]);
-
-  const codePlaceholder = t('entry.codePlaceholder');
+  const words = useFormWords(template);
+  const { groups, codePlaceholder } = words;
   const renderField = (field: FieldDef) => {
     const issues = issuesByField.get(field.key) ?? NO_ISSUES;
     return (
@@ -345,10 +346,10 @@ export function EntryForm({ book, template, entry, pages }: Props) {
             });
           }}
         >
-          {t('entry.backToList')}
+          {words.backToList}
         </a>
         <h2>{t('entry.heading', { so: values.so ?? '' })}</h2>
-        <SaveIndicator state={saveState} />
+        <SaveIndicator hasUnflushed={hasUnflushed} />
       </div>
       <EntryReviewBar entry={entry} flush={flush} onReopened={backToField} />
       <EntryVoidBar entry={entry} flush={flush} onDone={backToField} />
@@ -371,7 +372,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
       <EntryLockContext value={isLocked}>
         {groups.shown.map(([group, fields]) => (
           <fieldset key={group}>
-            <legend>{t(`groups.${group}`)}</legend>
+            <legend>{words.legends.get(group)}</legend>
             <div className="fields">{fields.map(renderField)}</div>
           </fieldset>
         ))}
@@ -379,11 +380,11 @@ export function EntryForm({ book, template, entry, pages }: Props) {
           open={unfoldedIn === entry.id}
           onToggle={(event) => setUnfoldedIn(event.currentTarget.open ? entry.id : null)}
         >
-          <summary>{t('entry.moreFields', { n: groups.folded.length })}</summary>
+          <summary>{words.moreFields}</summary>
           <div className="fields">{groups.folded.map(renderField)}</div>
         </details>
       </EntryLockContext>
-      <p className="hint">{t('entry.keyboardHint')}</p>
+      <p className="hint">{words.keyboardHint}</p>
     </form>
   );
 }

@@ -3,7 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
-import type { SaveState } from './use-autosave';
+import { useWriterStatus } from './entry-writer';
+import { saveStateOf } from './use-autosave';
 
 export function EntryPages({
   bookId,
@@ -48,8 +49,10 @@ export function EntryPages({
   );
 }
 
-export function SaveIndicator({ state }: { state: SaveState }) {
+/** Whether the open entry is saved: follows the writer by itself, so the form is not redrawn. */
+export function SaveIndicator({ hasUnflushed }: { hasUnflushed: boolean }) {
   const { t } = useTranslation();
+  const state = saveStateOf(hasUnflushed, useWriterStatus());
   return (
     <span className={`save-state save-${state}`} role="status" aria-live="polite">
       {t(`entry.save.${state}`)}

@@ -3,17 +3,20 @@
 import type { RegisterTemplate } from '../../../shared/registers/types';
 import { addBookValues, collectBookValues, type BookValues } from './suggestions';
 import { entryReads } from '../../db/reads';
+import { keysRested } from './keys-rest';
 
 const cache = new Map<string, Promise<BookValues>>();
 
 /** Entries read per step: a 10,000-entry book in steps of a few ms, so typing never waits. */
 const CHUNK = 250;
+/** Each step waits for the officer's keys to rest this long: reading never comes between a key and its frame. */
+const KEYS_REST_MS = 500;
 
 async function readBookValues(bookId: string, template: RegisterTemplate): Promise<BookValues> {
   const ids = await entryReads.entryIdsOfBook(bookId);
   const values: BookValues = new Map();
   for (let start = 0; start < ids.length; start += CHUNK) {
-    if (start > 0) await new Promise((resolve) => setTimeout(resolve));
+    if (start > 0) await keysRested(KEYS_REST_MS);
     const records = await entryReads.entriesByIds(ids.slice(start, start + CHUNK));
     collectBookValues(
       template,

@@ -148,3 +148,10 @@ function subscribe(listener: () => void): () => void {
 export function useWriterStatus(): WriterStatus {
   return useSyncExternalStore(subscribe, entryWriter.status);
 }
+
+const isFailing = () => status.failed;
+
+/** Whether the last write failed: unlike the status, not changed by every write under way. */
+export function useWriterFailing(): boolean {
+  return useSyncExternalStore(subscribe, isFailing);
+}

@@ -2,7 +2,7 @@
 // and before the page goes away. "Đã lưu" is shown only once every queued write is durable.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { SAVE_RETRY_MS } from '../../store/save-failure';
-import { entryWriter, useWriterStatus } from './entry-writer';
+import { entryWriter, useWriterFailing, type WriterStatus } from './entry-writer';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -33,7 +33,7 @@ export function useAutosave(recordId: string, initial: Record<string, string>) {
   const [hasUnflushed, setHasUnflushed] = useState(false);
   const pending = useRef<{ id: string; changes: Record<string, string> } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const writer = useWriterStatus();
+  const failing = useWriterFailing();
 
   /** Resolves to false while a write is failing: callers then keep the officer here. */
   const flush = useCallback((): Promise<boolean> => {
@@ -66,10 +66,10 @@ export function useAutosave(recordId: string, initial: Record<string, string>) {
 
   // A full disk may be freed while the officer waits: try again without needing a keystroke.
   useEffect(() => {
-    if (!writer.failed) return;
+    if (!failing) return;
     const retry = setTimeout(() => void flush(), SAVE_RETRY_MS);
     return () => clearTimeout(retry);
-  }, [writer, flush]);
+  }, [failing, flush]);
 
   useEffect(() => {
     openForms.add(flush);
@@ -85,12 +85,14 @@ export function useAutosave(recordId: string, initial: Record<string, string>) {
     };
   }, [flush, recordId]);
 
-  const saveState: SaveState = hasUnflushed
-    ? 'pending'
-    : writer.busy
-      ? 'saving'
-      : writer.failed
-        ? 'error'
-        : 'saved';
-  return { values, change, flush, saveState };
+  // The writer's state is read by the indicator itself: every write starting and ending would
+  // otherwise render the whole form twice.
+  return { values, change, flush, hasUnflushed };
+}
+
+/** What "Đã lưu" says: typed and not queued yet, being written, failed, or saved. */
+export function saveStateOf(hasUnflushed: boolean, writer: WriterStatus): SaveState {
+  if (hasUnflushed) return 'pending';
+  if (writer.busy) return 'saving';
+  return writer.failed ? 'error' : 'saved';
 }

@@ -6,6 +6,7 @@ import type { RegisterTemplate } from '../../../shared/registers/types';
 import { nameKeyOf } from '../../db/name-key';
 import { entryReads, useLiveQuery } from '../../db/reads';
 import type { Book, EntryRecord } from '../../db/types';
+import { useBookNumbers } from './book-numbers';
 import { loadBookValues } from './book-values';
 import { carrySuggestions, defaultCarryForward, type BookValues } from './suggestions';
 
@@ -31,9 +32,8 @@ export function useBookContext({
   // (unique số, possible duplicates, also in the book's sister books): read just those.
   const soValue = values.so ?? '';
   const nameKey = nameKeyOf(template, values);
-  // The book's numbers walk its whole number index: a read of their own, which saving a field
-  // of the open entry does not wake (only a number added, changed or voided does).
-  const numbers = useLiveQuery(() => entryReads.loadBookNumbers(book.id), [book.id]);
+  // The book's numbers, kept in memory: a new entry does not walk the number index again.
+  const numbers = useBookNumbers(book.id);
   const relatedResult = useLiveQuery(
     async () =>
       numbers === undefined
