@@ -64,11 +64,24 @@ export function useAutosave(recordId: string, initial: Record<string, string>) {
     [recordId, flush],
   );
 
-  // A full disk may be freed while the officer waits: try again without needing a keystroke.
+  // A full disk may be freed while the officer waits: try again without needing a keystroke,
+  // and again after each attempt that still fails (space freed bit by bit), until one succeeds.
   useEffect(() => {
     if (!failing) return;
-    const retry = setTimeout(() => void flush(), SAVE_RETRY_MS);
-    return () => clearTimeout(retry);
+    let isActive = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const scheduleRetry = () => {
+      retry = setTimeout(() => {
+        void flush().then((isSaved) => {
+          if (isActive && !isSaved) scheduleRetry();
+        });
+      }, SAVE_RETRY_MS);
+    };
+    scheduleRetry();
+    return () => {
+      isActive = false;
+      clearTimeout(retry);
+    };
   }, [failing, flush]);
 
   useEffect(() => {
