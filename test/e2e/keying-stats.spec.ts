@@ -135,6 +135,9 @@ test('Tiến độ shows CSPro’s figures for a scripted keying session and dra
     await workspace.field(label).click();
     await pc.keyboard.type(text);
   }
+  // What is typed after signing back in goes into the field clicked, not the one left at the lock.
+  await expect(workspace.field('Họ tên mẹ')).toHaveValue('Trần Thị Bìn');
+  for (const [label, text] of afterLock) await expect(workspace.field(label)).toHaveValue(text);
   await workspace.field('Họ tên cha').press('Tab');
   await workspace.expectSaved();
 

@@ -24,17 +24,34 @@ function takeRemembered(): string | null {
   }
 }
 
-/** Puts the caret back once the screen that held the field is shown again. */
+/**
+ * Puts the caret back once the screen that held the field is shown again, unless the officer
+ * has already clicked or pressed a key: then their own choice stands, and what they type goes
+ * where they put it.
+ */
 export function restoreFocus(): void {
   const id = takeRemembered();
   if (!id) return;
+  let hasOfficerMoved = false;
+  const onOfficerMove = () => {
+    hasOfficerMoved = true;
+  };
+  window.addEventListener('pointerdown', onOfficerMove, true);
+  window.addEventListener('keydown', onOfficerMove, true);
+  const stopWatching = () => {
+    window.removeEventListener('pointerdown', onOfficerMove, true);
+    window.removeEventListener('keydown', onOfficerMove, true);
+  };
   const started = performance.now();
   const attempt = () => {
-    if (document.getElementById(id)) {
+    if (hasOfficerMoved) {
+      stopWatching();
+    } else if (document.getElementById(id)) {
       // The form puts the caret in its first empty field once it is on screen; go after it.
       setTimeout(() => {
+        stopWatching();
         const element = document.getElementById(id);
-        if (!element) return;
+        if (!element || hasOfficerMoved) return;
         element.focus();
         if (element instanceof HTMLInputElement && element.type === 'text') {
           element.setSelectionRange(element.value.length, element.value.length);
@@ -42,6 +59,8 @@ export function restoreFocus(): void {
       }, SETTLE_MS);
     } else if (performance.now() - started < GIVE_UP_MS) {
       requestAnimationFrame(attempt);
+    } else {
+      stopWatching();
     }
   };
   requestAnimationFrame(attempt);
