@@ -141,7 +141,8 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
         open={showShortcuts}
         onClose={() => setShowShortcuts(false)}
         extra={viewerShortcuts}
-        groups={doubleKeyingShortcuts}
+        // A book keyed once lists only its own keys: the double-keying screens have their own.
+        groups={book.checking === 'double' ? doubleKeyingShortcuts : undefined}
       />
       <PagesPanel bookId={bookId} pages={pages ?? []} />
       <div
