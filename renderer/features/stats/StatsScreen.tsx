@@ -54,6 +54,12 @@ export function StatsScreen() {
     data.records.filter((record) => record.status === 'voided').map((record) => record.id),
   );
   const days = dailyStats(data.events, blankIds, voidedIds).slice(0, MAX_DAYS);
+  // Double keying's columns only where it is used: a book keyed twice, or a sample under way.
+  const showsKeying = books.some(
+    ({ book, progress }) =>
+      book.checking === 'double' ||
+      progress.keyedOnce + progress.keyedTwice + progress.arbitrated > 0,
+  );
   const untargeted = (line: (typeof byType)[number]) =>
     line.untargeted.books === 0 ? '–' : t('stats.untargetedBooks', { ...line.untargeted });
   const typeName = (type: string) => registerTypes.find((info) => info.type === type)?.name ?? type;
@@ -138,9 +144,13 @@ export function StatsScreen() {
               <th scope="col">{t('stats.columns.book')}</th>
               <th scope="col">{t('stats.columns.expected')}</th>
               <th scope="col">{t('stats.columns.entered')}</th>
-              <th scope="col">{t('stats.columns.keyedOnce')}</th>
-              <th scope="col">{t('stats.columns.keyedTwice')}</th>
-              <th scope="col">{t('stats.columns.arbitratedNow')}</th>
+              {showsKeying && (
+                <>
+                  <th scope="col">{t('stats.columns.keyedOnce')}</th>
+                  <th scope="col">{t('stats.columns.keyedTwice')}</th>
+                  <th scope="col">{t('stats.columns.arbitratedNow')}</th>
+                </>
+              )}
               <th scope="col">{t('stats.columns.submitted')}</th>
               <th scope="col">{t('stats.columns.approved')}</th>
               <th scope="col">{t('stats.columns.rejected')}</th>
@@ -157,9 +167,13 @@ export function StatsScreen() {
                 </th>
                 <td>{progress.expected ?? '–'}</td>
                 <td>{progress.entered}</td>
-                <td>{progress.keyedOnce}</td>
-                <td>{progress.keyedTwice}</td>
-                <td>{progress.arbitrated}</td>
+                {showsKeying && (
+                  <>
+                    <td>{progress.keyedOnce}</td>
+                    <td>{progress.keyedTwice}</td>
+                    <td>{progress.arbitrated}</td>
+                  </>
+                )}
                 <td>{progress.submitted}</td>
                 <td>{progress.approved}</td>
                 <td>{progress.rejected}</td>
@@ -246,9 +260,13 @@ export function StatsScreen() {
               <th scope="col">{t('stats.columns.blank')}</th>
               <th scope="col">{t('stats.columns.voided')}</th>
               <th scope="col">{t('stats.columns.submitted')}</th>
-              <th scope="col">{t('stats.columns.sentToSecondKeying')}</th>
-              <th scope="col">{t('stats.columns.secondKeyed')}</th>
-              <th scope="col">{t('stats.columns.arbitrated')}</th>
+              {showsKeying && (
+                <>
+                  <th scope="col">{t('stats.columns.sentToSecondKeying')}</th>
+                  <th scope="col">{t('stats.columns.secondKeyed')}</th>
+                  <th scope="col">{t('stats.columns.arbitrated')}</th>
+                </>
+              )}
               <th scope="col">{t('stats.columns.approved')}</th>
               <th scope="col">{t('stats.columns.rejected')}</th>
             </tr>
@@ -261,9 +279,13 @@ export function StatsScreen() {
                 <td>{day.blank}</td>
                 <td>{day.voided}</td>
                 <td>{day.submitted}</td>
-                <td>{day.sentToSecondKeying}</td>
-                <td>{day.secondKeyed}</td>
-                <td>{day.arbitrated}</td>
+                {showsKeying && (
+                  <>
+                    <td>{day.sentToSecondKeying}</td>
+                    <td>{day.secondKeyed}</td>
+                    <td>{day.arbitrated}</td>
+                  </>
+                )}
                 <td>{day.approved}</td>
                 <td>{day.rejected}</td>
               </tr>
