@@ -203,7 +203,7 @@ test('first run, a book, scans, five entries, a warning confirmed, submission, r
   }
   await expect(selected).toContainText(reviewer.name);
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel(`Mã PIN của ${reviewer.name}`)).toBeFocused();
+  await expect(page.getByLabel(`Mã PIN của ${reviewer.name}`, { exact: true })).toBeFocused();
   await page.keyboard.type(reviewer.pin);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('current-officer')).toHaveText(reviewer.name);

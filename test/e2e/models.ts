@@ -88,7 +88,7 @@ export class Officers {
     for (let i = 0; i < index; i += 1) await this.page.keyboard.press('ArrowDown');
     await expect(list.getByRole('option', { selected: true })).toContainText(name);
     await this.page.keyboard.press('Enter');
-    await expect(this.page.getByLabel(`Mã PIN của ${name}`)).toBeFocused();
+    await expect(this.page.getByLabel(`Mã PIN của ${name}`, { exact: true })).toBeFocused();
     await this.page.keyboard.type(pin);
     await this.page.keyboard.press('Enter');
   }

@@ -36,7 +36,7 @@ test('the first run creates the administrator, and later runs ask who is working
   await officers.switchOfficer();
   await expect(page.getByRole('heading', { name: 'Sổ hộ tịch' })).toBeHidden();
   // A wrong PIN says so and keeps the screen locked; after a few, each try waits longer.
-  const pinField = page.getByLabel(`Mã PIN của ${defaultAdmin.name}`);
+  const pinField = page.getByLabel(`Mã PIN của ${defaultAdmin.name}`, { exact: true });
   const wrongPin = async (pin: string) => {
     await officers.typeSignIn(defaultAdmin.name, pin);
     // Checked and refused: the field is emptied for the next try.
@@ -112,7 +112,7 @@ test('Ctrl+L in the middle of typing loses nothing: the same officer comes back 
     defaultAdmin.name,
   );
   // The locked officer's PIN field is ready: just type it.
-  await expect(page.getByLabel(`Mã PIN của ${defaultAdmin.name}`)).toBeFocused();
+  await expect(page.getByLabel(`Mã PIN của ${defaultAdmin.name}`, { exact: true })).toBeFocused();
   await page.keyboard.type(defaultAdmin.pin);
   await page.keyboard.press('Enter');
   await expect(workspace.field('Quê quán')).toHaveValue('Thôn 3, xã An Nhơn');
