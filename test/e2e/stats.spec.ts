@@ -3,21 +3,10 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { BooksScreen, defaultBook, Officers, Workspace } from './models';
 import { ReviewScreen } from './review-model';
+import { cell } from './stats-table';
 
 const lan = { name: 'Nguyễn Thị Lan', pin: '2468' };
 const minh = { name: 'Trần Văn Minh', pin: '1357' };
-
-/** The cell of a table under the column header `column`, in the row headed `row`. */
-async function cell(table: Locator, row: string, column: string): Promise<Locator> {
-  const headers = await table.locator('thead th').allInnerTexts();
-  const index = headers.indexOf(column);
-  expect(index, `column ${column} in ${headers.join(' | ')}`).toBeGreaterThan(0);
-  return table
-    .getByRole('row')
-    .filter({ has: table.page().getByRole('rowheader', { name: row, exact: true }) })
-    .locator('th, td')
-    .nth(index);
-}
 
 function section(page: Page, heading: string): Locator {
   return page.getByRole('region', { name: heading }).getByRole('table');
