@@ -143,6 +143,8 @@ async function killWhileTyping(seed: number, kills: number): Promise<void> {
     if (round === 0) {
       await new BooksScreen(page).createBookFresh();
       await workspace.pressButton('Thêm trường hợp');
+      // The entry's own address, once the app has gone there: the one it must come back to.
+      await expect(page).toHaveURL(/\/entries\/[^/]+$/);
       await workspace.expectSaved();
       entryUrl = page.url();
     } else {
