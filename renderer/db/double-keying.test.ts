@@ -235,6 +235,23 @@ describe('reopening an entry on its way through double keying', () => {
     expect(events.map((event) => event.action)).not.toContain('reopen');
   });
 
+  it('is refused to a typist who keyed neither side: taking it back is a supervisor’s call', async () => {
+    const id = await keyedByA();
+    const third = await seedOfficer(db, 'entry', 'Võ Văn Cường');
+    as(third);
+    await expect(repo.reopenEntry(id, 'Trường hợp ghi nhầm trang')).rejects.toMatchObject({
+      code: 'not-allowed',
+    });
+    await keyedByB(id, completeKsFields);
+    as(third);
+    await expect(repo.reopenEntry(id, 'Trường hợp ghi nhầm trang')).rejects.toMatchObject({
+      code: 'not-allowed',
+    });
+    expect((await db.records.get(id))?.status).toBe('keyedTwice');
+    const events = await db.audit.where('entityId').equals(id).toArray();
+    expect(events.map((event) => event.action)).not.toContain('reopen');
+  });
+
   it('is left to a supervisor who keyed neither side, with a reason', async () => {
     const id = await keyedByA();
     as(arbitrator);

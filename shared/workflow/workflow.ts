@@ -221,13 +221,13 @@ const transitions = [
   },
   /**
    * So do entries on their way through double keying, whose keyings must stay as compared; but
-   * only an officer who keyed neither side takes them back.
+   * only a supervisor who keyed neither side takes them back.
    */
   {
     event: 'reopen',
     from: ['keyedOnce', 'keyedTwice'],
     to: 'draft',
-    permission: 'enter',
+    permission: 'review',
     guard: notItsKeyer,
     needsReason: true,
     needsOpenBook: true,

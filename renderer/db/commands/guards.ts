@@ -2,7 +2,7 @@
 // not archived, the entry is not voided, the workflow has the transition and its guard agrees.
 import { getTemplate } from '../../../shared/registers';
 import { verdictOf, type Verdict } from '../../../shared/validation/acknowledgements';
-import type { Permission } from '../../../shared/workflow/roles';
+import { can, type Permission } from '../../../shared/workflow/roles';
 import {
   entryWorkflow,
   isSetAside,
@@ -82,6 +82,9 @@ export function transitionFor(event: EntryEvent, record: EntryRecord, officer: P
   if (!transition) throw new WorkflowError('wrong-status');
   const refusal = transition.guard?.(record, officer.id);
   if (refusal) throw new WorkflowError(refusal);
+  // One event may ask more from some statuses than from others (reopening an entry being keyed
+  // twice is a supervisor's): the command's run checked the event's first row only.
+  if (!can(officer.role, transition.permission)) throw new WorkflowError('not-allowed');
   return transition;
 }
 
