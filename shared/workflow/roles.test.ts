@@ -5,6 +5,7 @@ import {
   canSubmit,
   isPinShaped,
   isValidPin,
+  mayTake,
   pinProblem,
   statusAfterEdit,
 } from './roles';
@@ -61,5 +62,35 @@ describe('PINs', () => {
   it('still let a PIN set before these rules sign in', () => {
     expect(isPinShaped('1234')).toBe(true);
     expect(isPinShaped('12a4')).toBe(false);
+  });
+});
+
+describe('who may reopen an entry', () => {
+  const typist = { id: 'an', role: 'entry' as const };
+  const otherTypist = { id: 'binh', role: 'entry' as const };
+  const supervisor = { id: 'chi', role: 'review' as const };
+
+  it('lets any typist reopen a submitted or approved entry, with the review step undone', () => {
+    for (const status of ['submitted', 'approved'] as const) {
+      const entry = { status, createdBy: typist.id };
+      expect(mayTake('reopen', entry, typist)).toBe(true);
+      expect(mayTake('reopen', entry, otherTypist)).toBe(true);
+    }
+    expect(mayTake('reopen', { status: 'draft', createdBy: typist.id }, typist)).toBe(false);
+  });
+
+  it('leaves an entry being keyed twice to a supervisor who keyed neither side', () => {
+    const keyedOnce = { status: 'keyedOnce' as const, keying: { a: typist.id } };
+    const keyedTwice = {
+      status: 'keyedTwice' as const,
+      keying: { a: typist.id, b: otherTypist.id },
+    };
+    for (const entry of [keyedOnce, keyedTwice]) {
+      expect(mayTake('reopen', entry, typist)).toBe(false);
+      expect(mayTake('reopen', entry, { id: 'dung', role: 'entry' })).toBe(false);
+      expect(mayTake('reopen', entry, supervisor)).toBe(true);
+    }
+    expect(mayTake('reopen', keyedTwice, otherTypist)).toBe(false);
+    expect(mayTake('reopen', keyedTwice, { id: otherTypist.id, role: 'review' })).toBe(false);
   });
 });

@@ -1,5 +1,12 @@
 // Who may do what. The data layer asks these questions before every write, so a hidden button
 // is never the only thing standing between an officer and an action.
+import {
+  entryWorkflow,
+  transitionFrom,
+  type EntryEvent,
+  type EntryStatus,
+  type GuardedEntry,
+} from './workflow';
 
 export const officerRoles = ['entry', 'review', 'admin'] as const;
 /** Nhập liệu, Rà soát, Quản trị. */
@@ -21,6 +28,24 @@ const grants: Record<OfficerRole, readonly Permission[]> = {
 
 export function can(role: OfficerRole, permission: Permission): boolean {
   return grants[role].includes(permission);
+}
+
+/**
+ * Whether this officer may take this step on this entry now: the table has it from the entry's
+ * status, the officer's role holds its permission and its guard lets them. The screens offer
+ * only these; the data layer asks the same before it writes.
+ */
+export function mayTake(
+  event: EntryEvent,
+  entry: GuardedEntry & { status: EntryStatus },
+  officer: { id: string; role: OfficerRole },
+): boolean {
+  const transition = transitionFrom(event, entry.status, entryWorkflow);
+  return (
+    transition !== undefined &&
+    can(officer.role, transition.permission) &&
+    (transition.guard?.(entry, officer.id) ?? null) === null
+  );
 }
 
 // The entry statuses and the questions about them live in the workflow table (workflow.ts).

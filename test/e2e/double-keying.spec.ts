@@ -116,6 +116,16 @@ test('two officers key three entries blind, a third settles the two differences,
   await workspace.pressButton('Gửi rà soát các trường hợp đủ');
   await expect(notice(page, 'Đã gửi 3, còn 0 trường hợp có lỗi.')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Chờ nhập lần hai' })).toHaveCount(3);
+  // A's own entry is read-only while it waits, and not A's to reopen: that is a supervisor's.
+  await page.evaluate((hash) => (window.location.hash = hash), addresses[0]!);
+  await expect(workspace.field(NAME)).toHaveValue(slots[0]!.a);
+  await expect(
+    page.getByText(/^Trường hợp đang chờ nhập lần hai .*Chỉ người rà soát/),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Mở lại để sửa/ })).toHaveCount(0);
+  await page.keyboard.press('Alt+M');
+  await expect(page.getByRole('textbox', { name: 'Lý do mở lại' })).toHaveCount(0);
+  await page.getByRole('link', { name: '← Danh sách trường hợp' }).click();
 
   // Officer B keys the same slots from the scan and never sees what A typed.
   const onlyA = slots.filter((slot) => slot.a !== slot.b).map((slot) => slot.a);

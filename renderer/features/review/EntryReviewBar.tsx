@@ -1,12 +1,12 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
-import { canSubmit, needsReopen } from '../../../shared/workflow/roles';
+import { canSubmit, mayTake, needsReopen } from '../../../shared/workflow/roles';
 import { repo } from '../../db';
 import type { EntryRecord } from '../../db/types';
 import { useUiStore } from '../../store/ui-store';
 import { ReasonPrompt } from '../../ui/ReasonPrompt';
-import { errorText } from '../officers';
+import { errorText, useOfficer } from '../officers';
 import './review.css';
 import { fieldLabel } from '../../locales/field-label';
 import { officerReads, useLiveQuery } from '../../db/reads';
@@ -27,9 +27,13 @@ export function EntryReviewBar({ entry, flush, onReopened }: Props) {
   const { t } = useTranslation();
   const notify = useUiStore((state) => state.notify);
   const isLocked = needsReopen(entry.status);
+  const officer = useOfficer();
+  // Offered only to who may take it: an entry being keyed twice is a supervisor's to reopen.
+  const mayReopen = isLocked && officer !== null && mayTake('reopen', entry, officer);
+  const isKeying = entry.status === 'keyedOnce' || entry.status === 'keyedTwice';
   // The reason box is open for this entry only; the next entry starts without it.
   const [reopeningIn, setReopeningIn] = useState<string | null>(null);
-  const isReopening = isLocked && reopeningIn === entry.id;
+  const isReopening = mayReopen && reopeningIn === entry.id;
   const startReopen = () => setReopeningIn(entry.id);
   const cancelReopen = () => {
     setReopeningIn(null);
@@ -68,7 +72,7 @@ export function EntryReviewBar({ entry, flush, onReopened }: Props) {
   };
   const onKey = useEffectEvent((event: KeyboardEvent) => {
     if (!event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.code === 'KeyM' && isLocked) {
+    if (event.code === 'KeyM' && mayReopen) {
       event.preventDefault();
       startReopen();
       return;
@@ -119,7 +123,7 @@ export function EntryReviewBar({ entry, flush, onReopened }: Props) {
         >
           {t('review.submit')}
         </button>
-        {isLocked && (
+        {mayReopen && (
           <button type="button" aria-keyshortcuts="Alt+M" onClick={startReopen}>
             {t('reopen.button')}
           </button>
@@ -128,7 +132,9 @@ export function EntryReviewBar({ entry, flush, onReopened }: Props) {
       </div>
       {isLocked && !isReopening && (
         <p className="entry-locked-note" role="note">
-          {t(entry.status === 'approved' ? 'reopen.lockedApproved' : 'reopen.lockedSubmitted')}
+          {isKeying
+            ? t(mayReopen ? 'reopen.lockedKeying' : 'reopen.lockedKeyingNotYours')
+            : t(entry.status === 'approved' ? 'reopen.lockedApproved' : 'reopen.lockedSubmitted')}
         </p>
       )}
       {isReopening && (
@@ -136,7 +142,11 @@ export function EntryReviewBar({ entry, flush, onReopened }: Props) {
           className="entry-reopen"
           groupLabel={t('reopen.groupLabel')}
           explain={t(
-            entry.status === 'approved' ? 'reopen.explainApproved' : 'reopen.explainSubmitted',
+            isKeying
+              ? 'reopen.explainKeying'
+              : entry.status === 'approved'
+                ? 'reopen.explainApproved'
+                : 'reopen.explainSubmitted',
           )}
           label={t('reopen.reasonLabel')}
           confirmLabel={t('reopen.confirm')}
