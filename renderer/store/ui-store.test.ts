@@ -4,7 +4,13 @@ import { ERROR_NOTICE_MS, INFO_NOTICE_MS, MAX_TILT, useUiStore, viewOf } from '.
 
 beforeEach(() => {
   vi.useFakeTimers();
-  useUiStore.setState({ notices: [], pageByBook: {}, viewByBook: {}, tiltByPage: {} });
+  useUiStore.setState({
+    notices: [],
+    pageByBook: {},
+    viewByBook: {},
+    ownViewByBook: {},
+    tiltByPage: {},
+  });
 });
 afterEach(() => vi.useRealTimers());
 
@@ -52,6 +58,24 @@ describe('viewer', () => {
     state.updateView('b1', (view) => ({ ...view, invert: true }));
     expect(viewOf(useUiStore.getState(), 'b1').invert).toBe(true);
     expect(viewOf(useUiStore.getState(), 'b2')).toBe(DEFAULT_VIEW);
+  });
+
+  it("shows a screen's own view over the book's, takes its changes, then gives the book's back", () => {
+    const state = useUiStore.getState();
+    state.updateView('b1', (view) => ({ ...view, fit: 'page', contrast: 1.6 }));
+    const bookView = viewOf(useUiStore.getState(), 'b1');
+    state.setOwnView('b1', (view) => ({ ...view, fit: 'none', zoom: 2.5 }));
+    expect(viewOf(useUiStore.getState(), 'b1')).toMatchObject({
+      fit: 'none',
+      zoom: 2.5,
+      contrast: 1.6,
+    });
+    state.updateView('b1', (view) => ({ ...view, invert: true }));
+    expect(viewOf(useUiStore.getState(), 'b1').invert).toBe(true);
+    // What is saved for the book is its own view: none of the screen's changes.
+    expect(useUiStore.getState().viewByBook.b1).toBe(bookView);
+    state.endOwnView('b1');
+    expect(viewOf(useUiStore.getState(), 'b1')).toBe(bookView);
   });
 
   it('lets settings read from disk lose to what the officer already changed', () => {

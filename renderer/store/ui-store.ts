@@ -11,6 +11,12 @@ export interface ViewerSlice {
   /** How each book's scan is shown; absent until read back from disk or first changed. */
   viewByBook: Record<string, ViewSettings>;
   /**
+   * A screen's own view of a book's scan (the arbitration zooms to each entry's box), shown
+   * instead of the book's while that screen is open. Changes go to it; it is never saved, so
+   * the book opens as the officer set it for typing, even after a restart on that screen.
+   */
+  ownViewByBook: Record<string, ViewSettings>;
+  /**
    * The zoom the viewer shows now, per book. A fit mode decides it from the window size, which
    * only the viewer knows; keys pressed in the form step from it.
    */
@@ -23,14 +29,22 @@ export interface ViewerSlice {
   updateView: (bookId: string, change: (view: ViewSettings) => ViewSettings) => void;
   /** Settings read from disk; ignored when the officer already changed something this session. */
   restoreView: (bookId: string, view: ViewSettings) => void;
+  /** Shows the book's scan in a screen's own view, starting from what is shown now. */
+  setOwnView: (bookId: string, change: (view: ViewSettings) => ViewSettings) => void;
+  /** Back to the book's own view, as it was before. */
+  endOwnView: (bookId: string) => void;
   setShownZoom: (bookId: string, zoom: number) => void;
   tilt: (pageId: string, degrees: number) => void;
   resetTilt: (pageId: string) => void;
   setDrawingRegion: (entryId: string | null) => void;
 }
 
-export function viewOf(state: ViewerSlice, bookId: string): ViewSettings {
-  return state.viewByBook[bookId] ?? DEFAULT_VIEW;
+/** What the viewer shows for a book: a screen's own view while it is open, else the book's. */
+export function viewOf(
+  state: Pick<ViewerSlice, 'viewByBook' | 'ownViewByBook'>,
+  bookId: string,
+): ViewSettings {
+  return state.ownViewByBook[bookId] ?? state.viewByBook[bookId] ?? DEFAULT_VIEW;
 }
 
 /** Fine rotation is for slightly crooked scans; more than this is a wrong 90° turn. */
@@ -70,19 +84,33 @@ export const useUiStore = create<UiState>()((set, get, api) => ({
   ...createStorageSlice(set, get, api),
   pageByBook: {},
   viewByBook: {},
+  ownViewByBook: {},
   shownZoomByBook: {},
   tiltByPage: {},
   drawingRegionFor: null,
   showPage: (bookId, pageId) =>
     set((state) => ({ pageByBook: { ...state.pageByBook, [bookId]: pageId } })),
   updateView: (bookId, change) =>
-    set((state) => ({
-      viewByBook: { ...state.viewByBook, [bookId]: change(viewOf(state, bookId)) },
-    })),
+    set((state) =>
+      state.ownViewByBook[bookId]
+        ? { ownViewByBook: { ...state.ownViewByBook, [bookId]: change(viewOf(state, bookId)) } }
+        : { viewByBook: { ...state.viewByBook, [bookId]: change(viewOf(state, bookId)) } },
+    ),
   restoreView: (bookId, view) =>
     set((state) =>
       state.viewByBook[bookId] ? {} : { viewByBook: { ...state.viewByBook, [bookId]: view } },
     ),
+  setOwnView: (bookId, change) =>
+    set((state) => ({
+      ownViewByBook: { ...state.ownViewByBook, [bookId]: change(viewOf(state, bookId)) },
+    })),
+  endOwnView: (bookId) =>
+    set((state) => {
+      if (!state.ownViewByBook[bookId]) return {};
+      const rest = { ...state.ownViewByBook };
+      delete rest[bookId];
+      return { ownViewByBook: rest };
+    }),
   setShownZoom: (bookId, zoom) =>
     set((state) =>
       state.shownZoomByBook[bookId] === zoom

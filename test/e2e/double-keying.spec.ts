@@ -180,9 +180,21 @@ test('two officers key three entries blind, a third settles the two differences,
   await officers.switchTo(chi.name, chi.pin);
   await page.getByRole('link', { name: '← Về sổ' }).click();
   await viewer.expectDrawn();
+  await viewer.tool('Vừa trang').click();
+  await viewer.expectSettingsStored({ fit: 'page' });
   const bookZoom = await viewer.zoomLevel.innerText();
+  const bookAddress = new URL(page.url()).hash;
   await page.getByRole('link', { name: 'Đối chiếu (3)' }).click();
-  // The arbitration zooms to the entry's box, for itself only.
+  // The arbitration zooms to the entry's box, for itself only: closed on this screen, the app
+  // still opens the book as C had it.
+  await expect(viewer.zoomLevel).not.toHaveText(bookZoom);
+  await page.reload();
+  await officers.signInIfAsked({ name: chi.name, pin: chi.pin });
+  await page.evaluate((hash) => (window.location.hash = hash), bookAddress);
+  await viewer.expectDrawn();
+  await expect(viewer.tool('Vừa trang')).toHaveAttribute('aria-pressed', 'true');
+  await expect(viewer.zoomLevel, "the book's own zoom after a restart").toHaveText(bookZoom);
+  await page.getByRole('link', { name: 'Đối chiếu (3)' }).click();
   await expect(viewer.zoomLevel).not.toHaveText(bookZoom);
   const differences = page.getByRole('list', { name: 'Trường khác nhau' }).getByRole('listitem');
 

@@ -8,7 +8,6 @@ import { can } from '../../../shared/workflow/roles';
 import { repo } from '../../db';
 import { bookReads, keyingReads, pageReads, useLiveQuery } from '../../db/reads';
 import { useUiStore } from '../../store/ui-store';
-import type { ViewSettings } from '../../store/view-settings';
 import { SplitHandle } from '../../ui/SplitHandle';
 import { errorText, useOfficer } from '../officers';
 import { ScanViewer } from '../scans';
@@ -28,7 +27,8 @@ export function ArbitrationScreen({ bookId }: { bookId: string }) {
   const officerId = officer?.id ?? '';
   const notify = useUiStore((state) => state.notify);
   const showPage = useUiStore((state) => state.showPage);
-  const updateView = useUiStore((state) => state.updateView);
+  const setOwnView = useUiStore((state) => state.setOwnView);
+  const endOwnView = useUiStore((state) => state.endOwnView);
   const splitPercent = useUiStore((state) => state.splitPercent);
   const book = useLiveQuery(() => bookReads.bookById(bookId), [bookId], null);
   const pages = useLiveQuery(() => pageReads.pagesInOrder(bookId), [bookId]);
@@ -58,15 +58,8 @@ export function ArbitrationScreen({ bookId }: { bookId: string }) {
   const region = current?.entry.region;
   const pageId = region?.pageId ?? current?.entry.pageIds[0];
 
-  // The book's own view, as the officer set it for typing: the arbitration's zoom is its own.
-  const bookView = useRef<ViewSettings | null>(null);
-  useEffect(() => {
-    bookView.current = null;
-    return () => {
-      const before = bookView.current;
-      if (before) updateView(bookId, () => before);
-    };
-  }, [bookId, updateView]);
+  // The arbitration's zoom is its own: the book keeps the view the officer set for typing.
+  useEffect(() => () => endOwnView(bookId), [bookId, endOwnView]);
 
   // Each entry opens on its page, its box brought into view, the first difference active.
   useEffect(() => {
@@ -74,14 +67,11 @@ export function ArbitrationScreen({ bookId }: { bookId: string }) {
     // The entry's box fills most of the viewer's width, so a field is read at a glance.
     if (region) {
       const zoom = Math.min(MAX_REGION_ZOOM, Math.max(1, 0.9 / Math.max(region.width, 0.01)));
-      updateView(bookId, (view) => {
-        bookView.current ??= view;
-        return { ...view, fit: 'none', zoom };
-      });
+      setOwnView(bookId, (view) => ({ ...view, fit: 'none', zoom }));
       revealRegion();
     }
     panelRef.current?.focus();
-  }, [bookId, entryId, pageId, region, showPage, updateView]);
+  }, [bookId, entryId, pageId, region, showPage, setOwnView]);
 
   const keys = differences.map((difference) => difference.key);
   const rule = (key: string, ruling: Ruling) => {
