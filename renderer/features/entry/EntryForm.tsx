@@ -41,7 +41,12 @@ import { useKeyingCapture } from '../keying-time';
 import { fieldLabel } from '../../locales/field-label';
 import { EntryPages, SaveIndicator } from './EntryPages';
 import { useBookContext } from './use-book-context';
-import { firstControlToType, neighbourControl, visibleControls } from './form-controls';
+import {
+  firstControlToType,
+  focusForTyping,
+  neighbourControl,
+  visibleControls,
+} from './form-controls';
 import { entryReads } from '../../db/reads';
 
 interface Props {
@@ -291,7 +296,8 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     }
     if (event.key === 'Enter' && target.dataset.field !== undefined) {
       event.preventDefault();
-      neighbourControl(event.currentTarget, target, event.shiftKey ? -1 : 1)?.focus();
+      const next = neighbourControl(event.currentTarget, target, event.shiftKey ? -1 : 1);
+      if (next) focusForTyping(next);
       return;
     }
     if (event.altKey && event.key.toLowerCase() === 'l') {
