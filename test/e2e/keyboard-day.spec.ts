@@ -157,6 +157,8 @@ test('first run, a book, scans, five entries, a warning confirmed, submission, r
       'Họ tên mẹ': 'Trần Thị Hoa',
     }).slice(0, 14)) {
       await expect(form.getByLabel(label, { exact: true })).toBeFocused();
+      // Below the fold too: the form scrolls to the field Enter moved to.
+      await expect(form.getByLabel(label, { exact: true })).toBeInViewport();
       if (value !== undefined) await page.keyboard.type(value);
       await page.keyboard.press('Enter');
     }

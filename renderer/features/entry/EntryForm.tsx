@@ -30,6 +30,7 @@ import { FieldAnnouncer } from './FieldAnnouncer';
 import { isBlankEntry } from '../../../shared/registers/blank-entry';
 import { EntryLockContext } from './entry-lock';
 import { FieldRow } from './FieldRow';
+import { issueGrouper } from './issues-by-field';
 import { rememberBookValue } from './book-values';
 import { noteNumberChange } from './book-numbers';
 import { entryWriter } from './entry-writer';
@@ -40,7 +41,12 @@ import { useKeyingCapture } from '../keying-time';
 import { fieldLabel } from '../../locales/field-label';
 import { EntryPages, SaveIndicator } from './EntryPages';
 import { useBookContext } from './use-book-context';
-import { firstControlToType, neighbourControl, visibleControls } from './form-controls';
+import {
+  firstControlToType,
+  focusForTyping,
+  neighbourControl,
+  visibleControls,
+} from './form-controls';
 import { entryReads } from '../../db/reads';
 
 interface Props {
@@ -81,13 +87,10 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     [template, values, book, entry.id, related],
   );
   const pending = pendingWarnings(result, entry.acknowledgements);
-  const issuesByField = useMemo(() => {
-    const map = new Map<string, Issue[]>();
-    for (const issue of [...result.errors, ...result.warnings]) {
-      map.set(issue.field, [...(map.get(issue.field) ?? []), issue]);
-    }
-    return map;
-  }, [result]);
+  // A row keeps its list while its issues stay the same: a field committed renders that row, the
+  // summary and the rows whose issues it changed, not every row with an issue.
+  const [groupIssues] = useState(issueGrouper);
+  const issuesOf = useMemo(() => groupIssues(result), [groupIssues, result]);
 
   // Opening an entry shows its page, unless the viewer is already on one of its pages. Only
   // when it opens: later page turns belong to the officer.
@@ -293,7 +296,8 @@ export function EntryForm({ book, template, entry, pages }: Props) {
     }
     if (event.key === 'Enter' && target.dataset.field !== undefined) {
       event.preventDefault();
-      neighbourControl(event.currentTarget, target, event.shiftKey ? -1 : 1)?.focus();
+      const next = neighbourControl(event.currentTarget, target, event.shiftKey ? -1 : 1);
+      if (next) focusForTyping(next);
       return;
     }
     if (event.altKey && event.key.toLowerCase() === 'l') {
@@ -305,7 +309,7 @@ export function EntryForm({ book, template, entry, pages }: Props) {
   const words = useFormWords(template);
   const { groups, codePlaceholder } = words;
   const renderField = (field: FieldDef) => {
-    const issues = issuesByField.get(field.key) ?? NO_ISSUES;
+    const issues = issuesOf.get(field.key) ?? NO_ISSUES;
     return (
       <FieldRow
         key={field.key}

@@ -40,3 +40,16 @@ export function firstControlToType(form: HTMLFormElement): HTMLElement | undefin
   );
   return empty ?? controls.find((control) => control.checkVisibility());
 }
+
+/**
+ * Moves the keyboard to `control` as Enter does. The focus itself does not scroll: working out
+ * whether the field is in view would lay the form out in the key's task, before the form's
+ * changes from that key are rendered, and again in the frame. The frame's own layout is used to
+ * bring the field into view, only if it is not.
+ */
+export function focusForTyping(control: HTMLElement): void {
+  control.focus({ preventScroll: true });
+  requestAnimationFrame(() => {
+    if (document.activeElement === control) control.scrollIntoView({ block: 'nearest' });
+  });
+}
