@@ -18,7 +18,6 @@ import { navigate, useRoute } from '../store/router';
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const route = useRoute();
   useRouteMemory();
   const textSize = useUiStore((state) => state.textSize);
   const setTextSize = useUiStore((state) => state.setTextSize);
@@ -79,30 +78,39 @@ export function App() {
       <StorageAlerts />
       <main className="app-main">
         <OfficerGate>
-          {route.name === 'books' ? (
-            <BooksScreen />
-          ) : route.name === 'stats' ? (
-            <StatsScreen />
-          ) : route.name === 'reconcile' ? (
-            <ReconcileScreen />
-          ) : route.name === 'review' ? (
-            <ReviewQueue key={route.bookId} bookId={route.bookId} />
-          ) : route.name === 'keying' ? (
-            <SecondKeyingScreen key={route.bookId} bookId={route.bookId} entryId={route.entryId} />
-          ) : route.name === 'arbitration' ? (
-            <ArbitrationScreen key={route.bookId} bookId={route.bookId} />
-          ) : route.name === 'history' ? (
-            <EntryHistory bookId={route.bookId} entryId={route.entryId} />
-          ) : (
-            <BookWorkspace
-              key={route.bookId}
-              bookId={route.bookId}
-              entryId={route.name === 'entry' ? route.entryId : null}
-            />
-          )}
+          <Screen />
         </OfficerGate>
       </main>
       <Notices />
     </div>
+  );
+}
+
+/**
+ * The screen the address names. Only it follows the route: moving from one entry to the next
+ * renders the book's workspace, not the header, the officer's bar or the notices.
+ */
+function Screen() {
+  const route = useRoute();
+  return route.name === 'books' ? (
+    <BooksScreen />
+  ) : route.name === 'stats' ? (
+    <StatsScreen />
+  ) : route.name === 'reconcile' ? (
+    <ReconcileScreen />
+  ) : route.name === 'review' ? (
+    <ReviewQueue key={route.bookId} bookId={route.bookId} />
+  ) : route.name === 'keying' ? (
+    <SecondKeyingScreen key={route.bookId} bookId={route.bookId} entryId={route.entryId} />
+  ) : route.name === 'arbitration' ? (
+    <ArbitrationScreen key={route.bookId} bookId={route.bookId} />
+  ) : route.name === 'history' ? (
+    <EntryHistory bookId={route.bookId} entryId={route.entryId} />
+  ) : (
+    <BookWorkspace
+      key={route.bookId}
+      bookId={route.bookId}
+      entryId={route.name === 'entry' ? route.entryId : null}
+    />
   );
 }

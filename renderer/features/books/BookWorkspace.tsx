@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../../shared/registers';
 import { navigate } from '../../store/router';
@@ -24,6 +24,10 @@ import { explainWriteError } from '../storage';
 import { isInDialog } from '../../ui/focus';
 import { usePagePreparation } from '../prepare';
 import { bookReads, isBlindTo, pageReads, useLiveQuery } from '../../db/reads';
+import type { Book, Page } from '../../db/types';
+import type { RegisterTemplate } from '../../../shared/registers/types';
+
+const NO_PAGES: Page[] = [];
 
 /** The scan on the left, the entry list or the open entry on the right. */
 export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: string | null }) {
@@ -44,7 +48,9 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   const book = useLiveQuery(() => bookReads.bookById(bookId), [bookId], null);
-  const pages = useLiveQuery(() => pageReads.pagesInOrder(bookId), [bookId]);
+  const read = useLiveQuery(() => pageReads.pagesInOrder(bookId), [bookId]);
+  // One list while the pages have not been read: the memoised panels are not rendered again.
+  const pages = read ?? NO_PAGES;
   const opened = useOpenEntry(entryId);
   const officerId = useOfficer()?.id;
   // An entry waiting for its second keying is not shown to anyone who may key it again.
@@ -56,7 +62,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (event.defaultPrevented || isInDialog(event.target)) return;
-      handleViewerKey(event, { bookId, pages: pages ?? [] });
+      handleViewerKey(event, { bookId, pages });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -64,7 +70,7 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
 
   // The keyboard left on the page itself (the dialog that held it is gone) starts on the
   // workspace's first step: importing scans, or adding an entry once there are some.
-  const hasPages = (pages?.length ?? 0) > 0;
+  const hasPages = pages.length > 0;
   const focusFirstStep = useCallback(() => {
     const start = hasPages
       ? addButtonRef.current
@@ -73,6 +79,21 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
   }, [hasPages]);
   // Pages are made ready for export in the background while the book is open.
   usePagePreparation(bookId);
+  const addEntry = useCallback(async () => {
+    // Read when the entry is added: following every page turn would redraw the whole workspace.
+    const currentPageId = useUiStore.getState().pageByBook[bookId] ?? pages[0]?.id ?? null;
+    try {
+      // An entry opened with Ctrl+Enter may still be on its way to the disk: number after it.
+      await entryWriter.settle();
+      const created = await repo.createEntry(bookId, currentPageId);
+      navigate({ name: 'entry', bookId, entryId: created.id });
+    } catch (error) {
+      notify('error', t('entry.createFailed', { detail: explainWriteError(error, t) }));
+    }
+  }, [bookId, pages, notify, t]);
+  const openSettings = useCallback(() => setShowSettings(true), []);
+  const openShortcuts = useCallback(() => setShowShortcuts(true), []);
+  const closeShortcuts = useCallback(() => setShowShortcuts(false), []);
 
   if (book === null) return null;
   if (!book) {
@@ -83,48 +104,18 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
     );
   }
   const template = getTemplate(book.templateVersion);
-  const addEntry = async () => {
-    // Read when the entry is added: following every page turn would redraw the whole workspace.
-    const currentPageId = useUiStore.getState().pageByBook[bookId] ?? pages?.[0]?.id ?? null;
-    try {
-      // An entry opened with Ctrl+Enter may still be on its way to the disk: number after it.
-      await entryWriter.settle();
-      const created = await repo.createEntry(bookId, currentPageId);
-      navigate({ name: 'entry', bookId, entryId: created.id });
-    } catch (error) {
-      notify('error', t('entry.createFailed', { detail: explainWriteError(error, t) }));
-    }
-  };
 
   return (
     <div className="workspace">
-      <div className="workspace-toolbar" ref={toolbarRef}>
-        <a
-          href="#/"
-          onClick={(event) => {
-            event.preventDefault();
-            navigate({ name: 'books' });
-          }}
-        >
-          {t('books.backToList')}
-        </a>
-        <h1>{t('books.title', { name: template.name, quyenSo: book.quyenSo, year: book.year })}</h1>
-        <ImportScanButton bookId={bookId} />
-        <ImportExcelButton book={book} />
-        <button type="button" ref={addButtonRef} onClick={() => void addEntry()}>
-          {t('entry.add')}
-        </button>
-        <ReviewToolbar bookId={bookId} />
-        <KeyingToolbar book={book} />
-        <ExportButton book={book} />
-        <WorkPackageTools book={book} template={template} />
-        <button type="button" onClick={() => setShowSettings(true)}>
-          {t('bookSettings.button')}
-        </button>
-        <button type="button" onClick={() => setShowShortcuts(true)}>
-          {t('shortcuts.button')}
-        </button>
-      </div>
+      <WorkspaceToolbar
+        book={book}
+        template={template}
+        toolbarRef={toolbarRef}
+        addButtonRef={addButtonRef}
+        onAdd={addEntry}
+        onSettings={openSettings}
+        onShortcuts={openShortcuts}
+      />
       {book.archived && (
         <p className="issue-warning" role="note">
           {t('archive.readOnly')}
@@ -139,24 +130,19 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
       )}
       <ShortcutSheet
         open={showShortcuts}
-        onClose={() => setShowShortcuts(false)}
+        onClose={closeShortcuts}
         extra={viewerShortcuts}
         // A book keyed once lists only its own keys: the double-keying screens have their own.
         groups={book.checking === 'double' ? doubleKeyingShortcuts : undefined}
       />
-      <PagesPanel bookId={bookId} pages={pages ?? []} />
+      <PagesPanel bookId={bookId} pages={pages} />
       <div
         className="workspace-split"
         style={{
           gridTemplateColumns: `minmax(0, ${splitPercent}fr) auto minmax(0, ${100 - splitPercent}fr)`,
         }}
       >
-        <ScanViewer
-          bookId={bookId}
-          pages={pages ?? []}
-          entryId={entry?.id}
-          region={entry?.region}
-        />
+        <ScanViewer bookId={bookId} pages={pages} entryId={entry?.id} region={entry?.region} />
         <SplitHandle />
         <div className="workspace-side">
           {!entryId && <ReturnedEntries bookId={bookId} />}
@@ -164,13 +150,13 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
           {entryId && blind && <BlindNotice bookId={bookId} />}
           {/* One form for every entry: moving to the next one swaps its values. */}
           {entryId && entry ? (
-            <EntryForm book={book} template={template} entry={entry} pages={pages ?? []} />
+            <EntryForm book={book} template={template} entry={entry} pages={pages} />
           ) : (
             !entryId && (
               <EntryList
                 book={book}
                 template={template}
-                pages={pages ?? []}
+                pages={pages}
                 onNothingToFocus={focusFirstStep}
               />
             )
@@ -180,3 +166,53 @@ export function BookWorkspace({ bookId, entryId }: { bookId: string; entryId: st
     </div>
   );
 }
+
+/** The book's tools above the scan and the form: rendered when the book changes, not per entry. */
+const WorkspaceToolbar = memo(function WorkspaceToolbar({
+  book,
+  template,
+  toolbarRef,
+  addButtonRef,
+  onAdd,
+  onSettings,
+  onShortcuts,
+}: {
+  book: Book;
+  template: RegisterTemplate;
+  toolbarRef: RefObject<HTMLDivElement | null>;
+  addButtonRef: RefObject<HTMLButtonElement | null>;
+  onAdd: () => Promise<void>;
+  onSettings: () => void;
+  onShortcuts: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="workspace-toolbar" ref={toolbarRef}>
+      <a
+        href="#/"
+        onClick={(event) => {
+          event.preventDefault();
+          navigate({ name: 'books' });
+        }}
+      >
+        {t('books.backToList')}
+      </a>
+      <h1>{t('books.title', { name: template.name, quyenSo: book.quyenSo, year: book.year })}</h1>
+      <ImportScanButton bookId={book.id} />
+      <ImportExcelButton book={book} />
+      <button type="button" ref={addButtonRef} onClick={() => void onAdd()}>
+        {t('entry.add')}
+      </button>
+      <ReviewToolbar bookId={book.id} />
+      <KeyingToolbar book={book} />
+      <ExportButton book={book} />
+      <WorkPackageTools book={book} template={template} />
+      <button type="button" onClick={onSettings}>
+        {t('bookSettings.button')}
+      </button>
+      <button type="button" onClick={onShortcuts}>
+        {t('shortcuts.button')}
+      </button>
+    </div>
+  );
+});

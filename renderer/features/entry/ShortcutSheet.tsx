@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entryShortcuts } from './shortcuts';
 
@@ -9,9 +9,10 @@ interface Shortcut {
 
 /**
  * The F1 sheet: every key the workspace answers to, in one list, then the keys of other screens
- * of the book (the second keying, the arbitration) each under its own heading.
+ * of the book (the second keying, the arbitration) each under its own heading. Rendered only
+ * when its props change, not with every entry the workspace opens.
  */
-export function ShortcutSheet({
+export const ShortcutSheet = memo(function ShortcutSheet({
   open,
   onClose,
   extra,
@@ -47,7 +48,7 @@ export function ShortcutSheet({
       </div>
     </dialog>
   );
-}
+});
 
 function ShortcutTable({ shortcuts }: { shortcuts: Shortcut[] }) {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { repo } from '../../db';
 import type { Page } from '../../db/types';
@@ -9,8 +9,17 @@ import { ExportPreview, PreparationStatus } from '../prepare';
 import './pages-panel.css';
 import { pageReads, useLiveQuery } from '../../db/reads';
 
-/** The book's pages in order: reorder, remove, and map them to the numbers printed in the book. */
-export function PagesPanel({ bookId, pages }: { bookId: string; pages: Page[] }) {
+/**
+ * The book's pages in order: reorder, remove, and map them to the numbers printed in the book.
+ * Rendered when the pages change, not with every entry the workspace opens.
+ */
+export const PagesPanel = memo(function PagesPanel({
+  bookId,
+  pages,
+}: {
+  bookId: string;
+  pages: Page[];
+}) {
   const { t } = useTranslation();
   const shownPageId = useUiStore((state) => state.pageByBook[bookId]);
   const showPage = useUiStore((state) => state.showPage);
@@ -239,7 +248,7 @@ export function PagesPanel({ bookId, pages }: { bookId: string; pages: Page[] })
       </div>
     </details>
   );
-}
+});
 
 function PrintedNumberInput({
   page,
