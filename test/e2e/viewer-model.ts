@@ -61,6 +61,25 @@ export class Viewer {
       .toMatchObject(expected);
   }
 
+  /**
+   * The colour of the page picture at a spot given as fractions of its width and height, as the
+   * canvas shows it (read through a copy, whatever kind of canvas it is).
+   */
+  async colourAt(x: number, y: number): Promise<{ r: number; g: number; b: number }> {
+    return this.picture.evaluate(
+      (element, [fx, fy]) => {
+        const canvas = element as HTMLCanvasElement;
+        const copy = new OffscreenCanvas(1, 1).getContext('2d')!;
+        const sx = Math.min(canvas.width - 1, Math.floor(canvas.width * fx!));
+        const sy = Math.min(canvas.height - 1, Math.floor(canvas.height * fy!));
+        copy.drawImage(canvas, sx, sy, 1, 1, 0, 0, 1, 1);
+        const [r, g, b] = copy.getImageData(0, 0, 1, 1).data;
+        return { r: r!, g: g!, b: b! };
+      },
+      [x, y],
+    );
+  }
+
   async pictureBox(): Promise<Box> {
     const box = await this.picture.boundingBox();
     if (!box) throw new Error('The page picture is not on screen');

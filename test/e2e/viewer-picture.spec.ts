@@ -41,17 +41,9 @@ async function vectorScan(): Promise<Buffer> {
 }
 
 /** Whether the picture is red at a spot given as fractions of its width and height. */
-function redAt(viewer: Viewer, x: number, y: number): Promise<boolean> {
-  return viewer.picture.evaluate(
-    (element, [fx, fy]) => {
-      const canvas = element as HTMLCanvasElement;
-      const [r, g, b] = canvas
-        .getContext('2d')!
-        .getImageData(Math.floor(canvas.width * fx!), Math.floor(canvas.height * fy!), 1, 1).data;
-      return r! > 160 && g! < 100 && b! < 100;
-    },
-    [x, y],
-  );
+async function redAt(viewer: Viewer, x: number, y: number): Promise<boolean> {
+  const { r, g, b } = await viewer.colourAt(x, y);
+  return r > 160 && g < 100 && b < 100;
 }
 
 function expectNear(actual: number, expected: number, tolerance = 4): void {

@@ -275,15 +275,7 @@ test('a phone photo page is drawn like a PDF page: shown, turned, and in the thu
   await expect(viewer.indicator).toHaveText('Trang 1/1');
   await viewer.expectDrawn();
 
-  const paper = () =>
-    viewer.picture.evaluate((element) => {
-      const canvas = element as HTMLCanvasElement;
-      const [r, g, b] = canvas
-        .getContext('2d')!
-        .getImageData(Math.floor(canvas.width / 2), 5, 1, 1).data;
-      return { r: r!, g: g!, b: b! };
-    });
-  const colour = await paper();
+  const colour = await viewer.colourAt(0.5, 0.005);
   expect(colour.r).toBeGreaterThan(225);
   expect(colour.b).toBeLessThan(225);
   const upright = await viewer.pictureBox();
@@ -344,14 +336,10 @@ test('a scan whose pages share one list of every page’s images shows each page
 
   const viewer = new Viewer(page);
   await expect(viewer.indicator).toHaveText('Trang 1/3');
-  const centre = () =>
-    viewer.picture.evaluate((element) => {
-      const canvas = element as HTMLCanvasElement;
-      const [r, g, b] = canvas
-        .getContext('2d')!
-        .getImageData(Math.floor(canvas.width / 2), Math.floor(canvas.height / 2), 1, 1).data;
-      return [r! > 128, g! > 128, b! > 128];
-    });
+  const centre = async () => {
+    const { r, g, b } = await viewer.colourAt(0.5, 0.5);
+    return [r > 128, g > 128, b > 128];
+  };
   await viewer.expectDrawn();
   await expect.poll(centre).toEqual([true, false, false]);
   await viewer.tool('Hình thu nhỏ các trang').click();

@@ -8,14 +8,14 @@ import { renderKey, rotatedSize, scaleByRule, type ScaleRule, type Size } from '
 import {
   cachedPreview,
   cachedRender,
-  clearCanvas,
+  blankCanvas,
   isCancelled,
   isFirstDrawing,
   knownPageSize,
   loadPageSize,
-  paint,
   prefetchPage,
   renderPage,
+  showOnCanvas,
 } from './viewer-render';
 
 interface Options {
@@ -106,10 +106,11 @@ export function usePagePaint({ bookId, pages, page, canvasRef, rule }: Options):
         const scale = scaleByRule(shown.rule, size, next.rotation);
         const ready = scale === null ? undefined : cachedRender(next, scale);
         if (!ready || scale === null) return;
-        paint(canvas, ready);
+        void showOnCanvas(canvas, ready).then((isShown) => {
+          if (isShown) markPainted(next.id, ready, true);
+        });
         shownKeyRef.current = renderKey(next.id, scale, next.rotation);
         paintedRef.current = next.id;
-        markPainted(next.id, ready, true);
         setPaintedPageId(next.id);
       }),
     [bookId, canvasRef],
@@ -127,19 +128,20 @@ export function usePagePaint({ bookId, pages, page, canvasRef, rule }: Options):
     // A thumbnail already drawn stands in, blurred, until the page is.
     if (!hit && paintedRef.current !== page.id) {
       const preview = cachedPreview(page);
-      if (preview) paint(canvas, preview);
-      else clearCanvas(canvas);
+      if (preview) void showOnCanvas(canvas, preview);
+      else blankCanvas(canvas);
       shownKeyRef.current = null;
     }
     (hit ? Promise.resolve(hit) : renderPage(page, renderScale, controller.signal)).then(
-      (bitmap) => {
+      async (bitmap) => {
         if (controller.signal.aborted) return;
-        if (!isDrawnAhead) {
-          paint(canvas, bitmap);
-          shownKeyRef.current = key;
-          markPainted(page.id, bitmap, !!hit);
-        }
         paintedRef.current = page.id;
+        if (!isDrawnAhead) {
+          shownKeyRef.current = key;
+          const isShown = await showOnCanvas(canvas, bitmap);
+          if (controller.signal.aborted) return;
+          if (isShown) markPainted(page.id, bitmap, !!hit);
+        }
         setPaintedPageId(page.id);
         // The pages around are drawn ahead once this one is on screen, not in its frame.
         requestAnimationFrame(() =>

@@ -345,7 +345,7 @@ export function renderThumbnail(
   return job;
 }
 
-/** Copies a bitmap onto a visible canvas, resizing its backing store to match. */
+/** Copies a bitmap onto a small canvas (a thumbnail), resizing its backing store to match. */
 export function paint(canvas: HTMLCanvasElement, bitmap: ImageBitmap): void {
   if (canvas.width !== bitmap.width) canvas.width = bitmap.width;
   if (canvas.height !== bitmap.height) canvas.height = bitmap.height;
@@ -355,6 +355,42 @@ export function paint(canvas: HTMLCanvasElement, bitmap: ImageBitmap): void {
   context.drawImage(bitmap, 0, 0);
 }
 
-export function clearCanvas(canvas: HTMLCanvasElement): void {
-  canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
+/** What each page canvas is to show: a clone still on its way gives way to a later request. */
+const wantedOn = new WeakMap<HTMLCanvasElement, ImageBitmap | null>();
+
+/**
+ * Puts a bitmap on the viewer's page canvas, resolving true once it is there (false when a later
+ * request or a blank took its place). The canvas is handed a clone that shares the bitmap's
+ * pixels, and the cache keeps the bitmap. A 2D canvas would allocate, clear and redraw a backing
+ * store the size of the page (tens of MB at 300 dpi) in the task that shows it, holding up the
+ * keys an officer types meanwhile.
+ */
+export async function showOnCanvas(
+  canvas: HTMLCanvasElement,
+  bitmap: ImageBitmap,
+): Promise<boolean> {
+  wantedOn.set(canvas, bitmap);
+  let clone: ImageBitmap;
+  try {
+    clone = await createImageBitmap(bitmap);
+  } catch {
+    // Closed by the cache before it could be shown: the page is drawn again when asked.
+    return false;
+  }
+  const context = canvas.getContext('bitmaprenderer');
+  if (wantedOn.get(canvas) !== bitmap || !context) {
+    clone.close();
+    return false;
+  }
+  // Sized first: a new size empties a bitmap canvas.
+  if (canvas.width !== clone.width) canvas.width = clone.width;
+  if (canvas.height !== clone.height) canvas.height = clone.height;
+  context.transferFromImageBitmap(clone);
+  return true;
+}
+
+/** Empties the viewer's page canvas (and drops a bitmap still on its way to it). */
+export function blankCanvas(canvas: HTMLCanvasElement): void {
+  wantedOn.set(canvas, null);
+  canvas.getContext('bitmaprenderer')?.transferFromImageBitmap(null);
 }
