@@ -128,3 +128,128 @@ describe('double keying in files', () => {
     expect(await b.db.keyingSamples.toArray()).toEqual([await a.db.keyingSamples.get('sample-x')]);
   });
 });
+
+describe('the operator statistics and reconciliation in a merged backup', () => {
+  const slot = (officerId: string, day: string) => ({
+    officerId,
+    bookId,
+    day,
+    pass: 'first' as const,
+  });
+
+  async function backupOfA() {
+    const built = await buildBackup(a.db, { withScans: false, appVersion: '0.1.0' });
+    const read = await readSohoaFile(built.blob, 'backup');
+    if (!read.ok) throw new Error(read.detail);
+    return read.data;
+  }
+
+  it('brings the keying time and the reviewers’ decisions, counting no slot twice', async () => {
+    const entry = (await a.db.records.where('bookId').equals(bookId).first())!.id;
+    await a.repo.addKeyingTime(
+      [
+        {
+          ...slot('keyer-1', '2026-11-30'),
+          keystrokes: 900,
+          totalSeconds: 600,
+          pausedSeconds: 30,
+          fieldsKeyed: 70,
+        },
+        {
+          ...slot('keyer-2', '2026-12-01'),
+          keystrokes: 400,
+          totalSeconds: 300,
+          pausedSeconds: 0,
+          fieldsKeyed: 30,
+        },
+      ],
+      1_000,
+    );
+    await a.repo.decideReconcilePair(entry, 'extract-7', 'same');
+    const data = await backupOfA();
+
+    // The PC it is merged into has its own, smaller count of one of those slots (the officer
+    // began the day on it) and an older verdict on the same pair.
+    const b = await newPc();
+    await b.repo.addKeyingTime(
+      [
+        {
+          ...slot('keyer-1', '2026-11-30'),
+          keystrokes: 100,
+          totalSeconds: 60,
+          pausedSeconds: 0,
+          fieldsKeyed: 5,
+        },
+      ],
+      500,
+    );
+    await b.db.reconcileDecisions.add({
+      id: `${entry}|extract-7`,
+      sohoaId: entry,
+      extractKey: 'extract-7',
+      verdict: 'different',
+      by: 'someone',
+      at: 1,
+    });
+
+    await b.repo.mergeFile(data, 'sao-luu.sohoa');
+    await b.repo.mergeFile(data, 'sao-luu.sohoa');
+
+    const times = await b.db.keyingTime.orderBy('id').toArray();
+    expect(times.map((row) => [row.officerId, row.day, row.keystrokes, row.totalSeconds])).toEqual([
+      ['keyer-1', '2026-11-30', 900, 600],
+      ['keyer-2', '2026-12-01', 400, 300],
+    ]);
+    const decisions = await b.db.reconcileDecisions.toArray();
+    expect(decisions.map((row) => [row.id, row.verdict])).toEqual([[`${entry}|extract-7`, 'same']]);
+  });
+
+  it('keeps this PC’s own later figures and decisions over older ones in the file', async () => {
+    const entry = (await a.db.records.where('bookId').equals(bookId).first())!.id;
+    await a.repo.addKeyingTime(
+      [
+        {
+          ...slot('keyer-1', '2026-11-30'),
+          keystrokes: 50,
+          totalSeconds: 40,
+          pausedSeconds: 0,
+          fieldsKeyed: 3,
+        },
+      ],
+      1_000,
+    );
+    await a.repo.decideReconcilePair(entry, 'extract-7', 'same');
+    const data = await backupOfA();
+    const b = await newPc();
+    await b.repo.addKeyingTime(
+      [
+        {
+          ...slot('keyer-1', '2026-11-30'),
+          keystrokes: 700,
+          totalSeconds: 500,
+          pausedSeconds: 10,
+          fieldsKeyed: 60,
+        },
+      ],
+      2_000,
+    );
+    await b.db.reconcileDecisions.add({
+      id: `${entry}|extract-7`,
+      sohoaId: entry,
+      extractKey: 'extract-7',
+      verdict: 'different',
+      by: 'someone',
+      at: Number.MAX_SAFE_INTEGER,
+    });
+
+    await b.repo.mergeFile(data, 'sao-luu.sohoa');
+
+    const [time] = await b.db.keyingTime.toArray();
+    expect([time!.keystrokes, time!.totalSeconds, time!.pausedSeconds, time!.fieldsKeyed]).toEqual([
+      700, 500, 10, 60,
+    ]);
+    expect((await b.db.reconcileDecisions.toArray()).map((row) => row.verdict)).toEqual([
+      'different',
+    ]);
+  });
+});

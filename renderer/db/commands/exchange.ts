@@ -87,6 +87,35 @@ async function addMissingRows(
     if (!(await db.exports.get(run.id))) await db.exports.add(run);
   }
   await mergeDoubleKeying(db, data);
+  await mergeStatistics(db, data);
+}
+
+/**
+ * The operator statistics' keying time and the reviewers' reconciliation decisions. A slot
+ * (officer, book, day, pass) this PC also counted keeps the larger of each figure, not their
+ * sum: a file merged twice, or one carrying this PC's own rows back, never counts the same
+ * time twice. A decision on a pair this PC also decided keeps the later verdict.
+ */
+async function mergeStatistics(db: SohoaDatabase, data: FileData): Promise<void> {
+  for (const theirs of data.keyingTime) {
+    const mine = await db.keyingTime.get(theirs.id);
+    await db.keyingTime.put(
+      mine
+        ? {
+            ...mine,
+            keystrokes: Math.max(mine.keystrokes, theirs.keystrokes),
+            totalSeconds: Math.max(mine.totalSeconds, theirs.totalSeconds),
+            pausedSeconds: Math.max(mine.pausedSeconds, theirs.pausedSeconds),
+            fieldsKeyed: Math.max(mine.fieldsKeyed, theirs.fieldsKeyed),
+            updatedAt: Math.max(mine.updatedAt, theirs.updatedAt),
+          }
+        : theirs,
+    );
+  }
+  for (const decision of data.reconcileDecisions) {
+    const mine = await db.reconcileDecisions.get(decision.id);
+    if (!mine || decision.at > mine.at) await db.reconcileDecisions.put(decision);
+  }
 }
 
 /**
@@ -202,6 +231,8 @@ export function exchangeCommands({ db, run }: CommandContext) {
         'keyings',
         'arbitrations',
         'keyingSamples',
+        'keyingTime',
+        'reconcileDecisions',
       ];
       return run('enter', tables, async (tx) => {
         const summary = emptySummary();
