@@ -3,6 +3,7 @@
 // page-picture worker, so neither the reading nor the decode holds the window.
 import { PDFDocument } from 'pdf-lib';
 import { RangePdf, blobSource } from '../../workers/pdf-range';
+import { decodeJpeg } from './jpeg-decode';
 import type { PictureJob, PictureJobResult } from './page-picture';
 import { pagePictureOf } from './page-picture-core';
 import { LruCache } from './viewer-cache';
@@ -29,10 +30,10 @@ const readers = new LruCache<string, Promise<RangePdf>>({ maxEntries: 4 });
  * The JPEGs of the pages last found, so a new zoom does not read the page again: the shown page,
  * the ones drawn ahead around it and a few just left, not a long read's worth.
  */
-const jpegs = new LruCache<string, Blob>({
+const jpegs = new LruCache<string, { blob: Blob; size: Size }>({
   maxEntries: 6,
   maxCost: 8_000_000,
-  costOf: (jpeg) => jpeg.size,
+  costOf: (jpeg) => jpeg.blob.size,
 });
 
 function readerOf(scanId: string, blob: Blob): Promise<RangePdf> {
@@ -59,12 +60,19 @@ export async function findPicture(
   const picture = pagePictureOf(scratch, page);
   if (!picture) return null;
   // A copy: the bytes read for the page (and the scratch document) can go.
-  jpegs.set(keyOf(scanId, index), new Blob([picture.jpeg.slice()], { type: 'image/jpeg' }));
   const { box, rotate, imageWidth, imageHeight } = picture;
+  jpegs.set(keyOf(scanId, index), {
+    blob: new Blob([picture.jpeg.slice()], { type: 'image/jpeg' }),
+    size: { width: imageWidth, height: imageHeight },
+  });
   return { box, rotate, imageWidth, imageHeight };
 }
 
-async function jpegOf(scanId: string, blob: Blob, index: number): Promise<Blob> {
+async function jpegOf(
+  scanId: string,
+  blob: Blob,
+  index: number,
+): Promise<{ blob: Blob; size: Size }> {
   const key = keyOf(scanId, index);
   const known = jpegs.get(key);
   if (known) return known;
@@ -90,11 +98,7 @@ export async function drawPicture(
   const isSideways = rotation % 180 !== 0;
   const uprightWidth = isSideways ? height : width;
   const uprightHeight = isSideways ? width : height;
-  const decoded = await createImageBitmap(jpeg, {
-    resizeWidth: uprightWidth,
-    resizeHeight: uprightHeight,
-    resizeQuality: 'high',
-  });
+  const decoded = await decodeJpeg(jpeg.blob, jpeg.size, uprightWidth, uprightHeight);
   if (rotation === 0) return decoded;
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d');
