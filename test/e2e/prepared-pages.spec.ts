@@ -68,8 +68,12 @@ test('a scan page over the target is prepared after import, previewed at 100 % a
   const region = preview.getByRole('region', {
     name: 'Trang 1 như khi xuất, mỗi điểm ảnh bằng một điểm màn hình',
   });
-  // Larger than the dialog: it scrolls, with the keyboard too.
+  // Larger than the dialog: it scrolls, with the keyboard too (once laid out and focused).
+  await expect
+    .poll(() => region.evaluate((element) => element.scrollHeight - element.clientHeight))
+    .toBeGreaterThan(0);
   await region.focus();
+  await expect(region).toBeFocused();
   await page.keyboard.press('PageDown');
   await expect.poll(() => region.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
   await page.keyboard.press('Escape');
