@@ -15,6 +15,7 @@ import {
   loadPageSize,
   prefetchPage,
   renderPage,
+  showDrawnAheadNow,
   showOnCanvas,
 } from './viewer-render';
 
@@ -104,11 +105,9 @@ export function usePagePaint({ bookId, pages, page, canvasRef, rule }: Options):
         const shownShape = rotatedSize(shown.natural, shown.page.rotation);
         if (!sameShape(rotatedSize(size, next.rotation), shownShape)) return;
         const scale = scaleByRule(shown.rule, size, next.rotation);
-        const ready = scale === null ? undefined : cachedRender(next, scale);
+        const ready = scale === null ? undefined : showDrawnAheadNow(canvas, next, scale);
         if (!ready || scale === null) return;
-        void showOnCanvas(canvas, ready).then((isShown) => {
-          if (isShown) markPainted(next.id, ready, true);
-        });
+        markPainted(next.id, ready, true);
         shownKeyRef.current = renderKey(next.id, scale, next.rotation);
         paintedRef.current = next.id;
         setPaintedPageId(next.id);

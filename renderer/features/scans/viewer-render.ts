@@ -389,6 +389,35 @@ export async function showOnCanvas(
   return true;
 }
 
+/**
+ * Puts a page drawn ahead on the viewer's page canvas in the task that turned to it, before the
+ * screen around it renders the turn; returns the bitmap shown, or undefined when none is cached.
+ * The cached bitmap itself goes to the canvas, and a copy taken at the same moment (sharing its
+ * pixels) takes its place in the cache as soon as it is made.
+ */
+export function showDrawnAheadNow(
+  canvas: HTMLCanvasElement,
+  page: Page,
+  scale: number,
+): ImageBitmap | undefined {
+  const key = renderKey(page.id, scale, page.rotation);
+  const bitmap = rendered.get(key);
+  const context = canvas.getContext('bitmaprenderer');
+  if (!bitmap || bitmap.width === 0 || !context) return undefined;
+  wantedOn.set(canvas, bitmap);
+  createImageBitmap(bitmap).then(
+    (copy) => {
+      if (rendered.get(key) === bitmap) rendered.set(key, copy);
+      else copy.close();
+    },
+    () => rendered.delete(key),
+  );
+  if (canvas.width !== bitmap.width) canvas.width = bitmap.width;
+  if (canvas.height !== bitmap.height) canvas.height = bitmap.height;
+  context.transferFromImageBitmap(bitmap);
+  return bitmap;
+}
+
 /** Empties the viewer's page canvas (and drops a bitmap still on its way to it). */
 export function blankCanvas(canvas: HTMLCanvasElement): void {
   wantedOn.set(canvas, null);
