@@ -130,12 +130,31 @@ describe('double keying in files', () => {
 });
 
 describe('the operator statistics and reconciliation in a merged backup', () => {
-  const slot = (officerId: string, day: string) => ({
-    officerId,
-    bookId,
-    day,
-    pass: 'first' as const,
-  });
+  /** One officer's first-keying time on the book for a day: keystrokes, seconds, paused, fields. */
+  const time = (officerId: string, day: string, figures: [number, number, number, number]) => {
+    const [keystrokes, totalSeconds, pausedSeconds, fieldsKeyed] = figures;
+    return {
+      officerId,
+      bookId,
+      day,
+      pass: 'first' as const,
+      keystrokes,
+      totalSeconds,
+      pausedSeconds,
+      fieldsKeyed,
+    };
+  };
+
+  /** A verdict on the pair of `entry` and extract row 7, written straight into `pc`. */
+  const verdictOn = (pc: Pc, entry: string, verdict: 'same' | 'different', at: number) =>
+    pc.db.reconcileDecisions.add({
+      id: `${entry}|extract-7`,
+      sohoaId: entry,
+      extractKey: 'extract-7',
+      verdict,
+      by: 'someone',
+      at,
+    });
 
   async function backupOfA() {
     const built = await buildBackup(a.db, { withScans: false, appVersion: '0.1.0' });
@@ -148,20 +167,8 @@ describe('the operator statistics and reconciliation in a merged backup', () => 
     const entry = (await a.db.records.where('bookId').equals(bookId).first())!.id;
     await a.repo.addKeyingTime(
       [
-        {
-          ...slot('keyer-1', '2026-11-30'),
-          keystrokes: 900,
-          totalSeconds: 600,
-          pausedSeconds: 30,
-          fieldsKeyed: 70,
-        },
-        {
-          ...slot('keyer-2', '2026-12-01'),
-          keystrokes: 400,
-          totalSeconds: 300,
-          pausedSeconds: 0,
-          fieldsKeyed: 30,
-        },
+        time('keyer-1', '2026-11-30', [900, 600, 30, 70]),
+        time('keyer-2', '2026-12-01', [400, 300, 0, 30]),
       ],
       1_000,
     );
@@ -171,26 +178,8 @@ describe('the operator statistics and reconciliation in a merged backup', () => 
     // The PC it is merged into has its own, smaller count of one of those slots (the officer
     // began the day on it) and an older verdict on the same pair.
     const b = await newPc();
-    await b.repo.addKeyingTime(
-      [
-        {
-          ...slot('keyer-1', '2026-11-30'),
-          keystrokes: 100,
-          totalSeconds: 60,
-          pausedSeconds: 0,
-          fieldsKeyed: 5,
-        },
-      ],
-      500,
-    );
-    await b.db.reconcileDecisions.add({
-      id: `${entry}|extract-7`,
-      sohoaId: entry,
-      extractKey: 'extract-7',
-      verdict: 'different',
-      by: 'someone',
-      at: 1,
-    });
+    await b.repo.addKeyingTime([time('keyer-1', '2026-11-30', [100, 60, 0, 5])], 500);
+    await verdictOn(b, entry, 'different', 1);
 
     await b.repo.mergeFile(data, 'sao-luu.sohoa');
     await b.repo.mergeFile(data, 'sao-luu.sohoa');
@@ -206,46 +195,17 @@ describe('the operator statistics and reconciliation in a merged backup', () => 
 
   it('keeps this PC’s own later figures and decisions over older ones in the file', async () => {
     const entry = (await a.db.records.where('bookId').equals(bookId).first())!.id;
-    await a.repo.addKeyingTime(
-      [
-        {
-          ...slot('keyer-1', '2026-11-30'),
-          keystrokes: 50,
-          totalSeconds: 40,
-          pausedSeconds: 0,
-          fieldsKeyed: 3,
-        },
-      ],
-      1_000,
-    );
+    await a.repo.addKeyingTime([time('keyer-1', '2026-11-30', [50, 40, 0, 3])], 1_000);
     await a.repo.decideReconcilePair(entry, 'extract-7', 'same');
     const data = await backupOfA();
     const b = await newPc();
-    await b.repo.addKeyingTime(
-      [
-        {
-          ...slot('keyer-1', '2026-11-30'),
-          keystrokes: 700,
-          totalSeconds: 500,
-          pausedSeconds: 10,
-          fieldsKeyed: 60,
-        },
-      ],
-      2_000,
-    );
-    await b.db.reconcileDecisions.add({
-      id: `${entry}|extract-7`,
-      sohoaId: entry,
-      extractKey: 'extract-7',
-      verdict: 'different',
-      by: 'someone',
-      at: Number.MAX_SAFE_INTEGER,
-    });
+    await b.repo.addKeyingTime([time('keyer-1', '2026-11-30', [700, 500, 10, 60])], 2_000);
+    await verdictOn(b, entry, 'different', Number.MAX_SAFE_INTEGER);
 
     await b.repo.mergeFile(data, 'sao-luu.sohoa');
 
-    const [time] = await b.db.keyingTime.toArray();
-    expect([time!.keystrokes, time!.totalSeconds, time!.pausedSeconds, time!.fieldsKeyed]).toEqual([
+    const [kept] = await b.db.keyingTime.toArray();
+    expect([kept!.keystrokes, kept!.totalSeconds, kept!.pausedSeconds, kept!.fieldsKeyed]).toEqual([
       700, 500, 10, 60,
     ]);
     expect((await b.db.reconcileDecisions.toArray()).map((row) => row.verdict)).toEqual([
