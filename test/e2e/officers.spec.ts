@@ -8,6 +8,8 @@ async function newEntry(page: Page): Promise<Workspace> {
   const workspace = new Workspace(page);
   await workspace.pressButton('Thêm trường hợp');
   await expect(workspace.field('Nơi sinh')).toBeVisible();
+  // The address names the new entry a moment after its form is shown.
+  await expect(page).toHaveURL(/\/entries\/[^/]+$/);
   return workspace;
 }
 
